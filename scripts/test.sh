@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite on a fresh machine. Type check, unit tests, the integration
+# suite on PGlite and then on a real PostgreSQL (a fresh database per run), and the
+# end-to-end stories in Debian's Chromium against the production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+
+chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium_path" ]; then
+  echo "Debian's Chromium is missing; installing it with apt (the e2e tests drive it)…"
+  if ! { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium; }; then
+    echo "Could not install Chromium. Install the 'chromium' package (apt-get install -y chromium) or set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi
+
+TEST_PG_ADMIN_URL="$(bash scripts/ensure-postgres.sh)"
+export TEST_PG_ADMIN_URL
+
+step() { printf '\n=== %s\n' "$1"; }
+
+step "type check"
+npx tsc --noEmit
+
+step "unit tests"
+npx vitest run --project unit
+
+step "integration tests on PGlite"
+TEST_DB=pglite npx vitest run --project integration
+
+step "integration tests on PostgreSQL"
+TEST_DB=postgres npx vitest run --project integration
+
+step "end-to-end tests in Chromium"
+# DATABASE_URL is the tests' server above; the app under test runs on its own fresh PGlite.
+env -u DATABASE_URL npx playwright test

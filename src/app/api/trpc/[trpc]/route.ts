@@ -1,0 +1,20 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { createRequestContext } from "@/server/api/context";
+import { appRouter } from "@/server/api/root";
+import { isSameOrigin } from "@/server/request";
+
+export const dynamic = "force-dynamic";
+
+function handler(req: Request) {
+  if (req.method !== "GET" && !isSameOrigin(req.headers)) {
+    return Response.json({ error: { message: "Cross-site requests are not allowed." } }, { status: 403 });
+  }
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => createRequestContext(req.headers),
+  });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { Alert, Badge, Card } from "@/components/ui/card";
+import { api, orForbidden } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Outbox" };
+
+// Links inside emails are made clickable so the demo works without a mail server.
+function linkify(text: string) {
+  return text.split(/(https?:\/\/\S+)/g).map((part, i) =>
+    /^https?:\/\//.test(part) ? (
+      <a key={i} href={part} className="break-all text-brand-700 underline">
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
+}
+
+export default async function OutboxPage() {
+  const emails = await orForbidden((await api()).outbox.list());
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">Outbox</h1>
+      <Alert tone="info">
+        Demo mode has no mail server, so the studio&apos;s emails wait here. Set <code>SMTP_URL</code> to deliver them.
+      </Alert>
+      {emails.length === 0 ? <p className="text-stone-600">No emails yet.</p> : null}
+      <ul className="space-y-3">
+        {emails.map((email) => (
+          <li key={email.id}>
+            <Card>
+              <div className="flex flex-wrap items-baseline gap-x-3">
+                <h2 className="font-semibold">{email.subject}</h2>
+                <Badge>{email.kind.replace("_", " ")}</Badge>
+                <span className="ml-auto text-sm text-stone-600">to {email.toEmail}</span>
+              </div>
+              <p className="mt-1 text-xs text-stone-500">{email.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</p>
+              <pre className="mt-3 font-sans text-sm whitespace-pre-wrap">{linkify(email.text)}</pre>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

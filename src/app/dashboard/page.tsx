@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge, Card } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { api, orForbidden } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Clients" };
+
+const STATUSES = ["active", "invited", "archived"] as const;
+type Status = (typeof STATUSES)[number];
+
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  const trpc = await api();
+  const status = STATUSES.includes(params.status as Status) ? (params.status as Status) : undefined;
+  const coaches = await orForbidden(trpc.client.coaches());
+  const coachId = coaches.some((c) => c.id === params.coach) ? params.coach : undefined;
+  const search = params.q?.slice(0, 100) || undefined;
+  const clients = await orForbidden(trpc.client.list({ search, coachId, status }));
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">Clients</h1>
+      <form className="grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end" role="search">
+        <label className="space-y-1 text-sm font-medium">
+          <span className="block">Search by name or email</span>
+          <input name="q" defaultValue={search} className={inputClass} type="search" />
+        </label>
+        <label className="space-y-1 text-sm font-medium">
+          <span className="block">Coach</span>
+          <select name="coach" defaultValue={coachId ?? ""} className={inputClass}>
+            <option value="">All coaches</option>
+            {coaches.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="space-y-1 text-sm font-medium">
+          <span className="block">Status</span>
+          <select name="status" defaultValue={status ?? ""} className={inputClass}>
+            <option value="">Any status</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s[0]!.toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+      </form>
+      <Card className="p-0">
+        {clients.length === 0 ? (
+          <p className="p-5 text-stone-600">No clients match. Clear the filters to see everyone.</p>
+        ) : (
+          <ul aria-label="Client list" className="divide-y divide-stone-200">
+            {clients.map((client) => (
+              <li key={client.id}>
+                <Link href={`/dashboard/clients/${client.id}`} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-3 hover:bg-stone-50">
+                  <span className="font-medium">{client.name}</span>
+                  <span className="text-sm text-stone-600">{client.email}</span>
+                  <span className="ml-auto text-sm text-stone-600">Coach: {client.coachName}</span>
+                  <Badge>{client.status}</Badge>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <p className="text-sm text-stone-600">{clients.length} client{clients.length === 1 ? "" : "s"}</p>
+    </div>
+  );
+}

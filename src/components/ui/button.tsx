@@ -1,0 +1,32 @@
+import { Slot } from "@radix-ui/react-slot";
+import { cn } from "@/lib/cn";
+
+const variants = {
+  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-stone-400",
+  secondary: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100 disabled:text-stone-400",
+  ghost: "text-stone-700 hover:bg-stone-200/60",
+  danger: "bg-red-700 text-white hover:bg-red-800",
+} as const;
+
+const sizes = { md: "h-11 px-4 text-sm", lg: "h-14 px-6 text-base", sm: "h-9 px-3 text-sm" } as const;
+
+export type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: keyof typeof variants;
+  size?: keyof typeof sizes;
+  asChild?: boolean;
+};
+
+export function Button({ className, variant = "primary", size = "md", asChild, ...props }: ButtonProps) {
+  const Component = asChild ? Slot : "button";
+  return (
+    <Component
+      className={cn(
+        "inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors disabled:cursor-not-allowed",
+        variants[variant],
+        sizes[size],
+        className,
+      )}
+      {...props}
+    />
+  );
+}

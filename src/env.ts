@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// The whole environment, validated once. Everything else imports `env` or `loadEnv`,
+// never `process.env` directly, so a missing secret is one clear error at start-up.
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v === "1" || v === "true"));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  STRIDE_DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  APP_URL: z.url("APP_URL must be a full URL such as https://coach.example.com").optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Stride <no-reply@stride.localhost>"),
+  TRUST_PROXY: flag,
+  STRIDE_DEMO: flag,
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  /** Embedded PGlite, demo accounts on the sign-in page, outbox shown in the app. */
+  isDemo: boolean;
+  appUrl: string;
+  dataDir: string;
+};
+
+export class EnvError extends Error {}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Stride cannot start: the environment is not valid.\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.AUTH_SECRET) {
+    throw new EnvError(
+      "Stride cannot start: AUTH_SECRET is missing. With DATABASE_URL set in production, set AUTH_SECRET " +
+        "to a random value of at least 32 characters (for example: openssl rand -base64 32).",
+    );
+  }
+  return {
+    ...e,
+    isDemo: e.STRIDE_DEMO ?? !e.DATABASE_URL,
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    dataDir: path.resolve(e.STRIDE_DATA_DIR),
+  };
+}
+
+let cached: Env | undefined;
+/** The validated environment of this process (read lazily so `next build` never needs it). */
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+// The embedded default needs no set-up: the first start writes a random secret into the
+// data folder and every later start reuses it, so sessions survive restarts.
+export function resolveAuthSecret(e: Env = env()): string {
+  if (e.AUTH_SECRET) return e.AUTH_SECRET;
+  const file = path.join(e.dataDir, "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(e.dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}

@@ -1,0 +1,19 @@
+import { env } from "@/env";
+import { currentUserId } from "@/server/auth/next-auth";
+import { getDb } from "@/server/db/client";
+import { clientIp, requestIdOf } from "@/server/request";
+import type { Context } from "./trpc";
+
+/** The context of a real request: who is signed in comes from the verified session only. */
+export async function createRequestContext(headers: Headers): Promise<Context> {
+  const e = env();
+  return {
+    db: await getDb(),
+    userId: await currentUserId(),
+    requestId: requestIdOf(headers),
+    isDemo: e.isDemo && !e.SMTP_URL,
+    ip: clientIp(headers),
+    now: () => new Date(),
+    appUrl: e.appUrl,
+  };
+}

@@ -1,0 +1,18 @@
+import { authRouter } from "./routers/auth";
+import { clientsRouter } from "./routers/clients";
+import { outboxRouter } from "./routers/outbox";
+import { portalRouter } from "./routers/portal";
+import { viewerRouter } from "./routers/viewer";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+// One line per domain router; paths read `domain.verb`.
+export const appRouter = createTRPCRouter({
+  viewer: viewerRouter,
+  auth: authRouter,
+  client: clientsRouter,
+  portal: portalRouter,
+  outbox: outboxRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

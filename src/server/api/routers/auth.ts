@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { requestMagicLink } from "@/server/auth/service";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+
+export const emailField = z.email({ error: "Enter an email address such as runner@example.com." }).max(254, "That email address is too long.");
+export const requestMagicLinkInput = z.object({ email: emailField });
+
+export const authRouter = createTRPCRouter({
+  requestMagicLink: publicProcedure.input(requestMagicLinkInput).mutation(async ({ ctx, input }) => {
+    await requestMagicLink(ctx.db, { email: input.email, ip: ctx.ip, now: ctx.now(), appUrl: ctx.appUrl });
+    return { message: "If that email has a Stride account, a sign-in link is on its way. It works for 15 minutes." };
+  }),
+});

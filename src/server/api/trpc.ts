@@ -1,0 +1,100 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { loadViewer, type Viewer } from "@/server/auth/viewer";
+import type { Db } from "@/server/db/client";
+import { DomainError } from "@/server/errors";
+import { logger } from "@/server/logger";
+
+export type Context = {
+  db: Db;
+  /** From the verified session cookie; never from input. */
+  userId: string | null;
+  requestId: string;
+  /** Demo mode (embedded database, no SMTP): the outbox is readable in the app. */
+  isDemo: boolean;
+  ip: string | null;
+  now: () => Date;
+  appUrl: string;
+};
+
+const SERVER_ERROR_MESSAGE = "Something went wrong on our side. Please try again in a moment.";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Zod field errors travel with the error so the form that sent them can show each one
+  // beside its field; stack traces and SQL never reach the browser.
+  errorFormatter({ shape, error, ctx }) {
+    const isServerError = error.code === "INTERNAL_SERVER_ERROR";
+    if (isServerError) logger.error({ requestId: ctx?.requestId, err: error.cause ?? error }, "procedure failed");
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    const domainField = error.cause instanceof DomainError ? error.cause.field : undefined;
+    const fieldErrors: Record<string, string[]> = {
+      ...(zodError ? (z.flattenError(zodError).fieldErrors as Record<string, string[]>) : {}),
+      ...(domainField ? { [domainField]: [error.message] } : {}),
+    };
+    const message = isServerError
+      ? SERVER_ERROR_MESSAGE
+      : zodError
+        ? (zodError.issues[0]?.message ?? "Check the highlighted fields.")
+        : error.message;
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        requestId: ctx?.requestId,
+        fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// Domain code throws DomainError; this is the one place it becomes a tRPC (HTTP) error.
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+const withViewer = t.middleware(async ({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  const viewer = await loadViewer(ctx.db, ctx.userId);
+  if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
+  return next({ ctx: { viewer } });
+});
+
+export const authedProcedure = publicProcedure.use(withViewer);
+
+type TrainerViewer = Extract<Viewer, { kind: "trainer" }>;
+type ClientViewer = Extract<Viewer, { kind: "client" }>;
+
+/** Studio members. Adds the tenant (`studioId`) and who is acting (`memberId`, `role`). */
+export const trainerProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.kind !== "trainer") throw new TRPCError({ code: "FORBIDDEN", message: "Only the studio's trainers can do this." });
+  const viewer: TrainerViewer = ctx.viewer;
+  return next({ ctx: { viewer, studioId: viewer.studioId, memberId: viewer.memberId, role: viewer.role } });
+});
+
+/** The studio's owner: billing, staff and coach reassignment. */
+export const ownerProcedure = trainerProcedure.use(({ ctx, next }) => {
+  if (ctx.role !== "owner") throw new TRPCError({ code: "FORBIDDEN", message: "Only the studio owner can do this." });
+  return next();
+});
+
+/** Active clients. Adds the tenant (`studioId`) and the client's own row id (`clientId`). */
+export const clientProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.kind !== "client") throw new TRPCError({ code: "FORBIDDEN", message: "Only clients can do this." });
+  const viewer: ClientViewer = ctx.viewer;
+  return next({ ctx: { viewer, studioId: viewer.studioId, clientId: viewer.clientId } });
+});

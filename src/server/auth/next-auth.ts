@@ -1,0 +1,91 @@
+import NextAuth, { CredentialsSignin, type User } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { resolveAuthSecret } from "@/env";
+import { getDb } from "@/server/db/client";
+import { DomainError } from "@/server/errors";
+import { logger } from "@/server/logger";
+import { clientIp } from "@/server/request";
+import { consumeMagicLink, isSessionCurrent, signInWithPassword, type SignedInUser } from "./service";
+
+/** A refused sign-in that carries the sentence to show the person. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(readonly reason: string, code: string) {
+    super(reason);
+    this.code = code;
+  }
+}
+
+async function asNextAuthUser(attempt: () => Promise<SignedInUser>): Promise<User> {
+  try {
+    const user = await attempt();
+    return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } as User;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw new SignInRefused(error.message, error.code === "TOO_MANY_REQUESTS" ? "throttled" : "invalid");
+    }
+    logger.error({ err: error }, "sign-in failed");
+    throw error;
+  }
+}
+
+// Credentials need JWT sessions; each token carries the user's session version, checked on
+// every request, so "sign out everywhere" and disabling an account take effect at once.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: resolveAuthSecret(),
+  // The embedded default has no AUTH_URL; behind a proxy the host header is what it is.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 14 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      id: "password",
+      credentials: { email: {}, password: {} },
+      authorize: async (credentials, request) =>
+        asNextAuthUser(async () =>
+          signInWithPassword(await getDb(), {
+            email: String(credentials.email ?? ""),
+            password: String(credentials.password ?? ""),
+            ip: clientIp(request.headers),
+            now: new Date(),
+          }),
+        ),
+    }),
+    Credentials({
+      id: "magic-link",
+      credentials: { token: {} },
+      authorize: async (credentials) =>
+        asNextAuthUser(async () => consumeMagicLink(await getDb(), { token: String(credentials.token ?? ""), now: new Date() })),
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as User & { sessionVersion: number }).sessionVersion;
+        return token;
+      }
+      const isCurrent =
+        typeof token.uid === "string" && typeof token.sv === "number" && (await isSessionCurrent(await getDb(), token.uid, token.sv));
+      return isCurrent ? token : null;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+  logger: {
+    // A refused sign-in is an expected answer, not an error (class names are minified, so
+    // the check is on Auth.js's own `type`).
+    error: (error) => {
+      if ((error as { type?: string }).type !== "CredentialsSignin") logger.error({ err: error }, "auth error");
+    },
+  },
+  debug: false,
+  basePath: "/api/auth",
+}));
+
+/** The signed-in user's id, or null. */
+export async function currentUserId(): Promise<string | null> {
+  const session = await auth();
+  return session?.user?.id ?? null;
+}

@@ -1,0 +1,139 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db, Queryable } from "@/server/db/client";
+import { authTokens, clients, loginAttempts, studioMembers, users } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+import { enqueueEmail } from "@/server/outbox/service";
+import { verifyPassword } from "./password";
+import { describeRetry, evaluateThrottle, SIGN_IN_THROTTLE, type ThrottleRule } from "./throttle";
+import { hashToken, newToken } from "./tokens";
+
+export type SignedInUser = { id: string; email: string; name: string; sessionVersion: number };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+async function failuresSinceLastSuccess(q: Queryable, key: string, now: Date, rule: ThrottleRule): Promise<Date[]> {
+  const since = new Date(now.getTime() - rule.windowMs);
+  const rows = await q
+    .select({ createdAt: loginAttempts.createdAt })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.key, key),
+        eq(loginAttempts.succeeded, false),
+        gt(loginAttempts.createdAt, since),
+        sql`${loginAttempts.createdAt} > coalesce((select max(la.created_at) from login_attempts la where la.key = ${key} and la.succeeded), '-infinity')`,
+      ),
+    );
+  return rows.map((r) => r.createdAt);
+}
+
+/** Refuses with a "try again in N minutes" message when any key is over the limit. */
+export async function assertNotThrottled(q: Queryable, keys: string[], now: Date, rule = SIGN_IN_THROTTLE, what?: string) {
+  for (const key of keys) {
+    const verdict = evaluateThrottle(await failuresSinceLastSuccess(q, key, now, rule), now, rule);
+    if (!verdict.isAllowed) throw new DomainError("TOO_MANY_REQUESTS", describeRetry(verdict.retryAt, now, what));
+  }
+}
+
+function throttleKeys(email: string, ip: string | null): string[] {
+  return [`account:${email}`, ...(ip ? [`ip:${ip}`] : [])];
+}
+
+/**
+ * Email + password sign-in. Every attempt is recorded against the account and the IP, and
+ * 10 failures in 15 minutes on either lock further tries (even with the right password).
+ */
+export async function signInWithPassword(
+  db: Db,
+  input: { email: string; password: string; ip: string | null; now: Date },
+): Promise<SignedInUser> {
+  const email = normalizeEmail(input.email);
+  const keys = throttleKeys(email, input.ip);
+  await assertNotThrottled(db, keys, input.now);
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const isValid = (await verifyPassword(user?.passwordHash, input.password)) && !!user && !user.disabledAt;
+  await db.insert(loginAttempts).values(keys.map((key) => ({ key, succeeded: isValid, createdAt: input.now })));
+  if (!isValid || !user) throw new DomainError("UNAUTHORIZED", "That email and password do not match an account.");
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+/** The studio a person belongs to, as a trainer or as a client. */
+export async function studioOfUser(q: Queryable, userId: string): Promise<string | null> {
+  const [member] = await q.select({ studioId: studioMembers.studioId }).from(studioMembers).where(eq(studioMembers.userId, userId)).limit(1);
+  if (member) return member.studioId;
+  const [client] = await q.select({ studioId: clients.studioId }).from(clients).where(eq(clients.userId, userId)).limit(1);
+  return client?.studioId ?? null;
+}
+
+const MAGIC_LINK_TTL_MS = 15 * 60_000;
+const MAGIC_LINK_REQUESTS: ThrottleRule = { maxFailures: 5, windowMs: 15 * 60_000 };
+
+/**
+ * Emails a single-use sign-in link valid for 15 minutes. The answer is the same whether or
+ * not the account exists, so the form cannot be used to find out who has an account.
+ */
+export async function requestMagicLink(db: Db, input: { email: string; ip: string | null; now: Date; appUrl: string }) {
+  const email = normalizeEmail(input.email);
+  const key = `magic:${email}`;
+  await assertNotThrottled(db, [key], input.now, MAGIC_LINK_REQUESTS, "sign-in links requested for this email");
+  await db.transaction(async (tx) => {
+    await tx.insert(loginAttempts).values({ key, succeeded: false, createdAt: input.now });
+    const [user] = await tx.select().from(users).where(eq(users.email, email)).limit(1);
+    if (!user || user.disabledAt) return;
+    const studioId = await studioOfUser(tx, user.id);
+    if (!studioId) return;
+    const { token, tokenHash } = newToken();
+    await tx.insert(authTokens).values({
+      userId: user.id,
+      purpose: "magic_link",
+      tokenHash,
+      expiresAt: new Date(input.now.getTime() + MAGIC_LINK_TTL_MS),
+    });
+    const link = `${input.appUrl}/magic-link?token=${token}`;
+    await enqueueEmail(tx, {
+      studioId,
+      kind: "magic_link",
+      to: email,
+      subject: "Your Stride sign-in link",
+      text: `Hi ${user.name},\n\nOpen this link to sign in to Stride. It works once and expires in 15 minutes:\n\n${link}\n\nIf you did not ask for it, ignore this email.`,
+    });
+  });
+}
+
+/** Spends a magic-link token: it works once, before it expires, for an enabled account. */
+export async function consumeMagicLink(db: Db, input: { token: string; now: Date }): Promise<SignedInUser> {
+  const [spent] = await db
+    .update(authTokens)
+    .set({ usedAt: input.now })
+    .where(
+      and(
+        eq(authTokens.tokenHash, hashToken(input.token)),
+        eq(authTokens.purpose, "magic_link"),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, input.now),
+      ),
+    )
+    .returning({ userId: authTokens.userId });
+  const [user] = spent?.userId ? await db.select().from(users).where(eq(users.id, spent.userId)).limit(1) : [];
+  if (!user || user.disabledAt) {
+    throw new DomainError("UNAUTHORIZED", "This sign-in link has expired or was already used. Ask for a new one.");
+  }
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+/** Is a session issued at `sessionVersion` still valid for this user? */
+export async function isSessionCurrent(q: Queryable, userId: string, sessionVersion: number): Promise<boolean> {
+  const [user] = await q
+    .select({ sessionVersion: users.sessionVersion, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return !!user && !user.disabledAt && user.sessionVersion === sessionVersion;
+}
+
+/** Signs the person out on every device by invalidating every issued session. */
+export async function signOutEverywhere(q: Queryable, userId: string) {
+  await q.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+}

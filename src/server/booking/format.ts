@@ -1,0 +1,40 @@
+import { DateTime } from "luxon";
+
+// Wording shared by the booking messages. Fixed to British English so a message does not
+// change with the server's locale; the time zone is always an argument.
+
+const LOCALE = "en-GB";
+const DAY_MINUTES = 24 * 60;
+
+/** "12 hours", "1 hour 30 minutes", "2 days", "45 minutes". */
+export function formatMinutes(total: number): string {
+  const rounded = Math.max(0, Math.round(total));
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (rounded > 0 && rounded % DAY_MINUTES === 0) return plural(rounded / DAY_MINUTES, "day");
+  const hours = Math.floor(rounded / 60);
+  const minutes = rounded % 60;
+  if (hours === 0) return plural(minutes, "minute");
+  return minutes === 0 ? plural(hours, "hour") : `${plural(hours, "hour")} ${plural(minutes, "minute")}`;
+}
+
+/** A policy stated in hours stays in hours: "24 hours", "1 hour", "1 hour 30 minutes". */
+export function formatHours(hours: number): string {
+  if (Number.isInteger(hours)) return `${hours} hour${hours === 1 ? "" : "s"}`;
+  const minutes = Math.round(hours * 60);
+  const whole = Math.floor(minutes / 60);
+  return whole === 0 ? formatMinutes(minutes) : `${formatHours(whole)} ${formatMinutes(minutes % 60)}`;
+}
+
+/** "14:00 on Tue 3 March", with the year when it is not the current one. */
+export function formatWhen(instant: Date, timeZone: string, now: Date): string {
+  const local = DateTime.fromJSDate(instant, { zone: timeZone }).setLocale(LOCALE);
+  const thisYear = DateTime.fromJSDate(now, { zone: timeZone }).year;
+  return local.toFormat(local.year === thisYear ? "HH:mm 'on' ccc d MMMM" : "HH:mm 'on' ccc d MMMM yyyy");
+}
+
+/** Integer minor units as money: 4000 GBP → "£40.00", 5000 JPY → "¥5,000". */
+export function formatMoney(amountMinor: number, currency: string): string {
+  const format = new Intl.NumberFormat(LOCALE, { style: "currency", currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amountMinor / 10 ** digits);
+}

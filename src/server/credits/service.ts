@@ -1,0 +1,90 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "@/server/db/client";
+import { clients, creditLedger } from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import { DomainError } from "@/server/errors";
+
+type ClientRef = { studioId: string; clientId: string };
+
+export async function creditBalance(q: Queryable, ref: ClientRef): Promise<number> {
+  const [row] = await q
+    .select({ balance: sql<number>`coalesce(sum(${creditLedger.delta}), 0)::int` })
+    .from(creditLedger)
+    .where(inStudio(creditLedger, ref.studioId, eq(creditLedger.clientId, ref.clientId)));
+  return row?.balance ?? 0;
+}
+
+export function listCreditEntries(q: Queryable, ref: ClientRef, limit = 100) {
+  return q
+    .select()
+    .from(creditLedger)
+    .where(inStudio(creditLedger, ref.studioId, eq(creditLedger.clientId, ref.clientId)))
+    .orderBy(desc(creditLedger.createdAt))
+    .limit(limit);
+}
+
+// Spends serialise on the client's row, so two bookings at once cannot both take the last credit.
+async function lockClient(tx: Tx, ref: ClientRef) {
+  const [row] = await tx
+    .select({ id: clients.id })
+    .from(clients)
+    .where(inStudio(clients, ref.studioId, eq(clients.id, ref.clientId)))
+    .for("update");
+  if (!row) throw new DomainError("NOT_FOUND", "That client does not exist or is not part of your studio.");
+}
+
+/** Adds credits (by hand, or from a pack purchase: `sourceRef` makes a repeat a no-op). */
+export async function grantCredits(
+  tx: Tx,
+  input: ClientRef & { amount: number; reason: string; kind?: "grant" | "purchase"; sourceRef?: string; memberId?: string },
+): Promise<boolean> {
+  if (!Number.isInteger(input.amount) || input.amount < 1) throw new DomainError("BAD_REQUEST", "Grant at least one whole credit.", "amount");
+  await lockClient(tx, input);
+  const inserted = await tx
+    .insert(creditLedger)
+    .values({
+      studioId: input.studioId,
+      clientId: input.clientId,
+      kind: input.kind ?? "grant",
+      delta: input.amount,
+      reason: input.reason,
+      sourceRef: input.sourceRef,
+      createdByMemberId: input.memberId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: creditLedger.id });
+  return inserted.length > 0;
+}
+
+/** Takes one credit for a booking, in the booking's transaction; refuses when none are left. */
+export async function spendCredit(tx: Tx, input: ClientRef & { bookingId: string; reason: string; credits?: number }) {
+  const credits = input.credits ?? 1;
+  await lockClient(tx, input);
+  if ((await creditBalance(tx, input)) < credits) {
+    throw new DomainError("PRECONDITION_FAILED", "You have no session credits left. Buy a session pack or ask your coach.");
+  }
+  await tx.insert(creditLedger).values({
+    studioId: input.studioId,
+    clientId: input.clientId,
+    kind: "spend",
+    delta: -credits,
+    reason: input.reason,
+    sourceRef: input.bookingId,
+  });
+}
+
+/** Gives back what a booking spent (a free cancellation). A second refund changes nothing. */
+export async function refundCredit(tx: Tx, input: ClientRef & { bookingId: string; reason: string }): Promise<boolean> {
+  await lockClient(tx, input);
+  const [spent] = await tx
+    .select({ delta: creditLedger.delta })
+    .from(creditLedger)
+    .where(inStudio(creditLedger, input.studioId, and(eq(creditLedger.sourceRef, input.bookingId), eq(creditLedger.kind, "spend"))));
+  if (!spent) return false;
+  const inserted = await tx
+    .insert(creditLedger)
+    .values({ studioId: input.studioId, clientId: input.clientId, kind: "refund", delta: -spent.delta, reason: input.reason, sourceRef: input.bookingId })
+    .onConflictDoNothing()
+    .returning({ id: creditLedger.id });
+  return inserted.length > 0;
+}

@@ -1,0 +1,36 @@
+import { bigserial, boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, instant } from "./_columns";
+import { users } from "./studios";
+
+// Every sign-in attempt, by key ("account:<email>" and "ip:<address>"), so throttling
+// holds across restarts and across app instances.
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    key: text("key").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("login_attempts_key_time_idx").on(t.key, t.createdAt)],
+);
+
+// Single-use links (magic sign-in, invites). Only the SHA-256 of the token is stored, so a
+// database leak does not hand out sign-ins.
+export const authTokens = pgTable(
+  "auth_tokens",
+  {
+    id: id(),
+    userId: uuid("user_id").references(() => users.id),
+    purpose: text("purpose", { enum: ["magic_link", "invite"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    // For invites: which client row the token accepts.
+    subjectId: uuid("subject_id"),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("auth_tokens_user_idx").on(t.userId)],
+);
+
+export type AuthToken = typeof authTokens.$inferSelect;

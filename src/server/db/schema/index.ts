@@ -1,0 +1,5 @@
+// One file per aggregate; each new domain adds its line here.
+export * from "./studios";
+export * from "./auth";
+export * from "./outbox";
+export * from "./credits";

@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, instant } from "./_columns";
+
+export const studios = pgTable("studios", {
+  id: id(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  createdAt: createdAt(),
+});
+
+// Identity is global (one email, one login); what a person may do comes from their
+// membership or client row in a studio.
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    // Bumped to sign a person out everywhere: every JWT carries the version it was issued at.
+    sessionVersion: integer("session_version").notNull().default(1),
+    disabledAt: instant("disabled_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("users_email_lowercase", sql`${t.email} = lower(${t.email})`)],
+);
+
+export const memberRole = pgEnum("member_role", ["owner", "trainer"]);
+
+export const studioMembers = pgTable(
+  "studio_members",
+  {
+    id: id(),
+    studioId: uuid("studio_id").notNull().references(() => studios.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    role: memberRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("studio_members_user_unique").on(t.userId), index("studio_members_studio_idx").on(t.studioId)],
+);
+
+export const clientStatus = pgEnum("client_status", ["invited", "active", "archived"]);
+
+export const clients = pgTable(
+  "clients",
+  {
+    id: id(),
+    studioId: uuid("studio_id").notNull().references(() => studios.id),
+    // Set when the invite is accepted; an invited client has no login yet.
+    userId: uuid("user_id").references(() => users.id),
+    coachId: uuid("coach_id").notNull().references(() => studioMembers.id),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    status: clientStatus("status").notNull().default("active"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("clients_studio_email_unique").on(t.studioId, t.email),
+    unique("clients_user_unique").on(t.userId),
+    index("clients_studio_coach_idx").on(t.studioId, t.coachId),
+    check("clients_email_lowercase", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export type Studio = typeof studios.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type StudioMember = typeof studioMembers.$inferSelect;
+export type Client = typeof clients.$inferSelect;
+export type NewClient = typeof clients.$inferInsert;

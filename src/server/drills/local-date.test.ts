@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+
+import { addDays, daysBetween, isValidLocalDate, isValidTimeZone, localDateIn } from "./local-date";
+
+describe("localDateIn", () => {
+  it.each([
+    // Europe/London: BST starts 2026-03-29 at 01:00 UTC, ends 2026-10-25 at 01:00 UTC.
+    { instant: "2026-03-28T23:30:00Z", zone: "Europe/London", expected: "2026-03-28", why: "GMT: same as UTC" },
+    { instant: "2026-03-29T00:30:00Z", zone: "Europe/London", expected: "2026-03-29", why: "00:30 London, still GMT, on the DST day" },
+    { instant: "2026-03-29T23:30:00Z", zone: "Europe/London", expected: "2026-03-30", why: "first BST night: UTC still says the 29th" },
+    { instant: "2026-03-29T22:59:59Z", zone: "Europe/London", expected: "2026-03-29", why: "23:59:59 BST" },
+    { instant: "2026-10-24T23:30:00Z", zone: "Europe/London", expected: "2026-10-25", why: "last BST night" },
+    { instant: "2026-10-25T23:30:00Z", zone: "Europe/London", expected: "2026-10-25", why: "back on GMT" },
+    { instant: "2026-03-29T00:30:00Z", zone: "UTC", expected: "2026-03-29", why: "UTC itself" },
+    // Australia/Sydney: AEDT (+11) ends 2026-04-05 03:00 local; AEST (+10) until 2026-10-04.
+    { instant: "2026-03-28T13:30:00Z", zone: "Australia/Sydney", expected: "2026-03-29", why: "00:30 AEDT: a day ahead of UTC" },
+    { instant: "2026-03-28T12:59:59Z", zone: "Australia/Sydney", expected: "2026-03-28", why: "23:59:59 AEDT" },
+    { instant: "2026-04-04T15:30:00Z", zone: "Australia/Sydney", expected: "2026-04-05", why: "02:30 AEDT, first pass of the repeated hour" },
+    { instant: "2026-04-04T16:30:00Z", zone: "Australia/Sydney", expected: "2026-04-05", why: "02:30 AEST, second pass" },
+    { instant: "2026-04-05T13:30:00Z", zone: "Australia/Sydney", expected: "2026-04-05", why: "23:30 AEST: +10 now, not +11" },
+    { instant: "2026-04-05T14:30:00Z", zone: "Australia/Sydney", expected: "2026-04-06", why: "00:30 AEST" },
+    { instant: "2026-10-03T15:30:00Z", zone: "Australia/Sydney", expected: "2026-10-04", why: "03:30 AEDT, just after the skipped hour" },
+    // West of UTC: the client's day lags UTC's.
+    { instant: "2026-03-09T06:30:00Z", zone: "America/Los_Angeles", expected: "2026-03-08", why: "23:30 PDT on the DST day" },
+    { instant: "2026-01-01T07:59:59Z", zone: "America/Los_Angeles", expected: "2025-12-31", why: "New Year's Eve in PST" },
+  ])("$instant in $zone is $expected ($why)", ({ instant, zone, expected }) => {
+    expect(localDateIn(new Date(instant), zone)).toBe(expected);
+  });
+
+  it("refuses an unknown time zone", () => {
+    expect(() => localDateIn(new Date("2026-03-29T00:30:00Z"), "Europe/Atlantis")).toThrow(RangeError);
+  });
+
+  it("refuses an invalid instant", () => {
+    expect(() => localDateIn(new Date("not a date"), "Europe/London")).toThrow(RangeError);
+  });
+});
+
+describe("isValidTimeZone", () => {
+  it.each([
+    { zone: "Europe/London", expected: true },
+    { zone: "Australia/Sydney", expected: true },
+    { zone: "America/Argentina/Buenos_Aires", expected: true },
+    { zone: "UTC", expected: true },
+    { zone: "", expected: false },
+    { zone: "Europe/Atlantis", expected: false },
+    { zone: "GMT+25", expected: false },
+    { zone: "London", expected: false },
+  ])("'$zone' → $expected", ({ zone, expected }) => {
+    expect(isValidTimeZone(zone)).toBe(expected);
+  });
+});
+
+describe("isValidLocalDate", () => {
+  it.each([
+    { value: "2026-03-29", expected: true },
+    { value: "2028-02-29", expected: true },
+    { value: "2026-02-29", expected: false },
+    { value: "2026-02-30", expected: false },
+    { value: "2026-13-01", expected: false },
+    { value: "20260329", expected: false },
+    { value: "2026-3-29", expected: false },
+    { value: "2026-03-29T10:00", expected: false },
+    { value: "", expected: false },
+  ])("'$value' → $expected", ({ value, expected }) => {
+    expect(isValidLocalDate(value)).toBe(expected);
+  });
+});
+
+describe("addDays and daysBetween", () => {
+  it.each([
+    { date: "2026-03-29", days: 1, expected: "2026-03-30", why: "across the London spring change" },
+    { date: "2026-10-25", days: -1, expected: "2026-10-24", why: "across the autumn change" },
+    { date: "2026-03-01", days: -1, expected: "2026-02-28", why: "end of February" },
+    { date: "2028-03-01", days: -1, expected: "2028-02-29", why: "leap year" },
+    { date: "2026-12-31", days: 1, expected: "2027-01-01", why: "new year" },
+    { date: "2026-04-07", days: -6, expected: "2026-04-01", why: "a 7-day window" },
+  ])("$date + $days = $expected ($why)", ({ date, days, expected }) => {
+    expect(addDays(date, days)).toBe(expected);
+    expect(daysBetween(date, expected)).toBe(days);
+  });
+
+  it("refuses a malformed date", () => {
+    expect(() => addDays("2026-02-30", 1)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,27 @@
+// The one error type domain code throws. The tRPC layer maps `code` to an HTTP status in
+// one place (api/trpc.ts); the message is shown to the person as is, so it says what to do.
+export type DomainErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PRECONDITION_FAILED"
+  | "TOO_MANY_REQUESTS";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** The form field the message belongs to, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+/** A row of another studio answers exactly like a missing row. */
+export function notFound(what: string): DomainError {
+  return new DomainError("NOT_FOUND", `That ${what} does not exist or is not part of your studio.`);
+}

@@ -1,0 +1,15 @@
+import type { Db } from "@/server/db/client";
+import { logger } from "@/server/logger";
+import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
+
+/**
+ * Seeds the demo studio on an empty database (and only then). Each feature adds its demo
+ * data as one more step here, so the demo always shows every feature.
+ */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (await isDemoSeeded(db)) return false;
+  const studio = await seedStudio(db);
+  await seedOtherStudio(db);
+  logger.info({ studioId: studio.studioId }, "seeded the demo studio");
+  return true;
+}

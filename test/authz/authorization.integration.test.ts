@@ -1,0 +1,78 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import { callerFor } from "../caller";
+import { setupTestDatabase } from "../db";
+import { createTestStudio, type TestStudio } from "../factories";
+import { matrix } from "./matrix";
+import { ROLES, type AuthzFixture, type Role } from "./roles";
+
+const t = setupTestDatabase();
+let f: AuthzFixture;
+
+beforeAll(async () => {
+  f = { home: await createTestStudio(t.db, "home"), other: await createTestStudio(t.db, "other") };
+});
+
+function userOf(role: Role): string | null {
+  const { home, other } = f;
+  return { anonymous: null, clientA: home.clientA.userId, clientB: home.clientB.userId, trainer: home.trainer.userId, owner: home.owner.userId, otherTrainer: other.trainer.userId }[role];
+}
+
+function markersOf(studio: TestStudio): string[] {
+  const people = [studio.owner, studio.trainer, studio.clientA, studio.clientB];
+  return [studio.studioId, ...people.flatMap((p) => [p.userId, p.email, "clientId" in p ? p.clientId : p.memberId])];
+}
+
+/** Ids and emails a role must never see in any answer. */
+function forbiddenMarkers(role: Role): string[] {
+  const { home, other } = f;
+  switch (role) {
+    case "anonymous":
+      return [...markersOf(home), ...markersOf(other)];
+    case "clientA":
+      return [...markersOf(other), home.clientB.email, home.clientB.clientId, home.clientB.userId];
+    case "clientB":
+      return [...markersOf(other), home.clientA.email, home.clientA.clientId, home.clientA.userId];
+    case "trainer":
+    case "owner":
+      return markersOf(other);
+    case "otherTrainer":
+      return markersOf(home);
+  }
+}
+
+async function call(path: string, role: Role, input: unknown) {
+  const caller = callerFor(t.db, userOf(role)) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  const [domain, verb] = path.split(".") as [string, string];
+  return caller[domain]![verb]!(input);
+}
+
+const procedures = Object.keys(appRouter._def.procedures).sort();
+
+describe("the authorization matrix", () => {
+  it("lists every procedure of the app router", () => {
+    expect(procedures.filter((p) => !(p in matrix))).toEqual([]);
+    expect(Object.keys(matrix).filter((p) => !procedures.includes(p))).toEqual([]);
+  });
+
+  describe.each(procedures)("%s", (path) => {
+    it.each(ROLES)("as %s", async (role) => {
+      const rule = matrix[path];
+      if (!rule) throw new Error(`${path} is missing from test/authz/matrix.ts`);
+      const input = rule.input?.(f);
+      if (rule.allowed.includes(role)) {
+        const output = await call(path, role, input);
+        const text = JSON.stringify(output ?? null);
+        for (const marker of forbiddenMarkers(role)) expect(text, `${path} as ${role} leaked ${marker}`).not.toContain(marker);
+      } else {
+        const error = await call(path, role, input).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error, `${path} as ${role} should be refused`).toBeInstanceOf(TRPCError);
+        expect(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]).toContain((error as TRPCError).code);
+      }
+    });
+  });
+});
