@@ -1,0 +1,407 @@
+import { z } from "zod";
+
+import type { DrillDefinition } from "@/server/drills/catalogue";
+import { MAX_NOTES_LENGTH, MAX_SETS, MAX_TARGET_PER_SIDE } from "@/server/drills/prescription";
+import {
+  contactFeels,
+  measureUnits,
+  sides,
+  type ContactFeel,
+  type MeasureKind,
+  type Side,
+} from "@/server/drills/types";
+
+/**
+ * What a client sends when they log drills or a run (issue 5), in two layers:
+ *
+ * 1. `logSessionInput` / `logRunInput`: the shape, checkable without knowing anything else.
+ *    Fit for `.input()` on a tRPC procedure. They do NOT know the drills' measures nor the
+ *    time, so they never check a value's range or how far in the future a date is.
+ * 2. `validateSession` / `validateRun`: the checks that need the drills involved and `now`.
+ *    A service stores nothing that has not passed these (or `parseSession` / `parseRun`,
+ *    which do both layers). Forms get the same rules from `logSessionInputFor` / `logRunInputAt`.
+ */
+
+/** A field-level problem, with the path a form uses to show it under the right input. */
+export type FieldIssue = {
+  /** Dotted path, e.g. `entries.2.value`; what `DomainError.field` carries. */
+  field: string;
+  path: (string | number)[];
+  message: string;
+};
+
+/** How much of a drill the log needs to know to check an entry. */
+export type LoggableDrill = Pick<DrillDefinition, "measure" | "perSide" | "recordsContactFeel"> & {
+  /** Shown in messages, e.g. "Knee Drive". */
+  name: string;
+};
+
+/**
+ * The range a logged value may take, per measure. The upper bounds are the ones a trainer may
+ * set as a target (`MAX_TARGET_PER_SIDE`): a 10-minute single-leg hold or 500 hops is already
+ * far past the method, so anything above is a slipped key. Holds and distances are kept to a
+ * tenth (the stopwatch rounds to 0.1 s); counts are whole numbers. `free` drills take no number.
+ */
+export type ValueLimits = { min: number; max: number; step: 1 | 0.1 };
+
+export const LOGGED_VALUE_LIMITS: Record<MeasureKind, ValueLimits | null> = {
+  hold_seconds: { min: 0.1, max: requiredMax("hold_seconds"), step: 0.1 },
+  reps: { min: 1, max: requiredMax("reps"), step: 1 },
+  contacts: { min: 1, max: requiredMax("contacts"), step: 1 },
+  distance_m: { min: 0.1, max: requiredMax("distance_m"), step: 0.1 },
+  free: null,
+};
+
+export const MAX_ENTRIES_PER_SESSION = 200;
+export const MAX_PAIN_WHERE_LENGTH = 200;
+/** A session or run may be dated up to a day ahead of the server's clock (a phone's clock or zone can be off). */
+export const MAX_FUTURE_HOURS = 24;
+/** Older than this is a mistyped year, not a backfilled paper log. */
+export const MAX_PAST_DAYS = 366;
+
+export const MAX_RUN_DISTANCE_M = 300_000;
+export const MAX_RUN_DURATION_S = 48 * 3600;
+/** Faster than 1:30/km over any distance is beyond every world record: a wrong unit or duration. */
+export const MIN_PLAUSIBLE_PACE_S_PER_KM = 90;
+
+export const practiceContexts = ["standalone", "warmup_before_run"] as const;
+export const practiceContextSchema = z.enum(practiceContexts);
+export type PracticeContext = z.infer<typeof practiceContextSchema>;
+
+export const distanceUnits = ["m", "km"] as const;
+export type DistanceUnit = (typeof distanceUnits)[number];
+
+/** The exact words, exported so UI and integration tests can look for them. */
+export const sessionMessages = {
+  sessionId: "This session has no valid id; reload the page and try again.",
+  runId: "This run has no valid id; reload the page and try again.",
+  performedAt: "Pick the date and time you did the drills.",
+  startedAt: "Pick the date and time you started the run.",
+  tooFarAhead: "That is more than a day from now; pick the date and time it actually happened.",
+  tooOld: `That is more than ${MAX_PAST_DAYS} days ago; pick a date within the last year.`,
+  context: "Choose whether this was a session on its own or the warm-up before a run.",
+  runOnlyForWarmup: "Only a warm-up can be linked to a run; choose 'warm-up before a run' or remove the run.",
+  effort: "Rate the effort as a whole number from 1 (very easy) to 10 (all-out), or leave it empty.",
+  painFlag: "Say whether anything hurt.",
+  painWhere: "Say where it hurts, e.g. 'left knee'.",
+  painWhereTooLong: `Keep where it hurts under ${MAX_PAIN_WHERE_LENGTH} characters.`,
+  note: `Keep the note under ${MAX_NOTES_LENGTH} characters.`,
+  noEntries: "Log at least one drill before saving.",
+  tooManyEntries: `A session holds at most ${MAX_ENTRIES_PER_SESSION} entries; save it in two parts.`,
+  drillId: "Pick a drill from your list.",
+  notAssigned: "This drill is not on your list; remove it or ask your coach to assign it.",
+  setNumber: `Enter the set as a whole number from 1 to ${MAX_SETS}.`,
+  side: "Pick the side: left, right or both.",
+  perSideNeeded: "Log this drill per side: pick left or right.",
+  notPerSide: "This drill is not logged per side; pick 'both'.",
+  duplicateEntry: "This set and side is entered twice; remove one of them.",
+  value: "Enter a number.",
+  valueMissing: "Enter a number for this set.",
+  freeTakesNoValue: "This drill is not counted; clear the number.",
+  contactFeel: "Pick how the contacts felt: short, medium or long.",
+  contactFeelNotUsed: "Only hopping-style drills record how the contacts felt; clear it.",
+  distance: "Enter the distance as a number above 0, e.g. 5 km.",
+  distanceUnit: "Pick the unit of the distance: m or km.",
+  distanceTooLong: `${MAX_RUN_DISTANCE_M / 1000} km is the longest run we record; check the distance and its unit.`,
+  duration: "Enter how long the run took; it must be more than 0 minutes.",
+  durationTooLong: `${MAX_RUN_DURATION_S / 3600} hours is the longest run we record; check the duration.`,
+  implausiblePace: "That pace is faster than any world record; check the distance, its unit and the duration.",
+} as const;
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .max(max, { error: message })
+    .nullish()
+    .transform((text) => (text ? text : null));
+
+const instantField = (message: string) =>
+  z.coerce.date({ error: message }).refine((d) => !Number.isNaN(d.getTime()), { error: message });
+
+const effortField = z
+  .number({ error: sessionMessages.effort })
+  .int({ error: sessionMessages.effort })
+  .min(1, { error: sessionMessages.effort })
+  .max(10, { error: sessionMessages.effort })
+  .nullish()
+  .transform((effort) => effort ?? null);
+
+// Pain is a flag and, when flagged, where. A "where" left behind after unticking the flag is
+// dropped rather than refused: the form hides the field, so the person could not fix it.
+const painFields = {
+  hasPain: z.boolean({ error: sessionMessages.painFlag }),
+  painWhere: optionalText(MAX_PAIN_WHERE_LENGTH, sessionMessages.painWhereTooLong),
+  note: optionalText(MAX_NOTES_LENGTH, sessionMessages.note),
+};
+
+function checkPain(value: { hasPain?: unknown; painWhere?: unknown }, ctx: z.RefinementCtx): void {
+  if (value.hasPain === true && (value.painWhere === null || value.painWhere === undefined)) {
+    ctx.addIssue({ code: "custom", message: sessionMessages.painWhere, path: ["painWhere"] });
+  }
+}
+
+function dropPainWhereWithoutPain<T extends { hasPain: boolean; painWhere: string | null }>(value: T): T {
+  return value.hasPain ? value : { ...value, painWhere: null };
+}
+
+export const sessionEntryInput = z.object({
+  drillId: z.uuid({ error: sessionMessages.drillId }),
+  setNumber: z
+    .number({ error: sessionMessages.setNumber })
+    .int({ error: sessionMessages.setNumber })
+    .min(1, { error: sessionMessages.setNumber })
+    .max(MAX_SETS, { error: sessionMessages.setNumber }),
+  side: z.enum(sides, { error: sessionMessages.side }),
+  /** In the drill's measure; range checked by `validateSessionEntries`. Null for `free` drills. */
+  value: z.number({ error: sessionMessages.value }).nullish().transform((v) => v ?? null),
+  contactFeel: z
+    .enum(contactFeels, { error: sessionMessages.contactFeel })
+    .nullish().transform((v) => v ?? null),
+  note: optionalText(MAX_NOTES_LENGTH, sessionMessages.note),
+});
+
+export type SessionEntryInput = z.input<typeof sessionEntryInput>;
+export type SessionEntry = z.output<typeof sessionEntryInput>;
+
+/** A practice session as the client's device sends it (shape only; see the module comment). */
+export const logSessionInput = z
+  .object({
+    /** Made on the device (`crypto.randomUUID()`), so a retry or an offline sync never doubles it. */
+    id: z.uuid({ error: sessionMessages.sessionId }),
+    performedAt: instantField(sessionMessages.performedAt),
+    context: z.enum(practiceContexts, { error: sessionMessages.context }),
+    runId: z
+      .uuid({ error: sessionMessages.runOnlyForWarmup })
+      .nullish()
+      .transform((v) => v ?? null),
+    effort: effortField,
+    ...painFields,
+    entries: z
+      .array(sessionEntryInput, { error: sessionMessages.noEntries })
+      .min(1, { error: sessionMessages.noEntries })
+      .max(MAX_ENTRIES_PER_SESSION, { error: sessionMessages.tooManyEntries }),
+  })
+  .superRefine((value, ctx) => {
+    checkPain(value, ctx);
+    if (value.runId !== null && value.context !== "warmup_before_run") {
+      ctx.addIssue({ code: "custom", message: sessionMessages.runOnlyForWarmup, path: ["runId"] });
+    }
+  })
+  .transform(dropPainWhereWithoutPain);
+
+export type LogSessionInput = z.input<typeof logSessionInput>;
+export type LogSession = z.output<typeof logSessionInput>;
+
+/** A run as the client sends it (shape only). The distance is kept as typed; `distanceM` is added. */
+export const logRunInput = z
+  .object({
+    /** Made on the device, like a session's id, for the same reason. */
+    id: z.uuid({ error: sessionMessages.runId }),
+    startedAt: instantField(sessionMessages.startedAt),
+    distance: z.object(
+      {
+        value: z.number({ error: sessionMessages.distance }).positive({ error: sessionMessages.distance }),
+        unit: z.enum(distanceUnits, { error: sessionMessages.distanceUnit }),
+      },
+      { error: sessionMessages.distance },
+    ),
+    durationSeconds: z
+      .number({ error: sessionMessages.duration })
+      .int({ error: sessionMessages.duration })
+      .positive({ error: sessionMessages.duration })
+      .max(MAX_RUN_DURATION_S, { error: sessionMessages.durationTooLong }),
+    effort: effortField,
+    ...painFields,
+  })
+  .superRefine((value, ctx) => {
+    checkPain(value, ctx);
+    const { distance, durationSeconds } = value;
+    if (!distance || typeof distance.value !== "number" || !(distance.value > 0)) return;
+    if (distance.unit !== "m" && distance.unit !== "km") return;
+    const metres = toMetres(distance.value, distance.unit);
+    if (metres > MAX_RUN_DISTANCE_M) {
+      ctx.addIssue({ code: "custom", message: sessionMessages.distanceTooLong, path: ["distance", "value"] });
+      return;
+    }
+    if (Number.isInteger(durationSeconds) && durationSeconds > 0 && durationSeconds <= MAX_RUN_DURATION_S) {
+      if (durationSeconds / (metres / 1000) < MIN_PLAUSIBLE_PACE_S_PER_KM) {
+        ctx.addIssue({ code: "custom", message: sessionMessages.implausiblePace, path: ["durationSeconds"] });
+      }
+    }
+  })
+  .transform((value) => ({
+    ...dropPainWhereWithoutPain(value),
+    distanceM: toMetres(value.distance.value, value.distance.unit),
+  }));
+
+export type LogRunInput = z.input<typeof logRunInput>;
+export type LogRun = z.output<typeof logRunInput>;
+
+// A session or run happened in the past, or at most a day ahead (a phone's clock or zone can be off); a year back at most.
+export function validateLoggedAt(instant: Date, now: Date, field: string): FieldIssue[] {
+  const ms = instant.getTime() - now.getTime();
+  if (ms > MAX_FUTURE_HOURS * 3_600_000) return [issue([field], sessionMessages.tooFarAhead)];
+  if (-ms > MAX_PAST_DAYS * 86_400_000) return [issue([field], sessionMessages.tooOld)];
+  return [];
+}
+
+// Each logged number must fit how its drill is measured: seconds held, reps, ground contacts, metres, or none.
+export function validateEntryValue(drill: LoggableDrill, value: number | null): string | null {
+  const limits = LOGGED_VALUE_LIMITS[drill.measure];
+  if (limits === null) return value === null ? null : sessionMessages.freeTakesNoValue;
+  if (value === null) return sessionMessages.valueMissing;
+  const { plural } = measureUnits[drill.measure];
+  if (value > limits.max) {
+    return `${formatNumber(value)} ${plural} is more than we can record; enter at most ${limits.max}.`;
+  }
+  if (value < limits.min) return rangeMessage(drill.measure, limits);
+  if (!isMultipleOf(value, limits.step)) {
+    return limits.step === 1
+      ? rangeMessage(drill.measure, limits)
+      : `Round the ${drill.measure === "hold_seconds" ? "hold" : "distance"} to one decimal place, e.g. ${drill.measure === "hold_seconds" ? "32.5" : "80.5"}.`;
+  }
+  return null;
+}
+
+// Entries must match their drills: assigned to this client, per side or not as the drill is logged, each set and side once, contact feel only for hopping-style drills.
+export function validateSessionEntries(
+  entries: readonly Pick<SessionEntry, "drillId" | "setNumber" | "side" | "value" | "contactFeel">[],
+  drills: ReadonlyMap<string, LoggableDrill>,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const at = (key: string) => ["entries", index, key];
+    const drill = drills.get(entry.drillId);
+    if (!drill) {
+      issues.push(issue(at("drillId"), sessionMessages.notAssigned));
+      return;
+    }
+    if (drill.perSide && entry.side === "both") issues.push(issue(at("side"), sessionMessages.perSideNeeded));
+    if (!drill.perSide && entry.side !== "both") issues.push(issue(at("side"), sessionMessages.notPerSide));
+
+    // Mirrors the unique key (session, drill, set, side): the later duplicate carries the message.
+    const key = `${entry.drillId}|${entry.setNumber}|${entry.side}`;
+    if (seen.has(key)) issues.push(issue(at("side"), sessionMessages.duplicateEntry));
+    seen.add(key);
+
+    const valueProblem = validateEntryValue(drill, entry.value);
+    if (valueProblem !== null) issues.push(issue(at("value"), valueProblem));
+
+    if (drill.recordsContactFeel && entry.contactFeel === null) {
+      issues.push(issue(at("contactFeel"), sessionMessages.contactFeel));
+    }
+    if (!drill.recordsContactFeel && entry.contactFeel !== null) {
+      issues.push(issue(at("contactFeel"), sessionMessages.contactFeelNotUsed));
+    }
+  });
+  return issues;
+}
+
+export type SessionContext = {
+  now: Date;
+  /** The drills this client may log today (their assignments in force), by drill id. */
+  drills: ReadonlyMap<string, LoggableDrill>;
+};
+
+// A session is stored only when its time is plausible and every entry fits its drill.
+export function validateSession(session: LogSession, context: SessionContext): FieldIssue[] {
+  return [
+    ...validateLoggedAt(session.performedAt, context.now, "performedAt"),
+    ...validateSessionEntries(session.entries, context.drills),
+  ];
+}
+
+// A run is stored only when it started at a plausible time.
+export function validateRun(run: LogRun, context: { now: Date }): FieldIssue[] {
+  return validateLoggedAt(run.startedAt, context.now, "startedAt");
+}
+
+export type ParseResult<T> = { success: true; data: T } | { success: false; issues: FieldIssue[] };
+
+/** Both layers at once: what a service calls before it opens a transaction. */
+export function parseSession(raw: unknown, context: SessionContext): ParseResult<LogSession> {
+  const shape = logSessionInput.safeParse(raw);
+  if (!shape.success) return { success: false, issues: fromZod(shape.error) };
+  const issues = validateSession(shape.data, context);
+  return issues.length > 0 ? { success: false, issues } : { success: true, data: shape.data };
+}
+
+/** Both layers at once, for a run. */
+export function parseRun(raw: unknown, context: { now: Date }): ParseResult<LogRun> {
+  const shape = logRunInput.safeParse(raw);
+  if (!shape.success) return { success: false, issues: fromZod(shape.error) };
+  const issues = validateRun(shape.data, context);
+  return issues.length > 0 ? { success: false, issues } : { success: true, data: shape.data };
+}
+
+/** The full rules as one zod schema, for a form (the form passes `new Date()` as `now`). */
+export function logSessionInputFor(context: SessionContext) {
+  return logSessionInput.superRefine((session, ctx) => {
+    for (const found of validateSession(session, context)) {
+      ctx.addIssue({ code: "custom", message: found.message, path: found.path });
+    }
+  });
+}
+
+/** The full rules for a run as one zod schema, for a form. */
+export function logRunInputAt(now: Date) {
+  return logRunInput.superRefine((run, ctx) => {
+    for (const found of validateRun(run, { now })) {
+      ctx.addIssue({ code: "custom", message: found.message, path: found.path });
+    }
+  });
+}
+
+/** zod's issues in the same shape as ours, one per field (the first message wins). */
+export function fromZod(error: z.ZodError): FieldIssue[] {
+  const byField = new Map<string, FieldIssue>();
+  for (const zodIssue of error.issues) {
+    const path = zodIssue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const found = issue(path, zodIssue.message);
+    if (!byField.has(found.field)) byField.set(found.field, found);
+  }
+  return [...byField.values()];
+}
+
+export function toMetres(value: number, unit: DistanceUnit): number {
+  return unit === "km" ? Math.round(value * 1000 * 10) / 10 : value;
+}
+
+export type { ContactFeel, Side };
+
+function issue(path: (string | number)[], message: string): FieldIssue {
+  return { field: path.join("."), path, message };
+}
+
+function rangeMessage(measure: MeasureKind, limits: ValueLimits): string {
+  switch (measure) {
+    case "hold_seconds":
+      return `Enter a hold between ${limits.min} and ${limits.max} seconds.`;
+    case "reps":
+      return `Enter the reps as a whole number from ${limits.min} to ${limits.max}.`;
+    case "contacts":
+      return `Enter the ground contacts as a whole number from ${limits.min} to ${limits.max}.`;
+    case "distance_m":
+      return `Enter a distance between ${limits.min} and ${limits.max} metres.`;
+    case "free":
+      return sessionMessages.freeTakesNoValue;
+  }
+}
+
+function isMultipleOf(value: number, step: 1 | 0.1): boolean {
+  if (step === 1) return Number.isInteger(value);
+  // 32.5 * 10 is 325, but 0.3 * 10 is 3.0000000000000004: compare with a tolerance.
+  return Math.abs(value * 10 - Math.round(value * 10)) < 1e-9;
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+function requiredMax(measure: MeasureKind): number {
+  const max = MAX_TARGET_PER_SIDE[measure];
+  if (max === null) throw new Error(`No upper bound for ${measure}`);
+  return max;
+}
