@@ -12,7 +12,7 @@ export const programsRouter = createTRPCRouter({
   archive: trainerProcedure.input(programIdInput).mutation(({ ctx, input }) => setProgramArchived(ctx.db, ctx.studioId, input.programId, true, ctx.now())),
   restore: trainerProcedure.input(programIdInput).mutation(({ ctx, input }) => setProgramArchived(ctx.db, ctx.studioId, input.programId, false, ctx.now())),
   /** All or nothing: every chosen client gets the program's drills, or nobody gets any. */
-  apply: trainerProcedure
+  applyTo: trainerProcedure
     .input(applyProgramInput.extend({ startDate: applyProgramInput.shape.startDate.nullable().default(null) }))
     .mutation(({ ctx, input }) => applyProgram(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
 });
