@@ -277,10 +277,15 @@ export async function setPrerequisite(
   await ensureBuiltIns(q, studioId);
   return q.transaction(async (tx) => {
     const ids = [input.drillId, ...(input.requiresDrillId ? [input.requiresDrillId] : [])];
-    const found = await tx.select({ id: drills.id }).from(drills).where(inStudio(drills, studioId, inArray(drills.id, ids)));
+    const found = await tx.select({ id: drills.id, perSide: drills.perSide }).from(drills).where(inStudio(drills, studioId, inArray(drills.id, ids)));
     if (!found.some((r) => r.id === input.drillId)) throw notFound("drill");
-    if (input.requiresDrillId && !found.some((r) => r.id === input.requiresDrillId)) {
+    const required = found.find((r) => r.id === input.requiresDrillId);
+    if (input.requiresDrillId && !required) {
       throw new DomainError("NOT_FOUND", "Pick the drill to master first from your library.", "requiresDrillId");
+    }
+    // Mastery counts a day when both sides reach the minimum, so it needs a drill done per side.
+    if (required && !required.perSide) {
+      throw new DomainError("BAD_REQUEST", "Pick a drill done on each side: mastery is judged on both sides.", "requiresDrillId");
     }
     if (input.requiresDrillId === input.drillId) {
       throw new DomainError("BAD_REQUEST", "Pick another drill: a drill cannot be its own prerequisite.", "requiresDrillId");
