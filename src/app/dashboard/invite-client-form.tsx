@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { SelectField } from "@/components/drills/fields";
+import { FormAlert, SelectField } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -38,7 +38,7 @@ export function InviteClientForm({ coaches, myMemberId, isOwner, hasOutbox }: { 
         invite.mutate({ name, email, coachId: isOwner ? coachId : null });
       }}
     >
-      {message && !Object.keys(fields).length ? <Alert>{message}</Alert> : null}
+      <FormAlert message={message} fields={fields} />
       {sent && !invite.error ? (
         <Alert tone="success">
           Invite sent to {sent.email}. The link works once, for 7 days.{" "}
@@ -56,7 +56,7 @@ export function InviteClientForm({ coaches, myMemberId, isOwner, hasOutbox }: { 
         <Field label="Client's name" value={name} onChange={(e) => setName(e.target.value)} error={fields.name} autoComplete="off" />
         <Field label="Client's email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} autoComplete="off" />
         {isOwner ? (
-          <SelectField label="Coach" value={coachId} onChange={(e) => setCoachId(e.target.value)} error={fields.coachId}>
+          <SelectField label="Their coach" value={coachId} onChange={(e) => setCoachId(e.target.value)} error={fields.coachId}>
             {coaches.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}

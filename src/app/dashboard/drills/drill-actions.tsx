@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { SelectField } from "@/components/drills/fields";
+import { FormAlert, SelectField } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -78,7 +78,7 @@ export function PrerequisiteForm({
         });
       }}
     >
-      {message && !Object.keys(fields).length ? <Alert>{message}</Alert> : null}
+      <FormAlert message={message} fields={fields} />
       {save.isSuccess && !save.error ? <Alert tone="success">Saved.</Alert> : null}
       <SelectField label="Master this drill first" value={requiresDrillId} onChange={(e) => setRequiresDrillId(e.target.value)} error={fields.requiresDrillId}>
         <option value="">No prerequisite</option>

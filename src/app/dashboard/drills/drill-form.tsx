@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { CheckboxField, SelectField, TextAreaField } from "@/components/drills/fields";
+import { CheckboxField, FormAlert, SelectField, TextAreaField } from "@/components/drills/fields";
 import { PrescriptionFields, defaultsOf, draftFrom } from "@/components/drills/prescription-fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -111,7 +111,7 @@ export function DrillForm({ drillId, initial }: { drillId?: string; initial?: Dr
         else create.mutate(values());
       }}
     >
-      {errors.message ? <Alert>{errors.message}</Alert> : null}
+      <FormAlert message={errors.message} fields={errors.fields} />
       {saved && !mutation.error ? <Alert tone="success">Saved.</Alert> : null}
       <Field label="Name" value={name} onChange={(e) => setName(e.target.value)} error={fields.name} required />
       <TextAreaField label="Purpose" hint="Why a runner does it, in a sentence or two." rows={2} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={fields.purpose} />

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { CheckboxField, TextAreaField } from "@/components/drills/fields";
+import { CheckboxField, FormAlert, TextAreaField } from "@/components/drills/fields";
 import { PrescriptionFields, defaultsOf, draftFrom, type PrescriptionDraft } from "@/components/drills/prescription-fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -38,7 +38,7 @@ export function ApplyToClientsForm({ programId, programName, clients }: { progra
         apply.mutate({ programId, clientIds: selected, startDate: startDate || null });
       }}
     >
-      {message && !fields.clientIds && !fields.startDate ? <Alert>{message}</Alert> : null}
+      <FormAlert message={message} fields={fields} />
       {apply.data && !apply.error ? (
         <Alert tone="success">
           Applied to {apply.data.clients} client{apply.data.clients === 1 ? "" : "s"}: {apply.data.created} new assignment{apply.data.created === 1 ? "" : "s"}
@@ -107,7 +107,7 @@ export function CreateProgramForm({ drills }: { drills: DrillOption[] }) {
         create.mutate({ name, description, items: items.map((i) => ({ drillId: i.drillId, prescription: defaultsOf(i.draft) })) });
       }}
     >
-      {message ? <Alert>{message}</Alert> : null}
+      <FormAlert message={message} fields={fields} />
       {create.isSuccess && !create.error ? <Alert tone="success">Program created.</Alert> : null}
       <Field label="Program name" value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
       <TextAreaField label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} error={fields.description} />

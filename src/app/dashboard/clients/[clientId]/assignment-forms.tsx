@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PrescriptionFields, draftFrom, prescriptionOf } from "@/components/drills/prescription-fields";
-import { SelectField, TextAreaField } from "@/components/drills/fields";
+import { FormAlert, SelectField, TextAreaField } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import type { MeasureKind, Prescription, PrescriptionDefaults } from "@/server/drills/types";
@@ -41,7 +41,7 @@ export function AssignDrillForm({ clientId, drills, today }: { clientId: string;
         assign.mutate({ clientId, drillId, prescription: prescriptionOf(draft) });
       }}
     >
-      {message ? <Alert>{message}</Alert> : null}
+      <FormAlert message={message} fields={fields} />
       {done ? <Alert tone="success">{done}</Alert> : null}
       <SelectField
         label="Drill"
@@ -139,7 +139,7 @@ export function AssignmentActions({
             change.mutate({ assignmentId, prescription: prescriptionOf(draft) });
           }}
         >
-          {changeErrors.message ? <Alert>{changeErrors.message}</Alert> : null}
+          <FormAlert message={changeErrors.message} fields={changeErrors.fields} />
           <PrescriptionFields value={draft} onChange={setDraft} measure={measure} perSide={perSide} errors={changeErrors.fields} prefix="prescription" dated />
           <Button type="submit" size="sm" disabled={change.isPending}>
             {change.isPending ? "Saving…" : "Save as a new version"}
@@ -168,7 +168,7 @@ export function ApplyProgramForm({ clientId, programs }: { clientId: string; pro
         apply.mutate({ programId, clientIds: [clientId] });
       }}
     >
-      {message ? <Alert>{message}</Alert> : null}
+      <FormAlert message={message} fields={fields} />
       {result ? (
         <Alert tone="success">
           {result.created === 0
@@ -209,7 +209,7 @@ export function OverrideLockForm({ clientId, drillId, drillName }: { clientId: s
         unlock.mutate({ clientId, drillId, reason });
       }}
     >
-      {message && !fields.reason ? <Alert>{message}</Alert> : null}
+      <FormAlert message={message} fields={fields} />
       <TextAreaField label={`Why unlock ${drillName} early?`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={fields.reason} className="[&_textarea]:min-h-16" />
       <Button type="submit" size="sm" disabled={unlock.isPending}>
         Unlock {drillName}

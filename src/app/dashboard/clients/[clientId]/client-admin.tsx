@@ -49,7 +49,7 @@ export function ClientAdmin({
             reassign.mutate({ clientId, coachId: coach });
           }}
         >
-          <SelectField label="Coach" value={coach} onChange={(e) => setCoach(e.target.value)} error={formErrorsOf(reassign.error).fields.coachId} className="min-w-48 flex-1">
+          <SelectField label="New coach" value={coach} onChange={(e) => setCoach(e.target.value)} error={formErrorsOf(reassign.error).fields.coachId} className="min-w-48 flex-1">
             {coaches.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
