@@ -1,20 +1,20 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 import { SelectField } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { acceptInviteAction, type AcceptState } from "./actions";
 
+const noSubscription = () => () => {};
+
 export function AcceptInviteForm({ token, email, zones }: { token: string; email: string; zones: string[] }) {
   const [state, action, isPending] = useActionState<AcceptState, FormData>(acceptInviteAction, {});
-  const [timeZone, setTimeZone] = useState("UTC");
-  // The browser knows where the person is; they can still pick another zone.
-  useEffect(() => {
-    const guess = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (guess && zones.includes(guess)) setTimeZone(guess);
-  }, [zones]);
+  // The browser knows where the person is (the server does not: it renders UTC); they can still pick another zone.
+  const browserZone = useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "UTC");
+  const [picked, setTimeZone] = useState<string | null>(null);
+  const timeZone = picked ?? (zones.includes(browserZone) ? browserZone : "UTC");
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}
