@@ -69,6 +69,19 @@ async function loadClient(q: Queryable, studioId: string, clientId: string, fiel
   return { ...row, timeZone: row.timeZone && isValidTimeZone(row.timeZone) ? row.timeZone : "UTC" };
 }
 
+/** Several clients at once, all of this studio and not archived, or the same refusal as `loadClient`. */
+async function loadClients(q: Queryable, studioId: string, clientIds: string[], field: string) {
+  const rows = await q
+    .select({ id: clients.id, name: clients.name, status: clients.status, timeZone: users.timeZone })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.userId))
+    .where(inStudio(clients, studioId, inArray(clients.id, clientIds)));
+  if (rows.length !== clientIds.length) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
+  const archived = rows.find((r) => r.status === "archived");
+  if (archived) throw new DomainError("PRECONDITION_FAILED", `${archived.name} is archived; restore them before assigning drills.`, field);
+  return rows.map((row) => ({ ...row, timeZone: row.timeZone && isValidTimeZone(row.timeZone) ? row.timeZone : "UTC" }));
+}
+
 async function loadAssignableDrill(q: Queryable, studioId: string, drillId: string): Promise<Drill> {
   const [drill] = await q.select().from(drills).where(inStudio(drills, studioId, eq(drills.id, drillId))).limit(1);
   if (!drill) throw new DomainError("NOT_FOUND", "Pick a drill from your library.", "drillId");
@@ -211,28 +224,37 @@ export async function applyProgram(
     const archived = items.find((i) => i.drill.archivedAt);
     if (archived) throw new DomainError("PRECONDITION_FAILED", `${archived.drill.name} in this program is archived; restore it or remove it from the program.`, "programId");
 
-    const clientIds = [...new Set(input.clientIds)];
-    const clientRows = [];
-    for (const clientId of clientIds) clientRows.push(await loadClient(tx, studioId, clientId, "clientIds"));
+    const clientRows = await loadClients(tx, studioId, [...new Set(input.clientIds)], "clientIds");
 
-    let created = 0;
-    let skipped = 0;
-    for (const client of clientRows) {
+    // Two statements whatever the number of clients: the assignments (a live one already there
+    // is skipped by the unique index), then version 1 of each that was created.
+    const wanted = clientRows.flatMap((client) => {
       const startDate = input.startDate ?? localDateIn(now, client.timeZone);
-      for (const { item, drill } of items) {
-        const [row] = await tx
+      return items.map(({ item, drill }) => ({ clientId: client.id, drillId: drill.id, prescription: prescriptionFromDefaults(item.prescription, startDate) }));
+    });
+    const inserted = wanted.length
+      ? await tx
           .insert(assignments)
-          .values({ studioId, clientId: client.id, drillId: drill.id, programId: program.id, createdByMemberId: memberId })
+          .values(wanted.map((w) => ({ studioId, clientId: w.clientId, drillId: w.drillId, programId: program.id, createdByMemberId: memberId })))
           .onConflictDoNothing()
-          .returning({ id: assignments.id });
-        if (!row) {
-          skipped += 1;
-          continue;
-        }
-        await insertVersion(tx, studioId, row.id, 1, "assigned", "active", prescriptionFromDefaults(item.prescription, startDate), memberId);
-        created += 1;
-      }
+          .returning({ id: assignments.id, clientId: assignments.clientId, drillId: assignments.drillId })
+      : [];
+    if (inserted.length) {
+      const byKey = new Map(wanted.map((w) => [`${w.clientId}:${w.drillId}`, w.prescription]));
+      await tx.insert(assignmentVersions).values(
+        inserted.map((row) => ({
+          studioId,
+          assignmentId: row.id,
+          version: 1,
+          action: "assigned" as const,
+          status: "active" as const,
+          changedByMemberId: memberId,
+          ...versionColumns(byKey.get(`${row.clientId}:${row.drillId}`)!),
+        })),
+      );
     }
+    const created = inserted.length;
+    const skipped = wanted.length - created;
     return { created, skipped, clients: clientRows.length };
   });
 }
