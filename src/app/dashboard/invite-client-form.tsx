@@ -56,7 +56,7 @@ export function InviteClientForm({ coaches, myMemberId, isOwner, hasOutbox }: { 
         <Field label="Client's name" value={name} onChange={(e) => setName(e.target.value)} error={fields.name} autoComplete="off" />
         <Field label="Client's email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} autoComplete="off" />
         {isOwner ? (
-          <SelectField label="Their coach" value={coachId} onChange={(e) => setCoachId(e.target.value)} error={fields.coachId}>
+          <SelectField label="Their trainer" value={coachId} onChange={(e) => setCoachId(e.target.value)} error={fields.coachId}>
             {coaches.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
