@@ -3,7 +3,9 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { env } from "@/env";
 import { api, orForbidden } from "@/trpc/server";
+import { InviteClientForm } from "./invite-client-form";
 
 export const metadata: Metadata = { title: "Clients" };
 
@@ -18,6 +20,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const coachId = coaches.some((c) => c.id === params.coach) ? params.coach : undefined;
   const search = params.q?.slice(0, 100) || undefined;
   const clients = await orForbidden(trpc.client.list({ search, coachId, status }));
+  const me = await orForbidden(trpc.viewer.me());
+  const member = me?.kind === "trainer" ? me : null;
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Clients</h1>
@@ -71,6 +75,17 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         )}
       </Card>
       <p className="text-sm text-stone-600">{clients.length} client{clients.length === 1 ? "" : "s"}</p>
+      {member ? (
+        <Card className="space-y-3">
+          <h2 className="text-lg font-semibold">Invite a client</h2>
+          <InviteClientForm
+            coaches={coaches}
+            myMemberId={member.memberId}
+            isOwner={member.role === "owner"}
+            hasOutbox={env().isDemo && !env().SMTP_URL}
+          />
+        </Card>
+      ) : null}
     </div>
   );
 }

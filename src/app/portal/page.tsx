@@ -1,19 +1,147 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import { Badge, Card } from "@/components/ui/card";
+import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
+import type { TodayDrill } from "@/server/drills/assignment-service";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Today" };
 
+const longDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+
 export default async function PortalHome() {
-  const me = await orForbidden((await api()).portal.me());
+  const trpc = await api();
+  const [me, today] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.today())]);
+  const daily = today.drills.filter((d) => d.isDueToday);
+  const beforeRun = today.drills.filter((d) => d.isBeforeRun);
   return (
-    <div className="mx-auto max-w-xl space-y-4">
-      <h1 className="text-2xl font-bold">Hi {me.name.split(" ")[0]}</h1>
-      <Card>
-        <p className="text-stone-700">
-          Your coach is <strong>{me.coachName}</strong>. The drills they assign you show up here, day by day.
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Today</h1>
+        <p className="text-stone-600">
+          {longDate(today.localDate)} · Hi {me.name.split(" ")[0]}, your coach is <strong>{me.coachName}</strong>.
         </p>
-      </Card>
+      </div>
+      {today.drills.length === 0 ? (
+        <Card>
+          <p className="text-stone-700">Nothing is due today. The drills {me.coachName} assigns you show up here, day by day.</p>
+        </Card>
+      ) : null}
+      {daily.length > 0 ? (
+        <section aria-labelledby="today-heading" className="space-y-3">
+          <h2 id="today-heading" className="text-lg font-semibold">
+            Due today
+          </h2>
+          <ul className="space-y-3" aria-label="Due today">
+            {daily.map((d) => (
+              <li key={d.assignmentId}>
+                <DrillCard item={d} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {beforeRun.length > 0 ? (
+        <section aria-labelledby="run-heading" className="space-y-3">
+          <h2 id="run-heading" className="text-lg font-semibold">
+            Before your next run
+          </h2>
+          <p className="text-sm text-stone-600">Part of your warm-up, just before you set off.</p>
+          <ul className="space-y-3" aria-label="Before your next run">
+            {beforeRun.map((d) => (
+              <li key={d.assignmentId}>
+                <DrillCard item={d} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {today.upcoming.length > 0 || today.paused.length > 0 ? (
+        <section aria-labelledby="later-heading" className="space-y-2 text-sm text-stone-700">
+          <h2 id="later-heading" className="text-lg font-semibold text-stone-900">
+            Coming up and paused
+          </h2>
+          <ul className="list-disc space-y-1 pl-5">
+            {today.upcoming.map((u) => (
+              <li key={u.assignmentId}>
+                {u.drillName} starts {longDate(u.startDate)}
+              </li>
+            ))}
+            {today.paused.map((p) => (
+              <li key={p.assignmentId}>{p.drillName} is paused by your coach</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
+  );
+}
+
+function DrillCard({ item }: { item: TodayDrill }) {
+  const { drill, prescription, lock } = item;
+  const isLocked = !lock.isUnlocked;
+  return (
+    <Card className={isLocked ? "space-y-3 bg-stone-100" : "space-y-3"} aria-label={drill.name} role="article">
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 className="text-lg font-semibold">{drill.name}</h3>
+        {isLocked ? <Badge className="bg-stone-700 text-white">Locked</Badge> : null}
+        {lock.reason === "override" ? <Badge className="bg-brand-100 text-brand-800">Unlocked by your coach</Badge> : null}
+        {drill.level === "advanced" && !isLocked ? <Badge>Advanced</Badge> : null}
+      </div>
+      <p className="font-medium">{describeDose(prescription, drill.measure, drill.perSide)}</p>
+      <p className="text-sm text-stone-600">
+        {describeSchedule(prescription.schedule)} · {describeDates(prescription)}
+      </p>
+      {prescription.notes ? <p className="text-sm">{prescription.notes}</p> : null}
+      {isLocked ? (
+        <div className="space-y-1 text-sm">
+          <p>
+            <strong>Unlocks when you reach</strong>
+          </p>
+          <ul className="list-disc pl-5">
+            {lock.progress.map((p) => (
+              <li key={p.requiresDrillId}>
+                {p.requirement}. So far: {p.evaluation.qualifyingDays} of {p.evaluation.requiredDays} days.
+                {p.evaluation.earliestMetDate ? ` Keep it up every day and it can open on ${longDate(p.evaluation.earliestMetDate)}.` : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <details className="text-sm">
+          <summary className="cursor-pointer font-medium text-brand-700">How to do it</summary>
+          <div className="mt-2 space-y-3">
+            {drill.purpose ? <p>{drill.purpose}</p> : null}
+            <ol className="list-decimal space-y-1 pl-5">
+              {drill.steps.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ol>
+            {drill.cues.length ? (
+              <div>
+                <p className="font-medium">Keep in mind</p>
+                <ul className="list-disc space-y-1 pl-5">
+                  {drill.cues.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {drill.equipment.length ? (
+              <p>
+                <span className="font-medium">You need: </span>
+                {drill.equipment.map((e) => `${e.name}${e.isOptional ? " (optional)" : ""}${e.note ? `: ${e.note}` : ""}`).join("; ")}
+              </p>
+            ) : null}
+            {drill.videoUrl ? (
+              <p>
+                <a href={drill.videoUrl} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">
+                  Watch the video
+                </a>
+              </p>
+            ) : null}
+          </div>
+        </details>
+      )}
+    </Card>
   );
 }

@@ -1,7 +1,11 @@
+import { assignmentsRouter } from "./routers/assignments";
 import { authRouter } from "./routers/auth";
 import { clientsRouter } from "./routers/clients";
+import { drillsRouter } from "./routers/drills";
+import { invitesRouter } from "./routers/invites";
 import { outboxRouter } from "./routers/outbox";
 import { portalRouter } from "./routers/portal";
+import { programsRouter } from "./routers/programs";
 import { viewerRouter } from "./routers/viewer";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -12,6 +16,10 @@ export const appRouter = createTRPCRouter({
   client: clientsRouter,
   portal: portalRouter,
   outbox: outboxRouter,
+  drill: drillsRouter,
+  program: programsRouter,
+  assignment: assignmentsRouter,
+  invite: invitesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
+import { ZodError } from "zod";
 import { loadViewer, type Viewer } from "@/server/auth/viewer";
 import type { Db } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
@@ -30,7 +30,7 @@ const t = initTRPC.context<Context>().create({
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const domainField = error.cause instanceof DomainError ? error.cause.field : undefined;
     const fieldErrors: Record<string, string[]> = {
-      ...(zodError ? (z.flattenError(zodError).fieldErrors as Record<string, string[]>) : {}),
+      ...(zodError ? fieldErrorsOf(zodError) : {}),
       ...(domainField ? { [domainField]: [error.message] } : {}),
     };
     const message = isServerError
@@ -53,6 +53,18 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const createTRPCRouter = t.router;
+
+// Each issue under its field's dotted path ("prescription.repMax"); top-level fields keep
+// their plain names, exactly as `z.flattenError` gives them.
+function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) continue;
+    const key = issue.path.join(".");
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
 export const createCallerFactory = t.createCallerFactory;
 
 // Domain code throws DomainError; this is the one place it becomes a tRPC (HTTP) error.

@@ -1,11 +1,15 @@
-import { asc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Queryable } from "@/server/db/client";
-import { clients, studioMembers, users } from "@/server/db/schema";
+import { hashPassword } from "@/server/auth/password";
+import { hashToken, newToken } from "@/server/auth/tokens";
+import type { Db, Queryable } from "@/server/db/client";
+import { authTokens, clients, studioMembers, studios, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/server/errors";
+import { enqueueEmail } from "@/server/outbox/service";
 
 const coachUser = alias(users, "coach_user");
+const clientUser = alias(users, "client_user");
 
 const clientColumns = {
   id: clients.id,
@@ -14,6 +18,8 @@ const clientColumns = {
   status: clients.status,
   coachId: clients.coachId,
   coachName: coachUser.name,
+  /** The client's own time zone once they have accepted; the studio works in UTC until then. */
+  timeZone: sql<string>`coalesce(${clientUser.timeZone}, 'UTC')`,
   createdAt: clients.createdAt,
 };
 
@@ -32,6 +38,7 @@ export function listClients(q: Queryable, studioId: string, filter: ClientFilter
     .from(clients)
     .innerJoin(studioMembers, eq(studioMembers.id, clients.coachId))
     .innerJoin(coachUser, eq(coachUser.id, studioMembers.userId))
+    .leftJoin(clientUser, eq(clientUser.id, clients.userId))
     .where(inStudio(clients, studioId, ...conditions))
     .orderBy(asc(clients.name));
 }
@@ -43,6 +50,7 @@ export async function getClient(q: Queryable, studioId: string, clientId: string
     .from(clients)
     .innerJoin(studioMembers, eq(studioMembers.id, clients.coachId))
     .innerJoin(coachUser, eq(coachUser.id, studioMembers.userId))
+    .leftJoin(clientUser, eq(clientUser.id, clients.userId))
     .where(inStudio(clients, studioId, eq(clients.id, clientId)))
     .limit(1);
   if (!row) throw notFound("client");
@@ -63,3 +71,140 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+
+export const INVITE_TTL_MS = 7 * 24 * 60 * 60_000;
+
+async function assertCoachOfStudio(q: Queryable, studioId: string, coachId: string) {
+  const [coach] = await q.select({ id: studioMembers.id }).from(studioMembers).where(inStudio(studioMembers, studioId, eq(studioMembers.id, coachId))).limit(1);
+  if (!coach) throw new DomainError("NOT_FOUND", "Pick a coach from your studio's trainers.", "coachId");
+}
+
+async function issueInvite(q: Queryable, input: { studioId: string; clientId: string; name: string; email: string; inviterName: string; now: Date; appUrl: string }) {
+  // A new link replaces any earlier one: only the newest invite works.
+  await q
+    .update(authTokens)
+    .set({ usedAt: input.now })
+    .where(and(eq(authTokens.purpose, "invite"), eq(authTokens.subjectId, input.clientId), isNull(authTokens.usedAt)));
+  const { token, tokenHash } = newToken();
+  await q.insert(authTokens).values({ purpose: "invite", tokenHash, subjectId: input.clientId, expiresAt: new Date(input.now.getTime() + INVITE_TTL_MS) });
+  const [studio] = await q.select({ name: studios.name }).from(studios).where(eq(studios.id, input.studioId)).limit(1);
+  const link = `${input.appUrl}/invite?token=${token}`;
+  await enqueueEmail(q, {
+    studioId: input.studioId,
+    kind: "invite",
+    to: input.email,
+    subject: `${input.inviterName} invited you to ${studio?.name ?? "Stride"}`,
+    text: `Hi ${input.name},\n\n${input.inviterName} has invited you to train with ${studio?.name ?? "them"} on Stride, where you will find the drills they set for you, day by day.\n\nOpen this link to set your password and time zone. It works once and expires in 7 days:\n\n${link}\n\nIf you were not expecting this, ignore this email.`,
+  });
+}
+
+/**
+ * Invites a client by email: an invited client row, and an outbox email with a single-use
+ * link that expires in 7 days. Trainers coach whom they invite; the owner may pick the coach.
+ */
+export async function inviteClient(
+  q: Queryable,
+  actor: { studioId: string; memberId: string; role: "owner" | "trainer" },
+  input: { name: string; email: string; coachId?: string | null },
+  context: { now: Date; appUrl: string },
+) {
+  const email = input.email.trim().toLowerCase();
+  const coachId = input.coachId ?? actor.memberId;
+  if (coachId !== actor.memberId && actor.role !== "owner") {
+    throw new DomainError("FORBIDDEN", "Only the studio owner can choose another trainer as coach; leave yourself as the coach.", "coachId");
+  }
+  return q.transaction(async (tx) => {
+    await assertCoachOfStudio(tx, actor.studioId, coachId);
+    const [existing] = await tx.select().from(clients).where(inStudio(clients, actor.studioId, eq(clients.email, email))).limit(1);
+    if (existing) {
+      throw new DomainError("CONFLICT", `${existing.name} already has this email (${existing.status}); open their page instead.`, "email");
+    }
+    const [client] = await tx.insert(clients).values({ studioId: actor.studioId, coachId, name: input.name.trim(), email, status: "invited" }).returning();
+    const [inviter] = await tx.select({ name: users.name }).from(users).innerJoin(studioMembers, eq(studioMembers.userId, users.id)).where(eq(studioMembers.id, actor.memberId)).limit(1);
+    await issueInvite(tx, { studioId: actor.studioId, clientId: client!.id, name: client!.name, email, inviterName: inviter?.name ?? "Your trainer", ...context });
+    return { id: client!.id, name: client!.name, email, status: client!.status };
+  });
+}
+
+/** Sends a new invite link to a client who has not accepted yet (the old link stops working). */
+export async function resendInvite(q: Queryable, actor: { studioId: string; memberId: string }, clientId: string, context: { now: Date; appUrl: string }) {
+  return q.transaction(async (tx) => {
+    const [client] = await tx.select().from(clients).where(inStudio(clients, actor.studioId, eq(clients.id, clientId))).limit(1);
+    if (!client) throw notFound("client");
+    if (client.status !== "invited") throw new DomainError("PRECONDITION_FAILED", `${client.name} has already accepted; they can sign in with their password or a sign-in link.`);
+    const [inviter] = await tx.select({ name: users.name }).from(users).innerJoin(studioMembers, eq(studioMembers.userId, users.id)).where(eq(studioMembers.id, actor.memberId)).limit(1);
+    await issueInvite(tx, { studioId: actor.studioId, clientId, name: client.name, email: client.email, inviterName: inviter?.name ?? "Your trainer", ...context });
+    return { ok: true as const };
+  });
+}
+
+const INVITE_INVALID = "This invite link has expired or was already used. Ask your trainer to send a new one.";
+
+async function findLiveInvite(q: Queryable, token: string, now: Date) {
+  const [row] = await q
+    .select({ token: authTokens, client: clients, studioName: studios.name })
+    .from(authTokens)
+    .innerJoin(clients, eq(clients.id, authTokens.subjectId))
+    .innerJoin(studios, eq(studios.id, clients.studioId))
+    .where(and(eq(authTokens.tokenHash, hashToken(token)), eq(authTokens.purpose, "invite"), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now)))
+    .limit(1);
+  return row && row.client.status === "invited" ? row : null;
+}
+
+/** What the invite page shows before the person accepts; null for a dead or unknown link. */
+export async function previewInvite(q: Queryable, token: string, now: Date) {
+  const row = await findLiveInvite(q, token, now);
+  return row ? { name: row.client.name, email: row.client.email, studioName: row.studioName, expiresAt: row.token.expiresAt } : null;
+}
+
+/**
+ * Accepts an invite: the person sets a password and their time zone, gets a login, and the
+ * client becomes active. The link is spent in the same transaction, so it works once.
+ */
+export async function acceptInvite(db: Db, input: { token: string; password: string; timeZone: string; now: Date }) {
+  return db.transaction(async (tx) => {
+    const invite = await findLiveInvite(tx, input.token, input.now);
+    if (!invite) throw new DomainError("UNAUTHORIZED", INVITE_INVALID);
+    const [spent] = await tx
+      .update(authTokens)
+      .set({ usedAt: input.now })
+      .where(and(eq(authTokens.id, invite.token.id), isNull(authTokens.usedAt)))
+      .returning({ id: authTokens.id });
+    if (!spent) throw new DomainError("UNAUTHORIZED", INVITE_INVALID);
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invite.client.email)).limit(1);
+    if (taken) {
+      throw new DomainError("CONFLICT", "This email already has a Stride account. Sign in with it, or ask your trainer to invite another address.");
+    }
+    const [user] = await tx
+      .insert(users)
+      .values({ email: invite.client.email, name: invite.client.name, passwordHash: await hashPassword(input.password), timeZone: input.timeZone })
+      .returning();
+    await tx.update(clients).set({ userId: user!.id, status: "active" }).where(eq(clients.id, invite.client.id));
+    return { email: user!.email };
+  });
+}
+
+/** The owner gives a client another coach from the studio. */
+export async function reassignCoach(q: Queryable, studioId: string, input: { clientId: string; coachId: string }) {
+  return q.transaction(async (tx) => {
+    await assertCoachOfStudio(tx, studioId, input.coachId);
+    const [row] = await tx.update(clients).set({ coachId: input.coachId }).where(inStudio(clients, studioId, eq(clients.id, input.clientId))).returning({ id: clients.id });
+    if (!row) throw notFound("client");
+    return getClient(tx, studioId, input.clientId);
+  });
+}
+
+// Archiving keeps everything the client logged; they just can no longer sign in to the portal.
+export async function setClientArchived(q: Queryable, studioId: string, clientId: string, isArchived: boolean) {
+  return q.transaction(async (tx) => {
+    const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).limit(1).for("update");
+    if (!client) throw notFound("client");
+    const status = isArchived ? "archived" : client.userId ? "active" : "invited";
+    await tx.update(clients).set({ status }).where(inStudio(clients, studioId, eq(clients.id, clientId)));
+    if (client.userId) {
+      // Signs them out at once: sessions are checked against this version on every request.
+      await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, client.userId));
+    }
+    return getClient(tx, studioId, clientId);
+  });
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { getClient, listClients, listCoaches } from "@/server/clients/service";
-import { createTRPCRouter, trainerProcedure } from "../trpc";
+import { getClient, inviteClient, listClients, listCoaches, reassignCoach, resendInvite, setClientArchived } from "@/server/clients/service";
+import { createTRPCRouter, ownerProcedure, trainerProcedure } from "../trpc";
+import { emailField } from "./auth";
 
 export const clientIdInput = z.object({ clientId: z.uuid({ error: "That client id is not valid." }) });
 export const listClientsInput = z
@@ -11,8 +12,27 @@ export const listClientsInput = z
   })
   .default({});
 
+export const inviteClientInput = z.object({
+  name: z.string({ error: "Enter the client's name." }).trim().min(1, { error: "Enter the client's name." }).max(100, { error: "Keep the name under 100 characters." }),
+  email: emailField,
+  coachId: z.uuid({ error: "Pick a coach from the list." }).nullable().default(null),
+});
+export const reassignCoachInput = z.object({
+  clientId: z.uuid({ error: "That client id is not valid." }),
+  coachId: z.uuid({ error: "Pick a coach from the list." }),
+});
+
 export const clientsRouter = createTRPCRouter({
   list: trainerProcedure.input(listClientsInput).query(({ ctx, input }) => listClients(ctx.db, ctx.studioId, input)),
   get: trainerProcedure.input(clientIdInput).query(({ ctx, input }) => getClient(ctx.db, ctx.studioId, input.clientId)),
   coaches: trainerProcedure.query(({ ctx }) => listCoaches(ctx.db, ctx.studioId)),
+  invite: trainerProcedure
+    .input(inviteClientInput)
+    .mutation(({ ctx, input }) => inviteClient(ctx.db, ctx, input, { now: ctx.now(), appUrl: ctx.appUrl })),
+  resendInvite: trainerProcedure
+    .input(clientIdInput)
+    .mutation(({ ctx, input }) => resendInvite(ctx.db, ctx, input.clientId, { now: ctx.now(), appUrl: ctx.appUrl })),
+  reassignCoach: ownerProcedure.input(reassignCoachInput).mutation(({ ctx, input }) => reassignCoach(ctx.db, ctx.studioId, input)),
+  archive: trainerProcedure.input(clientIdInput).mutation(({ ctx, input }) => setClientArchived(ctx.db, ctx.studioId, input.clientId, true)),
+  restore: trainerProcedure.input(clientIdInput).mutation(({ ctx, input }) => setClientArchived(ctx.db, ctx.studioId, input.clientId, false)),
 });

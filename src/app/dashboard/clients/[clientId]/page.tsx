@@ -1,12 +1,32 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Card } from "@/components/ui/card";
+import { Alert, Badge, Card } from "@/components/ui/card";
+import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import { api, orForbidden } from "@/trpc/server";
+import { ApplyProgramForm, AssignDrillForm, AssignmentActions, OverrideLockForm, RevokeOverrideButton } from "./assignment-forms";
+import { ClientAdmin } from "./client-admin";
+
+export const metadata: Metadata = { title: "Client" };
+
+const actionLabels = { assigned: "Assigned", changed: "Changed", paused: "Paused", resumed: "Resumed", ended: "Ended" } as const;
+const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
 export default async function ClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
-  const client = await orForbidden((await api()).client.get({ clientId }));
+  const trpc = await api();
+  const client = await orForbidden(trpc.client.get({ clientId }));
+  const [me, coaches, { assignments, overrides, today, timeZone }, library, programs] = await Promise.all([
+    orForbidden(trpc.viewer.me()),
+    orForbidden(trpc.client.coaches()),
+    orForbidden(trpc.assignment.forClient({ clientId })),
+    orForbidden(trpc.drill.list()),
+    orForbidden(trpc.program.list()),
+  ]);
+  const isOwner = me?.kind === "trainer" && me.role === "owner";
+  const live = assignments.filter((a) => a.status !== "ended");
+  const ended = assignments.filter((a) => a.status === "ended");
   return (
-    <div className="space-y-5">
+    <div className="space-y-6">
       <Link href="/dashboard" className="text-sm text-brand-700 underline">
         ← All clients
       </Link>
@@ -14,22 +34,163 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         <h1 className="text-2xl font-bold">{client.name}</h1>
         <Badge>{client.status}</Badge>
       </div>
-      <Card>
-        <dl className="grid gap-3 sm:grid-cols-3">
+      {client.status === "invited" ? (
+        <Alert tone="info">{client.name} has not accepted the invite yet. Drills you assign now are waiting for them.</Alert>
+      ) : null}
+      <Card className="space-y-4">
+        <dl className="grid gap-3 sm:grid-cols-4">
           <div>
             <dt className="text-sm text-stone-600">Email</dt>
-            <dd>{client.email}</dd>
+            <dd className="break-all">{client.email}</dd>
           </div>
           <div>
             <dt className="text-sm text-stone-600">Coach</dt>
             <dd>{client.coachName}</dd>
           </div>
           <div>
+            <dt className="text-sm text-stone-600">Time zone</dt>
+            <dd>{client.status === "invited" ? "Set when they accept" : timeZone}</dd>
+          </div>
+          <div>
             <dt className="text-sm text-stone-600">Client since</dt>
             <dd>{client.createdAt.toISOString().slice(0, 10)}</dd>
           </div>
         </dl>
+        <ClientAdmin clientId={client.id} status={client.status} coachId={client.coachId} coaches={coaches} isOwner={isOwner} />
       </Card>
+
+      <section aria-labelledby="drills-heading" className="space-y-3">
+        <h2 id="drills-heading" className="text-xl font-semibold">
+          Drills
+        </h2>
+        {live.length === 0 ? <p className="text-stone-600">No drills assigned yet. Apply a program or assign a drill below.</p> : null}
+        <ul className="space-y-3" aria-label="Assigned drills">
+          {live.map((a) => (
+            <li key={a.id}>
+              <Card className="space-y-3">
+                <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                  <h3 className="text-lg font-semibold">{a.drill.name}</h3>
+                  <Badge className={a.status === "paused" ? "bg-amber-100 text-amber-900" : undefined}>{a.status}</Badge>
+                  <span className="text-sm text-stone-600">version {a.version}</span>
+                </div>
+                <p>
+                  {describeDose(a.prescription, a.drill.measure, a.drill.perSide)} · {describeSchedule(a.prescription.schedule)} ·{" "}
+                  {describeDates(a.prescription)}
+                </p>
+                {a.prescription.notes ? <p className="text-sm text-stone-700">Note: {a.prescription.notes}</p> : null}
+                {a.lock.progress.length > 0 ? (
+                  <div className="space-y-2 rounded-lg bg-stone-50 p-3 text-sm">
+                    {a.lock.reason === "locked" ? (
+                      <p>
+                        <strong>Locked.</strong> Unlocks at{" "}
+                        {a.lock.progress.map((p) => `${p.requirement} (${p.evaluation.qualifyingDays} of ${p.evaluation.requiredDays} days so far)`).join("; ")}.
+                      </p>
+                    ) : a.lock.reason === "override" ? (
+                      <p>
+                        <strong>Unlocked early</strong>: {a.lock.overrideReason}
+                      </p>
+                    ) : (
+                      <p>
+                        <strong>Unlocked</strong>: prerequisite mastered.
+                      </p>
+                    )}
+                    {a.lock.reason === "locked" ? <OverrideLockForm clientId={client.id} drillId={a.drill.id} drillName={a.drill.name} /> : null}
+                    {a.lock.reason === "override" ? <RevokeOverrideButton clientId={client.id} drillId={a.drill.id} drillName={a.drill.name} /> : null}
+                  </div>
+                ) : null}
+                <AssignmentActions
+                  assignmentId={a.id}
+                  drillName={a.drill.name}
+                  status={a.status}
+                  prescription={a.prescription}
+                  measure={a.drill.measure}
+                  perSide={a.drill.perSide}
+                />
+                <History versions={a.history} measure={a.drill.measure} perSide={a.drill.perSide} />
+              </Card>
+            </li>
+          ))}
+        </ul>
+        {ended.length > 0 ? (
+          <details className="rounded-xl border border-stone-200 bg-white p-4">
+            <summary className="cursor-pointer font-medium">Ended ({ended.length})</summary>
+            <ul className="mt-3 space-y-3">
+              {ended.map((a) => (
+                <li key={a.id} className="space-y-1">
+                  <p className="font-medium">{a.drill.name}</p>
+                  <History versions={a.history} measure={a.drill.measure} perSide={a.drill.perSide} />
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      {client.status !== "archived" ? (
+        <section aria-labelledby="assign-heading" className="space-y-3">
+          <h2 id="assign-heading" className="text-xl font-semibold">
+            Assign
+          </h2>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <Card className="space-y-2">
+              <h3 className="font-semibold">A program</h3>
+              <p className="text-sm text-stone-600">All its drills in one step. Drills this client already has keep their prescriptions.</p>
+              <ApplyProgramForm clientId={client.id} programs={programs.map((p) => ({ id: p.id, name: p.name }))} />
+            </Card>
+            <Card className="space-y-2">
+              <h3 className="font-semibold">One drill</h3>
+              <AssignDrillForm
+                clientId={client.id}
+                today={today}
+                drills={library.map((d) => ({ id: d.id, name: d.name, measure: d.measure, perSide: d.perSide, defaultPrescription: d.defaultPrescription }))}
+              />
+            </Card>
+          </div>
+        </section>
+      ) : null}
+
+      {overrides.length > 0 ? (
+        <section aria-labelledby="unlocks-heading" className="space-y-2">
+          <h2 id="unlocks-heading" className="text-xl font-semibold">
+            Early unlocks
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {overrides.map((o) => (
+              <li key={o.id}>
+                <strong>{o.drillName}</strong> unlocked by {o.byName} on {when(o.createdAt)}: “{o.reason}”
+                {o.revokedAt ? ` (locked again ${when(o.revokedAt)})` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
+  );
+}
+
+function History({
+  versions,
+  measure,
+  perSide,
+}: {
+  versions: { id: string; version: number; action: keyof typeof actionLabels; sets: number; targetPerSide: number | null; repMin: number | null; repMax: number | null; daily: boolean; beforeRun: boolean; startDate: string; endDate: string | null; changedByName: string | null; createdAt: Date }[];
+  measure: Parameters<typeof describeDose>[1];
+  perSide: boolean;
+}) {
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-brand-700">History ({versions.length})</summary>
+      <ol className="mt-2 space-y-1 border-l-2 border-stone-200 pl-3">
+        {versions.map((v) => (
+          <li key={v.id}>
+            <span className="font-medium">
+              v{v.version} {actionLabels[v.action]}
+            </span>{" "}
+            by {v.changedByName ?? "Stride"}, {when(v.createdAt)}: {describeDose(v, measure, perSide)} · {describeSchedule({ daily: v.daily, beforeRun: v.beforeRun })} ·{" "}
+            {describeDates(v)}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }

@@ -1,0 +1,38 @@
+"use server";
+
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { z } from "zod";
+import { signIn } from "@/server/auth/next-auth";
+import { acceptInvite } from "@/server/clients/service";
+import { getDb } from "@/server/db/client";
+import { isValidTimeZone } from "@/server/drills/local-date";
+import { DomainError } from "@/server/errors";
+
+const acceptInput = z.object({
+  token: z.string().min(1).max(200),
+  password: z
+    .string({ error: "Choose a password of at least 10 characters." })
+    .min(10, { error: "Choose a password of at least 10 characters." })
+    .max(200, { error: "Keep the password under 200 characters." }),
+  timeZone: z.string().refine(isValidTimeZone, { error: "Pick your time zone from the list." }),
+});
+
+export type AcceptState = { error?: string; fields?: { password?: string; timeZone?: string } };
+
+// Accepting sets the password and time zone, spends the link, then signs the person in.
+export async function acceptInviteAction(_prev: AcceptState, form: FormData): Promise<AcceptState> {
+  const parsed = acceptInput.safeParse({ token: form.get("token"), password: form.get("password"), timeZone: form.get("timeZone") });
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors;
+    return { fields: { password: fields.password?.[0], timeZone: fields.timeZone?.[0] }, error: fields.token?.[0] ? "This link is incomplete." : undefined };
+  }
+  try {
+    const { email } = await acceptInvite(await getDb(), { ...parsed.data, now: new Date() });
+    await signIn("password", { email, password: parsed.data.password, redirectTo: "/after-sign-in" });
+    return {};
+  } catch (error) {
+    if (isRedirectError(error)) throw error;
+    if (error instanceof DomainError) return { error: error.message };
+    throw error;
+  }
+}

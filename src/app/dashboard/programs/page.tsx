@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { Badge, Card } from "@/components/ui/card";
+import { describeDose, describeSchedule } from "@/server/drills/describe";
+import { api, orForbidden } from "@/trpc/server";
+import { ApplyToClientsForm, ArchiveProgramButton, CreateProgramForm } from "./program-forms";
+
+export const metadata: Metadata = { title: "Programs" };
+
+export default async function ProgramsPage() {
+  const trpc = await api();
+  const [programs, clients, drills] = await Promise.all([
+    orForbidden(trpc.program.list()),
+    orForbidden(trpc.client.list({})),
+    orForbidden(trpc.drill.list()),
+  ]);
+  const assignable = clients.filter((c) => c.status !== "archived").map((c) => ({ id: c.id, name: c.name, coachName: c.coachName }));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Programs</h1>
+      <ul className="space-y-4" aria-label="Programs">
+        {programs.map((p) => (
+          <li key={p.id}>
+            <Card className="space-y-3">
+              <div className="flex flex-wrap items-center gap-2">
+                <h2 className="text-lg font-semibold">{p.name}</h2>
+                {p.isBuiltIn ? <Badge className="bg-brand-100 text-brand-800">Built-in</Badge> : null}
+              </div>
+              {p.description ? <p className="text-sm text-stone-700">{p.description}</p> : null}
+              <ul className="list-disc space-y-1 pl-5 text-sm">
+                {p.items.map((i) => (
+                  <li key={i.drillId}>
+                    <strong>{i.drillName}</strong>: {describeDose(i.prescription, i.measure, i.perSide)} · {describeSchedule(i.prescription.schedule)}
+                  </li>
+                ))}
+              </ul>
+              <details className="rounded-lg border border-stone-200 p-3">
+                <summary className="cursor-pointer font-medium text-brand-700">Apply {p.name} to clients</summary>
+                <div className="mt-3">
+                  <ApplyToClientsForm programId={p.id} programName={p.name} clients={assignable} />
+                </div>
+              </details>
+              {!p.isBuiltIn ? <ArchiveProgramButton programId={p.id} programName={p.name} /> : null}
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <Card className="space-y-3">
+        <h2 className="text-lg font-semibold">New program</h2>
+        <CreateProgramForm
+          drills={drills.map((d) => ({ id: d.id, name: d.name, measure: d.measure, perSide: d.perSide, defaultPrescription: d.defaultPrescription }))}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { applyProgram } from "@/server/drills/assignment-service";
+import { applyProgramInput, createProgramInput, programIdInput } from "@/server/drills/inputs";
+import { createProgram, listPrograms, setProgramArchived } from "@/server/drills/program-service";
+import { createTRPCRouter, trainerProcedure } from "../trpc";
+
+export const programsRouter = createTRPCRouter({
+  list: trainerProcedure
+    .input(z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }))
+    .query(({ ctx, input }) => listPrograms(ctx.db, ctx.studioId, input)),
+  create: trainerProcedure.input(createProgramInput).mutation(({ ctx, input }) => createProgram(ctx.db, ctx.studioId, ctx.memberId, input)),
+  archive: trainerProcedure.input(programIdInput).mutation(({ ctx, input }) => setProgramArchived(ctx.db, ctx.studioId, input.programId, true, ctx.now())),
+  restore: trainerProcedure.input(programIdInput).mutation(({ ctx, input }) => setProgramArchived(ctx.db, ctx.studioId, input.programId, false, ctx.now())),
+  /** All or nothing: every chosen client gets the program's drills, or nobody gets any. */
+  applyTo: trainerProcedure
+    .input(applyProgramInput.extend({ startDate: applyProgramInput.shape.startDate.nullable().default(null) }))
+    .mutation(({ ctx, input }) => applyProgram(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
+});

@@ -1,0 +1,463 @@
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/server/db/client";
+import {
+  assignments,
+  assignmentVersions,
+  clients,
+  drillPrerequisites,
+  drills,
+  programItems,
+  programs,
+  studioMembers,
+  unlockOverrides,
+  users,
+  type AssignmentVersion,
+  type Drill,
+} from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import { DomainError, notFound } from "@/server/errors";
+import { listDueDrills } from "./due";
+import { isValidTimeZone, localDateIn, type LocalDate } from "./local-date";
+import type { DailyBest } from "./mastery";
+import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
+import { ensureBuiltIns } from "./service";
+import type { Prescription } from "./types";
+import { evaluateLock, type LockState, type PrerequisiteOf } from "./unlock";
+
+type VersionAction = AssignmentVersion["action"];
+
+const required = alias(drills, "required_drill");
+
+function versionColumns(p: Prescription) {
+  return {
+    sets: p.sets,
+    targetPerSide: p.targetPerSide,
+    repMin: p.repMin,
+    repMax: p.repMax,
+    daily: p.schedule.daily,
+    beforeRun: p.schedule.beforeRun,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    notes: p.notes?.trim() ? p.notes.trim() : null,
+  };
+}
+
+export function prescriptionOf(v: AssignmentVersion): Prescription {
+  return {
+    sets: v.sets,
+    targetPerSide: v.targetPerSide,
+    repMin: v.repMin,
+    repMax: v.repMax,
+    schedule: { daily: v.daily, beforeRun: v.beforeRun },
+    startDate: v.startDate,
+    endDate: v.endDate,
+    ...(v.notes ? { notes: v.notes } : {}),
+  };
+}
+
+/** The client (of this studio, not archived) and their time zone, or a field-level "not found". */
+async function loadClient(q: Queryable, studioId: string, clientId: string, field = "clientId") {
+  const [row] = await q
+    .select({ id: clients.id, name: clients.name, status: clients.status, timeZone: users.timeZone })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.userId))
+    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
+    .limit(1);
+  if (!row) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
+  if (row.status === "archived") throw new DomainError("PRECONDITION_FAILED", `${row.name} is archived; restore them before assigning drills.`, field);
+  return { ...row, timeZone: row.timeZone && isValidTimeZone(row.timeZone) ? row.timeZone : "UTC" };
+}
+
+/** Several clients at once, all of this studio and not archived, or the same refusal as `loadClient`. */
+async function loadClients(q: Queryable, studioId: string, clientIds: string[], field: string) {
+  const rows = await q
+    .select({ id: clients.id, name: clients.name, status: clients.status, timeZone: users.timeZone })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.userId))
+    .where(inStudio(clients, studioId, inArray(clients.id, clientIds)));
+  if (rows.length !== clientIds.length) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
+  const archived = rows.find((r) => r.status === "archived");
+  if (archived) throw new DomainError("PRECONDITION_FAILED", `${archived.name} is archived; restore them before assigning drills.`, field);
+  return rows.map((row) => ({ ...row, timeZone: row.timeZone && isValidTimeZone(row.timeZone) ? row.timeZone : "UTC" }));
+}
+
+async function loadAssignableDrill(q: Queryable, studioId: string, drillId: string): Promise<Drill> {
+  const [drill] = await q.select().from(drills).where(inStudio(drills, studioId, eq(drills.id, drillId))).limit(1);
+  if (!drill) throw new DomainError("NOT_FOUND", "Pick a drill from your library.", "drillId");
+  if (drill.archivedAt) throw new DomainError("PRECONDITION_FAILED", `${drill.name} is archived; restore it or pick another drill.`, "drillId");
+  return drill;
+}
+
+function assertFitsMeasure(drill: Drill, p: Pick<Prescription, "targetPerSide" | "repMin" | "repMax">, prefix = "prescription") {
+  const [issue] = validatePrescriptionForMeasure(drill.measure, p);
+  if (issue) throw new DomainError("BAD_REQUEST", issue.message, `${prefix}.${issue.path[0]}`);
+}
+
+async function insertVersion(
+  q: Queryable,
+  studioId: string,
+  assignmentId: string,
+  version: number,
+  action: VersionAction,
+  status: AssignmentVersion["status"],
+  prescription: Prescription,
+  memberId: string | null,
+) {
+  await q.insert(assignmentVersions).values({ studioId, assignmentId, version, action, status, changedByMemberId: memberId, ...versionColumns(prescription) });
+}
+
+/** Assigns one drill to one client; a drill already live for the client is refused, not duplicated. */
+export async function createAssignment(
+  q: Queryable,
+  studioId: string,
+  memberId: string,
+  input: { clientId: string; drillId: string; prescription: Prescription },
+) {
+  await ensureBuiltIns(q, studioId);
+  return q.transaction(async (tx) => {
+    await loadClient(tx, studioId, input.clientId);
+    const drill = await loadAssignableDrill(tx, studioId, input.drillId);
+    assertFitsMeasure(drill, input.prescription);
+    const [row] = await tx
+      .insert(assignments)
+      .values({ studioId, clientId: input.clientId, drillId: drill.id, createdByMemberId: memberId })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) {
+      throw new DomainError("CONFLICT", `${drill.name} is already assigned to this client; change that assignment instead.`, "drillId");
+    }
+    await insertVersion(tx, studioId, row.id, 1, "assigned", "active", input.prescription, memberId);
+    return row;
+  });
+}
+
+async function loadAssignmentForUpdate(q: Queryable, studioId: string, assignmentId: string) {
+  const [row] = await q
+    .select({ assignment: assignments, drill: drills })
+    .from(assignments)
+    .innerJoin(drills, eq(drills.id, assignments.drillId))
+    .where(inStudio(assignments, studioId, eq(assignments.id, assignmentId)))
+    .limit(1)
+    .for("update", { of: assignments });
+  if (!row) throw notFound("assignment");
+  const [current] = await q
+    .select()
+    .from(assignmentVersions)
+    .where(inStudio(assignmentVersions, studioId, eq(assignmentVersions.assignmentId, assignmentId), eq(assignmentVersions.version, row.assignment.version)))
+    .limit(1);
+  return { ...row, current: current! };
+}
+
+// A change never edits the past: it adds a version, so a logged session keeps the prescription that was in force.
+export async function changeAssignment(q: Queryable, studioId: string, memberId: string, input: { assignmentId: string; prescription: Prescription }) {
+  return q.transaction(async (tx) => {
+    const { assignment, drill } = await loadAssignmentForUpdate(tx, studioId, input.assignmentId);
+    if (assignment.status === "ended") throw new DomainError("PRECONDITION_FAILED", "This assignment has ended; assign the drill again to start a new one.");
+    assertFitsMeasure(drill, input.prescription);
+    const version = assignment.version + 1;
+    await insertVersion(tx, studioId, assignment.id, version, "changed", assignment.status, input.prescription, memberId);
+    const [row] = await tx
+      .update(assignments)
+      .set({ version, updatedAt: new Date() })
+      .where(inStudio(assignments, studioId, eq(assignments.id, assignment.id)))
+      .returning();
+    return row!;
+  });
+}
+
+const transitions = {
+  pause: { from: ["active"], to: "paused", action: "paused", refusal: "Only an active assignment can be paused." },
+  resume: { from: ["paused"], to: "active", action: "resumed", refusal: "Only a paused assignment can be resumed." },
+  end: { from: ["active", "paused"], to: "ended", action: "ended", refusal: "This assignment has already ended." },
+} as const;
+
+// Pause (injury, holiday), resume, or end: each is a version too, so the history shows who did it and when.
+export async function setAssignmentStatus(
+  q: Queryable,
+  studioId: string,
+  memberId: string,
+  input: { assignmentId: string; action: keyof typeof transitions },
+) {
+  const rule = transitions[input.action];
+  return q.transaction(async (tx) => {
+    const { assignment, current } = await loadAssignmentForUpdate(tx, studioId, input.assignmentId);
+    if (!(rule.from as readonly string[]).includes(assignment.status)) throw new DomainError("PRECONDITION_FAILED", rule.refusal);
+    const version = assignment.version + 1;
+    await insertVersion(tx, studioId, assignment.id, version, rule.action, rule.to, prescriptionOf(current), memberId);
+    const [row] = await tx
+      .update(assignments)
+      .set({ version, status: rule.to, updatedAt: new Date() })
+      .where(inStudio(assignments, studioId, eq(assignments.id, assignment.id)))
+      .returning();
+    return row!;
+  });
+}
+
+/**
+ * Applies a program to the chosen clients in one transaction: all their assignments are
+ * created, or none. A drill a client already has live is skipped, so applying twice adds nothing.
+ * Without a start date each client starts on their own today.
+ */
+export async function applyProgram(
+  q: Queryable,
+  studioId: string,
+  memberId: string,
+  input: { programId: string; clientIds: string[]; startDate?: LocalDate | null },
+  now: Date,
+) {
+  await ensureBuiltIns(q, studioId);
+  return q.transaction(async (tx) => {
+    const [program] = await tx
+      .select()
+      .from(programs)
+      .where(inStudio(programs, studioId, eq(programs.id, input.programId)))
+      .limit(1);
+    if (!program) throw new DomainError("NOT_FOUND", "Pick a program from your studio's list.", "programId");
+    if (program.archivedAt) throw new DomainError("PRECONDITION_FAILED", `${program.name} is archived; restore it to apply it.`, "programId");
+    const items = await tx
+      .select({ item: programItems, drill: drills })
+      .from(programItems)
+      .innerJoin(drills, eq(drills.id, programItems.drillId))
+      .where(inStudio(programItems, studioId, eq(programItems.programId, program.id)))
+      .orderBy(asc(programItems.position));
+    const archived = items.find((i) => i.drill.archivedAt);
+    if (archived) throw new DomainError("PRECONDITION_FAILED", `${archived.drill.name} in this program is archived; restore it or remove it from the program.`, "programId");
+
+    const clientRows = await loadClients(tx, studioId, [...new Set(input.clientIds)], "clientIds");
+
+    // Two statements whatever the number of clients: the assignments (a live one already there
+    // is skipped by the unique index), then version 1 of each that was created.
+    const wanted = clientRows.flatMap((client) => {
+      const startDate = input.startDate ?? localDateIn(now, client.timeZone);
+      return items.map(({ item, drill }) => ({ clientId: client.id, drillId: drill.id, prescription: prescriptionFromDefaults(item.prescription, startDate) }));
+    });
+    const inserted = wanted.length
+      ? await tx
+          .insert(assignments)
+          .values(wanted.map((w) => ({ studioId, clientId: w.clientId, drillId: w.drillId, programId: program.id, createdByMemberId: memberId })))
+          .onConflictDoNothing()
+          .returning({ id: assignments.id, clientId: assignments.clientId, drillId: assignments.drillId })
+      : [];
+    if (inserted.length) {
+      const byKey = new Map(wanted.map((w) => [`${w.clientId}:${w.drillId}`, w.prescription]));
+      await tx.insert(assignmentVersions).values(
+        inserted.map((row) => ({
+          studioId,
+          assignmentId: row.id,
+          version: 1,
+          action: "assigned" as const,
+          status: "active" as const,
+          changedByMemberId: memberId,
+          ...versionColumns(byKey.get(`${row.clientId}:${row.drillId}`)!),
+        })),
+      );
+    }
+    const created = inserted.length;
+    const skipped = wanted.length - created;
+    return { created, skipped, clients: clientRows.length };
+  });
+}
+
+/** Every assignment of one client (ended ones last), with the drill and each version of its history. */
+export async function listClientAssignments(q: Queryable, studioId: string, clientId: string) {
+  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).limit(1);
+  if (!client) throw notFound("client");
+  const rows = await q
+    .select({ assignment: assignments, drill: { id: drills.id, name: drills.name, measure: drills.measure, perSide: drills.perSide, level: drills.level, isBuiltIn: drills.isBuiltIn } })
+    .from(assignments)
+    .innerJoin(drills, eq(drills.id, assignments.drillId))
+    .where(inStudio(assignments, studioId, eq(assignments.clientId, clientId)))
+    .orderBy(asc(drills.sortOrder), asc(drills.name), desc(assignments.createdAt));
+  const ids = rows.map((r) => r.assignment.id);
+  const history = await versionHistory(q, studioId, ids);
+  const order = { active: 0, paused: 1, ended: 2 } as const;
+  return rows
+    .map(({ assignment, drill }) => {
+      const list = history.get(assignment.id) ?? [];
+      const current = list.find((v) => v.version === assignment.version)!;
+      return { id: assignment.id, status: assignment.status, version: assignment.version, drill, prescription: prescriptionOf(current), history: list };
+    })
+    .sort((a, b) => order[a.status] - order[b.status]);
+}
+
+async function versionHistory(q: Queryable, studioId: string, assignmentIds: string[]) {
+  const byAssignment = new Map<string, (AssignmentVersion & { changedByName: string | null })[]>();
+  if (assignmentIds.length === 0) return byAssignment;
+  const rows = await q
+    .select({ version: assignmentVersions, changedByName: users.name })
+    .from(assignmentVersions)
+    .leftJoin(studioMembers, eq(studioMembers.id, assignmentVersions.changedByMemberId))
+    .leftJoin(users, eq(users.id, studioMembers.userId))
+    .where(inStudio(assignmentVersions, studioId, inArray(assignmentVersions.assignmentId, assignmentIds)))
+    .orderBy(desc(assignmentVersions.version));
+  for (const row of rows) {
+    const list = byAssignment.get(row.version.assignmentId) ?? [];
+    list.push({ ...row.version, changedByName: row.changedByName });
+    byAssignment.set(row.version.assignmentId, list);
+  }
+  return byAssignment;
+}
+
+/**
+ * The client's best value per side per local day for these drills.
+ * TODO(#5): practice sessions are logged from issue 5 on; until then no history exists, so
+ * every prerequisite shows 0 days of progress and only a trainer's override unlocks a drill.
+ */
+export async function loadDailyBests(_q: Queryable, _studioId: string, _clientId: string, drillIds: string[], _timeZone: string) {
+  return new Map<string, DailyBest[]>(drillIds.map((id) => [id, []]));
+}
+
+/** Lock state of each of these drills for one client: prerequisites, progress, overrides. */
+export async function lockStatesFor(q: Queryable, studioId: string, clientId: string, drillIds: string[], today: LocalDate, timeZone: string) {
+  const states = new Map<string, LockState>();
+  if (drillIds.length === 0) return states;
+  const prerequisiteRows = await q
+    .select({
+      drillId: drillPrerequisites.drillId,
+      requiresDrillId: drillPrerequisites.requiresDrillId,
+      requiresDrillName: required.name,
+      measure: required.measure,
+      minValuePerSide: drillPrerequisites.minValuePerSide,
+      requiredDays: drillPrerequisites.requiredDays,
+      windowDays: drillPrerequisites.windowDays,
+    })
+    .from(drillPrerequisites)
+    .innerJoin(required, eq(required.id, drillPrerequisites.requiresDrillId))
+    .where(inStudio(drillPrerequisites, studioId, inArray(drillPrerequisites.drillId, drillIds)));
+  const overrides = await q
+    .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })
+    .from(unlockOverrides)
+    .where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, clientId), inArray(unlockOverrides.drillId, drillIds), isNull(unlockOverrides.revokedAt)));
+  const bests = await loadDailyBests(q, studioId, clientId, [...new Set(prerequisiteRows.map((r) => r.requiresDrillId))], timeZone);
+  for (const drillId of drillIds) {
+    const prerequisites: PrerequisiteOf[] = prerequisiteRows
+      .filter((r) => r.drillId === drillId)
+      .map((r) => ({
+        requiresDrillId: r.requiresDrillId,
+        requiresDrillName: r.requiresDrillName,
+        measure: r.measure,
+        rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays },
+      }));
+    const override = overrides.find((o) => o.drillId === drillId) ?? null;
+    states.set(drillId, evaluateLock({ prerequisites, dailyBestsByDrill: bests, override, today }));
+  }
+  return states;
+}
+
+
+/** A trainer unlocks a locked drill for one client early; the reason is kept with who and when. */
+export async function overrideLock(q: Queryable, studioId: string, memberId: string, input: { clientId: string; drillId: string; reason: string }) {
+  await ensureBuiltIns(q, studioId);
+  return q.transaction(async (tx) => {
+    await loadClient(tx, studioId, input.clientId);
+    const [drill] = await tx.select().from(drills).where(inStudio(drills, studioId, eq(drills.id, input.drillId))).limit(1);
+    if (!drill) throw new DomainError("NOT_FOUND", "Pick a drill from your library.", "drillId");
+    const [hasPrerequisite] = await tx
+      .select({ id: drillPrerequisites.id })
+      .from(drillPrerequisites)
+      .where(inStudio(drillPrerequisites, studioId, eq(drillPrerequisites.drillId, drill.id)))
+      .limit(1);
+    if (!hasPrerequisite) throw new DomainError("PRECONDITION_FAILED", `${drill.name} has no prerequisite, so there is nothing to unlock.`, "drillId");
+    const [row] = await tx
+      .insert(unlockOverrides)
+      .values({ studioId, clientId: input.clientId, drillId: drill.id, reason: input.reason, createdByMemberId: memberId })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new DomainError("CONFLICT", `${drill.name} is already unlocked for this client.`, "drillId");
+    return row;
+  });
+}
+
+/** Takes an early unlock back (the record stays, marked revoked). */
+export async function revokeOverride(q: Queryable, studioId: string, memberId: string, input: { clientId: string; drillId: string }, now: Date) {
+  const [row] = await q
+    .update(unlockOverrides)
+    .set({ revokedAt: now, revokedByMemberId: memberId })
+    .where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, input.clientId), eq(unlockOverrides.drillId, input.drillId), isNull(unlockOverrides.revokedAt)))
+    .returning();
+  if (!row) throw notFound("early unlock");
+  return row;
+}
+
+/** Early unlocks of one client, live and revoked, newest first. */
+export async function listOverrides(q: Queryable, studioId: string, clientId: string) {
+  return q
+    .select({
+      id: unlockOverrides.id,
+      drillId: unlockOverrides.drillId,
+      drillName: drills.name,
+      reason: unlockOverrides.reason,
+      createdAt: unlockOverrides.createdAt,
+      revokedAt: unlockOverrides.revokedAt,
+      byName: users.name,
+    })
+    .from(unlockOverrides)
+    .innerJoin(drills, eq(drills.id, unlockOverrides.drillId))
+    .innerJoin(studioMembers, eq(studioMembers.id, unlockOverrides.createdByMemberId))
+    .innerJoin(users, eq(users.id, studioMembers.userId))
+    .where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, clientId)))
+    .orderBy(desc(unlockOverrides.createdAt));
+}
+
+export type TodayDrill = {
+  assignmentId: string;
+  version: number;
+  drill: Pick<Drill, "id" | "name" | "purpose" | "steps" | "cues" | "equipment" | "level" | "measure" | "perSide" | "recordsContactFeel" | "videoUrl">;
+  prescription: Prescription;
+  isDueToday: boolean;
+  isBeforeRun: boolean;
+  lock: LockState;
+};
+
+/** The client's Today: what is due on their own calendar date, with instructions and locks. */
+export async function todayFor(q: Queryable, studioId: string, clientId: string, now: Date) {
+  const [client] = await q
+    .select({ timeZone: users.timeZone })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.userId))
+    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
+    .limit(1);
+  if (!client) throw notFound("client");
+  const timeZone = isValidTimeZone(client.timeZone) ? client.timeZone : "UTC";
+  const localDate = localDateIn(now, timeZone);
+  const rows = await q
+    .select({ assignment: assignments, drill: drills, version: assignmentVersions })
+    .from(assignments)
+    .innerJoin(drills, eq(drills.id, assignments.drillId))
+    .innerJoin(assignmentVersions, and(eq(assignmentVersions.assignmentId, assignments.id), eq(assignmentVersions.version, assignments.version)))
+    .where(inStudio(assignments, studioId, eq(assignments.clientId, clientId), ne(assignments.status, "ended")))
+    .orderBy(asc(drills.sortOrder), asc(drills.name));
+  const candidates = rows.map((r) => ({ id: r.assignment.id, status: r.assignment.status, prescription: prescriptionOf(r.version), row: r }));
+  const due = listDueDrills(candidates, localDate);
+  const locks = await lockStatesFor(q, studioId, clientId, due.map((d) => d.assignment.row.drill.id), localDate, timeZone);
+  const drillsToday: TodayDrill[] = due.map(({ assignment, isDueToday, isBeforeRun }) => {
+    const { drill, assignment: a } = assignment.row;
+    return {
+      assignmentId: a.id,
+      version: a.version,
+      drill: {
+        id: drill.id,
+        name: drill.name,
+        purpose: drill.purpose,
+        steps: drill.steps,
+        cues: drill.cues,
+        equipment: drill.equipment,
+        level: drill.level,
+        measure: drill.measure,
+        perSide: drill.perSide,
+        recordsContactFeel: drill.recordsContactFeel,
+        videoUrl: drill.videoUrl,
+      },
+      prescription: assignment.prescription,
+      isDueToday,
+      isBeforeRun,
+      lock: locks.get(drill.id)!,
+    };
+  });
+  const paused = candidates.filter((c) => c.status === "paused").map((c) => ({ assignmentId: c.id, drillName: c.row.drill.name }));
+  const upcoming = candidates
+    .filter((c) => c.status === "active" && c.prescription.startDate > localDate)
+    .map((c) => ({ assignmentId: c.id, drillName: c.row.drill.name, startDate: c.prescription.startDate }));
+  return { localDate, timeZone, drills: drillsToday, paused, upcoming };
+}
