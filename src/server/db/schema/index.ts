@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./outbox";
 export * from "./credits";
 export * from "./drills";
+export * from "./training";
