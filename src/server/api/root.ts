@@ -1,4 +1,7 @@
 import { authRouter } from "./routers/auth";
+import { bookingRouter } from "./routers/booking";
+import { creditsRouter } from "./routers/credits";
+import { portalBookingRouter } from "./routers/portal-booking";
 import { clientsRouter } from "./routers/clients";
 import { outboxRouter } from "./routers/outbox";
 import { portalRouter } from "./routers/portal";
@@ -12,6 +15,9 @@ export const appRouter = createTRPCRouter({
   client: clientsRouter,
   portal: portalRouter,
   outbox: outboxRouter,
+  booking: bookingRouter,
+  portalBooking: portalBookingRouter,
+  credits: creditsRouter,
 });
 
 export type AppRouter = typeof appRouter;
