@@ -1,3 +1,4 @@
+import type { Db } from "@/server/db/client";
 import type { TestStudio } from "../factories";
 
 export const ROLES = ["anonymous", "clientA", "clientB", "trainer", "owner", "otherTrainer"] as const;
@@ -9,8 +10,11 @@ export type AuthzFixture = { home: TestStudio; other: TestStudio };
 export type ProcedureRule = {
   /** The roles that may call it with this input; every other role must be refused. */
   allowed: readonly Role[];
-  /** A valid input that names rows of the home studio (client A's where a client is needed). */
-  input?: (f: AuthzFixture) => unknown;
+  /**
+   * A valid input that names rows of the home studio (client A's where a client is needed).
+   * Called once per role; it may create the rows it names (a fresh booking per cancel).
+   */
+  input?: (f: AuthzFixture, db: Db) => unknown;
 };
 export type ProcedureRules = Record<string, ProcedureRule>;
 

@@ -15,6 +15,14 @@ import { bookSession, cancelBooking, rescheduleBooking, SLOT_TAKEN_MESSAGE } fro
 const t = setupTestDatabase();
 const NOW = london("2027-03-01T09:00");
 
+/** The error a call fails with (a success is a failed expectation). */
+function failure(call: Promise<unknown>): Promise<Error> {
+  return call.then(
+    () => new Error("it succeeded"),
+    (e: unknown) => e as Error,
+  );
+}
+
 function parseEvents(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));
   return { calendar, events: calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v)) };
@@ -76,7 +84,10 @@ describe("booking a session", () => {
     const { creditType: otherType } = await makeBookable(t.db, other);
     const client = callerFor(t.db, s.clientA.userId, { now: () => NOW });
     const trainer = callerFor(t.db, s.trainer.userId, { now: () => NOW });
-    const attempt = (start: Date, sessionTypeId = creditType.id) => client.portalBooking.book({ sessionTypeId, start }).catch((e: unknown) => e as Error);
+    const attempt = (start: Date, sessionTypeId = creditType.id) => client.portalBooking.book({ sessionTypeId, start }).then(
+        () => new Error("booked"),
+        (e: unknown) => e as Error,
+      );
 
     expect((await attempt(london("2027-03-03T07:00"))).message).toMatch(/outside your trainer's available hours/);
     expect((await attempt(london("2027-03-03T10:20"))).message).toMatch(/outside your trainer's available hours/);
@@ -84,7 +95,7 @@ describe("booking a session", () => {
     expect((await attempt(london("2027-03-03T10:00"), otherType.id)).message).toMatch(/does not exist or is not part of your studio/);
     await client.portalBooking.book({ sessionTypeId: creditType.id, start: london("2027-03-03T10:00") });
     expect((await attempt(london("2027-03-03T10:00"))).message).toBe(SLOT_TAKEN_MESSAGE);
-    const badZone = await trainer.booking.setAvailability({ timeZone: "Mars/Olympus_Mons", weekly: [] }).catch((e: unknown) => e as Error);
+    const badZone = await failure(trainer.booking.setAvailability({ timeZone: "Mars/Olympus_Mons", weekly: [] }));
     expect(badZone.message).toMatch(/Choose a time zone from the list/);
 
     expect(await t.db.select().from(bookings).where(eq(bookings.studioId, s.studioId))).toHaveLength(1);
@@ -125,7 +136,7 @@ describe("cancelling and moving", () => {
     expect(free.outcome.isFree).toBe(true);
     expect(await creditBalance(t.db, ref)).toBe(1);
 
-    const refused = await cancelBooking(t.db, { studioId: s.studioId, bookingId: late.id, actor, now: NOW }).catch((e: unknown) => e as Error);
+    const refused = await failure(cancelBooking(t.db, { studioId: s.studioId, bookingId: late.id, actor, now: NOW }));
     expect(refused.message).toMatch(/uses up your credit/);
     expect((await t.db.select().from(bookings).where(eq(bookings.id, late.id)))[0]!.status).toBe("confirmed");
     const charged = await cancelBooking(t.db, { studioId: s.studioId, bookingId: late.id, actor, now: NOW, acceptCost: true });
@@ -166,7 +177,7 @@ describe("cancelling and moving", () => {
     expect(await creditBalance(t.db, { studioId: s.studioId, clientId: s.clientA.clientId })).toBe(1);
     // The old time is free again.
     await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientB.clientId, start: london("2027-03-05T10:00"), now: NOW, actor: { by: "client", clientId: s.clientB.clientId } });
-    const late = await rescheduleBooking(t.db, { studioId: s.studioId, bookingId: booking.id, start: london("2027-03-07T10:00"), actor, now: london("2027-03-06T09:00") }).catch((e: unknown) => e as Error);
+    const late = await failure(rescheduleBooking(t.db, { studioId: s.studioId, bookingId: booking.id, start: london("2027-03-07T10:00"), actor, now: london("2027-03-06T09:00") }));
     expect(late.message).toMatch(/can't be moved any more/);
   });
 
