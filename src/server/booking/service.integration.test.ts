@@ -58,6 +58,19 @@ describe("booking a session", () => {
     expect(balances).toBe(9);
   });
 
+  it("books one client into many slots at once without deadlocking, one booking and one credit per slot", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType } = await makeBookable(t.db, s, { credits: 20 });
+    const clientId = s.clientA.clientId;
+    const starts = Array.from({ length: 10 }, (_, i) => london(`2027-03-0${2 + Math.floor(i / 5)}T${String(8 + 2 * (i % 5)).padStart(2, "0")}:00`));
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId, start: starts[i % 10]!, now: NOW, actor: { by: "client", clientId } })),
+    );
+    const refusals = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refusals.map((r) => (r.reason as Error).message)).toEqual(Array(30).fill(SLOT_TAKEN_MESSAGE));
+    expect(await creditBalance(t.db, { studioId: s.studioId, clientId })).toBe(10);
+  });
+
   it("refuses an overlap the rule did not see: the exclusion constraint holds in the database", async () => {
     const s = await createTestStudio(t.db);
     const { creditType } = await makeBookable(t.db, s);

@@ -100,8 +100,13 @@ async function checkSlot(tx: Tx, studioId: string, type: typeof sessionTypes.$in
   return check.slot;
 }
 
-async function loadActiveClient(q: Queryable, studioId: string, clientId: string) {
-  const [client] = await q.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId)));
+/**
+ * Loads and locks the client's row. A client's bookings serialise on it, and spending a
+ * credit locks it too: taking the lock before the booking's insert (whose foreign key
+ * takes a share lock on the same row) keeps two bookings of one client from deadlocking.
+ */
+async function lockActiveClient(tx: Tx, studioId: string, clientId: string) {
+  const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).for("update");
   if (!client) throw notFound("client");
   if (client.status !== "active") throw new DomainError("BAD_REQUEST", "That client is not active yet. Book once they have accepted their invite.", "clientId");
   return client;
@@ -120,7 +125,7 @@ export async function bookSession(
   return withSlotGuard(() =>
     db.transaction(async (tx) => {
       const type = await loadSessionType(tx, input.studioId, input.sessionTypeId, { forBooking: true });
-      await loadActiveClient(tx, input.studioId, input.clientId);
+      await lockActiveClient(tx, input.studioId, input.clientId);
       const slot = await checkSlot(tx, input.studioId, type, input.start, input.now);
       const [booking] = await tx
         .insert(bookings)

@@ -55,14 +55,79 @@ function readAtOffset(date: LocalDate, minuteOfDay: number, offset: number): num
   ).toMillis();
 }
 
-export function createZoneCalendar(zoneName: string): ZoneCalendar {
-  if (!IANAZone.isValidZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
+// Whether a zone name is in the tz database never changes while the process runs, and
+// luxon's check builds an Intl formatter each time: remember the answer.
+const knownZones = new Map<string, boolean>();
+export function isKnownZone(zoneName: string): boolean {
+  let known = knownZones.get(zoneName);
+  if (known === undefined) {
+    known = IANAZone.isValidZone(zoneName);
+    if (knownZones.size < 1000) knownZones.set(zoneName, known);
+  }
+  return known;
+}
+
+/** Where the offset changes: `at` is the first instant (ms) of the new offset. */
+interface Transition {
+  at: number;
+  offset: number;
+}
+
+// Offsets are assumed constant between samples this far apart (see the note at the top:
+// a zone changes its offset weeks apart at the least), so changes are found by sampling
+// every 4 days and bisecting to the minute where two samples differ.
+const SAMPLE_MS = 4 * 24 * 60 * MINUTE_MS;
+
+/**
+ * The offsets in force over [fromMs, toMs], from luxon, as a sorted list of changes: a few
+ * dozen zone look-ups for a range of weeks instead of several per day.
+ */
+function offsetTable(zone: IANAZone, fromMs: number, toMs: number): (ms: number) => number | undefined {
+  const first = zone.offset(fromMs);
+  const transitions: Transition[] = [];
+  let previousMs = fromMs;
+  let previous = first;
+  for (let sample = fromMs + SAMPLE_MS; ; sample += SAMPLE_MS) {
+    const at = Math.min(sample, toMs);
+    const offset = zone.offset(at);
+    if (offset !== previous) {
+      let before = previousMs;
+      let after = at;
+      while (after - before > MINUTE_MS) {
+        const middle = before + Math.floor((after - before) / 2 / MINUTE_MS) * MINUTE_MS;
+        if (zone.offset(middle) === previous) before = middle;
+        else after = middle;
+      }
+      transitions.push({ at: after, offset });
+    }
+    previousMs = at;
+    previous = offset;
+    if (at >= toMs) break;
+  }
+  return (ms) => {
+    if (ms < fromMs || ms > toMs) return undefined;
+    let offset = first;
+    for (const t of transitions) {
+      if (ms >= t.at) offset = t.offset;
+      else break;
+    }
+    return offset;
+  };
+}
+
+/**
+ * `range` (optional) is the span of instants the calendar will be asked about: offsets in
+ * it come from one table built up front; anything outside asks luxon directly.
+ */
+export function createZoneCalendar(zoneName: string, range?: { fromMs: number; toMs: number }): ZoneCalendar {
+  if (!isKnownZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
   const zone = IANAZone.create(zoneName);
+  const table = range ? offsetTable(zone, range.fromMs - 2 * 24 * 60 * MINUTE_MS, range.toMs + 3 * 24 * 60 * MINUTE_MS) : () => undefined;
   const offsets = new Map<number, number>();
   const offsetAt = (ms: number): number => {
     let offset = offsets.get(ms);
     if (offset === undefined) {
-      offset = zone.offset(ms);
+      offset = table(ms) ?? zone.offset(ms);
       offsets.set(ms, offset);
     }
     return offset;
