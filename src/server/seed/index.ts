@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { logger } from "@/server/logger";
+import { seedBookings } from "./bookings";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 
 /**
@@ -10,6 +11,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if (await isDemoSeeded(db)) return false;
   const studio = await seedStudio(db);
   await seedOtherStudio(db);
+  await seedBookings(db, studio);
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }
