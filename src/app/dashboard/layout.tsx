@@ -7,6 +7,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
   // Each feature adds its section here.
   const nav = [
     { href: "/dashboard", label: "Clients" },
+    { href: "/dashboard/calendar", label: "Calendar" },
+    { href: "/dashboard/booking-settings", label: "Booking settings" },
     ...(env().isDemo && !env().SMTP_URL ? [{ href: "/dashboard/outbox", label: "Outbox" }] : []),
   ];
   return (

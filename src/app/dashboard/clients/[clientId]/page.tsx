@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { api, orForbidden } from "@/trpc/server";
+import { CreditsCard } from "./credits-card";
 
 export default async function ClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
@@ -30,6 +31,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
           </div>
         </dl>
       </Card>
+      <CreditsCard clientId={client.id} />
     </div>
   );
 }
