@@ -36,6 +36,9 @@ test.describe("booking a session", () => {
     await client.getByRole("link", { name: "Book a session" }).click();
     await client.getByRole("radio", { name: new RegExp(SESSION) }).check();
     await expect(client.getByText("Europe/Warsaw time")).toBeVisible();
+    // Two weeks out, so it can still be moved and cancelled for free.
+    await client.getByRole("button", { name: "Later dates" }).click();
+    await expect(client.getByRole("button", { name: "Earlier dates" })).toBeEnabled();
     const first = await pickFirstTime(client);
     await expectAccessible(client);
     await client.getByRole("button", { name: "Book this session" }).click();
@@ -57,6 +60,8 @@ test.describe("booking a session", () => {
     // Reschedule to another time.
     await client.getByRole("link", { name: new RegExp(`^Reschedule ${SESSION}`) }).click();
     await expect(client.getByRole("main").getByRole("status")).toContainText("Moving your session");
+    await client.getByRole("button", { name: "Later dates" }).click();
+    await expect(client.getByRole("button", { name: "Earlier dates" })).toBeEnabled();
     const second = await pickFirstTime(client, 1);
     await client.getByRole("button", { name: "Move my session here" }).click();
     await expect(client).toHaveURL(/done=moved/);

@@ -49,7 +49,7 @@ export function FeedLink({ who }: { who: "trainer" | "client" }) {
         </p>
       ) : null}
       {rotate.error ? <Alert>{formErrorsOf(rotate.error).message}</Alert> : null}
-      <Button type="button" variant={hasFeed ? "secondary" : "primary"} onClick={() => rotate.mutate()} disabled={rotate.isPending || status.isPending}>
+      <Button type="button" variant={hasFeed ? "secondary" : "primary"} onClick={() => rotate.mutate()} disabled={rotate.isPending}>
         {hasFeed ? "Make a new link (the old one stops working)" : "Make my calendar link"}
       </Button>
     </Card>

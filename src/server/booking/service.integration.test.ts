@@ -191,7 +191,7 @@ describe("cancelling and moving", () => {
     // The old time is free again.
     await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientB.clientId, start: london("2027-03-05T10:00"), now: NOW, actor: { by: "client", clientId: s.clientB.clientId } });
     const late = await failure(rescheduleBooking(t.db, { studioId: s.studioId, bookingId: booking.id, start: london("2027-03-07T10:00"), actor, now: london("2027-03-06T09:00") }));
-    expect(late.message).toMatch(/can't be moved any more/);
+    expect(late.message).toMatch(/^Sessions can be moved for free until .*, so this one can't be moved any more/);
   });
 
   it("does not let a client touch another client's booking", async () => {

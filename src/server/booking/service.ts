@@ -7,6 +7,7 @@ import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import { enqueueJob } from "@/server/jobs/service";
 import { evaluateCancellation, evaluateReschedule, type CancellationOutcome } from "./cancellation";
+import { formatWhen } from "./format";
 import { queueBookingEmail, REMINDER_JOB, reminderJob } from "./emails";
 import { getAvailability, priceOf, toSessionTypeRule } from "./settings-service";
 import { generateSlots, getBlockedInterval, isSlotBookable } from "./slots";
@@ -204,6 +205,11 @@ function assertChangeable(booking: Booking, now: Date, action: "cancel" | "resch
   }
 }
 
+/** A move is only offered inside the free window: a late one would be a cancellation plus a new booking. */
+function lateMoveMessage(outcome: CancellationOutcome, timeZone: string, now: Date): string {
+  return `Sessions can be moved for free until ${formatWhen(outcome.freeUntil, timeZone, now)}, so this one can't be moved any more. You can still cancel it, or keep it.`;
+}
+
 /** What cancelling (or moving) a booking now would cost, worded for the person asking. */
 export async function previewChange(q: Queryable, input: { studioId: string; bookingId: string; actor: Actor; now: Date; action: "cancel" | "reschedule" }) {
   const [booking] = await q
@@ -212,8 +218,10 @@ export async function previewChange(q: Queryable, input: { studioId: string; boo
     .where(inStudio(bookings, input.studioId, eq(bookings.id, input.bookingId), input.actor.by === "client" ? eq(bookings.clientId, input.actor.clientId) : undefined));
   if (!booking) throw notFound("booking");
   assertChangeable(booking, input.now, input.action);
-  const outcome = outcomeFor(booking, input.actor, input.now, await timeZoneOf(q, input.actor, input.studioId), input.action);
-  return { ...outcome, canProceed: input.action === "cancel" || outcome.isFree };
+  const timeZone = await timeZoneOf(q, input.actor, input.studioId);
+  const outcome = outcomeFor(booking, input.actor, input.now, timeZone, input.action);
+  if (input.action === "reschedule" && !outcome.isFree) return { ...outcome, message: lateMoveMessage(outcome, timeZone, input.now), canProceed: false };
+  return { ...outcome, canProceed: true };
 }
 
 /**
@@ -254,10 +262,9 @@ export async function rescheduleBooking(db: Db, input: { studioId: string; booki
     db.transaction(async (tx) => {
       const booking = await lockBooking(tx, input.studioId, input.bookingId, input.actor);
       assertChangeable(booking, input.now, "reschedule");
-      const outcome = outcomeFor(booking, input.actor, input.now, await timeZoneOf(tx, input.actor, input.studioId), "reschedule");
-      if (!outcome.isFree) {
-        throw new DomainError("PRECONDITION_FAILED", `${outcome.message.replace(/\.$/, "")}, so it can't be moved any more. Cancel it instead, or keep it.`);
-      }
+      const timeZone = await timeZoneOf(tx, input.actor, input.studioId);
+      const outcome = outcomeFor(booking, input.actor, input.now, timeZone, "reschedule");
+      if (!outcome.isFree) throw new DomainError("PRECONDITION_FAILED", lateMoveMessage(outcome, timeZone, input.now));
       const type = await loadSessionType(tx, input.studioId, booking.sessionTypeId, { forBooking: false });
       const slot = await checkSlot(tx, input.studioId, { ...type, archivedAt: null, bufferAfterMinutes: booking.bufferAfterMinutes }, input.start, input.now, booking.id);
       const [updated] = await tx
