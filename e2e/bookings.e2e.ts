@@ -33,7 +33,7 @@ test.describe("booking a session", () => {
     await expect(trainer).toHaveURL(/\/dashboard$/);
 
     // Book.
-    await client.getByRole("link", { name: "Book a session" }).click();
+    await client.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Book a session" }).click();
     await client.getByRole("radio", { name: new RegExp(SESSION) }).check();
     await expect(client.getByText("Europe/Warsaw time")).toBeVisible();
     // Two weeks out, so it can still be moved and cancelled for free.
