@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "@/server/db/client";
 import { jobs } from "@/server/db/schema";
 import { logger } from "@/server/logger";
@@ -21,8 +21,14 @@ export async function enqueueJob(q: Queryable, job: { kind: string; key: string;
     .onConflictDoNothing({ target: jobs.key });
 }
 
-/** Runs due jobs one by one until none is left (or `limit` ran); returns how many finished. */
+/**
+ * Runs due jobs one by one until none is left (or `limit` ran); returns how many finished.
+ * A worker claims only the kinds it has handlers for, so an older instance during a
+ * rolling deploy leaves a newer kind to the instances that know it.
+ */
 export async function runDueJobs(db: Db, handlers: JobHandlers, now: () => Date = () => new Date(), limit = 50): Promise<number> {
+  const kinds = Object.keys(handlers);
+  if (kinds.length === 0) return 0;
   let finished = 0;
   for (let i = 0; i < limit; i++) {
     let claimedId: number | null = null;
@@ -31,15 +37,13 @@ export async function runDueJobs(db: Db, handlers: JobHandlers, now: () => Date 
         const [job] = await tx
           .select()
           .from(jobs)
-          .where(and(isNull(jobs.doneAt), lte(jobs.runAt, now()), sql`${jobs.attempts} < ${MAX_ATTEMPTS}`))
+          .where(and(isNull(jobs.doneAt), inArray(jobs.kind, kinds), lte(jobs.runAt, now()), sql`${jobs.attempts} < ${MAX_ATTEMPTS}`))
           .orderBy(asc(jobs.runAt), asc(jobs.id))
           .limit(1)
           .for("update", { skipLocked: true });
         if (!job) return false;
         claimedId = job.id;
-        const handler = handlers[job.kind];
-        if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
-        await handler(tx, job.payload, now());
+        await handlers[job.kind]!(tx, job.payload, now());
         await tx.update(jobs).set({ doneAt: now(), attempts: sql`${jobs.attempts} + 1` }).where(eq(jobs.id, job.id));
         return true;
       });

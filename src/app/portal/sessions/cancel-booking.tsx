@@ -34,7 +34,12 @@ export function ManageBooking({ bookingId, label }: { bookingId: string; label: 
     <div className="space-y-2" role="group" aria-label={`Cancel ${label}?`}>
       {preview.isPending ? <p className="text-sm text-stone-600">Checking the cancellation policy…</p> : null}
       {preview.error ? <Alert>{formErrorsOf(preview.error).message}</Alert> : null}
-      {preview.data ? <Alert tone={preview.data.isFree ? "info" : "error"}>{preview.data.message}</Alert> : null}
+      {preview.data ? (
+        <Alert tone={preview.data.isFree ? "info" : "error"}>
+          {preview.data.message}
+          {preview.data.consequence === "charge" ? " Nothing is charged online now: the fee is recorded and collected with your next payment." : null}
+        </Alert>
+      ) : null}
       {cancel.error ? <Alert>{formErrorsOf(cancel.error).message}</Alert> : null}
       <div className="flex flex-wrap gap-2">
         <Button
