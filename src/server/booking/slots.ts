@@ -235,7 +235,7 @@ function listCandidateStarts(rules: PreparedRules, lo: number, hi: number): numb
     starts.push(ms);
   };
 
-  const calendar = createZoneCalendar(rules.zoneName, { fromMs: lo, toMs: hi });
+  const calendar = createZoneCalendar(rules.zoneName);
   const first = DateTime.fromMillis(lo, { zone: rules.zoneName });
   const lastKey = dateKey(DateTime.fromMillis(hi, { zone: rules.zoneName }));
   const firstDate: LocalDate = { year: first.year, month: first.month, day: first.day };

@@ -56,12 +56,10 @@ describe("createZoneCalendar", () => {
   });
 
   it.each(["Europe/London", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "America/Santiago", "America/Havana", "Pacific/Apia"])(
-    "resolves %s the same with a precomputed offset table for the year as without",
+    "resolves %s the same from the zone-year offset tables as from luxon at every instant",
     (zone) => {
-      const fromMs = Date.parse("2026-01-01T00:00:00Z");
-      const toMs = Date.parse("2027-01-01T00:00:00Z");
-      const fast = createZoneCalendar(zone, { fromMs, toMs });
-      const slow = createZoneCalendar(zone);
+      const fast = createZoneCalendar(zone);
+      const slow = createZoneCalendar(zone, { useTables: false });
       for (let date: LocalDate = { year: 2026, month: 1, day: 1 }; date.year === 2026; date = nextLocalDate(date)) {
         const [a, b] = [fast.day(date), slow.day(date)];
         expect(a.isPlain, `${zone} ${date.month}-${date.day}`).toBe(b.isPlain);

@@ -78,11 +78,8 @@ interface Transition {
 // every 4 days and bisecting to the minute where two samples differ.
 const SAMPLE_MS = 4 * 24 * 60 * MINUTE_MS;
 
-/**
- * The offsets in force over [fromMs, toMs], from luxon, as a sorted list of changes: a few
- * dozen zone look-ups for a range of weeks instead of several per day.
- */
-function offsetTable(zone: IANAZone, fromMs: number, toMs: number): (ms: number) => number | undefined {
+/** The offsets in force over [fromMs, toMs], from luxon, as the offset at fromMs and its changes. */
+function findTransitions(zone: IANAZone, fromMs: number, toMs: number): { first: number; transitions: Transition[] } {
   const first = zone.offset(fromMs);
   const transitions: Transition[] = [];
   let previousMs = fromMs;
@@ -104,33 +101,65 @@ function offsetTable(zone: IANAZone, fromMs: number, toMs: number): (ms: number)
     previous = offset;
     if (at >= toMs) break;
   }
-  return (ms) => {
-    if (ms < fromMs || ms > toMs) return undefined;
-    let offset = first;
-    for (const t of transitions) {
-      if (ms >= t.at) offset = t.offset;
-      else break;
-    }
-    return offset;
-  };
+  return { first, transitions };
+}
+
+// A zone's offsets for one UTC year never change while the process runs (the tz data is
+// luxon's, fixed at start), so each zone-year is worked out once and kept: slot generation
+// for the same trainers then asks the Intl API nothing at all. Bounded: zones × years seen.
+const yearTables = new Map<string, { fromMs: number; toMs: number; first: number; transitions: Transition[] }>();
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+function yearTable(zone: IANAZone, year: number) {
+  const key = `${zone.name}:${year}`;
+  let table = yearTables.get(key);
+  if (!table) {
+    const fromMs = Date.UTC(year, 0, 1) - DAY_MS;
+    const toMs = Date.UTC(year + 1, 0, 1) + DAY_MS;
+    table = { fromMs, toMs, ...findTransitions(zone, fromMs, toMs) };
+    if (yearTables.size < 5000) yearTables.set(key, table);
+  }
+  return table;
+}
+
+/** The offset in force at `ms`, from the zone-year table. */
+function tableOffset(zone: IANAZone, ms: number): number {
+  const table = yearTable(zone, new Date(ms).getUTCFullYear());
+  let offset = table.first;
+  for (const t of table.transitions) {
+    if (ms >= t.at) offset = t.offset;
+    else break;
+  }
+  return offset;
 }
 
 /**
- * `range` (optional) is the span of instants the calendar will be asked about: offsets in
- * it come from one table built up front; anything outside asks luxon directly.
+ * Offsets come from the zone-year tables (`useTables: false` asks luxon at every instant
+ * instead: the slow reference the tests compare against).
  */
-export function createZoneCalendar(zoneName: string, range?: { fromMs: number; toMs: number }): ZoneCalendar {
+export function createZoneCalendar(zoneName: string, options: { useTables?: boolean } = {}): ZoneCalendar {
+  const useTables = options.useTables ?? true;
   if (!isKnownZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
   const zone = IANAZone.create(zoneName);
-  const table = range ? offsetTable(zone, range.fromMs - 2 * 24 * 60 * MINUTE_MS, range.toMs + 3 * 24 * 60 * MINUTE_MS) : () => undefined;
   const offsets = new Map<number, number>();
   const offsetAt = (ms: number): number => {
     let offset = offsets.get(ms);
     if (offset === undefined) {
-      offset = table(ms) ?? zone.offset(ms);
+      offset = useTables ? tableOffset(zone, ms) : zone.offset(ms);
       offsets.set(ms, offset);
     }
     return offset;
+  };
+  // Walking day by day, tomorrow's midnight is asked for again as the next day's midnight.
+  const midnights = new Map<string, number>();
+  const midnightAt = (date: LocalDate, offset: number): number => {
+    const key = `${date.year}-${date.month}-${date.day}@${offset}`;
+    let ms = midnights.get(key);
+    if (ms === undefined) {
+      ms = readAtOffset(date, 0, offset);
+      midnights.set(key, ms);
+    }
+    return ms;
   };
   // The offset in force at the last midnight seen: right for the next date nearly always.
   let guess: number | undefined;
@@ -142,8 +171,8 @@ export function createZoneCalendar(zoneName: string, range?: { fromMs: number; t
       let offset = guess ?? offsetAt(Date.UTC(date.year, date.month - 1, date.day, 12));
       for (let attempt = 0; attempt < 2; attempt++) {
         seen.add(offset);
-        const midnightMs = readAtOffset(date, 0, offset);
-        const nextMidnightMs = readAtOffset(next, 0, offset);
+        const midnightMs = midnightAt(date, offset);
+        const nextMidnightMs = midnightAt(next, offset);
         const atMidnight = offsetAt(midnightMs);
         const atNextMidnight = offsetAt(nextMidnightMs);
         seen.add(atMidnight).add(atNextMidnight);
