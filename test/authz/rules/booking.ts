@@ -78,6 +78,7 @@ export const bookingRules: ProcedureRules = {
       return { bookingId: booking.id, status: "attended" };
     },
   },
+  "booking.clientBookings": { allowed: TRAINERS, input: async (f, db) => (await freshBookingOfA(f, db), { clientId: f.home.clientA.clientId }) },
   "booking.feed": { allowed: [...TRAINERS, "otherTrainer"] },
   "booking.rotateFeed": { allowed: [...TRAINERS, "otherTrainer"] },
 

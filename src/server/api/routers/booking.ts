@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getFeedStatus, rotateFeed } from "@/server/booking/feed-service";
-import { bookSession, cancelBooking, listCalendar, listSlots, markAttendance } from "@/server/booking/service";
+import { bookSession, cancelBooking, listCalendar, listClientBookings, listSlots, markAttendance } from "@/server/booking/service";
 import {
   addAvailabilityException,
   archiveSessionType,
@@ -11,7 +11,7 @@ import {
   setWeeklyAvailability,
 } from "@/server/booking/settings-service";
 import { groupSlotsByLocalDate, localDateRange, localToday } from "@/server/booking/views";
-import { listCoaches } from "@/server/clients/service";
+import { getClient, listCoaches } from "@/server/clients/service";
 import { notFound } from "@/server/errors";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 import {
@@ -80,6 +80,12 @@ export const bookingRouter = createTRPCRouter({
       const booking = await markAttendance(ctx.db, { studioId: ctx.studioId, bookingId: input.bookingId, status: input.status, now: ctx.now() });
       return { id: booking.id, status: booking.status };
     }),
+
+  /** One client's sessions (upcoming, then the recent past), in the trainer's zone. */
+  clientBookings: trainerProcedure.input(z.object({ clientId: z.uuid({ error: "That client id is not valid." }) })).query(async ({ ctx, input }) => {
+    await getClient(ctx.db, ctx.studioId, input.clientId);
+    return { timeZone: ctx.viewer.timeZone, ...(await listClientBookings(ctx.db, { studioId: ctx.studioId, clientId: input.clientId, now: ctx.now() })) };
+  }),
 
   feed: trainerProcedure.query(({ ctx }) => getFeedStatus(ctx.db, ctx.studioId, { memberId: ctx.memberId })),
   rotateFeed: trainerProcedure.mutation(({ ctx }) => rotateFeed(ctx.db, { studioId: ctx.studioId, owner: { memberId: ctx.memberId }, appUrl: ctx.appUrl, now: ctx.now() })),
