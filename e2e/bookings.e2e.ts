@@ -111,4 +111,32 @@ test.describe("booking a session", () => {
     await expect(gus).toHaveURL(/\/portal\/book/);
     await expectAccessible(gus);
   });
+
+  test("a trainer books a session for a client and cancels it, free for the client", async ({ page }) => {
+    await signIn(page, "morgan@stride.test");
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.getByRole("link", { name: "Calendar" }).click();
+    await expect(page.getByRole("heading", { name: "Book for a client" })).toBeVisible();
+    await page.getByLabel("Client", { exact: true }).selectOption({ label: "Dana Whitfield" });
+    await page.getByLabel("Session type").selectOption({ label: "Video form check" });
+    const time = page.getByLabel("Time (your zone)");
+    await expect(time.locator("option").nth(1)).toBeAttached();
+    // The last time offered (three weeks out), so it is on a later week than the seeded sessions.
+    const last = time.locator("option").last();
+    const value = (await last.getAttribute("value"))!;
+    await time.selectOption(value);
+    await page.getByRole("button", { name: "Book", exact: true }).click();
+    await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Booked." })).toBeVisible();
+
+    const start = DateTime.fromISO(value, { zone: "Europe/London" });
+    await page.goto(`/dashboard/calendar?week=${start.startOf("week").toISODate()}`);
+    const day = page.getByRole("region", { name: start.setLocale("en-GB").toFormat("cccc d MMMM") });
+    const item = day.getByRole("listitem").filter({ hasText: "Dana Whitfield" });
+    await expect(item).toContainText(start.toFormat("HH:mm"));
+    await expectAccessible(page);
+    await item.getByRole("button", { name: /^Cancel Dana Whitfield/ }).click();
+    await expect(item).toContainText("Cancelling is free for your client");
+    await item.getByRole("button", { name: "Yes, cancel it" }).click();
+    await expect(item).toContainText("Cancelled");
+  });
 });
