@@ -10,7 +10,7 @@ import { creditBalance } from "@/server/credits/service";
 import { bookings, creditLedger, outbox } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { buildFeedForToken, rotateFeed } from "./feed-service";
-import { bookSession, cancelBooking, rescheduleBooking, SLOT_TAKEN_MESSAGE } from "./service";
+import { bookSession, cancelBooking, markAttendance, rescheduleBooking, SLOT_TAKEN_MESSAGE } from "./service";
 
 const t = setupTestDatabase();
 const NOW = london("2027-03-01T09:00");
@@ -192,6 +192,19 @@ describe("cancelling and moving", () => {
     await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientB.clientId, start: london("2027-03-05T10:00"), now: NOW, actor: { by: "client", clientId: s.clientB.clientId } });
     const late = await failure(rescheduleBooking(t.db, { studioId: s.studioId, bookingId: booking.id, start: london("2027-03-07T10:00"), actor, now: london("2027-03-06T09:00") }));
     expect(late.message).toMatch(/^Sessions can be moved for free until .*, so this one can't be moved any more/);
+  });
+
+  it("lets the trainer mark attendance once the session has started, not before", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType } = await makeBookable(t.db, s);
+    const booking = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-03-05T10:00"), now: NOW, actor: { by: "trainer", memberId: s.trainer.memberId } });
+    const early = await failure(markAttendance(t.db, { studioId: s.studioId, bookingId: booking.id, status: "attended", now: NOW }));
+    expect(early.message).toBe("Mark attendance once the session has started.");
+    const marked = await markAttendance(t.db, { studioId: s.studioId, bookingId: booking.id, status: "no_show", now: london("2027-03-05T10:20") });
+    expect(marked.status).toBe("no_show");
+    // A no-show still holds its time: nobody else can take it.
+    const taken = await failure(bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientB.clientId, start: london("2027-03-05T10:00"), now: NOW, actor: { by: "client", clientId: s.clientB.clientId } }));
+    expect(taken.message).toBe(SLOT_TAKEN_MESSAGE);
   });
 
   it("does not let a client touch another client's booking", async () => {
