@@ -60,7 +60,7 @@ describe("the authorization matrix", () => {
     it.each(ROLES)("as %s", async (role) => {
       const rule = matrix[path];
       if (!rule) throw new Error(`${path} is missing from test/authz/matrix.ts`);
-      const input = await rule.input?.(f);
+      const input = await rule.input?.(f, t.db);
       if (rule.allowed.includes(role)) {
         const output = await call(path, role, input);
         const text = JSON.stringify(output ?? null);

@@ -1,5 +1,6 @@
 import type { ProcedureRules } from "./roles";
 import { drillRules } from "./rules/drills";
+import { bookingRules } from "./rules/booking";
 import { foundationRules } from "./rules/foundation";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
@@ -7,4 +8,5 @@ import { foundationRules } from "./rules/foundation";
 export const matrix: ProcedureRules = {
   ...foundationRules,
   ...drillRules,
+  ...bookingRules,
 };

@@ -12,9 +12,9 @@ export type ProcedureRule = {
   allowed: readonly Role[];
   /**
    * A valid input that names rows of the home studio (client A's where a client is needed).
-   * Called once per role; may be async, to make a fresh row for a mutation that spends it.
+   * Called once per role; it may create the rows it names (a fresh booking per cancel).
    */
-  input?: (f: AuthzFixture) => unknown;
+  input?: (f: AuthzFixture, db: Db) => unknown;
 };
 export type ProcedureRules = Record<string, ProcedureRule>;
 

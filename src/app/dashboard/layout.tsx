@@ -9,6 +9,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
     { href: "/dashboard", label: "Clients" },
     { href: "/dashboard/drills", label: "Drills" },
     { href: "/dashboard/programs", label: "Programs" },
+    { href: "/dashboard/calendar", label: "Calendar" },
+    { href: "/dashboard/booking-settings", label: "Booking settings" },
     ...(env().isDemo && !env().SMTP_URL ? [{ href: "/dashboard/outbox", label: "Outbox" }] : []),
   ];
   return (

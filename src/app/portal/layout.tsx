@@ -5,7 +5,11 @@ export default async function PortalLayout({ children }: { children: React.React
   const me = await requireViewer("client");
   // Each feature adds its section here.
   return (
-    <AppShell nav={[{ href: "/portal", label: "Today" }]} who={me.name}>
+    <AppShell nav={[
+        { href: "/portal", label: "Today" },
+        { href: "/portal/sessions", label: "My sessions" },
+        { href: "/portal/book", label: "Book a session" },
+      ]} who={me.name}>
       {children}
     </AppShell>
   );

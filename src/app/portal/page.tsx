@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { formatSpan } from "@/components/booking/format";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import type { TodayDrill } from "@/server/drills/assignment-service";
@@ -10,9 +12,10 @@ const longDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString("e
 
 export default async function PortalHome() {
   const trpc = await api();
-  const [me, today] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.today())]);
+  const [me, today, sessions] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.today()), orForbidden(trpc.portalBooking.list())]);
   const daily = today.drills.filter((d) => d.isDueToday);
   const beforeRun = today.drills.filter((d) => d.isBeforeRun);
+  const next = sessions.upcoming.find((b) => b.status === "confirmed");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
@@ -72,6 +75,24 @@ export default async function PortalHome() {
           </ul>
         </section>
       ) : null}
+      <Card className="space-y-2">
+        <h2 className="text-lg font-semibold">Your next session</h2>
+        {next ? (
+          <p>
+            {next.sessionName} with {next.trainerName}, {formatSpan(next.startsAt, next.endsAt, sessions.timeZone)}.{" "}
+            <Link href="/portal/sessions" className="text-brand-700 underline">
+              See my sessions
+            </Link>
+          </p>
+        ) : (
+          <p>
+            Nothing booked.{" "}
+            <Link href="/portal/book" className="text-brand-700 underline">
+              Book a session
+            </Link>
+          </p>
+        )}
+      </Card>
     </div>
   );
 }

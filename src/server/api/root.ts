@@ -1,5 +1,8 @@
 import { assignmentsRouter } from "./routers/assignments";
 import { authRouter } from "./routers/auth";
+import { bookingRouter } from "./routers/booking";
+import { creditsRouter } from "./routers/credits";
+import { portalBookingRouter } from "./routers/portal-booking";
 import { clientsRouter } from "./routers/clients";
 import { drillsRouter } from "./routers/drills";
 import { invitesRouter } from "./routers/invites";
@@ -20,6 +23,9 @@ export const appRouter = createTRPCRouter({
   program: programsRouter,
   assignment: assignmentsRouter,
   invite: invitesRouter,
+  booking: bookingRouter,
+  portalBooking: portalBookingRouter,
+  credits: creditsRouter,
 });
 
 export type AppRouter = typeof appRouter;

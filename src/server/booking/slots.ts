@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
 
 import { formatMinutes } from "./format";
 import {
@@ -10,7 +10,7 @@ import {
   slotStepMinutesOf,
   wallTimeToMinutes,
 } from "./types";
-import { createZoneCalendar, type LocalDate, nextLocalDate } from "./wall-time";
+import { createZoneCalendar, isKnownZone, type LocalDate, nextLocalDate } from "./wall-time";
 
 // Slot generation. Availability is wall-clock time in the trainer's zone ("Mondays 09:00 to
 // 12:00"); what a client books, and what the database stores, is a UTC instant. Every
@@ -166,7 +166,7 @@ interface PreparedRules {
 }
 
 function assertZone(zoneName: string): void {
-  if (!IANAZone.isValidZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
+  if (!isKnownZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
 }
 
 function prepareRules(input: Omit<GenerateSlotsInput, "range">): PreparedRules {

@@ -55,6 +55,22 @@ describe("createZoneCalendar", () => {
     }
   });
 
+  it.each(["Europe/London", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "America/Santiago", "America/Havana", "Pacific/Apia"])(
+    "resolves %s the same from the zone-year offset tables as from luxon at every instant",
+    (zone) => {
+      const fast = createZoneCalendar(zone);
+      const slow = createZoneCalendar(zone, { useTables: false });
+      for (let date: LocalDate = { year: 2026, month: 1, day: 1 }; date.year === 2026; date = nextLocalDate(date)) {
+        const [a, b] = [fast.day(date), slow.day(date)];
+        expect(a.isPlain, `${zone} ${date.month}-${date.day}`).toBe(b.isPlain);
+        for (let minute = 0; minute <= 24 * 60; minute += 30) {
+          expect(a.resolve(minute), `${zone} ${date.month}-${date.day} ${minute}`).toBe(b.resolve(minute));
+          expect(a.resolveBoundary(minute)).toBe(b.resolveBoundary(minute));
+        }
+      }
+    },
+  );
+
   it("knows the skipped day in Samoa (30 December 2011)", () => {
     const calendar = createZoneCalendar("Pacific/Apia");
     const day = calendar.day({ year: 2011, month: 12, day: 30 });

@@ -55,17 +55,111 @@ function readAtOffset(date: LocalDate, minuteOfDay: number, offset: number): num
   ).toMillis();
 }
 
-export function createZoneCalendar(zoneName: string): ZoneCalendar {
-  if (!IANAZone.isValidZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
+// Whether a zone name is in the tz database never changes while the process runs, and
+// luxon's check builds an Intl formatter each time: remember the answer.
+const knownZones = new Map<string, boolean>();
+export function isKnownZone(zoneName: string): boolean {
+  let known = knownZones.get(zoneName);
+  if (known === undefined) {
+    known = IANAZone.isValidZone(zoneName);
+    if (knownZones.size < 1000) knownZones.set(zoneName, known);
+  }
+  return known;
+}
+
+/** Where the offset changes: `at` is the first instant (ms) of the new offset. */
+interface Transition {
+  at: number;
+  offset: number;
+}
+
+// Offsets are assumed constant between samples this far apart (see the note at the top:
+// a zone changes its offset weeks apart at the least), so changes are found by sampling
+// every 4 days and bisecting to the minute where two samples differ.
+const SAMPLE_MS = 4 * 24 * 60 * MINUTE_MS;
+
+/** The offsets in force over [fromMs, toMs], from luxon, as the offset at fromMs and its changes. */
+function findTransitions(zone: IANAZone, fromMs: number, toMs: number): { first: number; transitions: Transition[] } {
+  const first = zone.offset(fromMs);
+  const transitions: Transition[] = [];
+  let previousMs = fromMs;
+  let previous = first;
+  for (let sample = fromMs + SAMPLE_MS; ; sample += SAMPLE_MS) {
+    const at = Math.min(sample, toMs);
+    const offset = zone.offset(at);
+    if (offset !== previous) {
+      let before = previousMs;
+      let after = at;
+      while (after - before > MINUTE_MS) {
+        const middle = before + Math.floor((after - before) / 2 / MINUTE_MS) * MINUTE_MS;
+        if (zone.offset(middle) === previous) before = middle;
+        else after = middle;
+      }
+      transitions.push({ at: after, offset });
+    }
+    previousMs = at;
+    previous = offset;
+    if (at >= toMs) break;
+  }
+  return { first, transitions };
+}
+
+// A zone's offsets for one UTC year never change while the process runs (the tz data is
+// luxon's, fixed at start), so each zone-year is worked out once and kept: slot generation
+// for the same trainers then asks the Intl API nothing at all. Bounded: zones × years seen.
+const yearTables = new Map<string, { fromMs: number; toMs: number; first: number; transitions: Transition[] }>();
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+function yearTable(zone: IANAZone, year: number) {
+  const key = `${zone.name}:${year}`;
+  let table = yearTables.get(key);
+  if (!table) {
+    const fromMs = Date.UTC(year, 0, 1) - DAY_MS;
+    const toMs = Date.UTC(year + 1, 0, 1) + DAY_MS;
+    table = { fromMs, toMs, ...findTransitions(zone, fromMs, toMs) };
+    if (yearTables.size < 5000) yearTables.set(key, table);
+  }
+  return table;
+}
+
+/** The offset in force at `ms`, from the zone-year table. */
+function tableOffset(zone: IANAZone, ms: number): number {
+  const table = yearTable(zone, new Date(ms).getUTCFullYear());
+  let offset = table.first;
+  for (const t of table.transitions) {
+    if (ms >= t.at) offset = t.offset;
+    else break;
+  }
+  return offset;
+}
+
+/**
+ * Offsets come from the zone-year tables (`useTables: false` asks luxon at every instant
+ * instead: the slow reference the tests compare against).
+ */
+export function createZoneCalendar(zoneName: string, options: { useTables?: boolean } = {}): ZoneCalendar {
+  const useTables = options.useTables ?? true;
+  if (!isKnownZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
   const zone = IANAZone.create(zoneName);
   const offsets = new Map<number, number>();
   const offsetAt = (ms: number): number => {
     let offset = offsets.get(ms);
     if (offset === undefined) {
-      offset = zone.offset(ms);
+      offset = useTables ? tableOffset(zone, ms) : zone.offset(ms);
       offsets.set(ms, offset);
     }
     return offset;
+  };
+  // Walking day by day, tomorrow's midnight is asked for again as the next day's midnight.
+  const midnights = new Map<string, number>();
+  const midnightAt = (date: LocalDate, offset: number): number => {
+    const key = `${date.year}-${date.month}-${date.day}@${offset}`;
+    let ms = midnights.get(key);
+    if (ms === undefined) {
+      ms = readAtOffset(date, 0, offset);
+      midnights.set(key, ms);
+    }
+    return ms;
   };
   // The offset in force at the last midnight seen: right for the next date nearly always.
   let guess: number | undefined;
@@ -77,8 +171,8 @@ export function createZoneCalendar(zoneName: string): ZoneCalendar {
       let offset = guess ?? offsetAt(Date.UTC(date.year, date.month - 1, date.day, 12));
       for (let attempt = 0; attempt < 2; attempt++) {
         seen.add(offset);
-        const midnightMs = readAtOffset(date, 0, offset);
-        const nextMidnightMs = readAtOffset(next, 0, offset);
+        const midnightMs = midnightAt(date, offset);
+        const nextMidnightMs = midnightAt(next, offset);
         const atMidnight = offsetAt(midnightMs);
         const atNextMidnight = offsetAt(nextMidnightMs);
         seen.add(atMidnight).add(atNextMidnight);

@@ -37,6 +37,9 @@ export default async function OutboxPage() {
               </div>
               <p className="mt-1 text-xs text-stone-500">{email.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</p>
               <pre className="mt-3 font-sans text-sm whitespace-pre-wrap">{linkify(email.text)}</pre>
+              {email.attachments.length ? (
+                <p className="mt-2 text-xs text-stone-600">Attached: {email.attachments.map((a) => `${a.filename} (${a.contentType.split(";")[0]})`).join(", ")}</p>
+              ) : null}
             </Card>
           </li>
         ))}

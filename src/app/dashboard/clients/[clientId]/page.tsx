@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatSpan, STATUS_LABEL } from "@/components/booking/format";
 import { Alert, Badge, Card } from "@/components/ui/card";
+import { formatMoney } from "@/server/booking/format";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import { api, orForbidden } from "@/trpc/server";
 import { ApplyProgramForm, AssignDrillForm, AssignmentActions, OverrideLockForm, RevokeOverrideButton } from "./assignment-forms";
 import { ClientAdmin } from "./client-admin";
+import { CreditsCard } from "./credits-card";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -22,6 +25,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
     orForbidden(trpc.drill.list()),
     orForbidden(trpc.program.list()),
   ]);
+  const sessions = await orForbidden(trpc.booking.clientBookings({ clientId }));
   const isOwner = me?.kind === "trainer" && me.role === "owner";
   const live = assignments.filter((a) => a.status !== "ended");
   const ended = assignments.filter((a) => a.status === "ended");
@@ -164,6 +168,28 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
           </ul>
         </section>
       ) : null}
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card className="space-y-3">
+          <h2 className="text-lg font-semibold">Sessions</h2>
+          {sessions.upcoming.length + sessions.past.length === 0 ? <p className="text-stone-600">No sessions yet.</p> : (
+          <ul className="space-y-2 text-sm" aria-label="Client sessions">
+            {[...sessions.upcoming, ...sessions.past].map((b) => (
+              <li key={b.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span className="font-medium">{formatSpan(b.startsAt, b.endsAt, sessions.timeZone)}</span>
+                <span className="text-stone-600">
+                  {b.sessionName} with {b.trainerName}
+                </span>
+                <Badge>{STATUS_LABEL[b.status]}</Badge>
+                {b.lateFeeAmountMinor !== null ? <span className="text-stone-600">late fee {formatMoney(b.lateFeeAmountMinor, b.lateFeeCurrency ?? "GBP")} to collect</span> : null}
+                {b.creditForfeited > 0 ? <span className="text-stone-600">late: credit used</span> : null}
+              </li>
+            ))}
+          </ul>
+          )}
+        </Card>
+        <CreditsCard clientId={client.id} />
+      </div>
     </div>
   );
 }

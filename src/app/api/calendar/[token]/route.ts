@@ -1,0 +1,19 @@
+import { buildFeedForToken } from "@/server/booking/feed-service";
+import { getDb } from "@/server/db/client";
+
+export const dynamic = "force-dynamic";
+
+// The private calendar feed a calendar app subscribes to: /api/calendar/<secret>.ics.
+export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const secret = token.replace(/\.ics$/, "");
+  const ics = /^[A-Za-z0-9_-]{20,100}$/.test(secret) ? await buildFeedForToken(await getDb(), secret, new Date()) : null;
+  if (!ics) return new Response("This calendar link is not valid any more. Copy the current link from Stride.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(ics, {
+    headers: {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": 'inline; filename="stride.ics"',
+      "cache-control": "private, no-store",
+    },
+  });
+}

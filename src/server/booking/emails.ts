@@ -1,0 +1,139 @@
+import { eq } from "drizzle-orm";
+import type { Queryable, Tx } from "@/server/db/client";
+import { bookings, clients, sessionTypes, studioMembers, users, type Booking } from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import { enqueueEmail } from "@/server/outbox/service";
+import type { CancellationOutcome } from "./cancellation";
+import { formatMinutes, formatWhen } from "./format";
+import { type BookingCalendarEvent, buildBookingInvite } from "./ics";
+
+// The emails a booking sends, each written to the outbox in the booking's transaction:
+// confirmation / change / cancellation to the client with an .ics (REQUEST or CANCEL, same
+// UID, SEQUENCE = version, so calendar apps update the one event), a note to the trainer,
+// and the reminder a day before.
+
+export const REMINDER_JOB = "booking.reminder";
+const REMINDER_LEAD_MS = 24 * 3_600_000;
+
+/** The reminder of this version of a booking: due a day before it starts. */
+export function reminderJob(booking: Pick<Booking, "id" | "version" | "startsAt">) {
+  return {
+    key: `booking-reminder:${booking.id}:v${booking.version}`,
+    runAt: new Date(booking.startsAt.getTime() - REMINDER_LEAD_MS),
+    payload: { bookingId: booking.id, version: booking.version },
+  };
+}
+
+const trainerUser = users;
+
+async function loadEmailContext(q: Queryable, booking: Booking) {
+  const [type] = await q.select().from(sessionTypes).where(eq(sessionTypes.id, booking.sessionTypeId));
+  const [client] = await q
+    .select({ name: clients.name, email: clients.email, timeZone: users.timeZone })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.userId))
+    .where(inStudio(clients, booking.studioId, eq(clients.id, booking.clientId)));
+  const [trainer] = await q
+    .select({ name: trainerUser.name, email: trainerUser.email, timeZone: trainerUser.timeZone })
+    .from(studioMembers)
+    .innerJoin(trainerUser, eq(trainerUser.id, studioMembers.userId))
+    .where(inStudio(studioMembers, booking.studioId, eq(studioMembers.id, booking.memberId)));
+  return { type: type!, client: { ...client!, timeZone: client!.timeZone ?? trainer!.timeZone }, trainer: trainer! };
+}
+
+export function calendarEventOf(
+  booking: Pick<Booking, "id" | "version" | "startsAt" | "endsAt" | "status" | "updatedAt">,
+  details: { sessionName: string; withName: string; location: string | null; onlineUrl: string | null },
+): BookingCalendarEvent {
+  return {
+    id: booking.id,
+    version: booking.version,
+    start: booking.startsAt,
+    end: booking.endsAt,
+    status: booking.status === "cancelled" ? "cancelled" : "confirmed",
+    summary: `${details.sessionName} with ${details.withName}`,
+    location: details.location ?? undefined,
+    onlineUrl: details.onlineUrl ?? undefined,
+    updatedAt: booking.updatedAt,
+  };
+}
+
+function whereLine(type: { location: string | null; onlineUrl: string | null }) {
+  if (type.location) return `Where: ${type.location}`;
+  if (type.onlineUrl) return `Online: ${type.onlineUrl}`;
+  return null;
+}
+
+export async function queueBookingEmail(tx: Tx, booking: Booking, change: "confirmed" | "rescheduled" | "cancelled", now: Date, lateCost?: CancellationOutcome) {
+  const { type, client, trainer } = await loadEmailContext(tx, booking);
+  const when = formatWhen(booking.startsAt, client.timeZone, now);
+  const length = formatMinutes(Math.round((booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000));
+  const ics = buildBookingInvite({
+    booking: calendarEventOf(booking, { sessionName: type.name, withName: trainer.name, location: type.location, onlineUrl: type.onlineUrl }),
+    now,
+    organizer: { name: trainer.name, email: trainer.email },
+    attendee: { name: client.name, email: client.email },
+  });
+  const subject = {
+    confirmed: `Booked: ${type.name} at ${when}`,
+    rescheduled: `Moved: ${type.name} is now at ${when}`,
+    cancelled: `Cancelled: ${type.name} at ${when}`,
+  }[change];
+  const opening = {
+    confirmed: `Your ${type.name} with ${trainer.name} is booked for ${when} (${client.timeZone} time, ${length}).`,
+    rescheduled: `Your ${type.name} with ${trainer.name} has moved to ${when} (${client.timeZone} time, ${length}).`,
+    cancelled: `Your ${type.name} with ${trainer.name} at ${when} (${client.timeZone} time) is cancelled.`,
+  }[change];
+  const policy =
+    change === "cancelled"
+      ? lateCost
+        ? lateCost.consequence === "charge"
+          ? `${lateCost.message} Your studio will collect it with your next payment.`
+          : lateCost.message
+        : null
+      : `You can cancel or move it for free until ${formatWhen(new Date(booking.startsAt.getTime() - booking.cancelFreeUntilHours * 3_600_000), client.timeZone, now)}.`;
+  const text = [`Hi ${client.name.split(" ")[0]},`, opening, whereLine(type), policy, "The attached calendar file adds it to (or removes it from) your calendar."]
+    .filter(Boolean)
+    .join("\n\n");
+  await enqueueEmail(tx, {
+    studioId: booking.studioId,
+    kind: `booking_${change}`,
+    to: client.email,
+    subject,
+    text,
+    attachments: [
+      {
+        filename: change === "cancelled" ? "cancel.ics" : "invite.ics",
+        contentType: `text/calendar; charset=utf-8; method=${change === "cancelled" ? "CANCEL" : "REQUEST"}`,
+        content: ics,
+      },
+    ],
+  });
+  if (booking.bookedByMemberId && change === "confirmed") return;
+  const trainerWhen = formatWhen(booking.startsAt, trainer.timeZone, now);
+  await enqueueEmail(tx, {
+    studioId: booking.studioId,
+    kind: `booking_${change}_trainer`,
+    to: trainer.email,
+    subject: `${client.name}: ${type.name} ${change} (${trainerWhen})`,
+    text: `${client.name}'s ${type.name} at ${trainerWhen} (${trainer.timeZone} time) is ${change}.`,
+  });
+}
+
+/** The reminder job: a day before a booking that still stands, for the version it was queued for. */
+export async function sendBookingReminder(tx: Tx, payload: Record<string, unknown>, now: Date) {
+  const [booking] = await tx.select().from(bookings).where(eq(bookings.id, String(payload.bookingId)));
+  // Cancelled or moved since (a move queues its own reminder), or already started: nothing to send.
+  if (!booking || booking.status !== "confirmed" || booking.version !== payload.version || booking.startsAt.getTime() <= now.getTime()) return;
+  const { type, client, trainer } = await loadEmailContext(tx, booking);
+  const when = formatWhen(booking.startsAt, client.timeZone, now);
+  await enqueueEmail(tx, {
+    studioId: booking.studioId,
+    kind: "booking_reminder",
+    to: client.email,
+    subject: `Reminder: ${type.name} at ${when}`,
+    text: [`Hi ${client.name.split(" ")[0]},`, `A reminder: your ${type.name} with ${trainer.name} is at ${when} (${client.timeZone} time).`, whereLine(type)]
+      .filter(Boolean)
+      .join("\n\n"),
+  });
+}

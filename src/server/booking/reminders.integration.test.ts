@@ -1,0 +1,73 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { london, makeBookable } from "~test/booking-factories";
+import { setupTestDatabase } from "~test/db";
+import { createTestStudio } from "~test/factories";
+import { openPostgres, type Database } from "@/server/db/client";
+import { jobs, outbox } from "@/server/db/schema";
+import { runDueJobs } from "@/server/jobs/service";
+import { jobHandlers } from "@/server/jobs/worker";
+import { bookSession, cancelBooking, rescheduleBooking } from "./service";
+
+const t = setupTestDatabase();
+const NOW = london("2027-04-01T09:00");
+const opened: Database[] = [];
+afterAll(async () => {
+  for (const database of opened) await database.close();
+});
+
+/** A second app instance: its own connection pool to the same PostgreSQL (PGlite has one process, so the same instance). */
+function secondInstance() {
+  const url = inject("databaseUrl");
+  if (!url) return t.db;
+  const database = openPostgres(url, { max: 5 });
+  opened.push(database);
+  return database.db;
+}
+
+async function reminders(studioId: string) {
+  return t.db.select().from(outbox).where(and(eq(outbox.studioId, studioId), eq(outbox.kind, "booking_reminder")));
+}
+
+describe("booking reminders", () => {
+  it("sends one reminder a day before, even with two app instances running the queue at once", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType } = await makeBookable(t.db, s);
+    const actor = { by: "client" as const, clientId: s.clientA.clientId };
+    const booking = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-04-05T10:00"), now: NOW, actor });
+    const [job] = await t.db.select().from(jobs).where(eq(jobs.key, `booking-reminder:${booking.id}:v0`));
+    expect(job!.runAt.toISOString()).toBe(london("2027-04-04T10:00").toISOString());
+
+    // Two days early: nothing is due yet.
+    await runDueJobs(t.db, jobHandlers, () => london("2027-04-03T10:00"));
+    expect(await reminders(s.studioId)).toHaveLength(0);
+
+    const other = secondInstance();
+    const dueNow = () => london("2027-04-04T10:01");
+    await Promise.all([
+      ...Array.from({ length: 4 }, () => runDueJobs(t.db, jobHandlers, dueNow)),
+      ...Array.from({ length: 4 }, () => runDueJobs(other, jobHandlers, dueNow)),
+    ]);
+    const sent = await reminders(s.studioId);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.toEmail).toBe(s.clientA.email);
+    expect(sent[0]!.text).toContain("10:00");
+  });
+
+  it("sends none for a booking cancelled first, and follows a move to its new time", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType } = await makeBookable(t.db, s);
+    const actor = { by: "client" as const, clientId: s.clientA.clientId };
+    const cancelled = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-04-06T10:00"), now: NOW, actor });
+    await cancelBooking(t.db, { studioId: s.studioId, bookingId: cancelled.id, actor, now: NOW });
+    const moved = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-04-06T12:00"), now: NOW, actor });
+    await rescheduleBooking(t.db, { studioId: s.studioId, bookingId: moved.id, start: london("2027-04-08T15:00"), actor, now: NOW });
+
+    await runDueJobs(t.db, jobHandlers, () => london("2027-04-05T12:30"));
+    expect(await reminders(s.studioId)).toHaveLength(0);
+    await runDueJobs(t.db, jobHandlers, () => london("2027-04-07T15:00"));
+    const sent = await reminders(s.studioId);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain("15:00");
+  });
+});
