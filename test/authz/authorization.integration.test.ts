@@ -11,7 +11,7 @@ const t = setupTestDatabase();
 let f: AuthzFixture;
 
 beforeAll(async () => {
-  f = { home: await createTestStudio(t.db, "home"), other: await createTestStudio(t.db, "other") };
+  f = { home: await createTestStudio(t.db, "home"), other: await createTestStudio(t.db, "other"), db: t.db };
 });
 
 function userOf(role: Role): string | null {
@@ -60,7 +60,7 @@ describe("the authorization matrix", () => {
     it.each(ROLES)("as %s", async (role) => {
       const rule = matrix[path];
       if (!rule) throw new Error(`${path} is missing from test/authz/matrix.ts`);
-      const input = rule.input?.(f);
+      const input = await rule.input?.(f);
       if (rule.allowed.includes(role)) {
         const output = await call(path, role, input);
         const text = JSON.stringify(output ?? null);

@@ -1,8 +1,10 @@
 import type { ProcedureRules } from "./roles";
+import { billingRules } from "./rules/billing";
 import { foundationRules } from "./rules/foundation";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
 export const matrix: ProcedureRules = {
   ...foundationRules,
+  ...billingRules,
 };

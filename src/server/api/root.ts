@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth";
+import { billingRouter } from "./routers/billing";
 import { clientsRouter } from "./routers/clients";
 import { outboxRouter } from "./routers/outbox";
 import { portalRouter } from "./routers/portal";
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   client: clientsRouter,
   portal: portalRouter,
   outbox: outboxRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,3 +3,4 @@ export * from "./studios";
 export * from "./auth";
 export * from "./outbox";
 export * from "./credits";
+export * from "./billing";
