@@ -7,6 +7,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
   // Each feature adds its section here.
   const nav = [
     { href: "/dashboard", label: "Clients" },
+    ...(me.role === "owner"
+      ? [
+          { href: "/dashboard/plans", label: "Plans" },
+          { href: "/dashboard/revenue", label: "Revenue" },
+        ]
+      : []),
     ...(env().isDemo && !env().SMTP_URL ? [{ href: "/dashboard/outbox", label: "Outbox" }] : []),
   ];
   return (

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { logger } from "@/server/logger";
+import { seedBilling } from "./billing";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 
 /**
@@ -9,7 +10,8 @@ import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 export async function seedDemo(db: Db): Promise<boolean> {
   if (await isDemoSeeded(db)) return false;
   const studio = await seedStudio(db);
-  await seedOtherStudio(db);
+  const other = await seedOtherStudio(db);
+  await seedBilling(db, studio, other);
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }
