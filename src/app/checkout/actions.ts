@@ -12,12 +12,11 @@ import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { isSameOrigin } from "@/server/request";
+import { SIGNUP_COOKIE, SIGNUP_COOKIE_MAX_AGE } from "./cookie";
 
 // The payment flow's forms. They are server actions (like sign-in) because they set the
 // sign-up cookie and sign the new client in; the data rules live in the billing service.
 
-export const SIGNUP_COOKIE = "stride_checkout";
-const SIGNUP_COOKIE_MAX_AGE = 2 * 60 * 60;
 
 const signupInput = z.object({
   studioSlug: z.string().min(1).max(100),

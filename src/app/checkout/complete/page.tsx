@@ -6,7 +6,7 @@ import { TestModeNotice } from "@/components/billing/test-mode-notice";
 import { Card } from "@/components/ui/card";
 import { checkoutBySession } from "@/server/billing/service";
 import { getDb } from "@/server/db/client";
-import { SIGNUP_COOKIE } from "../actions";
+import { SIGNUP_COOKIE } from "../cookie";
 import { FinishSignup, RefreshWhilePending } from "./finish";
 
 export const metadata: Metadata = { title: "Payment" };

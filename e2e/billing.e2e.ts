@@ -1,0 +1,121 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, signOut } from "./fixtures";
+
+// Accounts used here and nowhere else: a new visitor per run, dana@ (buys a pack) and
+// eli@ (subscribes, then a renewal fails).
+const TEST_MODE = "Test mode — no real payment";
+
+test.describe("paying for coaching", () => {
+  test("a visitor compares plans, signs up through the test-mode checkout and lands in the portal", async ({ page }) => {
+    const email = `vera-${Date.now()}@example.test`;
+    await page.goto("/studios/morgan-reid-running/plans");
+    await expect(page.getByRole("heading", { name: "Plans and session packs" })).toBeVisible();
+    await expect(page.getByText(TEST_MODE)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Monthly coaching" })).toBeVisible();
+    await expect(page.getByText("£49.00 / month")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "5-session pack" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Choose Monthly coaching" }).click();
+    await expect(page.getByText(TEST_MODE)).toBeVisible();
+    await page.getByRole("button", { name: "Continue to payment" }).click();
+    await expect(page.getByText("Enter your name.")).toBeVisible();
+    await page.getByLabel("Your name").fill("Vera Visitor");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Choose a password").fill("a long enough password");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Continue to payment" }).click();
+
+    await expect(page).toHaveURL(/\/checkout\/test\/cs_test_/);
+    await expect(page.getByText(TEST_MODE)).toBeVisible();
+    await expect(page.getByText(`For ${email}`)).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("Test card number").fill("4000 0000 0000 0002");
+    await page.getByRole("button", { name: "Pay £49.00 / month (test)" }).click();
+    await expect(page.getByText("Your card was declined.")).toBeVisible();
+    await page.getByLabel("Test card number").fill("4242 4242 4242 4242");
+    await page.getByRole("button", { name: "Pay £49.00 / month (test)" }).click();
+
+    await expect(page.getByRole("heading", { name: "Welcome to Morgan Reid Running" })).toBeVisible();
+    await expect(page.getByText(TEST_MODE)).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Continue to your portal" }).click();
+    await expect(page).toHaveURL(/\/portal$/);
+    await expect(page.getByRole("heading", { name: "Hi Vera" })).toBeVisible();
+    await expect(page.getByText("Your coach is Morgan Reid")).toBeVisible();
+
+    await page.getByRole("link", { name: "Membership" }).click();
+    await expect(page.getByRole("heading", { name: "Monthly coaching" })).toBeVisible();
+    await expect(page.getByText("Active", { exact: true })).toBeVisible();
+    await expect(page.getByText(/£49\.00 · Paid/).first()).toBeVisible();
+    await expectAccessible(page);
+
+    // The password chosen before paying works for the next sign-in.
+    await signOut(page);
+    await signIn(page, email, "a long enough password");
+    await expect(page).toHaveURL(/\/portal$/);
+  });
+
+  test("a client buys a session pack and the credits show in their balance", async ({ page }) => {
+    await signIn(page, "dana@stride.test");
+    await expect(page).toHaveURL(/\/portal$/);
+    await page.getByRole("link", { name: "Membership" }).click();
+    await expect(page.getByText("Balance: 0 credits")).toBeVisible();
+    await page.getByRole("button", { name: "Buy 5-session pack" }).click();
+    await expect(page).toHaveURL(/\/checkout\/test\/cs_test_/);
+    await expect(page.getByText(TEST_MODE)).toBeVisible();
+    await page.getByRole("button", { name: "Pay £60.00 (test)" }).click();
+    await expect(page.getByRole("heading", { name: "Thank you, payment received" })).toBeVisible();
+    await expect(page.getByText("5-session pack: 5 session credits are in your account.")).toBeVisible();
+    await page.getByRole("link", { name: "Back to your membership" }).click();
+    await expect(page.getByText("Balance: 5 credits")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Payments" })).toContainText("5-session pack");
+  });
+
+  test("a failed payment shows the client a banner, reaches the owner's revenue page, and a new card fixes it", async ({ page }) => {
+    await signIn(page, "eli@stride.test");
+    await page.getByRole("link", { name: "Membership" }).click();
+    await page.getByRole("button", { name: "Subscribe to Monthly coaching" }).click();
+    await page.getByRole("button", { name: "Pay £49.00 / month (test)" }).click();
+    await page.getByRole("link", { name: "Back to your membership" }).click();
+    await expect(page.getByText("Active", { exact: true })).toBeVisible();
+
+    await page.getByRole("button", { name: "Simulate a failed payment" }).click();
+    const banner = page.getByRole("alert").filter({ hasText: "Your payment of £49.00 failed." });
+    await expect(banner).toBeVisible();
+    await expect(page.getByText("Payment failed", { exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "Today" }).click();
+    await expect(banner).toBeVisible();
+    await expectAccessible(page);
+    await signOut(page);
+
+    await signIn(page, "morgan@stride.test");
+    await page.getByRole("link", { name: "Revenue" }).click();
+    await expect(page.getByRole("heading", { name: "Revenue" })).toBeVisible();
+    await expect(page.getByText("Monthly recurring revenue")).toBeVisible();
+    const failed = page.getByRole("list", { name: "Failed payments" });
+    await expect(failed).toContainText("Eli Navarro");
+    await expect(failed).toContainText("Kira Mensah"); // from the demo seed
+    await expectAccessible(page);
+    await signOut(page);
+
+    await signIn(page, "eli@stride.test");
+    await banner.getByRole("link", { name: "Fix payment" }).click();
+    await page.getByRole("button", { name: "Update card" }).click();
+    await expect(page.getByRole("heading", { name: "Update card" })).toBeVisible();
+    await expect(page.getByText(TEST_MODE)).toBeVisible();
+    await page.getByRole("button", { name: "Save card" }).click();
+    await expect(page.getByText("Card saved and your unpaid payment went through.")).toBeVisible();
+    await expect(banner).toHaveCount(0);
+    await page.getByRole("link", { name: "Back to membership" }).click();
+    await expect(page.getByText("Active", { exact: true })).toBeVisible();
+  });
+
+  test("only the owner sees revenue and manages plans", async ({ page }) => {
+    await signIn(page, "priya@stride.test");
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("link", { name: "Revenue" })).toHaveCount(0);
+    expect((await page.goto("/dashboard/revenue"))?.status()).toBe(403);
+    expect((await page.goto("/dashboard/plans"))?.status()).toBe(403);
+  });
+});
