@@ -120,6 +120,18 @@ describe("the Stripe webhook", () => {
       expect({ ...replayed, people: replayed.people.map(({ coachId: _c, ...p }) => p) }).toEqual({ ...ordered, people: ordered.people.map(({ coachId: _c, ...p }) => p) });
       expect(await creditBalance(t.db, { studioId: s.studioId, clientId: s.clientA.clientId })).toBe(5);
     }
+
+    // And all at once: on PostgreSQL the deliveries really run concurrently (row locks and
+    // unique keys keep them apart); a delivery that loses a race is refused and retried, as Stripe does.
+    await forgetEffects(t.db, s, deliveries, [email]);
+    let pending = shuffled([...deliveries, ...deliveries, ...deliveries], 4);
+    for (let round = 0; pending.length && round < 5; round++) {
+      const results = await Promise.all(pending.map((d) => redeliver(d)));
+      pending = pending.filter((_, i) => results[i]!.status !== 200);
+    }
+    expect(pending).toEqual([]);
+    const concurrent = await billingState(t.db, s.studioId);
+    expect({ ...concurrent, people: concurrent.people.map(({ coachId: _c, ...p }) => p) }).toEqual({ ...ordered, people: ordered.people.map(({ coachId: _c, ...p }) => p) });
   });
 
   it("changes nothing for a forged, missing or foreign signature", async () => {
@@ -249,5 +261,19 @@ describe("the Stripe webhook", () => {
     expect(await t.db.select({ status: subscriptions.status, cancel: subscriptions.cancelAtPeriodEnd }).from(subscriptions).where(eq(subscriptions.studioId, s.studioId))).toEqual([
       { status: "past_due", cancel: true },
     ]);
+  });
+
+  it("applies an event once when its deliveries race each other", async () => {
+    const s = await createTestStudio(t.db);
+    const { pack } = await createTestPlans(t.db, s.studioId);
+    const clock = { now: new Date() };
+    const { provider, deliveries, redeliver } = recordingProvider(t.db, clock, { apply: false });
+    const { url } = await startPurchase(t.db, provider, { studioId: s.studioId, clientId: s.clientA.clientId, planId: pack.id, appUrl: "http://x" });
+    await provider.payCheckout({ sessionId: url.split("/").pop()!, cardNumber: "4242424242424242" });
+    const results = await Promise.all(Array.from({ length: 8 }, () => redeliver(deliveries[0]!)));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(results.filter((r) => !r.body.duplicate)).toHaveLength(1);
+    expect(await creditBalance(t.db, { studioId: s.studioId, clientId: s.clientA.clientId })).toBe(5);
+    expect(await t.db.select().from(packPurchases).where(eq(packPurchases.studioId, s.studioId))).toHaveLength(1);
   });
 });

@@ -31,7 +31,7 @@ export default async function PlansAdminPage() {
             <Card className="space-y-3">
               <div className="flex flex-wrap items-center gap-2">
                 <h2 className="font-semibold">{plan.name}</h2>
-                <Badge>{plan.kind === "pack" ? `${plan.credits}-session pack` : "Subscription"}</Badge>
+                <Badge>{plan.kind === "pack" ? `Pack · ${plan.credits} sessions` : "Subscription"}</Badge>
                 {!plan.isActive ? <Badge className="bg-stone-200">Not on sale</Badge> : null}
                 <span className="ml-auto font-medium">{priceLabel(plan)}</span>
               </div>
