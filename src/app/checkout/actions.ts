@@ -11,7 +11,7 @@ import { startSignup } from "@/server/billing/service";
 import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
-import { isSameOrigin } from "@/server/request";
+import { clientIp, isSameOrigin } from "@/server/request";
 import { SIGNUP_COOKIE, SIGNUP_COOKIE_MAX_AGE } from "./cookie";
 
 // The payment flow's forms. They are server actions (like sign-in) because they set the
@@ -39,7 +39,11 @@ export async function startSignupAction(_prev: SignupState, form: FormData): Pro
   let url: string;
   try {
     const db = await getDb();
-    const started = await startSignup(db, billingProvider(db, { appUrl: env().appUrl, now: () => new Date() }), { ...parsed.data, appUrl: env().appUrl });
+    const started = await startSignup(db, billingProvider(db, { appUrl: env().appUrl, now: () => new Date() }), {
+      ...parsed.data,
+      appUrl: env().appUrl,
+      ip: clientIp(await headers()),
+    });
     (await cookies()).set(SIGNUP_COOKIE, started.signInToken, {
       httpOnly: true,
       sameSite: "lax",

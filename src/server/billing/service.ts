@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
-import { normalizeEmail, type SignedInUser } from "@/server/auth/service";
+import { assertNotThrottled, normalizeEmail, type SignedInUser } from "@/server/auth/service";
+import type { ThrottleRule } from "@/server/auth/throttle";
 import { hashToken, newToken } from "@/server/auth/tokens";
 import { creditBalance } from "@/server/credits/service";
 import type { Db, Queryable } from "@/server/db/client";
-import { billingCustomers, checkouts, clients, invoices, packPurchases, plans, studioMembers, studios, subscriptions, users, type Plan } from "@/server/db/schema";
+import { billingCustomers, checkouts, clients, invoices, loginAttempts, packPurchases, plans, studioMembers, studios, subscriptions, users, type Plan } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import type { BillingProvider } from "./provider";
@@ -109,7 +110,10 @@ async function activePlan(q: Queryable, studioId: string, planId: string): Promi
 
 const SIGN_IN_AFTER_CHECKOUT_MS = 2 * 60 * 60_000;
 
-export type SignupInput = { studioSlug: string; planId: string; name: string; email: string; password: string; appUrl: string };
+export type SignupInput = { studioSlug: string; planId: string; name: string; email: string; password: string; appUrl: string; ip?: string | null; now?: Date };
+
+// Each sign-up opens a checkout: 10 per address in 15 minutes is plenty for people, not for scripts.
+const SIGNUP_THROTTLE: ThrottleRule = { maxFailures: 10, windowMs: 15 * 60_000 };
 
 /**
  * A visitor picks a plan and chooses their password before paying; the account is created
@@ -118,6 +122,12 @@ export type SignupInput = { studioSlug: string; planId: string; name: string; em
  */
 export async function startSignup(db: Db, provider: BillingProvider, input: SignupInput): Promise<{ url: string; signInToken: string }> {
   const email = normalizeEmail(input.email);
+  if (input.ip) {
+    const key = `signup:${input.ip}`;
+    const now = input.now ?? new Date();
+    await assertNotThrottled(db, [key], now, SIGNUP_THROTTLE, "sign-ups started from this address");
+    await db.insert(loginAttempts).values({ key, succeeded: false, createdAt: now });
+  }
   const [studio] = await db.select({ id: studios.id }).from(studios).where(eq(studios.slug, input.studioSlug));
   if (!studio) throw notFound("studio");
   const plan = await activePlan(db, studio.id, input.planId);

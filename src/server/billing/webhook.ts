@@ -176,7 +176,8 @@ async function ensureClient(tx: Tx, checkout: Checkout): Promise<string> {
       .returning({ id: clients.id });
     clientId = row!.id;
   }
-  await tx.update(checkouts).set({ clientId }).where(eq(checkouts.id, checkout.id));
+  // The hash now lives on the user; the checkout keeps no copy.
+  await tx.update(checkouts).set({ clientId, signupPasswordHash: null }).where(eq(checkouts.id, checkout.id));
   checkout.clientId = clientId;
   return clientId;
 }
