@@ -8,7 +8,10 @@ const TEST_MODE = "Test mode — no real payment";
 test.describe("paying for coaching", () => {
   test("a visitor compares plans, signs up through the test-mode checkout and lands in the portal", async ({ page }) => {
     const email = `vera-${Date.now()}@example.test`;
-    await page.goto("/studios/morgan-reid-running/plans");
+    await page.goto("/");
+    await page.getByRole("link", { name: "See plans and join" }).click();
+    await page.getByRole("list", { name: "Studios" }).getByRole("link", { name: "Morgan Reid Running" }).click();
+    await expect(page).toHaveURL(/\/studios\/morgan-reid-running\/plans$/);
     await expect(page.getByRole("heading", { name: "Plans and session packs" })).toBeVisible();
     await expect(page.getByText(TEST_MODE)).toBeVisible();
     await expect(page.getByRole("heading", { name: "Monthly coaching" })).toBeVisible();
@@ -96,6 +99,10 @@ test.describe("paying for coaching", () => {
     const failed = page.getByRole("list", { name: "Failed payments" });
     await expect(failed).toContainText("Eli Navarro");
     await expect(failed).toContainText("Kira Mensah"); // from the demo seed
+    await expectAccessible(page);
+    await failed.getByRole("link", { name: "Eli Navarro" }).click();
+    await expect(page.getByRole("heading", { name: "Eli Navarro" })).toBeVisible();
+    await expect(page.getByText("Payment of £49.00 failed")).toBeVisible();
     await expectAccessible(page);
     await signOut(page);
 

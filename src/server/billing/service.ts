@@ -102,6 +102,15 @@ export async function publicPlans(q: Queryable, studioSlug: string) {
   return { studio: { name: studio.name, slug: studio.slug }, plans: offers };
 }
 
+/** Studios with something on sale, for the public "Plans" entry (a deployment usually runs one). */
+export function studiosSelling(q: Queryable) {
+  return q
+    .selectDistinct({ name: studios.name, slug: studios.slug })
+    .from(studios)
+    .innerJoin(plans, and(eq(plans.studioId, studios.id), eq(plans.isActive, true)))
+    .orderBy(studios.name, studios.slug);
+}
+
 async function activePlan(q: Queryable, studioId: string, planId: string): Promise<Plan> {
   const [plan] = await q.select().from(plans).where(inStudio(plans, studioId, eq(plans.id, planId), eq(plans.isActive, true)));
   if (!plan) throw new DomainError("NOT_FOUND", "That plan is not on sale any more. Pick another plan.", "planId");
@@ -330,6 +339,24 @@ export async function clientBilling(q: Queryable, studioId: string, clientId: st
     hasCardOnFile: !!customer,
     paymentProblem: await paymentProblem(q, studioId, clientId),
     offers: await listPlans(q, studioId, { activeOnly: true }),
+  };
+}
+
+/** What a trainer sees of one client's membership: their subscription, credits, and any unpaid payment. */
+export async function clientMembership(q: Queryable, studioId: string, clientId: string) {
+  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId)));
+  if (!client) throw notFound("client");
+  const [subscription] = await q
+    .select(subscriptionColumns)
+    .from(subscriptions)
+    .leftJoin(plans, eq(plans.id, subscriptions.planId))
+    .where(inStudio(subscriptions, studioId, eq(subscriptions.clientId, clientId)))
+    .orderBy(sql`case when ${subscriptions.status} in ('active', 'trialing', 'past_due') then 0 else 1 end`, desc(subscriptions.createdAt))
+    .limit(1);
+  return {
+    subscription: subscription ?? null,
+    credits: await creditBalance(q, { studioId, clientId }),
+    paymentProblem: await paymentProblem(q, studioId, clientId),
   };
 }
 

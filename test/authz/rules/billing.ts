@@ -42,6 +42,7 @@ export const billingRules: ProcedureRules = {
       return { studioSlug: studio!.slug };
     },
   },
+  "billing.studios": { allowed: EVERYONE },
   "billing.mine": { allowed: CLIENTS, input: async (f) => void (await bothClientsPaying(f)) },
   "billing.invoices": { allowed: CLIENTS, input: async (f) => void (await bothClientsPaying(f)) },
   "billing.paymentProblem": { allowed: CLIENTS },
@@ -53,6 +54,13 @@ export const billingRules: ProcedureRules = {
   "billing.simulateRenewal": { allowed: CLIENT_A, input: async (f) => ({ subscriptionId: await runningSubscription(f, "clientA"), outcome: "failed" }) },
   // Another studio's trainer sees their own catalogue: the leak check proves none of ours come back.
   "billing.plans": { allowed: [...TRAINERS, "otherTrainer"] },
+  "billing.clientMembership": {
+    allowed: TRAINERS,
+    input: async (f) => {
+      await bothClientsPaying(f);
+      return { clientId: f.home.clientA.clientId };
+    },
+  },
   "billing.createPlan": { allowed: OWNER, input: () => ({ name: "10-session pack", kind: "pack", price: "110", currency: "GBP", credits: 10 }) },
   "billing.updatePlan": {
     allowed: OWNER,

@@ -5,6 +5,7 @@ import {
   billingSettings,
   cardUpdateUrl,
   clientBilling,
+  clientMembership,
   createPlan,
   listClientInvoices,
   listPlans,
@@ -15,6 +16,7 @@ import {
   setCancelAtPeriodEnd,
   setDefaultCoach,
   startPurchase,
+  studiosSelling,
   updatePlan,
 } from "@/server/billing/service";
 import { clientProcedure, createTRPCRouter, ownerProcedure, publicProcedure, trainerProcedure } from "../trpc";
@@ -51,6 +53,9 @@ export const billingRouter = createTRPCRouter({
   publicPlans: publicProcedure
     .input(studioSlugInput)
     .query(async ({ ctx, input }) => ({ ...(await publicPlans(ctx.db, input.studioSlug)), mode: billingMode() })),
+
+  /** Studios with plans on sale (the public /plans entry). */
+  studios: publicProcedure.query(({ ctx }) => studiosSelling(ctx.db)),
 
   // ── the client's own membership ──
   mine: clientProcedure.query(async ({ ctx }) => ({ ...(await clientBilling(ctx.db, ctx.studioId, ctx.clientId)), mode: billingMode() })),
@@ -89,6 +94,10 @@ export const billingRouter = createTRPCRouter({
     settings: await billingSettings(ctx.db, ctx.studioId),
     mode: billingMode(),
   })),
+  /** One client's membership, for their coach and the studio's trainers. */
+  clientMembership: trainerProcedure
+    .input(z.object({ clientId: z.uuid({ error: "That client id is not valid." }) }))
+    .query(({ ctx, input }) => clientMembership(ctx.db, ctx.studioId, input.clientId)),
   createPlan: ownerProcedure
     .input(createPlanInput)
     .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.studioId, { ...input, priceMinor: parseMoney(input.price, input.currency) })),

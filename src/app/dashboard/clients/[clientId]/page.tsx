@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { ClientMembershipCard } from "@/components/billing/client-membership";
 import { Badge, Card } from "@/components/ui/card";
 import { api, orForbidden } from "@/trpc/server";
 
 export default async function ClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
-  const client = await orForbidden((await api()).client.get({ clientId }));
+  const trpc = await api();
+  const client = await orForbidden(trpc.client.get({ clientId }));
+  const [me, membership] = await Promise.all([trpc.viewer.me(), orForbidden(trpc.billing.clientMembership({ clientId }))]);
   return (
     <div className="space-y-5">
       <Link href="/dashboard" className="text-sm text-brand-700 underline">
@@ -30,6 +33,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
           </div>
         </dl>
       </Card>
+      <ClientMembershipCard membership={membership} timeZone={me?.timeZone ?? "UTC"} />
     </div>
   );
 }
