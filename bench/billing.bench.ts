@@ -103,13 +103,13 @@ for (const s of subs.filter((s) => s.status === "active").slice(0, 300)) {
 let next = 0;
 const webhook = await measure(payloads.length - 20, async () => {
   const d = payloads[next++]!;
-  const result = await receiveStripeEvent({ db, secret, now: () => now }, d.payload, d.signature);
+  const result = await receiveStripeEvent({ db, secret, now: () => now, appUrl: "http://bench" }, d.payload, d.signature);
   if (result.status !== 200 || result.body.duplicate) throw new Error(`unexpected webhook answer ${JSON.stringify(result.body)}`);
 });
 let replays = 0;
 const replay = await measure(100, async () => {
   const d = payloads[replays++ % payloads.length]!;
-  await receiveStripeEvent({ db, secret, now: () => now }, d.payload, d.signature);
+  await receiveStripeEvent({ db, secret, now: () => now, appUrl: "http://bench" }, d.payload, d.signature);
 });
 
 printTable("Billing (1,000 subscriptions, 12,000 invoices, 2,000 pack sales, embedded PGlite)", [

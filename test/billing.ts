@@ -18,11 +18,11 @@ export function recordingProvider(db: Db, clock: { now: Date }, opts: { secret?:
     deliver: async (payload, signature) => {
       deliveries.push({ payload, signature, signedAt: clock.now });
       if (opts.apply === false) return;
-      const result = await receiveStripeEvent({ db, secret, now: () => clock.now }, payload, signature);
+      const result = await receiveStripeEvent({ db, secret, now: () => clock.now, appUrl: "http://localhost:3000" }, payload, signature);
       if (result.status !== 200) throw new Error(`webhook answered ${result.status}: ${JSON.stringify(result.body)}`);
     },
   });
-  const redeliver = (d: Delivery) => receiveStripeEvent({ db, secret, now: () => d.signedAt }, d.payload, d.signature);
+  const redeliver = (d: Delivery) => receiveStripeEvent({ db, secret, now: () => d.signedAt, appUrl: "http://localhost:3000" }, d.payload, d.signature);
   return { provider, secret, deliveries, redeliver };
 }
 

@@ -38,6 +38,7 @@ export function webhookDeps(db: Db, now: () => Date = () => new Date(), e: Env =
     db,
     secret: webhookSecret(e),
     now,
+    appUrl: e.appUrl,
     retrieveSubscription: mode === "stripe" ? (id) => stripeProvider(stripe(e)).retrieveSubscription(id) : undefined,
   };
 }

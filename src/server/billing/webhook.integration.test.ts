@@ -6,7 +6,7 @@ import { setupTestDatabase } from "~test/db";
 import { createTestStudio, type TestStudio } from "~test/factories";
 import { creditBalance } from "@/server/credits/service";
 import type { Db } from "@/server/db/client";
-import { billingCustomers, checkouts, clients, creditLedger, invoices, packPurchases, stripeEvents, subscriptions, users } from "@/server/db/schema";
+import { billingCustomers, checkouts, clients, creditLedger, invoices, outbox, packPurchases, stripeEvents, subscriptions, users } from "@/server/db/schema";
 import type { SubscriptionShape } from "./stripe-shapes";
 import { clientBilling, consumeCheckoutSignIn, listFailedPayments, revenueSummary, setCancelAtPeriodEnd, startPurchase, startSignup } from "./service";
 
@@ -59,6 +59,7 @@ async function billingState(db: Db, studioId: string) {
 async function forgetEffects(db: Db, s: TestStudio, deliveries: Delivery[], signupEmails: string[]) {
   const ids = deliveries.map((d) => (JSON.parse(d.payload) as { id: string }).id);
   await db.delete(stripeEvents).where(inArray(stripeEvents.id, ids));
+  await db.delete(outbox).where(eq(outbox.studioId, s.studioId));
   await db.delete(creditLedger).where(eq(creditLedger.studioId, s.studioId));
   await db.delete(packPurchases).where(eq(packPurchases.studioId, s.studioId));
   await db.delete(invoices).where(eq(invoices.studioId, s.studioId));
@@ -151,7 +152,7 @@ describe("the Stripe webhook", () => {
     expect((await redeliver(foreign.deliveries[0]!)).status).toBe(400); // signed with another secret
     // Too old: the signature's time is more than 5 minutes before it is received.
     const { receiveStripeEvent } = await import("./webhook");
-    const late = await receiveStripeEvent({ db: t.db, secret: "whsec_irrelevant", now: () => new Date(clock.now.getTime() + 10 * 60_000) }, original.payload, original.signature);
+    const late = await receiveStripeEvent({ db: t.db, secret: "whsec_irrelevant", appUrl: "http://x", now: () => new Date(clock.now.getTime() + 10 * 60_000) }, original.payload, original.signature);
     expect(late.status).toBe(400);
 
     const ids = deliveries.map((d) => (JSON.parse(d.payload) as { id: string }).id);
@@ -192,6 +193,13 @@ describe("the Stripe webhook", () => {
     // The renewal moved the period on by a month (31 May → 30 June → 30 July).
     expect(fixed.subscriptions[0]!.currentPeriodEnd!.toISOString()).toBe("2026-07-30T09:00:00.000Z");
     const state = await billingState(t.db, s.studioId);
+    const emailsTo = async () =>
+      (await t.db.select().from(outbox).where(and(eq(outbox.studioId, s.studioId), eq(outbox.toEmail, email)))).map((m) => m.kind).sort();
+    // Two failed attempts told the client each time, with the way to fix it; the paid ones sent receipts.
+    expect(await emailsTo()).toEqual(["payment_failed", "payment_failed", "receipt", "receipt"]);
+    const [failedEmail] = await t.db.select().from(outbox).where(and(eq(outbox.studioId, s.studioId), eq(outbox.kind, "payment_failed")));
+    expect(failedEmail!.text).toContain("£49.00");
+    expect(failedEmail!.text).toContain("http://localhost:3000/portal/billing#card");
 
     // The failure and the recovery arriving newest first end the same way.
     const tail = deliveries.slice(before);
@@ -200,6 +208,8 @@ describe("the Stripe webhook", () => {
     for (const d of [...tail].reverse()) await redeliver(d);
     expect(await billingState(t.db, s.studioId)).toEqual(state);
     expect(await listFailedPayments(t.db, s.studioId)).toEqual([]);
+    // Newest first, the stale failures are not applied, so they tell the client nothing.
+    expect(await emailsTo()).toEqual(["receipt", "receipt"]);
   });
 
   it("signs the new client in once, from the browser that paid, and reports revenue", async () => {
@@ -226,6 +236,9 @@ describe("the Stripe webhook", () => {
     await provider.payCheckout({ sessionId: url.split("/").pop()!, cardNumber: "4242424242424242" });
     await provider.payCheckout({ sessionId: url.split("/").pop()!, cardNumber: "4242424242424242" }); // a double click
     expect(await creditBalance(t.db, { studioId: s.studioId, clientId: s.clientB.clientId })).toBe(5);
+    const receipts = await t.db.select().from(outbox).where(and(eq(outbox.studioId, s.studioId), eq(outbox.toEmail, s.clientB.email)));
+    expect(receipts.map((r) => [r.kind, r.subject])).toEqual([["receipt", "Receipt from Test studio: 5-session pack"]]);
+    expect(receipts[0]!.text).toContain("£60.00 received for 5-session pack.\n5 session credits added; you now have 5.");
 
     const revenue = await revenueSummary(t.db, s.studioId, clock.now);
     expect(revenue.mrr).toEqual([{ currency: "GBP", mrrMinor: 4900, atRiskMinor: 0 }]);
@@ -247,6 +260,7 @@ describe("the Stripe webhook", () => {
       {
         db: t.db,
         secret,
+        appUrl: "http://x",
         now: () => created.signedAt,
         retrieveSubscription: async (id) => {
           reads.push(id);

@@ -18,7 +18,9 @@ import {
   type Checkout,
   type SubscriptionStatus,
 } from "@/server/db/schema";
-import { grantCredits } from "@/server/credits/service";
+import { creditBalance, grantCredits } from "@/server/credits/service";
+import { enqueueEmail } from "@/server/outbox/service";
+import { paymentFailedEmail, receiptEmail } from "./emails";
 import { logger } from "@/server/logger";
 import { fromUnix, toUnix } from "./rules";
 import {
@@ -36,6 +38,8 @@ export type WebhookDeps = {
   /** The endpoint's signing secret (whsec_…). */
   secret: string;
   now: () => Date;
+  /** For links in the emails the events cause. */
+  appUrl: string;
   /** With a real Stripe key: read the subscription's current state instead of trusting the event's copy. */
   retrieveSubscription?: (id: string) => Promise<SubscriptionShape>;
 };
@@ -80,7 +84,7 @@ export async function receiveStripeEvent(deps: WebhookDeps, rawBody: string, sig
         .onConflictDoNothing()
         .returning({ id: stripeEvents.id });
       if (!stored) return false;
-      await applyEvent(tx, event, fresh);
+      await applyEvent(tx, event, fresh, deps.appUrl);
       return true;
     });
     return { status: 200, body: isNew ? { received: true } : { received: true, duplicate: true } };
@@ -98,11 +102,11 @@ function subscriptionIdOf(event: EventShape): string | null {
   return (object as CheckoutSessionShape).subscription ?? null;
 }
 
-async function applyEvent(tx: Tx, event: EventShape, fresh: SubscriptionShape | undefined) {
+async function applyEvent(tx: Tx, event: EventShape, fresh: SubscriptionShape | undefined, appUrl: string) {
   const eventAt = fromUnix(event.created);
   switch (event.type) {
     case "checkout.session.completed": {
-      await applyCheckoutCompleted(tx, event.data.object as CheckoutSessionShape, eventAt);
+      await applyCheckoutCompleted(tx, event.data.object as CheckoutSessionShape, eventAt, appUrl);
       if (fresh) await applySubscription(tx, fresh, eventAt, true);
       return;
     }
@@ -113,7 +117,7 @@ async function applyEvent(tx: Tx, event: EventShape, fresh: SubscriptionShape | 
       return;
     case "invoice.paid":
     case "invoice.payment_failed":
-      await applyInvoice(tx, event.data.object as InvoiceShape, event.type, eventAt);
+      await applyInvoice(tx, event.data.object as InvoiceShape, event.type, eventAt, appUrl);
       if (fresh) await applySubscription(tx, fresh, eventAt, true);
       return;
   }
@@ -187,7 +191,7 @@ async function rememberCustomer(tx: Tx, studioId: string, clientId: string, stri
   await tx.insert(billingCustomers).values({ studioId, clientId, stripeCustomerId }).onConflictDoNothing();
 }
 
-async function applyCheckoutCompleted(tx: Tx, session: CheckoutSessionShape, eventAt: Date) {
+async function applyCheckoutCompleted(tx: Tx, session: CheckoutSessionShape, eventAt: Date, appUrl: string) {
   const checkout = await lockCheckout(tx, session.client_reference_id ?? session.metadata?.[CHECKOUT_METADATA_KEY]);
   if (!checkout) return;
   const clientId = await ensureClient(tx, checkout);
@@ -225,7 +229,31 @@ async function applyCheckoutCompleted(tx: Tx, session: CheckoutSessionShape, eve
       kind: "purchase",
       sourceRef: session.id,
     });
+    const who = await recipient(tx, checkout.studioId, clientId);
+    await enqueueEmail(tx, {
+      studioId: checkout.studioId,
+      kind: "receipt",
+      to: who.email,
+      ...receiptEmail({
+        name: who.name,
+        studioName: who.studioName,
+        item: plan.name,
+        amountMinor: purchase.amountMinor,
+        currency: purchase.currency,
+        detail: `${purchase.credits} session credits added; you now have ${await creditBalance(tx, { studioId: checkout.studioId, clientId })}.`,
+        portalUrl: `${appUrl}/portal/billing`,
+      }),
+    });
   }
+}
+
+async function recipient(tx: Tx, studioId: string, clientId: string) {
+  const [row] = await tx
+    .select({ email: clients.email, name: clients.name, studioName: studios.name })
+    .from(clients)
+    .innerJoin(studios, eq(studios.id, clients.studioId))
+    .where(and(eq(clients.studioId, studioId), eq(clients.id, clientId)));
+  return row!;
 }
 
 function knownStatus(status: string): SubscriptionStatus {
@@ -273,7 +301,7 @@ async function applySubscription(tx: Tx, sub: SubscriptionShape, eventAt: Date, 
     });
 }
 
-async function applyInvoice(tx: Tx, invoice: InvoiceShape, type: "invoice.paid" | "invoice.payment_failed", eventAt: Date) {
+async function applyInvoice(tx: Tx, invoice: InvoiceShape, type: "invoice.paid" | "invoice.payment_failed", eventAt: Date, appUrl: string) {
   const stripeSubscriptionId = invoiceSubscriptionId(invoice);
   let owner: { studioId: string; clientId: string } | null = null;
   if (stripeSubscriptionId) {
@@ -308,12 +336,35 @@ async function applyInvoice(tx: Tx, invoice: InvoiceShape, type: "invoice.paid" 
   };
   // Newest event wins, and a paid invoice stays paid (a late "payment failed" for an
   // earlier attempt must not reopen it).
-  await tx
+  const [applied] = await tx
     .insert(invoices)
     .values(values)
     .onConflictDoUpdate({
       target: invoices.stripeInvoiceId,
       set: values,
       setWhere: sql`${invoices.status} <> 'paid' and ${invoices.lastEventAt} <= excluded.last_event_at`,
-    });
+    })
+    .returning({ id: invoices.id });
+  // Only a state that was applied tells the client anything: a stale "failed" after the
+  // invoice was paid sends nothing.
+  if (!applied) return;
+  const who = await recipient(tx, owner.studioId, owner.clientId);
+  const [plan] = stripeSubscriptionId
+    ? await tx
+        .select({ name: plans.name })
+        .from(subscriptions)
+        .innerJoin(plans, eq(plans.id, subscriptions.planId))
+        .where(eq(subscriptions.stripeSubscriptionId, stripeSubscriptionId))
+    : [];
+  const email = isPaid
+    ? receiptEmail({
+        name: who.name,
+        studioName: who.studioName,
+        item: plan?.name ?? "your subscription",
+        amountMinor: values.amountMinor,
+        currency: values.currency,
+        portalUrl: `${appUrl}/portal/billing`,
+      })
+    : paymentFailedEmail({ name: who.name, studioName: who.studioName, amountMinor: values.amountMinor, currency: values.currency, fixUrl: `${appUrl}/portal/billing#card` });
+  await enqueueEmail(tx, { studioId: owner.studioId, kind: isPaid ? "receipt" : "payment_failed", to: who.email, ...email });
 }

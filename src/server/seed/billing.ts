@@ -55,7 +55,7 @@ export async function seedBilling(db: Db, studio: SeededStudio, other: SeededStu
     appUrl: env().appUrl,
     now: () => clock.now,
     deliver: async (payload, signature) => {
-      const result = await receiveStripeEvent({ db, secret, now: () => clock.now }, payload, signature);
+      const result = await receiveStripeEvent({ db, secret, now: () => clock.now, appUrl: env().appUrl }, payload, signature);
       if (result.status !== 200) throw new Error(`demo billing event refused: ${JSON.stringify(result.body)}`);
     },
   });
