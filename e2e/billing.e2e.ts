@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import Stripe from "stripe";
 import { expectAccessible, signIn, signOut } from "./fixtures";
 
 // Accounts used here and nowhere else: a new visitor per run, dana@ (buys a pack) and
@@ -124,5 +125,15 @@ test.describe("paying for coaching", () => {
     await expect(page.getByRole("link", { name: "Revenue" })).toHaveCount(0);
     expect((await page.goto("/dashboard/revenue"))?.status()).toBe(403);
     expect((await page.goto("/dashboard/plans"))?.status()).toBe(403);
+  });
+
+  test("the webhook route refuses an unsigned or forged event", async ({ request }) => {
+    const payload = JSON.stringify({ id: "evt_forged", object: "event", type: "invoice.paid", created: Math.floor(Date.now() / 1000), data: { object: {} } });
+    const unsigned = await request.post("/api/webhooks/stripe", { data: payload, headers: { "content-type": "application/json" } });
+    expect(unsigned.status()).toBe(400);
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_not_the_endpoint_secret" });
+    const forged = await request.post("/api/webhooks/stripe", { data: payload, headers: { "content-type": "application/json", "stripe-signature": signature } });
+    expect(forged.status()).toBe(400);
+    expect(await forged.json()).toMatchObject({ received: false });
   });
 });

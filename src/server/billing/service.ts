@@ -377,7 +377,8 @@ export async function setCancelAtPeriodEnd(
   if (sub.cancelAtPeriodEnd !== input.cancelAtPeriodEnd) {
     await provider.setCancelAtPeriodEnd({ stripeSubscriptionId: sub.stripeSubscriptionId, cancelAtPeriodEnd: input.cancelAtPeriodEnd });
   }
-  return { requested: true };
+  // The test mode delivers its event before answering; Stripe's arrives a moment later.
+  return { isConfirmed: provider.mode === "test" || sub.cancelAtPeriodEnd === input.cancelAtPeriodEnd };
 }
 
 export async function cardUpdateUrl(db: Db, provider: BillingProvider, input: { studioId: string; clientId: string; appUrl: string }) {

@@ -39,6 +39,11 @@ export function CancellationButton({ subscriptionId, cancelAtPeriodEnd, endsOn }
       >
         {change.isPending ? "Saving…" : cancelAtPeriodEnd ? "Cancel at period end" : "Resume subscription"}
       </Button>
+      {change.data && !change.data.isConfirmed ? (
+        <p role="status" className="text-sm text-stone-700">
+          Requested. Stripe confirms it in a moment; refresh to see it here.
+        </p>
+      ) : null}
       {errors.message ? <Alert>{errors.message}</Alert> : null}
     </div>
   );
