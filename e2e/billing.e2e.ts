@@ -127,6 +127,27 @@ test.describe("paying for coaching", () => {
     expect((await page.goto("/dashboard/plans"))?.status()).toBe(403);
   });
 
+  test("the owner puts a new session pack on sale, priced in pounds and pence", async ({ page }) => {
+    await signIn(page, "morgan@stride.test");
+    await page.getByRole("link", { name: "Plans" }).click();
+    await expect(page.getByRole("heading", { name: "Plans and packs" })).toBeVisible();
+    await expectAccessible(page);
+    const form = page.getByRole("button", { name: "Add plan" }).locator("xpath=ancestor::form");
+    await form.getByLabel("Kind").selectOption({ label: "Session pack" });
+    await form.getByLabel("Name").fill("10-session pack");
+    await form.getByLabel("Price").fill("109.999");
+    await form.getByLabel("Sessions in the pack").fill("10");
+    await form.getByRole("button", { name: "Add plan" }).click();
+    await expect(form.getByText("Enter the price with at most 2 decimal places.")).toBeVisible();
+    await form.getByLabel("Price").fill("110");
+    await form.getByRole("button", { name: "Add plan" }).click();
+    await expect(form.getByText("Plan added.")).toBeVisible();
+    const plans = page.getByRole("list", { name: "Plans" });
+    await expect(plans.getByRole("listitem").filter({ hasText: "10-session pack" })).toContainText("£110.00");
+    await page.goto("/studios/morgan-reid-running/plans");
+    await expect(page.getByRole("link", { name: "Choose 10-session pack" })).toBeVisible();
+  });
+
   test("the webhook route refuses an unsigned or forged event", async ({ request }) => {
     const payload = JSON.stringify({ id: "evt_forged", object: "event", type: "invoice.paid", created: Math.floor(Date.now() / 1000), data: { object: {} } });
     const unsigned = await request.post("/api/webhooks/stripe", { data: payload, headers: { "content-type": "application/json" } });
