@@ -272,6 +272,16 @@ describe("the Stripe webhook", () => {
     );
     expect(result.status).toBe(200);
     expect(reads).toEqual([object.id]);
+    // Stripe unreachable: 500 (Stripe retries) and nothing stored.
+    const subscriptionUpdate = deliveries.find((d) => d.payload.includes('"invoice.paid"'))!;
+    const unreachable = await receiveStripeEvent(
+      { db: t.db, secret, appUrl: "http://x", now: () => subscriptionUpdate.signedAt, retrieveSubscription: () => Promise.reject(new Error("ECONNRESET")) },
+      subscriptionUpdate.payload,
+      subscriptionUpdate.signature,
+    );
+    expect(unreachable.status).toBe(500);
+    const eventId = (JSON.parse(subscriptionUpdate.payload) as { id: string }).id;
+    expect(await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, eventId))).toEqual([]);
     expect(await t.db.select({ status: subscriptions.status, cancel: subscriptions.cancelAtPeriodEnd }).from(subscriptions).where(eq(subscriptions.studioId, s.studioId))).toEqual([
       { status: "past_due", cancel: true },
     ]);

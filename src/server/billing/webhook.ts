@@ -73,7 +73,12 @@ export async function receiveStripeEvent(deps: WebhookDeps, rawBody: string, sig
   let fresh: SubscriptionShape | undefined;
   if (deps.retrieveSubscription) {
     const subscriptionId = subscriptionIdOf(event);
-    if (subscriptionId) fresh = await deps.retrieveSubscription(subscriptionId);
+    try {
+      if (subscriptionId) fresh = await deps.retrieveSubscription(subscriptionId);
+    } catch (error) {
+      logger.error({ err: error, eventId: event.id, subscriptionId }, "could not re-read the subscription from Stripe");
+      return { status: 500, body: { received: false, error: "Stripe could not be reached; the event will be retried." } };
+    }
   }
 
   try {
