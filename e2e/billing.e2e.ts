@@ -54,6 +54,15 @@ test.describe("paying for coaching", () => {
     await expect(page.getByText(/£49\.00 · Paid/).first()).toBeVisible();
     await expectAccessible(page);
 
+    // Cancel at the end of the paid period (after confirming), then change their mind.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Cancel at period end" }).click();
+    await expect(page.getByText("Ends at period end", { exact: true })).toBeVisible();
+    await expect(page.getByText("Ends on", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Resume subscription" }).click();
+    await expect(page.getByText("Active", { exact: true })).toBeVisible();
+    await expect(page.getByText("Next payment", { exact: true })).toBeVisible();
+
     // The password chosen before paying works for the next sign-in.
     await signOut(page);
     await signIn(page, email, "a long enough password");
