@@ -21,4 +21,9 @@ describe("loadEnv", () => {
     expect(loadEnv({ DATABASE_URL: "postgres://u:p@db/stride" }).isDemo).toBe(false);
     expect(loadEnv({ DATABASE_URL: "postgres://u:p@db/stride", STRIDE_DEMO: "1" }).isDemo).toBe(true);
   });
+
+  it("names STRIPE_WEBHOOK_SECRET when a Stripe key is set without it", () => {
+    expect(() => loadEnv({ STRIPE_SECRET_KEY: "sk_test_123" })).toThrow(/STRIPE_WEBHOOK_SECRET is missing/);
+    expect(loadEnv({ STRIPE_SECRET_KEY: "sk_test_123", STRIPE_WEBHOOK_SECRET: "whsec_1" }).STRIPE_SECRET_KEY).toBe("sk_test_123");
+  });
 });

@@ -51,6 +51,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         "to a random value of at least 32 characters (for example: openssl rand -base64 32).",
     );
   }
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
+    throw new EnvError(
+      "Stride cannot start: STRIPE_WEBHOOK_SECRET is missing. With STRIPE_SECRET_KEY set, set STRIPE_WEBHOOK_SECRET to the " +
+        "signing secret (whsec_…) of your webhook endpoint, or of `stripe listen` when testing locally.",
+    );
+  }
   return {
     ...e,
     isDemo: e.STRIDE_DEMO ?? !e.DATABASE_URL,

@@ -26,6 +26,9 @@ export default async function Home() {
             <Button asChild size="lg" className="bg-white text-brand-800 hover:bg-brand-50">
               <Link href={isSignedIn ? "/after-sign-in" : "/sign-in"}>{isSignedIn ? "Open Stride" : "Sign in"}</Link>
             </Button>
+            <Button asChild size="lg" variant="ghost" className="border border-white/60 text-white hover:bg-white/10">
+              <Link href="/plans">See plans and join</Link>
+            </Button>
           </div>
         </div>
       </section>

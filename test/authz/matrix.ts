@@ -1,6 +1,7 @@
 import type { ProcedureRules } from "./roles";
 import { drillRules } from "./rules/drills";
 import { bookingRules } from "./rules/booking";
+import { billingRules } from "./rules/billing";
 import { foundationRules } from "./rules/foundation";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
@@ -9,4 +10,5 @@ export const matrix: ProcedureRules = {
   ...foundationRules,
   ...drillRules,
   ...bookingRules,
+  ...billingRules,
 };

@@ -11,6 +11,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
     { href: "/dashboard/programs", label: "Programs" },
     { href: "/dashboard/calendar", label: "Calendar" },
     { href: "/dashboard/booking-settings", label: "Booking settings" },
+    ...(me.role === "owner"
+      ? [
+          { href: "/dashboard/plans", label: "Plans" },
+          { href: "/dashboard/revenue", label: "Revenue" },
+        ]
+      : []),
     ...(env().isDemo && !env().SMTP_URL ? [{ href: "/dashboard/outbox", label: "Outbox" }] : []),
   ];
   return (

@@ -1,15 +1,23 @@
+import { PaymentProblemBanner } from "@/components/billing/payment-problem-banner";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireViewer } from "@/server/auth/require";
+import { api } from "@/trpc/server";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const me = await requireViewer("client");
+  const problem = await (await api()).billing.paymentProblem();
   // Each feature adds its section here.
   return (
-    <AppShell nav={[
+    <AppShell
+      nav={[
         { href: "/portal", label: "Today" },
         { href: "/portal/sessions", label: "My sessions" },
         { href: "/portal/book", label: "Book a session" },
-      ]} who={me.name}>
+        { href: "/portal/billing", label: "Membership" },
+      ]}
+      who={me.name}
+      banner={problem ? <PaymentProblemBanner amountMinor={problem.amountMinor} currency={problem.currency} /> : null}
+    >
       {children}
     </AppShell>
   );

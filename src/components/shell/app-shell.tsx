@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { NavLinks, type NavItem } from "./nav-links";
 
 /** The signed-in frame: brand, sections, who is signed in, sign out. */
-export function AppShell({ nav, who, children }: { nav: NavItem[]; who: string; children: React.ReactNode }) {
+export function AppShell({ nav, who, banner, children }: { nav: NavItem[]; who: string; banner?: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="min-h-dvh">
       <header className="border-b border-stone-200 bg-white">
@@ -23,6 +23,7 @@ export function AppShell({ nav, who, children }: { nav: NavItem[]; who: string; 
           </div>
         </div>
       </header>
+      {banner ? <div className="mx-auto max-w-6xl px-4 pt-4">{banner}</div> : null}
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
     </div>
   );

@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth";
 import { bookingRouter } from "./routers/booking";
 import { creditsRouter } from "./routers/credits";
 import { portalBookingRouter } from "./routers/portal-booking";
+import { billingRouter } from "./routers/billing";
 import { clientsRouter } from "./routers/clients";
 import { drillsRouter } from "./routers/drills";
 import { invitesRouter } from "./routers/invites";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   booking: bookingRouter,
   portalBooking: portalBookingRouter,
   credits: creditsRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { clientIp } from "@/server/request";
+import { consumeCheckoutSignIn } from "@/server/billing/service";
 import { consumeMagicLink, isSessionCurrent, signInWithPassword, type SignedInUser } from "./service";
 
 /** A refused sign-in that carries the sentence to show the person. */
@@ -55,6 +56,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { token: {} },
       authorize: async (credentials) =>
         asNextAuthUser(async () => consumeMagicLink(await getDb(), { token: String(credentials.token ?? ""), now: new Date() })),
+    }),
+    // Right after paying for a sign-up: the checkout's single-use token (from the cookie of
+    // the browser that started the checkout) signs the new client in once.
+    Credentials({
+      id: "checkout",
+      credentials: { sessionId: {}, token: {} },
+      authorize: async (credentials) =>
+        asNextAuthUser(async () =>
+          consumeCheckoutSignIn(await getDb(), { sessionId: String(credentials.sessionId ?? ""), token: String(credentials.token ?? ""), now: new Date() }),
+        ),
     }),
   ],
   callbacks: {

@@ -2,6 +2,7 @@ import type { Db } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { seedDrills } from "./drills";
 import { seedBookings } from "./bookings";
+import { seedBilling } from "./billing";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 
 /**
@@ -14,6 +15,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const other = await seedOtherStudio(db);
   await db.transaction((tx) => seedDrills(tx, studio, other));
   await seedBookings(db, studio);
+  await seedBilling(db, studio, other);
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }

@@ -6,3 +6,4 @@ export * from "./credits";
 export * from "./drills";
 export * from "./training";
 export * from "./bookings";
+export * from "./billing";

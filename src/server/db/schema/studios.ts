@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./_columns";
 
 export const studios = pgTable("studios", {
@@ -7,6 +7,8 @@ export const studios = pgTable("studios", {
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   timeZone: text("time_zone").notNull().default("UTC"),
+  /** Who coaches a client who signs up on their own (null: the owner). */
+  defaultCoachId: uuid("default_coach_id").references((): AnyPgColumn => studioMembers.id),
   createdAt: createdAt(),
 });
 

@@ -4,6 +4,7 @@ import { formatSpan, STATUS_LABEL } from "@/components/booking/format";
 import { Alert, Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/server/booking/format";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
+import { ClientMembershipCard } from "@/components/billing/client-membership";
 import { api, orForbidden } from "@/trpc/server";
 import { ApplyProgramForm, AssignDrillForm, AssignmentActions, OverrideLockForm, RevokeOverrideButton } from "./assignment-forms";
 import { ClientAdmin } from "./client-admin";
@@ -25,7 +26,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
     orForbidden(trpc.drill.list()),
     orForbidden(trpc.program.list()),
   ]);
-  const sessions = await orForbidden(trpc.booking.clientBookings({ clientId }));
+  const [sessions, membership] = await Promise.all([orForbidden(trpc.booking.clientBookings({ clientId })), orForbidden(trpc.billing.clientMembership({ clientId }))]);
   const isOwner = me?.kind === "trainer" && me.role === "owner";
   const live = assignments.filter((a) => a.status !== "ended");
   const ended = assignments.filter((a) => a.status === "ended");
@@ -190,6 +191,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         </Card>
         <CreditsCard clientId={client.id} />
       </div>
+      <ClientMembershipCard membership={membership} timeZone={me?.timeZone ?? "UTC"} />
     </div>
   );
 }

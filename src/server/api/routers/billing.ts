@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { billingMode, billingProvider, testProvider } from "@/server/billing/config";
+import { CURRENCIES, parseMoney } from "@/server/billing/money";
+import {
+  billingSettings,
+  cardUpdateUrl,
+  clientBilling,
+  clientMembership,
+  createPlan,
+  listClientInvoices,
+  listPlans,
+  ownSubscription,
+  paymentProblem,
+  publicPlans,
+  revenueSummary,
+  setCancelAtPeriodEnd,
+  setDefaultCoach,
+  startPurchase,
+  studiosSelling,
+  updatePlan,
+} from "@/server/billing/service";
+import { clientProcedure, createTRPCRouter, ownerProcedure, publicProcedure, trainerProcedure } from "../trpc";
+
+const planIdField = z.uuid({ error: "That plan id is not valid." });
+const subscriptionIdField = z.uuid({ error: "That subscription id is not valid." });
+
+export const studioSlugInput = z.object({ studioSlug: z.string().trim().min(1, "Name the studio.").max(100, "That studio name is too long.") });
+
+const planFields = {
+  name: z.string().trim().min(1, "Give the plan a name.").max(80, "Keep the name under 80 characters."),
+  description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
+  price: z.string().trim().min(1, "Enter a price such as 49 or 49.99.").max(20, "That price is too long."),
+  currency: z.enum(CURRENCIES, { error: "Pick a currency from the list." }),
+  interval: z.enum(["month", "year"], { error: "Pick monthly or yearly." }).nullable().default(null),
+  credits: z.coerce
+    .number({ error: "Enter how many sessions the pack holds." })
+    .int("Enter a whole number of sessions.")
+    .min(1, "A pack holds at least 1 session.")
+    .max(100, "A pack holds at most 100 sessions.")
+    .nullable()
+    .default(null),
+};
+export const createPlanInput = z.object({ ...planFields, kind: z.enum(["subscription", "pack"], { error: "Pick a subscription or a session pack." }) });
+export const updatePlanInput = z.object({ ...planFields, planId: planIdField, isActive: z.boolean() });
+export const buyInput = z.object({ planId: planIdField });
+export const cancellationInput = z.object({ subscriptionId: subscriptionIdField, cancelAtPeriodEnd: z.boolean() });
+export const testCardInput = z.object({ cardNumber: z.string().trim().min(1, "Enter a card number such as 4242 4242 4242 4242.").max(30, "That card number is too long.") });
+export const simulateRenewalInput = z.object({ subscriptionId: subscriptionIdField, outcome: z.enum(["paid", "failed"], { error: "Pick paid or failed." }) });
+export const defaultCoachInput = z.object({ memberId: z.uuid({ error: "Pick one of your studio's trainers." }) });
+
+export const billingRouter = createTRPCRouter({
+  /** The public plans page: what the studio sells, and whether payments are real. */
+  publicPlans: publicProcedure
+    .input(studioSlugInput)
+    .query(async ({ ctx, input }) => ({ ...(await publicPlans(ctx.db, input.studioSlug)), mode: billingMode() })),
+
+  /** Studios with plans on sale (the public /plans entry). */
+  studios: publicProcedure.query(({ ctx }) => studiosSelling(ctx.db)),
+
+  // ── the client's own membership ──
+  mine: clientProcedure.query(async ({ ctx }) => ({ ...(await clientBilling(ctx.db, ctx.studioId, ctx.clientId)), mode: billingMode() })),
+  invoices: clientProcedure.query(({ ctx }) => listClientInvoices(ctx.db, ctx.studioId, ctx.clientId)),
+  paymentProblem: clientProcedure.query(({ ctx }) => paymentProblem(ctx.db, ctx.studioId, ctx.clientId)),
+  buy: clientProcedure
+    .input(buyInput)
+    .mutation(({ ctx, input }) =>
+      startPurchase(ctx.db, billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now }), { studioId: ctx.studioId, clientId: ctx.clientId, planId: input.planId, appUrl: ctx.appUrl }),
+    ),
+  setCancelAtPeriodEnd: clientProcedure
+    .input(cancellationInput)
+    .mutation(({ ctx, input }) =>
+      setCancelAtPeriodEnd(ctx.db, billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now }), { studioId: ctx.studioId, clientId: ctx.clientId, ...input }),
+    ),
+  cardUpdateUrl: clientProcedure.mutation(({ ctx }) =>
+    cardUpdateUrl(ctx.db, billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now }), { studioId: ctx.studioId, clientId: ctx.clientId, appUrl: ctx.appUrl }),
+  ),
+  /** Test mode only: the in-app card form; a new card retries unpaid invoices. */
+  updateTestCard: clientProcedure
+    .input(testCardInput)
+    .mutation(({ ctx, input }) =>
+      testProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now }).updateCard({ studioId: ctx.studioId, clientId: ctx.clientId, cardNumber: input.cardNumber }),
+    ),
+  /** Test mode only: make the next renewal happen now, paid or failed. */
+  simulateRenewal: clientProcedure.input(simulateRenewalInput).mutation(async ({ ctx, input }) => {
+    const provider = testProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now });
+    const sub = await ownSubscription(ctx.db, ctx.studioId, ctx.clientId, input.subscriptionId);
+    await provider.simulateRenewal({ stripeSubscriptionId: sub.stripeSubscriptionId, outcome: input.outcome });
+    return { done: true };
+  }),
+
+  // ── the studio's catalogue and revenue ──
+  plans: trainerProcedure.query(async ({ ctx }) => ({
+    plans: await listPlans(ctx.db, ctx.studioId),
+    settings: await billingSettings(ctx.db, ctx.studioId),
+    mode: billingMode(),
+  })),
+  /** One client's membership, for their coach and the studio's trainers. */
+  clientMembership: trainerProcedure
+    .input(z.object({ clientId: z.uuid({ error: "That client id is not valid." }) }))
+    .query(({ ctx, input }) => clientMembership(ctx.db, ctx.studioId, input.clientId)),
+  createPlan: ownerProcedure
+    .input(createPlanInput)
+    .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.studioId, { ...input, priceMinor: parseMoney(input.price, input.currency) })),
+  updatePlan: ownerProcedure
+    .input(updatePlanInput)
+    .mutation(({ ctx, input }) => updatePlan(ctx.db, ctx.studioId, input.planId, { ...input, priceMinor: parseMoney(input.price, input.currency) })),
+  setDefaultCoach: ownerProcedure.input(defaultCoachInput).mutation(({ ctx, input }) => setDefaultCoach(ctx.db, ctx.studioId, input.memberId)),
+  revenue: ownerProcedure.query(({ ctx }) => revenueSummary(ctx.db, ctx.studioId, ctx.now())),
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { describeStatus, isBilling, isNotOlder, periodEnd } from "./rules";
+
+describe("billing rules", () => {
+  it("applies a state only when its event is not older than the last applied", () => {
+    const t = new Date("2026-03-01T10:00:00Z");
+    expect(isNotOlder(null, t)).toBe(true);
+    expect(isNotOlder(new Date("2026-03-01T09:59:59Z"), t)).toBe(true);
+    expect(isNotOlder(t, t)).toBe(true);
+    expect(isNotOlder(new Date("2026-03-01T10:00:01Z"), t)).toBe(false);
+  });
+
+  it("counts active, trialing and past-due subscriptions as billing", () => {
+    expect(["active", "trialing", "past_due", "canceled", "incomplete", "unpaid"].filter((s) => isBilling(s as never))).toEqual([
+      "active",
+      "trialing",
+      "past_due",
+    ]);
+  });
+
+  it.each([
+    ["2026-01-31T09:00:00Z", "month", "2026-02-28T09:00:00.000Z"],
+    ["2028-01-31T09:00:00Z", "month", "2028-02-29T09:00:00.000Z"],
+    ["2026-03-15T00:00:00Z", "month", "2026-04-15T00:00:00.000Z"],
+    ["2028-02-29T12:00:00Z", "year", "2029-02-28T12:00:00.000Z"],
+  ] as const)("a period from %s (%s) ends %s", (start, interval, end) => {
+    expect(periodEnd(new Date(start), interval).toISOString()).toBe(end);
+  });
+
+  it("says what a status means to the client", () => {
+    expect(describeStatus("active", false)).toBe("Active");
+    expect(describeStatus("active", true)).toBe("Ends at period end");
+    expect(describeStatus("past_due", false)).toBe("Payment failed");
+    expect(describeStatus("canceled", true)).toBe("Cancelled");
+  });
+});

@@ -1,0 +1,45 @@
+import { DateTime } from "luxon";
+import type { SubscriptionStatus } from "@/server/db/schema";
+
+/** Stripe gives no ordering guarantee: a state is applied only if its event is not older than the one applied last. */
+export function isNotOlder(lastAppliedAt: Date | null | undefined, eventAt: Date): boolean {
+  return !lastAppliedAt || eventAt.getTime() >= lastAppliedAt.getTime();
+}
+
+/** A subscription counts towards MRR while Stripe still bills it (active, or retrying a failed payment). */
+export function isBilling(status: SubscriptionStatus): boolean {
+  return status === "active" || status === "trialing" || status === "past_due";
+}
+
+/** A client can cancel a subscription that is still running, and resume one that is set to end. */
+export function canChangeCancellation(status: SubscriptionStatus): boolean {
+  return status === "active" || status === "trialing" || status === "past_due";
+}
+
+/** The end of a billing period that starts at `start` (a month from 31 January is 28/29 February). */
+export function periodEnd(start: Date, interval: "month" | "year"): Date {
+  return DateTime.fromJSDate(start, { zone: "UTC" })
+    .plus(interval === "month" ? { months: 1 } : { years: 1 })
+    .toJSDate();
+}
+
+/** A client's words for a subscription status. */
+export function describeStatus(status: SubscriptionStatus, cancelAtPeriodEnd: boolean): string {
+  if (status === "past_due") return "Payment failed";
+  if (cancelAtPeriodEnd && (status === "active" || status === "trialing")) return "Ends at period end";
+  return (
+    {
+      incomplete: "Waiting for payment",
+      incomplete_expired: "Payment never completed",
+      trialing: "Trial",
+      active: "Active",
+      canceled: "Cancelled",
+      unpaid: "Unpaid",
+      paused: "Paused",
+    } as const
+  )[status];
+}
+
+/** Seconds since the epoch (Stripe's timestamps) to an instant, and back. */
+export const fromUnix = (seconds: number) => new Date(seconds * 1000);
+export const toUnix = (date: Date) => Math.floor(date.getTime() / 1000);

@@ -1,0 +1,2 @@
+export type PlanInterval = "month" | "year";
+export type PlanKind = "subscription" | "pack";
