@@ -16,6 +16,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    reducedMotion: "reduce",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

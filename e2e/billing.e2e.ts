@@ -45,8 +45,8 @@ test.describe("paying for coaching", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Continue to your portal" }).click();
     await expect(page).toHaveURL(/\/portal$/);
-    await expect(page.getByRole("heading", { name: "Hi Vera" })).toBeVisible();
-    await expect(page.getByText("Your coach is Morgan Reid")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("Hi Vera, your coach is Morgan Reid.");
 
     await page.getByRole("link", { name: "Membership" }).click();
     await expect(page.getByRole("heading", { name: "Monthly coaching" })).toBeVisible();
@@ -69,11 +69,12 @@ test.describe("paying for coaching", () => {
     await expect(page).toHaveURL(/\/portal$/);
   });
 
-  test("a client buys a session pack and the credits show in their balance", async ({ page }) => {
+  test("a client buys a session pack, the credits show in their balance, and one books a session", async ({ page }) => {
     await signIn(page, "dana@stride.test");
     await expect(page).toHaveURL(/\/portal$/);
     await page.getByRole("link", { name: "Membership" }).click();
-    await expect(page.getByText("Balance: 0 credits")).toBeVisible();
+    const balance = page.getByText(/^Balance: \d+ credits?$/);
+    const before = Number((await balance.textContent())!.match(/\d+/)![0]);
     await page.getByRole("button", { name: "Buy 5-session pack" }).click();
     await expect(page).toHaveURL(/\/checkout\/test\/cs_test_/);
     await expect(page.getByText(TEST_MODE)).toBeVisible();
@@ -81,8 +82,17 @@ test.describe("paying for coaching", () => {
     await expect(page.getByRole("heading", { name: "Thank you, payment received" })).toBeVisible();
     await expect(page.getByText("5-session pack: 5 session credits are in your account.")).toBeVisible();
     await page.getByRole("link", { name: "Back to your membership" }).click();
-    await expect(page.getByText("Balance: 5 credits")).toBeVisible();
+    await expect(page.getByText(`Balance: ${before + 5} credits`)).toBeVisible();
     await expect(page.getByRole("list", { name: "Payments" })).toContainText("5-session pack");
+
+    // A credit from the pack pays for a session.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Book a session" }).click();
+    await page.getByRole("radio", { name: /1:1 run technique session/ }).check();
+    await page.getByRole("list", { name: /^Free times on/ }).getByRole("button").first().click();
+    await page.getByRole("button", { name: "Book this session" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toContainText("Your session is booked");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Membership" }).click();
+    await expect(page.getByText(`Balance: ${before + 4} credits`)).toBeVisible();
   });
 
   test("a failed payment shows the client a banner, reaches the owner's revenue page, and a new card fixes it", async ({ page }) => {
