@@ -10,7 +10,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
-      <ul className="flex gap-1 overflow-x-auto">
+      <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
           const isCurrent = item.href === pathname || (item.href !== "/dashboard" && item.href !== "/portal" && pathname.startsWith(item.href));
           return (
