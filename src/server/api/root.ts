@@ -6,6 +6,9 @@ import { invitesRouter } from "./routers/invites";
 import { outboxRouter } from "./routers/outbox";
 import { portalRouter } from "./routers/portal";
 import { programsRouter } from "./routers/programs";
+import { reviewsRouter } from "./routers/reviews";
+import { runsRouter } from "./routers/runs";
+import { sessionsRouter } from "./routers/sessions";
 import { viewerRouter } from "./routers/viewer";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -20,6 +23,9 @@ export const appRouter = createTRPCRouter({
   program: programsRouter,
   assignment: assignmentsRouter,
   invite: invitesRouter,
+  session: sessionsRouter,
+  run: runsRouter,
+  review: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;
