@@ -1,3 +1,4 @@
+import { SyncStatus } from "@/components/logging/sync-status";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireViewer } from "@/server/auth/require";
 
@@ -5,7 +6,16 @@ export default async function PortalLayout({ children }: { children: React.React
   const me = await requireViewer("client");
   // Each feature adds its section here.
   return (
-    <AppShell nav={[{ href: "/portal", label: "Today" }]} who={me.name}>
+    <AppShell
+      nav={[
+        { href: "/portal", label: "Today" },
+        { href: "/portal/log", label: "Log drills" },
+        { href: "/portal/run", label: "Log a run" },
+        { href: "/portal/history", label: "History" },
+      ]}
+      who={me.name}
+    >
+      <SyncStatus />
       {children}
     </AppShell>
   );

@@ -2,6 +2,7 @@ import type { Db } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { seedDrills } from "./drills";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
+import { seedTraining } from "./training";
 
 /**
  * Seeds the demo studio on an empty database (and only then). Each feature adds its demo
@@ -12,6 +13,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const studio = await seedStudio(db);
   const other = await seedOtherStudio(db);
   await db.transaction((tx) => seedDrills(tx, studio, other));
+  await db.transaction((tx) => seedTraining(tx, studio));
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }
