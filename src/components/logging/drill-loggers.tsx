@@ -69,6 +69,16 @@ export function entriesOf(drills: LoggerDrill[], state: LoggerValues): { entries
   return { entries, keys };
 }
 
+/** Errors minus those of the inputs that changed: a fixed value loses its message at once. */
+export function clearChanged(errors: Record<string, string | undefined>, before: LoggerValues, after: LoggerValues) {
+  const next = { ...errors };
+  for (const part of ["values", "feels", "done"] as const) {
+    const keys = new Set([...Object.keys(before[part]), ...Object.keys(after[part])]);
+    for (const key of keys) if (before[part][key] !== after[part][key]) delete next[key];
+  }
+  return next;
+}
+
 /** Values of stored entries, to edit a session. */
 export function valuesFromEntries(entries: { drillId: string; setNumber: number; side: Side; value: number | null; contactFeel: ContactFeel | null }[]): LoggerValues {
   const state = emptyValues();

@@ -9,7 +9,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { enqueue, newDeviceId, removePending } from "@/lib/offline-queue";
 import { fromZod, logRunInputAt, logSessionInputFor, type LogRunInput, type LogSessionInput } from "@/server/training/session-input";
 import { formErrorsOf } from "@/trpc/react";
-import { DrillLoggers, emptyValues, entriesOf, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
+import { clearChanged, DrillLoggers, emptyValues, entriesOf, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { errorsByKey, loggableMap, type Feedback } from "./session-form";
 import { useSender, type SendResult } from "./use-sync";
 
@@ -122,9 +122,9 @@ export function RunForm({ warmupDrills }: { warmupDrills: LoggerDrill[] }) {
   return (
     <form onSubmit={save} className="space-y-5" noValidate aria-label="Log a run">
       <Card className="space-y-4 p-4">
-        <Field label="Date and time" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={errors.startedAt} />
+        <Field label="Date and time" type="datetime-local" value={when} onChange={(e) => (setWhen(e.target.value), setErrors({ ...errors, startedAt: undefined }))} error={errors.startedAt} />
         <div className="grid grid-cols-[1fr_auto] items-start gap-2">
-          <Field label="Distance" inputMode="decimal" value={distance} onChange={(e) => setDistance(e.target.value)} error={errors["distance.value"] ?? errors.distance} />
+          <Field label="Distance" inputMode="decimal" value={distance} onChange={(e) => (setDistance(e.target.value), setErrors({ ...errors, "distance.value": undefined, distance: undefined }))} error={errors["distance.value"] ?? errors.distance} />
           <div className="space-y-1">
             <label htmlFor={`${id}-unit`} className="block text-sm font-medium text-stone-800">
               Unit
@@ -138,12 +138,12 @@ export function RunForm({ warmupDrills }: { warmupDrills: LoggerDrill[] }) {
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-stone-800">Duration</legend>
           <div className="grid grid-cols-2 gap-2">
-            <Field label="Minutes" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-            <Field label="Seconds" inputMode="numeric" value={seconds} onChange={(e) => setSeconds(e.target.value)} />
+            <Field label="Minutes" inputMode="numeric" value={minutes} onChange={(e) => (setMinutes(e.target.value), setErrors({ ...errors, durationSeconds: undefined }))} />
+            <Field label="Seconds" inputMode="numeric" value={seconds} onChange={(e) => (setSeconds(e.target.value), setErrors({ ...errors, durationSeconds: undefined }))} />
           </div>
           {errors.durationSeconds ? <p className="text-sm text-red-700">{errors.durationSeconds}</p> : null}
         </fieldset>
-        <SessionExtras {...extras} errors={errors} onChange={(next) => setExtras({ ...extras, ...next })} noteLabel="Note about the run" />
+        <SessionExtras {...extras} errors={errors} onChange={(next) => (setExtras({ ...extras, ...next }), setErrors({ ...errors, effort: undefined, painWhere: undefined, note: undefined }))} noteLabel="Note about the run" />
       </Card>
       {warmupDrills.length > 0 ? (
         <section aria-labelledby={`${id}-warmup`} className="space-y-3">
@@ -155,7 +155,7 @@ export function RunForm({ warmupDrills }: { warmupDrills: LoggerDrill[] }) {
             I did my warm-up drills before this run
           </label>
           {errors.warmup ? <p className="text-sm text-red-700">{errors.warmup}</p> : null}
-          {didWarmup ? <DrillLoggers drills={warmupDrills} state={values} onChange={setValues} errors={errors} /> : null}
+          {didWarmup ? <DrillLoggers drills={warmupDrills} state={values} onChange={(next) => (setErrors(clearChanged(errors, values, next)), setValues(next))} errors={errors} /> : null}
         </section>
       ) : null}
       {feedback ? (

@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { enqueue, newDeviceId, removePending } from "@/lib/offline-queue";
 import { fromZod, logSessionInputFor, type LoggableDrill, type LogSessionInput } from "@/server/training/session-input";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
-import { DrillLoggers, emptyValues, entriesOf, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
+import { clearChanged, DrillLoggers, emptyValues, entriesOf, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { useSender } from "./use-sync";
 
 export type Feedback = { tone: "success" | "info" | "error"; message: string } | null;
@@ -137,10 +137,10 @@ export function SessionForm({ drills, initial }: { drills: LoggerDrill[]; initia
   }
   return (
     <form onSubmit={save} className="space-y-5" noValidate aria-label={isEdit ? "Edit session" : "Log a session"}>
-      <DrillLoggers drills={drills} state={values} onChange={setValues} errors={errors} />
+      <DrillLoggers drills={drills} state={values} onChange={(next) => (setErrors(clearChanged(errors, values, next)), setValues(next))} errors={errors} />
       <Card className="space-y-4 p-4">
-        <Field label="When" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={errors.performedAt} />
-        <SessionExtras {...extras} errors={errors} onChange={(next) => setExtras({ ...extras, ...next })} />
+        <Field label="When" type="datetime-local" value={when} onChange={(e) => (setWhen(e.target.value), setErrors({ ...errors, performedAt: undefined }))} error={errors.performedAt} />
+        <SessionExtras {...extras} errors={errors} onChange={(next) => (setExtras({ ...extras, ...next }), setErrors({ ...errors, effort: undefined, painWhere: undefined, note: undefined }))} />
       </Card>
       {feedback ? (
         <Alert tone={feedback.tone}>
