@@ -103,6 +103,16 @@ test("a client logs drills, a run with its warm-up and an offline session; the t
   await expect(page.getByText("left 20 contacts (short contacts)")).toBeVisible();
   await shot(page, "history-360");
 
+  // Within 24 hours the client can correct a session.
+  await page.getByRole("article").filter({ hasText: "Stopwatch session" }).getByRole("link", { name: "Edit session" }).click();
+  await expect(page.getByRole("heading", { name: "Edit session", exact: true })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Knee Drive" }).getByLabel("Left side seconds")).toHaveValue("24.5");
+  await page.getByRole("group", { name: "Knee Drive" }).getByLabel("Right side seconds").fill("21.5");
+  await shot(page, "edit-360");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { name: "History", exact: true })).toBeVisible();
+  await expect(page.getByRole("article").filter({ hasText: "Stopwatch session" })).toContainText("Knee Drive: left 24.5 s, right 21.5 s");
+
   // The trainer sees it in the queue, reviews it.
   const trainerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "Europe/London" });
   const trainer = await trainerContext.newPage();

@@ -20,6 +20,8 @@ self.addEventListener("activate", (event) => {
 
 // The page asks for the portal's pages to be kept once the client is signed in.
 self.addEventListener("message", (event) => {
+  // Signing out forgets the signed-in pages, so the next person on this phone never sees them offline.
+  if (event.data === "forget") event.waitUntil(caches.delete(PAGES));
   if (event.data === "warm") event.waitUntil(Promise.all(PORTAL_PAGES.map((path) => refresh(new Request(path)).catch(() => undefined))));
 });
 

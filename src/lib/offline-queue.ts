@@ -16,6 +16,8 @@ export type PendingItem = {
   /** Shown in the list, e.g. "Knee Drive, Back Rotations". */
   label: string;
   queuedAt: number;
+  /** The signed-in person who logged it: only they send it, so a shared phone never files one client's log under another. */
+  owner?: string | null;
   /** The server refused it (it will never be accepted as is): shown with the reason, kept until discarded. */
   refusal?: string;
 };
@@ -50,14 +52,21 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 
 const changed = () => window.dispatchEvent(new Event(QUEUE_EVENT));
 
-export async function enqueue(item: Omit<PendingItem, "queuedAt">): Promise<void> {
-  await run("readwrite", (s) => s.put({ ...item, queuedAt: Date.now() }));
+let owner: string | null = null;
+/** Who is signed in on this page (set by the portal's frame before any form can save). */
+export function setQueueOwner(userId: string): void {
+  owner = userId;
+}
+
+export async function enqueue(item: Omit<PendingItem, "queuedAt" | "owner">): Promise<void> {
+  await run("readwrite", (s) => s.put({ ...item, owner, queuedAt: Date.now() }));
   changed();
 }
 
+/** The signed-in person's items, oldest first. */
 export async function listPending(): Promise<PendingItem[]> {
   const items = await run<PendingItem[]>("readonly", (s) => s.getAll() as IDBRequest<PendingItem[]>);
-  return items.sort((a, b) => a.queuedAt - b.queuedAt);
+  return items.filter((i) => (i.owner ?? null) === owner).sort((a, b) => a.queuedAt - b.queuedAt);
 }
 
 export async function removePending(id: string): Promise<void> {

@@ -15,7 +15,7 @@ export default async function PortalLayout({ children }: { children: React.React
       ]}
       who={me.name}
     >
-      <SyncStatus />
+      <SyncStatus userId={me.userId} />
       {children}
     </AppShell>
   );

@@ -1,6 +1,6 @@
 import type { TodayDrill } from "@/server/drills/assignment-service";
 import { describeDose } from "@/server/drills/describe";
-import type { LoggerDrill } from "./drill-loggers";
+import type { LoggerDrill } from "./logger-values";
 
 /** The part of a Today drill the loggers need (plain data, passed from a server page). */
 export function toLoggerDrill({ drill, prescription }: Pick<TodayDrill, "drill" | "prescription">): LoggerDrill {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { removePending } from "@/lib/offline-queue";
+import { removePending, setQueueOwner } from "@/lib/offline-queue";
 import { usePending } from "./use-sync";
 
 /**
@@ -12,7 +12,9 @@ import { usePending } from "./use-sync";
  * as there is a connection (on load, when the phone comes back online, every 20 s), and shows
  * what is still "waiting to send".
  */
-export function SyncStatus() {
+export function SyncStatus({ userId }: { userId: string }) {
+  // Set during render, before any form below can save or any effect can send.
+  setQueueOwner(userId);
   const { items, flush } = usePending();
   const router = useRouter();
   useEffect(() => {
@@ -23,11 +25,16 @@ export function SyncStatus() {
         .catch(() => undefined);
     }
     const sendAndRefresh = () => flush().then(() => router.refresh());
+    const forgetOnSignOut = (event: SubmitEvent) => {
+      if (event.submitter?.textContent?.trim() === "Sign out") navigator.serviceWorker?.controller?.postMessage("forget");
+    };
+    document.addEventListener("submit", forgetOnSignOut);
     void flush();
     window.addEventListener("online", sendAndRefresh);
     const timer = window.setInterval(() => void flush(), 20_000);
     return () => {
       window.removeEventListener("online", sendAndRefresh);
+      document.removeEventListener("submit", forgetOnSignOut);
       window.clearInterval(timer);
     };
   }, [flush, router]);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { valuesFromEntries } from "@/components/logging/drill-loggers";
+import { valuesFromEntries } from "@/components/logging/logger-values";
 import { toLoggerDrill } from "@/components/logging/logger-drill";
 import { SessionForm } from "@/components/logging/session-form";
 import { Alert } from "@/components/ui/card";
