@@ -39,7 +39,11 @@ export function AttentionList({ items, timeZone, limit }: { items: AttentionItem
                   {item.clientName}
                 </Link>
                 <span className="min-w-0 flex-1 basis-64 text-sm text-stone-700">{item.summary}</span>
-                <span className="text-xs text-stone-500">{formatWhen(item.at, timeZone, now)}</span>
+                <span className="text-xs text-stone-500">
+                  {item.kind === "missed_days"
+                    ? `last missed ${item.at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" })}`
+                    : formatWhen(item.at, timeZone, now)}
+                </span>
               </li>
             ))}
           </ul>

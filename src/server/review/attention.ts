@@ -120,8 +120,8 @@ async function missedDayItems(q: Queryable, studioId: string, now: Date): Promis
       key: `missed_days:${String(r.client_id)}:${lastMissed}`,
       clientId: String(r.client_id),
       clientName: String(r.client_name),
-      // The end of the last missed day in the studio's eyes: ordered beside the sessions of that day.
-      at: new Date(`${lastMissed}T23:59:59Z`),
+      // Noon of the last missed day: ordered beside that day's sessions; shown as a date only.
+      at: new Date(`${lastMissed}T12:00:00Z`),
       summary: `Missed the daily drills on ${missed} of the last ${Number(r.prescribed_days)} prescribed days.`,
       href: `/dashboard/clients/${String(r.client_id)}`,
     };
