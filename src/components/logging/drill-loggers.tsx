@@ -9,7 +9,7 @@ import type { ContactFeel } from "@/server/drills/types";
 import { LOGGED_VALUE_LIMITS } from "@/server/training/session-input";
 import { keyOf, sideLabel, unitLabel, type LoggerDrill, type LoggerValues, type Side } from "./logger-values";
 
-export { clearChanged, emptyValues, entriesOf, valuesFromEntries, type LoggerDrill, type LoggerValues } from "./logger-values";
+export { clearChanged, emptyValues, entriesOf, fromLocalInput, toLocalInput, valuesFromEntries, type LoggerDrill, type LoggerValues } from "./logger-values";
 import {
   displaySeconds,
   hasReachedLimit,
@@ -302,10 +302,4 @@ export function SessionExtras(props: {
       </div>
     </div>
   );
-}
-
-/** `<input type="datetime-local">` value for an instant, in this device's zone. */
-export function toLocalInput(date: Date): string {
-  const d = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clearChanged, emptyValues, entriesOf, valuesFromEntries, type LoggerDrill } from "./logger-values";
+import { clearChanged, emptyValues, entriesOf, fromLocalInput, toLocalInput, valuesFromEntries, type LoggerDrill } from "./logger-values";
 
 const drill = (over: Partial<LoggerDrill>): LoggerDrill => ({
   drillId: "d",
@@ -48,5 +48,16 @@ describe("logger values", () => {
     before.values["k|1|left"] = "-5";
     const after = { ...before, values: { "k|1|left": "24" } };
     expect(clearChanged({ "k|1|left": "bad", performedAt: "late" }, before, after)).toEqual({ performedAt: "late" });
+  });
+});
+
+describe("date and time on the client's clock", () => {
+  it("reads and writes the time in the client's zone, whatever the device's", () => {
+    const instant = new Date("2026-03-29T00:30:00Z"); // the night the UK moves to summer time
+    expect(toLocalInput(instant, "America/New_York")).toBe("2026-03-28T20:30");
+    expect(toLocalInput(instant, "Europe/London")).toBe("2026-03-29T00:30");
+    expect(fromLocalInput("2026-03-29T02:30", "Europe/London")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(fromLocalInput("", "Europe/London")).toBeUndefined();
+    expect(fromLocalInput("not a date", "Europe/London")).toBeUndefined();
   });
 });

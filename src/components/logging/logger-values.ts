@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { ContactFeel, MeasureKind } from "@/server/drills/types";
 import type { SessionEntryInput } from "@/server/training/session-input";
 
@@ -78,3 +79,15 @@ export function valuesFromEntries(entries: { drillId: string; setNumber: number;
   return state;
 }
 
+
+/** `<input type="datetime-local">` value for an instant, on the client's own clock (their profile's zone). */
+export function toLocalInput(date: Date, timeZone: string): string {
+  return DateTime.fromJSDate(date, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+/** The instant a datetime-local value names on the client's own clock; undefined when empty or invalid. */
+export function fromLocalInput(value: string, timeZone: string): Date | undefined {
+  if (!value) return undefined;
+  const parsed = DateTime.fromISO(value, { zone: timeZone });
+  return parsed.isValid ? parsed.toJSDate() : undefined;
+}

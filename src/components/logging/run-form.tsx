@@ -9,7 +9,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { enqueue, newDeviceId, removePending } from "@/lib/offline-queue";
 import { fromZod, logRunInputAt, logSessionInputFor, type LogRunInput, type LogSessionInput } from "@/server/training/session-input";
 import { formErrorsOf } from "@/trpc/react";
-import { clearChanged, DrillLoggers, emptyValues, entriesOf, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
+import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { errorsByKey, loggableMap, type Feedback } from "./session-form";
 import { useSender, type SendResult } from "./use-sync";
 
@@ -20,13 +20,13 @@ const WARMUP_LEAD_MS = 10 * 60_000;
  * Log a run and, with it, the "before each run" drills done as its warm-up. Both go through
  * this phone's queue: the run first, then the warm-up linked to it.
  */
-export function RunForm({ warmupDrills }: { warmupDrills: LoggerDrill[] }) {
+export function RunForm({ warmupDrills, timeZone }: { warmupDrills: LoggerDrill[]; timeZone: string }) {
   const router = useRouter();
   const send = useSender();
   const id = useId();
   const [runId, setRunId] = useState(newDeviceId);
   const [warmupId, setWarmupId] = useState(newDeviceId);
-  const [when, setWhen] = useState(() => toLocalInput(new Date()));
+  const [when, setWhen] = useState(() => toLocalInput(new Date(), timeZone));
   const [distance, setDistance] = useState("");
   const [unit, setUnit] = useState<"km" | "m">("km");
   const [minutes, setMinutes] = useState("");
@@ -42,7 +42,7 @@ export function RunForm({ warmupDrills }: { warmupDrills: LoggerDrill[] }) {
   async function save(event: React.FormEvent) {
     event.preventDefault();
     setFeedback(null);
-    const startedAt = when ? new Date(when) : (undefined as unknown as Date);
+    const startedAt = fromLocalInput(when, timeZone) as Date;
     const durationSeconds = Math.round((Number(minutes || 0) * 60 + Number(seconds || 0)) * 1) || 0;
     const run: LogRunInput = {
       id: runId,
@@ -122,7 +122,7 @@ export function RunForm({ warmupDrills }: { warmupDrills: LoggerDrill[] }) {
   return (
     <form onSubmit={save} className="space-y-5" noValidate aria-label="Log a run">
       <Card className="space-y-4 p-4">
-        <Field label="Date and time" type="datetime-local" value={when} onChange={(e) => (setWhen(e.target.value), setErrors({ ...errors, startedAt: undefined }))} error={errors.startedAt} />
+        <Field label="Date and time" hint={`On your clock (${timeZone.replace(/_/g, " ")}).`} type="datetime-local" value={when} onChange={(e) => (setWhen(e.target.value), setErrors({ ...errors, startedAt: undefined }))} error={errors.startedAt} />
         <div className="grid grid-cols-[1fr_auto] items-start gap-2">
           <Field label="Distance" inputMode="decimal" value={distance} onChange={(e) => (setDistance(e.target.value), setErrors({ ...errors, "distance.value": undefined, distance: undefined }))} error={errors["distance.value"] ?? errors.distance} />
           <div className="space-y-1">

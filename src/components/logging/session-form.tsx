@@ -6,11 +6,11 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 import { enqueue, newDeviceId, removePending } from "@/lib/offline-queue";
 import { fromZod, logSessionInputFor, type LoggableDrill, type LogSessionInput } from "@/server/training/session-input";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
-import { clearChanged, DrillLoggers, emptyValues, entriesOf, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
+import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { useSender } from "./use-sync";
 
 export type Feedback = { tone: "success" | "info" | "error"; message: string } | null;
@@ -48,14 +48,18 @@ export type SessionFormInitial = {
  * Log a practice session (or edit one within 24 hours). A new session is written to this
  * phone's queue first and then sent, so no connection means "waiting to send", never lost.
  */
-export function SessionForm({ drills, initial }: { drills: LoggerDrill[]; initial?: SessionFormInitial }) {
+/** A recent run the session can be marked as the warm-up of, labelled on the client's clock. */
+export type RunChoice = { id: string; label: string };
+
+export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: LoggerDrill[]; initial?: SessionFormInitial; timeZone: string; runs?: RunChoice[] }) {
   const isEdit = Boolean(initial);
   const trpc = useTRPC();
   const router = useRouter();
   const send = useSender();
   const update = useMutation(trpc.session.update.mutationOptions());
   const [id, setId] = useState(() => initial?.id ?? newDeviceId());
-  const [when, setWhen] = useState(() => toLocalInput(initial?.performedAt ?? new Date()));
+  const [when, setWhen] = useState(() => toLocalInput(initial?.performedAt ?? new Date(), timeZone));
+  const [runId, setRunId] = useState(initial?.runId ?? "");
   const [values, setValues] = useState<LoggerValues>(() => initial?.values ?? emptyValues());
   const [extras, setExtras] = useState({ effort: initial?.effort ?? null, hasPain: initial?.hasPain ?? false, painWhere: initial?.painWhere ?? "", note: initial?.note ?? "" });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -69,9 +73,10 @@ export function SessionForm({ drills, initial }: { drills: LoggerDrill[]; initia
     const { entries, keys } = entriesOf(drills, values);
     const payload: LogSessionInput = {
       id,
-      performedAt: when ? new Date(when) : (undefined as unknown as Date),
-      context: initial?.context ?? "standalone",
-      runId: initial?.runId ?? null,
+      performedAt: fromLocalInput(when, timeZone) as Date,
+      // Marked as a run's warm-up here, or kept a warm-up without a run (as logged).
+      context: runId ? "warmup_before_run" : initial?.runId ? "standalone" : (initial?.context ?? "standalone"),
+      runId: runId || null,
       effort: extras.effort,
       hasPain: extras.hasPain,
       painWhere: extras.hasPain ? extras.painWhere : null,
@@ -121,7 +126,8 @@ export function SessionForm({ drills, initial }: { drills: LoggerDrill[]; initia
       setId(newDeviceId());
       setValues(emptyValues());
       setExtras({ effort: null, hasPain: false, painWhere: "", note: "" });
-      setWhen(toLocalInput(new Date()));
+      setWhen(toLocalInput(new Date(), timeZone));
+      setRunId("");
       if (result.status === "sent") router.refresh();
     } finally {
       setIsSaving(false);
@@ -139,7 +145,23 @@ export function SessionForm({ drills, initial }: { drills: LoggerDrill[]; initia
     <form onSubmit={save} className="space-y-5" noValidate aria-label={isEdit ? "Edit session" : "Log a session"}>
       <DrillLoggers drills={drills} state={values} onChange={(next) => (setErrors(clearChanged(errors, values, next)), setValues(next))} errors={errors} />
       <Card className="space-y-4 p-4">
-        <Field label="When" type="datetime-local" value={when} onChange={(e) => (setWhen(e.target.value), setErrors({ ...errors, performedAt: undefined }))} error={errors.performedAt} />
+        <Field label="When" hint={`On your clock (${timeZone.replace(/_/g, " ")}).`} type="datetime-local" value={when} onChange={(e) => (setWhen(e.target.value), setErrors({ ...errors, performedAt: undefined }))} error={errors.performedAt} />
+        {runs.length > 0 ? (
+          <div className="space-y-1">
+            <label htmlFor="session-run" className="block text-sm font-medium text-stone-800">
+              Warm-up before a run?
+            </label>
+            <select id="session-run" className={inputClass} value={runId} onChange={(e) => setRunId(e.target.value)}>
+              <option value="">No, a session on its own</option>
+              {runs.map((r) => (
+                <option key={r.id} value={r.id}>
+                  Warm-up for the {r.label}
+                </option>
+              ))}
+            </select>
+            {errors.runId ? <p className="text-sm text-red-700">{errors.runId}</p> : null}
+          </div>
+        ) : null}
         <SessionExtras {...extras} errors={errors} onChange={(next) => (setExtras({ ...extras, ...next }), setErrors({ ...errors, effort: undefined, painWhere: undefined, note: undefined }))} />
       </Card>
       {feedback ? (

@@ -16,7 +16,7 @@ export default async function RunPage() {
         <h1 className="text-2xl font-bold">Log a run</h1>
         <p className="text-stone-600">The run, and the drills you did as its warm-up.</p>
       </div>
-      <RunForm warmupDrills={warmup} />
+      <RunForm warmupDrills={warmup} timeZone={today.timeZone} />
     </div>
   );
 }
