@@ -4,7 +4,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { practiceEntries, practiceSessions, runs, sessionReviews } from "@/server/db/schema";
 import { loadDailyBests } from "@/server/drills/assignment-service";
-import { localDateIn } from "@/server/drills/local-date";
+import { addDays, localDateIn } from "@/server/drills/local-date";
+import { computeDailyAdherence } from "@/server/progression/adherence";
 import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio } from "~test/factories";
@@ -228,5 +229,17 @@ describe("trainer review and the attention queue", () => {
     const missed = queue.filter((i) => i.kind === "missed_days");
     expect(missed.map((i) => i.clientId)).toEqual([studio.clientA.clientId]);
     expect(missed[0]!.summary).toBe("Missed the daily drills on 5 of the last 7 prescribed days.");
+
+    // The SQL agrees with the pure reference rule over the same facts.
+    const today = localDateIn(now, "Europe/London");
+    const daily = { daily: true, beforeRun: false };
+    const reference = computeDailyAdherence({
+      assignments: [drills.kneeDrive, drills.backRotations].map((drillId) => ({ drillId, prescription: { schedule: daily, startDate: addDays(today, -30), endDate: null }, pauses: [] })),
+      sessions: [1, 3].map((day) => ({ localDate: addDays(today, -day), performedAt: new Date(now.getTime() - day * 86_400_000), runId: null, drillIds: [drills.kneeDrive] })),
+      runs: [],
+      from: addDays(today, -7),
+      to: addDays(today, -1),
+    });
+    expect(reference.filter((d) => d.status === "missed")).toHaveLength(5);
   });
 });
