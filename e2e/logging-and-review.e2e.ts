@@ -53,6 +53,7 @@ test("a client logs drills, a run with its warm-up and an offline session; the t
   await page.getByRole("radio", { name: "Effort 6" }).check({ force: true });
   await page.getByLabel("Note for your coach").fill("Stopwatch session");
   await shot(page, "log-360");
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Save session" }).click();
   await expect(main.getByRole("status").filter({ hasText: "Session saved" })).toBeVisible();
 
@@ -78,6 +79,7 @@ test("a client logs drills, a run with its warm-up and an offline session; the t
   await hopping.getByLabel(/^Right side contacts/).fill("18");
   await hopping.getByRole("group", { name: "How short did the contacts feel (right)?" }).getByRole("radio", { name: "Medium" }).check({ force: true });
   await shot(page, "run-360");
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Save run" }).click();
   await expect(main.getByRole("status").filter({ hasText: "Run and warm-up saved" })).toBeVisible();
 
@@ -94,6 +96,7 @@ test("a client logs drills, a run with its warm-up and an offline session; the t
   const waiting = page.getByRole("region", { name: "Waiting to send" });
   await expect(waiting).toContainText("1 log is waiting to send");
   await shot(page, "offline-360");
+  await expectAccessible(page);
   await page.context().setOffline(false);
   await expect(waiting).toHaveCount(0, { timeout: 30_000 });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
@@ -121,6 +124,7 @@ test("a client logs drills, a run with its warm-up and an offline session; the t
   const item = trainer.getByRole("listitem").filter({ hasText: "Dana Whitfield" }).filter({ hasText: "Logged Back Rotations; not reviewed yet." });
   await expect(item).toHaveCount(1);
   await shot(trainer, "attention-1280");
+  await expectAccessible(trainer);
   await item.getByRole("link", { name: "Dana Whitfield" }).click();
   await expect(trainer.getByText("Offline session")).toBeVisible();
   await expect(trainer.getByRole("row", { name: /Back Rotations/ })).toContainText("15 reps");
