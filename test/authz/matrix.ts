@@ -3,6 +3,7 @@ import { drillRules } from "./rules/drills";
 import { bookingRules } from "./rules/booking";
 import { billingRules } from "./rules/billing";
 import { foundationRules } from "./rules/foundation";
+import { trainingRules } from "./rules/training";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -11,4 +12,5 @@ export const matrix: ProcedureRules = {
   ...drillRules,
   ...bookingRules,
   ...billingRules,
+  ...trainingRules,
 };

@@ -1,12 +1,16 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { env } from "@/env";
 import { requireViewer } from "@/server/auth/require";
+import { api } from "@/trpc/server";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const me = await requireViewer("trainer");
   // Each feature adds its section here.
+  // The queue's count in the navigation; a failure to count never takes the frame down.
+  const attention = await (await api()).review.attention().then((items) => items.length, () => 0);
   const nav = [
     { href: "/dashboard", label: "Clients" },
+    { href: "/dashboard/attention", label: "Needs attention", badge: attention },
     { href: "/dashboard/drills", label: "Drills" },
     { href: "/dashboard/programs", label: "Programs" },
     { href: "/dashboard/calendar", label: "Calendar" },

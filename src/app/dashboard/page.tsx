@@ -5,6 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { env } from "@/env";
 import { api, orForbidden } from "@/trpc/server";
+import { AttentionList } from "@/components/review/attention-list";
 import { InviteClientForm } from "./invite-client-form";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -22,9 +23,11 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const clients = await orForbidden(trpc.client.list({ search, coachId, status }));
   const me = await orForbidden(trpc.viewer.me());
   const member = me?.kind === "trainer" ? me : null;
+  const attention = await orForbidden(trpc.review.attention());
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Clients</h1>
+      <AttentionList items={attention} timeZone={me?.timeZone ?? "UTC"} limit={5} />
       <form className="grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end" role="search">
         <label className="space-y-1 text-sm font-medium">
           <span className="block">Search by name or email</span>

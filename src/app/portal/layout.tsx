@@ -1,4 +1,5 @@
 import { PaymentProblemBanner } from "@/components/billing/payment-problem-banner";
+import { SyncStatus } from "@/components/logging/sync-status";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireViewer } from "@/server/auth/require";
 import { api } from "@/trpc/server";
@@ -11,6 +12,9 @@ export default async function PortalLayout({ children }: { children: React.React
     <AppShell
       nav={[
         { href: "/portal", label: "Today" },
+        { href: "/portal/log", label: "Log drills" },
+        { href: "/portal/run", label: "Log a run" },
+        { href: "/portal/history", label: "History" },
         { href: "/portal/sessions", label: "My sessions" },
         { href: "/portal/book", label: "Book a session" },
         { href: "/portal/billing", label: "Membership" },
@@ -18,6 +22,7 @@ export default async function PortalLayout({ children }: { children: React.React
       who={me.name}
       banner={problem ? <PaymentProblemBanner amountMinor={problem.amountMinor} currency={problem.currency} /> : null}
     >
+      <SyncStatus userId={me.userId} />
       {children}
     </AppShell>
   );

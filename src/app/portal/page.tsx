@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatSpan } from "@/components/booking/format";
+import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import type { TodayDrill } from "@/server/drills/assignment-service";
@@ -24,6 +25,16 @@ export default async function PortalHome() {
           {longDate(today.localDate)} · Hi {me.name.split(" ")[0]}, your coach is <strong>{me.coachName}</strong>.
         </p>
       </div>
+      {today.drills.length > 0 ? (
+        <div className="grid grid-cols-2 gap-3">
+          <Button asChild size="lg">
+            <Link href="/portal/log">Log drills</Link>
+          </Button>
+          <Button asChild size="lg" variant="secondary">
+            <Link href="/portal/run">Log a run</Link>
+          </Button>
+        </div>
+      ) : null}
       {today.drills.length === 0 ? (
         <Card>
           <p className="text-stone-700">Nothing is due today. The drills {me.coachName} assigns you show up here, day by day.</p>

@@ -10,6 +10,9 @@ import { invitesRouter } from "./routers/invites";
 import { outboxRouter } from "./routers/outbox";
 import { portalRouter } from "./routers/portal";
 import { programsRouter } from "./routers/programs";
+import { reviewsRouter } from "./routers/reviews";
+import { runsRouter } from "./routers/runs";
+import { sessionsRouter } from "./routers/sessions";
 import { viewerRouter } from "./routers/viewer";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -28,6 +31,9 @@ export const appRouter = createTRPCRouter({
   portalBooking: portalBookingRouter,
   credits: creditsRouter,
   billing: billingRouter,
+  session: sessionsRouter,
+  run: runsRouter,
+  review: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import { creditBalance } from "@/server/credits/service";
 import type { Db } from "@/server/db/client";
 import { billingCustomers, checkouts, clients, creditLedger, invoices, outbox, packPurchases, stripeEvents, subscriptions, users } from "@/server/db/schema";
 import type { SubscriptionShape } from "./stripe-shapes";
+import { listStudioAttention } from "@/server/review/studio-attention";
 import { clientBilling, consumeCheckoutSignIn, listFailedPayments, revenueSummary, setCancelAtPeriodEnd, startPurchase, startSignup } from "./service";
 
 const t = setupTestDatabase();
@@ -179,6 +180,10 @@ describe("the Stripe webhook", () => {
     await provider.simulateRenewal({ stripeSubscriptionId: sub!.stripeSubscriptionId, outcome: "failed" });
     expect((await clientBilling(t.db, s.studioId, clientId)).paymentProblem).toMatchObject({ amountMinor: 4900, currency: "GBP" });
     expect(await listFailedPayments(t.db, s.studioId)).toMatchObject([{ clientId, amountMinor: 4900, attemptCount: 1 }]);
+    // The trainer's attention queue carries it too, until it is paid.
+    expect((await listStudioAttention(t.db, s.studioId, clock.now)).filter((i) => i.kind === "failed_payment")).toMatchObject([
+      { clientId, summary: "A payment of £49.00 failed and is still unpaid.", href: `/dashboard/clients/${clientId}` },
+    ]);
     expect((await revenueSummary(t.db, s.studioId, clock.now)).counts).toMatchObject({ active: 0, pastDue: 1 });
 
     // A declined card fails again; a good one pays.
@@ -188,6 +193,7 @@ describe("the Stripe webhook", () => {
     clock.now = new Date(clock.now.getTime() + DAY);
     await provider.updateCard({ studioId: s.studioId, clientId, cardNumber: "4242 4242 4242 4242" });
     const fixed = await clientBilling(t.db, s.studioId, clientId);
+    expect((await listStudioAttention(t.db, s.studioId, clock.now)).filter((i) => i.kind === "failed_payment")).toEqual([]);
     expect(fixed.paymentProblem).toBeNull();
     expect(fixed.subscriptions[0]).toMatchObject({ status: "active" });
     // The renewal moved the period on by a month (31 May → 30 June → 30 July).

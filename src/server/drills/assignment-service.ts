@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/server/db/client";
 import {
@@ -7,6 +7,7 @@ import {
   clients,
   drillPrerequisites,
   drills,
+  practiceEntries,
   programItems,
   programs,
   studioMembers,
@@ -300,12 +301,27 @@ async function versionHistory(q: Queryable, studioId: string, assignmentIds: str
 }
 
 /**
- * The client's best value per side per local day for these drills.
- * TODO(#5): practice sessions are logged from issue 5 on; until then no history exists, so
- * every prerequisite shows 0 days of progress and only a trainer's override unlocks a drill.
+ * The client's best value per side per local day for these drills, from what they logged
+ * (`practice_entries`, one index read). A drill not logged per side counts its value for both.
  */
-export async function loadDailyBests(_q: Queryable, _studioId: string, _clientId: string, drillIds: string[], _timeZone: string) {
-  return new Map<string, DailyBest[]>(drillIds.map((id) => [id, []]));
+export async function loadDailyBests(q: Queryable, studioId: string, clientId: string, drillIds: string[], _timeZone: string) {
+  const bests = new Map<string, DailyBest[]>(drillIds.map((id) => [id, []]));
+  if (drillIds.length === 0) return bests;
+  const rows = await q
+    .select({
+      drillId: practiceEntries.drillId,
+      localDate: practiceEntries.localDate,
+      left: sql<string | null>`coalesce(max(${practiceEntries.value}) filter (where ${practiceEntries.side} = 'left'), max(${practiceEntries.value}) filter (where ${practiceEntries.side} = 'both'))`,
+      right: sql<string | null>`coalesce(max(${practiceEntries.value}) filter (where ${practiceEntries.side} = 'right'), max(${practiceEntries.value}) filter (where ${practiceEntries.side} = 'both'))`,
+    })
+    .from(practiceEntries)
+    .where(inStudio(practiceEntries, studioId, eq(practiceEntries.clientId, clientId), inArray(practiceEntries.drillId, drillIds)))
+    .groupBy(practiceEntries.drillId, practiceEntries.localDate)
+    .orderBy(asc(practiceEntries.localDate));
+  for (const row of rows) {
+    bests.get(row.drillId)!.push({ localDate: row.localDate, left: row.left === null ? null : Number(row.left), right: row.right === null ? null : Number(row.right) });
+  }
+  return bests;
 }
 
 /** Lock state of each of these drills for one client: prerequisites, progress, overrides. */

@@ -4,6 +4,7 @@ import { seedDrills } from "./drills";
 import { seedBookings } from "./bookings";
 import { seedBilling } from "./billing";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
+import { seedTraining } from "./training";
 
 /**
  * Seeds the demo studio on an empty database (and only then). Each feature adds its demo
@@ -16,6 +17,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await db.transaction((tx) => seedDrills(tx, studio, other));
   await seedBookings(db, studio);
   await seedBilling(db, studio, other);
+  await db.transaction((tx) => seedTraining(tx, studio));
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }

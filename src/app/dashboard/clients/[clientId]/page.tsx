@@ -3,6 +3,8 @@ import Link from "next/link";
 import { formatSpan, STATUS_LABEL } from "@/components/booking/format";
 import { Alert, Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/server/booking/format";
+import { describeRun } from "@/components/logging/entry-summary";
+import { formatWhen } from "@/server/booking/format";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import { ClientMembershipCard } from "@/components/billing/client-membership";
 import { api, orForbidden } from "@/trpc/server";
@@ -27,6 +29,9 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
     orForbidden(trpc.program.list()),
   ]);
   const [sessions, membership] = await Promise.all([orForbidden(trpc.booking.clientBookings({ clientId })), orForbidden(trpc.billing.clientMembership({ clientId }))]);
+  const logs = await orForbidden(trpc.review.forClient({ clientId }));
+  const now = new Date();
+  const myZone = me?.timeZone ?? "UTC";
   const isOwner = me?.kind === "trainer" && me.role === "owner";
   const live = assignments.filter((a) => a.status !== "ended");
   const ended = assignments.filter((a) => a.status === "ended");
@@ -63,6 +68,48 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         </dl>
         <ClientAdmin clientId={client.id} status={client.status} coachId={client.coachId} coaches={coaches} isOwner={isOwner} />
       </Card>
+
+      <section aria-labelledby="logs-heading" className="space-y-3">
+        <h2 id="logs-heading" className="text-xl font-semibold">
+          Recent logs
+        </h2>
+        {logs.sessions.length === 0 && logs.runs.length === 0 ? (
+          <p className="text-stone-600">Nothing logged yet.</p>
+        ) : (
+          <Card className="p-0">
+            <ul className="divide-y divide-stone-200" aria-label="Recent logs">
+              {[
+                ...logs.sessions.map((s) => ({ at: s.performedAt, key: s.id, node: (
+                  <>
+                    <Link href={`/dashboard/sessions/${s.id}`} className="font-medium text-brand-800 underline">
+                      {s.context === "warmup_before_run" ? "Warm-up" : "Session"}: {s.drillNames.join(", ")}
+                    </Link>
+                    {s.isReviewed ? <Badge className="bg-emerald-100 text-emerald-900">Reviewed</Badge> : <Badge className="bg-sky-100 text-sky-900">To review</Badge>}
+                    {s.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {s.painWhere}</Badge> : null}
+                    {s.effort ? <span className="text-sm text-stone-600">effort {s.effort}/10</span> : null}
+                  </>
+                ) })),
+                ...logs.runs.map((r) => ({ at: r.startedAt, key: r.id, node: (
+                  <>
+                    <span className="font-medium">Run: {describeRun(r.distanceM, r.durationS)}</span>
+                    {r.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {r.painWhere}</Badge> : null}
+                    {r.effort ? <span className="text-sm text-stone-600">effort {r.effort}/10</span> : null}
+                    {r.note ? <span className="text-sm text-stone-600">“{r.note}”</span> : null}
+                  </>
+                ) })),
+              ]
+                .sort((a, b) => b.at.getTime() - a.at.getTime())
+                .slice(0, 20)
+                .map((item) => (
+                  <li key={item.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
+                    <span className="w-full text-xs text-stone-500 sm:w-44">{formatWhen(item.at, myZone, now)}</span>
+                    {item.node}
+                  </li>
+                ))}
+            </ul>
+          </Card>
+        )}
+      </section>
 
       <section aria-labelledby="drills-heading" className="space-y-3">
         <h2 id="drills-heading" className="text-xl font-semibold">

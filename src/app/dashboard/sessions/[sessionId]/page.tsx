@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { describeRun } from "@/components/logging/entry-summary";
+import { ReviewForm } from "@/components/review/review-form";
+import { Badge, Card } from "@/components/ui/card";
+import { formatWhen } from "@/server/booking/format";
+import { describeDose } from "@/server/drills/describe";
+import { measureUnits } from "@/server/drills/types";
+import { api, orForbidden } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Review session" };
+
+export default async function ReviewSessionPage({ params, searchParams }: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ tz?: string }> }) {
+  const { sessionId } = await params;
+  const { tz } = await searchParams;
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) notFound();
+  const trpc = await api();
+  const [session, me] = await Promise.all([orForbidden(trpc.review.session({ sessionId })), orForbidden(trpc.viewer.me())]);
+  const myZone = me?.timeZone ?? "UTC";
+  const showClientZone = tz === "client";
+  const zone = showClientZone ? session.clientTimeZone : myZone;
+  const now = new Date();
+  const when = (d: Date) => formatWhen(d, zone, now);
+  const sameZone = session.clientTimeZone === myZone;
+
+  // One row per drill and set, left and right side by side, against the prescription in force.
+  type Row = { key: string; drillName: string; set: number; left: string; right: string; prescribed: string; feel: string };
+  const rows = new Map<string, Row>();
+  for (const e of session.entries) {
+    const key = `${e.drillId}:${e.setNumber}`;
+    const row = rows.get(key) ?? {
+      key,
+      drillName: e.drillName,
+      set: e.setNumber,
+      left: "",
+      right: "",
+      prescribed: e.prescribed ? `${describeDose(e.prescribed.prescription, e.measure, e.perSide)} (version ${e.prescribed.version})` : "",
+      feel: "",
+    };
+    const value = e.value === null ? "done" : `${e.value} ${measureUnits[e.measure].short}`.trim();
+    if (e.side === "right") row.right = value;
+    else row.left = value;
+    if (e.side === "both") row.right = "";
+    if (e.contactFeel) row.feel = [row.feel, `${e.side === "both" ? "" : `${e.side}: `}${e.contactFeel}`].filter(Boolean).join(", ");
+    rows.set(key, row);
+  }
+  return (
+    <div className="mx-auto max-w-3xl space-y-5">
+      <div className="space-y-1">
+        <p className="text-sm">
+          <Link href="/dashboard/attention" className="text-brand-700 underline">
+            Needs attention
+          </Link>{" "}
+          ·{" "}
+          <Link href={`/dashboard/clients/${session.clientId}`} className="text-brand-700 underline">
+            {session.clientName}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">
+          {session.clientName}: {session.context === "warmup_before_run" ? "warm-up before a run" : "drills"}
+        </h1>
+        <p className="text-stone-700">
+          {when(session.performedAt)} ({zone.replace(/_/g, " ")}
+          {showClientZone ? ", the client's time" : ", your time"})
+          {sameZone ? null : (
+            <>
+              {" · "}
+              <Link href={showClientZone ? `?tz=mine` : `?tz=client`} className="font-medium text-brand-700 underline">
+                {showClientZone ? "Show in my time zone" : "Show in the client's time zone"}
+              </Link>
+            </>
+          )}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          {session.review ? <Badge className="bg-emerald-100 text-emerald-900">Reviewed by {session.review.reviewerName}</Badge> : <Badge className="bg-sky-100 text-sky-900">Not reviewed yet</Badge>}
+          {session.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {session.painWhere}</Badge> : null}
+          {session.effort ? <Badge>Effort {session.effort}/10</Badge> : null}
+        </div>
+      </div>
+      <Card className="overflow-x-auto p-0">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Logged values per side against the prescription</caption>
+          <thead className="bg-stone-50 text-stone-700">
+            <tr>
+              <th scope="col" className="px-3 py-2">Drill</th>
+              <th scope="col" className="px-3 py-2">Left</th>
+              <th scope="col" className="px-3 py-2">Right</th>
+              <th scope="col" className="px-3 py-2">Prescribed then</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-200">
+            {[...rows.values()].map((r) => (
+              <tr key={r.key}>
+                <th scope="row" className="px-3 py-2 font-medium">
+                  {r.drillName}
+                  {r.set > 1 ? ` · set ${r.set}` : ""}
+                  {r.feel ? <span className="block text-xs font-normal text-stone-600">Contacts felt {r.feel}</span> : null}
+                </th>
+                <td className="px-3 py-2 tabular-nums">{r.left || "–"}</td>
+                <td className="px-3 py-2 tabular-nums">{r.right || "–"}</td>
+                <td className="px-3 py-2 text-stone-700">{r.prescribed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      {session.note ? (
+        <Card className="p-4">
+          <p className="text-sm font-medium">Client&apos;s note</p>
+          <p className="text-sm whitespace-pre-line">{session.note}</p>
+        </Card>
+      ) : null}
+      {session.run ? (
+        <p className="text-sm text-stone-700">
+          Warm-up for the run at {when(session.run.startedAt)}: {describeRun(session.run.distanceM, session.run.durationS)}.
+        </p>
+      ) : null}
+      <Card className="p-4">
+        <ReviewForm sessionId={session.id} feedback={session.review?.feedback ?? ""} isReviewed={Boolean(session.review)} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { valuesFromEntries } from "@/components/logging/logger-values";
+import { toLoggerDrill } from "@/components/logging/logger-drill";
+import { SessionForm } from "@/components/logging/session-form";
+import { Alert } from "@/components/ui/card";
+import { formatWhen } from "@/server/booking/format";
+import { api, orForbidden } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Edit session" };
+
+export default async function EditSessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const { sessionId } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) notFound();
+  const trpc = await api();
+  const [session, today, recent] = await Promise.all([orForbidden(trpc.session.mine({ sessionId })), orForbidden(trpc.portal.today()), orForbidden(trpc.session.recentRuns())]);
+  const now = new Date();
+  const runs = recent.map((r) => ({ id: r.id, label: `${(r.distanceM / 1000).toFixed(1)} km run at ${formatWhen(r.startedAt, today.timeZone, now)}` }));
+  const logged = new Set(session.entries.map((e) => e.drillId));
+  const drills = today.drills.filter((d) => logged.has(d.drill.id) || (d.lock.isUnlocked && (session.context === "warmup_before_run" ? d.isBeforeRun : true))).map(toLoggerDrill);
+  return (
+    <div className="mx-auto max-w-2xl space-y-5">
+      <h1 className="text-2xl font-bold">Edit session</h1>
+      {session.canChange ? (
+        <>
+          <p className="text-stone-600">{session.changeMessage}</p>
+          <SessionForm
+            drills={drills}
+            timeZone={today.timeZone}
+            runs={runs}
+            initial={{
+              id: session.id,
+              performedAt: session.performedAt,
+              effort: session.effort,
+              hasPain: session.hasPain,
+              painWhere: session.painWhere,
+              note: session.note,
+              values: valuesFromEntries(session.entries),
+              context: session.context,
+              runId: session.runId,
+            }}
+          />
+        </>
+      ) : (
+        <Alert>{session.changeMessage}</Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { toLoggerDrill } from "@/components/logging/logger-drill";
+import { RunForm } from "@/components/logging/run-form";
+import { api, orForbidden } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Log a run" };
+
+export default async function RunPage() {
+  const trpc = await api();
+  const today = await orForbidden(trpc.portal.today());
+  // "Before each run" drills are what the warm-up offers.
+  const warmup = today.drills.filter((d) => d.isBeforeRun && d.lock.isUnlocked).map(toLoggerDrill);
+  return (
+    <div className="mx-auto max-w-2xl space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold">Log a run</h1>
+        <p className="text-stone-600">The run, and the drills you did as its warm-up.</p>
+      </div>
+      <RunForm warmupDrills={warmup} timeZone={today.timeZone} />
+    </div>
+  );
+}

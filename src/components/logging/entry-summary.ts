@@ -1,0 +1,32 @@
+import { measureUnits, type MeasureKind } from "@/server/drills/types";
+
+type Entry = { drillId: string; drillName: string; measure: MeasureKind; setNumber: number; side: "left" | "right" | "both"; value: number | null; contactFeel: string | null };
+
+/** "Knee Drive: left 32.5 s, right 28 s" per drill, sets in order, the contact feel beside the count. */
+export function summarizeEntries(entries: Entry[]): { drillId: string; name: string; text: string }[] {
+  const byDrill = new Map<string, { name: string; parts: string[] }>();
+  const sets = new Map<string, number>();
+  for (const e of entries) sets.set(e.drillId, Math.max(sets.get(e.drillId) ?? 1, e.setNumber));
+  for (const e of entries) {
+    const group = byDrill.get(e.drillId) ?? { name: e.drillName, parts: [] };
+    const unit = measureUnits[e.measure].short;
+    const value = e.value === null ? "done" : `${e.value}${unit === "s" || unit === "m" ? ` ${unit}` : ` ${unit}`}`;
+    const set = (sets.get(e.drillId) ?? 1) > 1 ? `set ${e.setNumber} ` : "";
+    const side = e.side === "both" ? "" : `${e.side} `;
+    group.parts.push(`${set}${side}${value}${e.contactFeel ? ` (${e.contactFeel} contacts)` : ""}`.trim());
+    byDrill.set(e.drillId, group);
+  }
+  return [...byDrill.entries()].map(([drillId, g]) => ({ drillId, name: g.name, text: g.parts.join(", ") }));
+}
+
+/** "5.0 km in 27:30 (5:30 /km)". */
+export function describeRun(distanceM: number, durationS: number): string {
+  const clock = (s: number) => {
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = Math.round(s % 60);
+    return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}` : `${m}:${String(sec).padStart(2, "0")}`;
+  };
+  const km = distanceM / 1000;
+  return `${km.toFixed(km < 10 ? 2 : 1)} km in ${clock(durationS)} (${clock(durationS / km)} /km)`;
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { Badge, Card } from "@/components/ui/card";
+import type { AttentionItem } from "@/server/review/attention-types";
+import { formatWhen } from "@/server/booking/format";
+
+const LABELS: Record<AttentionItem["kind"], { text: string; className: string }> = {
+  pain: { text: "Pain", className: "bg-red-100 text-red-800" },
+  unreviewed_session: { text: "To review", className: "bg-sky-100 text-sky-900" },
+  missed_days: { text: "Missed days", className: "bg-amber-100 text-amber-900" },
+  asymmetry: { text: "Left/right", className: "bg-violet-100 text-violet-900" },
+  unlocked: { text: "Unlocked", className: "bg-emerald-100 text-emerald-900" },
+  failed_payment: { text: "Payment failed", className: "bg-red-100 text-red-800" },
+};
+
+/** The trainer's attention queue: one line per item, each linking to where to act on it. */
+export function AttentionList({ items, timeZone, limit }: { items: AttentionItem[]; timeZone: string; limit?: number }) {
+  const shown = limit ? items.slice(0, limit) : items;
+  const now = new Date();
+  return (
+    <section aria-labelledby="attention-heading" className="space-y-3" id="attention">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h2 id="attention-heading" className="text-lg font-semibold">
+          Needs your attention
+        </h2>
+        <span className="text-sm text-stone-600">{items.length === 0 ? "All clear." : `${items.length} item${items.length === 1 ? "" : "s"}`}</span>
+        {limit && items.length > limit ? (
+          <Link href="/dashboard/attention" className="text-sm font-medium text-brand-700 underline">
+            See all {items.length}
+          </Link>
+        ) : null}
+      </div>
+      {shown.length > 0 ? (
+        <Card className="p-0">
+          <ul className="divide-y divide-stone-200" aria-label="Attention queue">
+            {shown.map((item) => (
+              <li key={item.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
+                <Badge className={LABELS[item.kind].className}>{LABELS[item.kind].text}</Badge>
+                <Link href={item.href} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                  {item.clientName}
+                </Link>
+                <span className="min-w-0 flex-1 basis-64 text-sm text-stone-700">{item.summary}</span>
+                <span className="text-xs text-stone-500">
+                  {item.kind === "missed_days"
+                    ? `last missed ${item.at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" })}`
+                    : formatWhen(item.at, timeZone, now)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { listStudioAttention } from "@/server/review/studio-attention";
+import { getSessionForReview, listClientSessions, reviewSession } from "@/server/training/service";
+import { createTRPCRouter, trainerProcedure } from "../trpc";
+
+/** Feedback is a coach's message, longer than a drill note. */
+export const MAX_FEEDBACK_LENGTH = 2000;
+
+const sessionIdInput = z.object({ sessionId: z.uuid({ error: "Pick a session from the queue." }) });
+
+export const reviewsRouter = createTRPCRouter({
+  /** A session with each entry beside the prescription in force, and its review so far. */
+  session: trainerProcedure.input(sessionIdInput).query(({ ctx, input }) => getSessionForReview(ctx.db, ctx.studioId, input.sessionId)),
+  /** Writes the trainer's feedback and marks the session reviewed; the client sees it in their history. */
+  save: trainerProcedure
+    .input(
+      sessionIdInput.extend({
+        feedback: z.string({ error: "Write your feedback, or leave it empty." }).max(MAX_FEEDBACK_LENGTH, { error: `Keep the feedback under ${MAX_FEEDBACK_LENGTH} characters.` }),
+      }),
+    )
+    .mutation(({ ctx, input }) => reviewSession(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
+  /** What needs the trainer: unreviewed sessions, pain, missed days, failed payments (and progression's flags). */
+  attention: trainerProcedure.query(({ ctx }) => listStudioAttention(ctx.db, ctx.studioId, ctx.now())),
+  /** A client's latest sessions and runs, for their page. */
+  forClient: trainerProcedure
+    .input(z.object({ clientId: z.uuid({ error: "Pick a client of your studio." }) }))
+    .query(({ ctx, input }) => listClientSessions(ctx.db, ctx.studioId, input.clientId)),
+});

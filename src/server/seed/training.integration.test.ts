@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPglite, type Database } from "@/server/db/client";
+import { users } from "@/server/db/schema";
+import { callerFor } from "~test/caller";
+import { seedDemo } from "./index";
+
+// Its own in-memory database: the demo's people have fixed emails, so it cannot share one.
+let database: Database;
+beforeAll(async () => {
+  database = await openPglite();
+  await database.migrate();
+  await seedDemo(database.db);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function userId(email: string) {
+  const [row] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return row!.id;
+}
+
+describe("the demo's logs", () => {
+  it("shows Morgan a queue with Bea's pain first, Eli's painful run and Alex's unreviewed sessions", async () => {
+    const queue = await callerFor(database.db, await userId("morgan@stride.test")).review.attention();
+    expect(queue[0]!.kind).toBe("pain");
+    expect(queue.filter((i) => i.kind === "pain").map((i) => i.clientName).sort()).toEqual(["Bea Lindqvist", "Eli Navarro"]);
+    expect(queue.filter((i) => i.kind === "unreviewed_session" && i.clientName === "Alex Morgan")).toHaveLength(2);
+  });
+
+  it("shows Alex their history with Morgan's feedback, an older session fixed and a recent one open", async () => {
+    const history = await callerFor(database.db, await userId("alex@stride.test")).session.history();
+    expect(history.sessions).toHaveLength(3);
+    const reviewed = history.sessions.find((s) => s.review);
+    expect(reviewed!.review!.feedback).toMatch(/Slow the right knee down/);
+    expect(reviewed!.canChange).toBe(false);
+    expect(history.sessions.some((s) => s.canChange)).toBe(true);
+    expect(history.runs).toHaveLength(1);
+  });
+
+  it("the other studio sees none of it", async () => {
+    expect(await callerFor(database.db, await userId("rosa@harbour.test")).review.attention()).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Queryable } from "@/server/db/client";
+import { drills, practiceSessions, runs } from "@/server/db/schema";
+import { logRun, logSession, reviewSession } from "@/server/training/service";
+import type { LogSessionInput } from "@/server/training/session-input";
+import type { SeededStudio } from "./studio";
+
+const HOUR = 3_600_000;
+
+/**
+ * A few recent logs so the queue and the history show something: Alex has a reviewed session
+ * with Morgan's feedback, an unreviewed one and a run with its warm-up; Bea reported pain in
+ * yesterday's session; Eli's run hurt. Weeks of history are the progression seed's job.
+ */
+export async function seedTraining(db: Queryable, studio: SeededStudio, now = new Date()) {
+  const client = (email: string) => studio.clientIdByEmail.get(email)!;
+  const morgan = studio.memberIdByEmail.get("morgan@stride.test")!;
+  const rows = await db
+    .select({ id: drills.id, slug: drills.slug })
+    .from(drills)
+    .where(and(eq(drills.studioId, studio.studioId), inArray(drills.slug, ["knee-drive", "back-rotations"])));
+  const id = (slug: string) => rows.find((r) => r.slug === slug)!.id;
+  const kneeDrive = id("knee-drive");
+  const backRotations = id("back-rotations");
+  const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
+  const session = (hoursAgo: number, entries: [string, "left" | "right", number][], extra: Partial<LogSessionInput> = {}): LogSessionInput => ({
+    id: randomUUID(),
+    performedAt: ago(hoursAgo),
+    context: "standalone",
+    runId: null,
+    effort: 5,
+    hasPain: false,
+    painWhere: null,
+    note: null,
+    entries: entries.map(([drillId, side, value]) => ({ drillId, setNumber: 1, side, value })),
+    ...extra,
+  });
+  const log = async (email: string, input: LogSessionInput) => {
+    await logSession(db, studio.studioId, client(email), input, now);
+    // Logged when it was done, so the 24-hour window of an older one has closed.
+    const at = input.performedAt as Date;
+    await db.update(practiceSessions).set({ createdAt: at, updatedAt: at }).where(eq(practiceSessions.id, input.id));
+    return input.id;
+  };
+
+  const alexReviewed = await log(
+    "alex@stride.test",
+    session(50, [[kneeDrive, "left", 24.5], [kneeDrive, "right", 19], [backRotations, "left", 16], [backRotations, "right", 15]], { effort: 6, note: "Right side wobbles early." }),
+  );
+  await reviewSession(db, studio.studioId, morgan, { sessionId: alexReviewed, feedback: "Good start. Slow the right knee down even more: balance comes from the slowness, not the height." }, now);
+  await log("alex@stride.test", session(20, [[kneeDrive, "left", 27], [kneeDrive, "right", 22.5], [backRotations, "left", 18], [backRotations, "right", 17]], { effort: 5 }));
+
+  const alexRun = randomUUID();
+  await logRun(db, studio.studioId, client("alex@stride.test"), { id: alexRun, startedAt: ago(3), distance: { value: 6.2, unit: "km" }, durationSeconds: 34 * 60 + 10, effort: 6, hasPain: false, painWhere: null, note: "Easy loop of the park." }, now);
+  await log("alex@stride.test", session(3.2, [[backRotations, "left", 15], [backRotations, "right", 15]], { context: "warmup_before_run", runId: alexRun, effort: 3 }));
+
+  await log(
+    "bea@stride.test",
+    session(26, [[kneeDrive, "left", 41], [kneeDrive, "right", 33], [backRotations, "left", 20], [backRotations, "right", 19]], { effort: 7, hasPain: true, painWhere: "right hip, when turning", note: "Hip pinched on the last reps." }),
+  );
+
+  const eliRun = randomUUID();
+  await logRun(db, studio.studioId, client("eli@stride.test"), { id: eliRun, startedAt: ago(40), distance: { value: 12, unit: "km" }, durationSeconds: 62 * 60, effort: 8, hasPain: true, painWhere: "left calf", note: "Tight from 8 km on." }, now);
+  await db.update(runs).set({ createdAt: ago(39) }).where(eq(runs.id, eliRun));
+}

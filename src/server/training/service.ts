@@ -1,0 +1,462 @@
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import type { Queryable } from "@/server/db/client";
+import {
+  assignments,
+  assignmentVersions,
+  clients,
+  drills,
+  practiceEntries,
+  practiceSessions,
+  runs,
+  sessionReviews,
+  studioMembers,
+  users,
+} from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import { lockStatesFor, prescriptionOf } from "@/server/drills/assignment-service";
+import { isValidTimeZone, localDateIn } from "@/server/drills/local-date";
+import type { MeasureKind } from "@/server/drills/types";
+import { DomainError, notFound } from "@/server/errors";
+import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
+import { parseRun, parseSession, sessionMessages, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
+
+/** A drill the client may log, with the prescription version in force (kept on each entry). */
+export type LoggableAssignment = LoggableDrill & { drillId: string; assignmentVersionId: string; isLocked: boolean };
+
+/** The client's own zone (their profile), falling back to UTC for a missing or unknown one. */
+export async function clientTimeZone(q: Queryable, studioId: string, clientId: string): Promise<string> {
+  const [row] = await q
+    .select({ timeZone: users.timeZone })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.userId))
+    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
+    .limit(1);
+  if (!row) throw notFound("client");
+  return isValidTimeZone(row.timeZone) ? row.timeZone : "UTC";
+}
+
+/**
+ * The drills this client has assigned (not ended), each with the version in force. Locked
+ * ones are returned marked, so a logged entry for one is refused with a message, not dropped.
+ */
+export async function loadLoggableDrills(q: Queryable, studioId: string, clientId: string, drillIds: string[], today: string, timeZone: string) {
+  const found = new Map<string, LoggableAssignment>();
+  if (drillIds.length === 0) return found;
+  const rows = await q
+    .select({
+      drillId: drills.id,
+      name: drills.name,
+      measure: drills.measure,
+      perSide: drills.perSide,
+      recordsContactFeel: drills.recordsContactFeel,
+      assignmentVersionId: assignmentVersions.id,
+    })
+    .from(assignments)
+    .innerJoin(drills, eq(drills.id, assignments.drillId))
+    .innerJoin(assignmentVersions, and(eq(assignmentVersions.assignmentId, assignments.id), eq(assignmentVersions.version, assignments.version)))
+    .where(inStudio(assignments, studioId, eq(assignments.clientId, clientId), ne(assignments.status, "ended"), inArray(assignments.drillId, drillIds)));
+  const locks = await lockStatesFor(q, studioId, clientId, rows.map((r) => r.drillId), today, timeZone);
+  for (const row of rows) found.set(row.drillId, { ...row, isLocked: !(locks.get(row.drillId)?.isUnlocked ?? true) });
+  return found;
+}
+
+function refuse(issues: FieldIssue[]): never {
+  const [first] = issues;
+  // A drill that is not on this client's list (another client's, another studio's) answers like a missing row.
+  const code = first?.message === sessionMessages.notAssigned ? "NOT_FOUND" : "BAD_REQUEST";
+  throw new DomainError(code, first?.message ?? "Check the highlighted fields.", first?.field);
+}
+
+/** Validates a session against the client's own drills and the clock; returns it with what the write needs. */
+async function prepareSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date) {
+  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const drillIds = [...new Set((raw.entries ?? []).map((e) => e.drillId).filter((id): id is string => typeof id === "string"))];
+  const loggable = await loadLoggableDrills(q, studioId, clientId, drillIds, localDateIn(now, timeZone), timeZone);
+  const parsed = parseSession(raw, { now, drills: loggable });
+  if (!parsed.success) refuse(parsed.issues);
+  const session = parsed.data;
+  const locked = session.entries.findIndex((e) => loggable.get(e.drillId)?.isLocked);
+  if (locked >= 0) {
+    const name = loggable.get(session.entries[locked]!.drillId)!.name;
+    throw new DomainError("BAD_REQUEST", `${name} is still locked; log it once your coach or your progress unlocks it.`, `entries.${locked}.drillId`);
+  }
+  if (session.runId) {
+    const [run] = await q.select({ id: runs.id }).from(runs).where(inStudio(runs, studioId, eq(runs.id, session.runId), eq(runs.clientId, clientId))).limit(1);
+    if (!run) throw new DomainError("BAD_REQUEST", "Pick one of your own runs for this warm-up, or log it as a session on its own.", "runId");
+  }
+  return { session, timeZone, loggable, localDate: localDateIn(session.performedAt, timeZone) };
+}
+
+function entryRows(studioId: string, clientId: string, sessionId: string, localDate: string, session: LogSession, loggable: Map<string, LoggableAssignment>) {
+  return session.entries.map((e) => ({
+    studioId,
+    sessionId,
+    clientId,
+    drillId: e.drillId,
+    assignmentVersionId: loggable.get(e.drillId)!.assignmentVersionId,
+    localDate,
+    setNumber: e.setNumber,
+    side: e.side,
+    value: e.value,
+    contactFeel: e.contactFeel,
+    note: e.note,
+  }));
+}
+
+/** What to write for one session: the session row and its entries, inserted in one transaction. */
+export type SessionWrite = {
+  session: typeof practiceSessions.$inferInsert & { id: string };
+  entries: (typeof practiceEntries.$inferInsert)[];
+};
+
+/**
+ * Writes a session and its entries in one transaction; a session id already stored writes
+ * nothing (the device's retry, a double tap, an offline sync) and `created_at` never moves.
+ * Any entry the database refuses rolls back the whole session.
+ */
+export async function writeSession(q: Queryable, write: SessionWrite) {
+  return q.transaction(async (tx) => {
+    const [inserted] = await tx.insert(practiceSessions).values(write.session).onConflictDoNothing({ target: practiceSessions.id }).returning({ id: practiceSessions.id, createdAt: practiceSessions.createdAt });
+    if (!inserted) return { isNew: false as const };
+    if (write.entries.length) await tx.insert(practiceEntries).values(write.entries);
+    return { isNew: true as const, createdAt: inserted.createdAt };
+  });
+}
+
+// A session is stored once whatever the number of submits of its device-made id; the first one wins.
+export async function logSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date) {
+  const { session, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now);
+  const result = await writeSession(q, {
+    session: {
+      id: session.id,
+      studioId,
+      clientId,
+      performedAt: session.performedAt,
+      localDate,
+      context: session.context,
+      runId: session.runId,
+      effort: session.effort,
+      hasPain: session.hasPain,
+      painWhere: session.painWhere,
+      note: session.note,
+    },
+    entries: entryRows(studioId, clientId, session.id, localDate, session, loggable),
+  });
+  if (!result.isNew) {
+    // The id is taken: by this client's earlier submit (fine), or, astronomically unlikely, by someone else's.
+    const [existing] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, session.id), eq(practiceSessions.clientId, clientId))).limit(1);
+    if (!existing) throw new DomainError("CONFLICT", "This session could not be saved; reload the page and log it again.");
+  }
+  return { id: session.id, isDuplicate: !result.isNew };
+}
+
+async function refuseOutsideWindow(q: Queryable, studioId: string, clientId: string, sessionId: string, now: Date, action: SessionChange): Promise<never> {
+  const [row] = await q
+    .select({ createdAt: practiceSessions.createdAt })
+    .from(practiceSessions)
+    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, sessionId), eq(practiceSessions.clientId, clientId)))
+    .limit(1);
+  if (!row) throw notFound("session");
+  const timeZone = await clientTimeZone(q, studioId, clientId);
+  throw new DomainError("PRECONDITION_FAILED", evaluateSessionEdit({ createdAt: row.createdAt, now, timeZone, action }).message);
+}
+
+const windowStart = (now: Date) => new Date(now.getTime() - SESSION_EDIT_WINDOW_HOURS * 3_600_000);
+
+// A client changes their own session within 24 hours of saving it: its fields and entries are replaced, its id and created_at stay.
+export async function updateSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date) {
+  const { session, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now);
+  return q.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(practiceSessions)
+      .set({
+        performedAt: session.performedAt,
+        localDate,
+        context: session.context,
+        runId: session.runId,
+        effort: session.effort,
+        hasPain: session.hasPain,
+        painWhere: session.painWhere,
+        note: session.note,
+        updatedAt: now,
+      })
+      .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, session.id), eq(practiceSessions.clientId, clientId), gte(practiceSessions.createdAt, windowStart(now))))
+      .returning({ id: practiceSessions.id });
+    if (!updated) await refuseOutsideWindow(tx, studioId, clientId, session.id, now, "edit");
+    await tx.delete(practiceEntries).where(inStudio(practiceEntries, studioId, eq(practiceEntries.sessionId, session.id)));
+    await tx.insert(practiceEntries).values(entryRows(studioId, clientId, session.id, localDate, session, loggable));
+    return { id: session.id };
+  });
+}
+
+// A client deletes their own session within 24 hours of saving it; its entries and any review go with it.
+export async function deleteSession(q: Queryable, studioId: string, clientId: string, sessionId: string, now: Date) {
+  const [deleted] = await q
+    .delete(practiceSessions)
+    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, sessionId), eq(practiceSessions.clientId, clientId), gte(practiceSessions.createdAt, windowStart(now))))
+    .returning({ id: practiceSessions.id });
+  if (!deleted) await refuseOutsideWindow(q, studioId, clientId, sessionId, now, "delete");
+  return { id: sessionId };
+}
+
+// A run is stored once per device-made id, like a session.
+export async function logRun(q: Queryable, studioId: string, clientId: string, raw: LogRunInput, now: Date) {
+  const parsed = parseRun(raw, { now });
+  if (!parsed.success) refuse(parsed.issues);
+  const run = parsed.data;
+  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const [inserted] = await q
+    .insert(runs)
+    .values({
+      id: run.id,
+      studioId,
+      clientId,
+      startedAt: run.startedAt,
+      localDate: localDateIn(run.startedAt, timeZone),
+      distanceM: Math.round(run.distanceM),
+      durationS: run.durationSeconds,
+      effort: run.effort,
+      hasPain: run.hasPain,
+      painWhere: run.painWhere,
+      note: run.note,
+    })
+    .onConflictDoNothing({ target: runs.id })
+    .returning({ id: runs.id });
+  if (!inserted) {
+    const [existing] = await q.select({ id: runs.id }).from(runs).where(inStudio(runs, studioId, eq(runs.id, run.id), eq(runs.clientId, clientId))).limit(1);
+    if (!existing) throw new DomainError("CONFLICT", "This run could not be saved; reload the page and log it again.");
+  }
+  return { id: run.id, isDuplicate: !inserted };
+}
+
+// A run can be deleted within 24 hours of saving it, like a session; its warm-up stays, unlinked.
+export async function deleteRun(q: Queryable, studioId: string, clientId: string, runId: string, now: Date) {
+  return q.transaction(async (tx) => {
+    const [run] = await tx.select({ createdAt: runs.createdAt }).from(runs).where(inStudio(runs, studioId, eq(runs.id, runId), eq(runs.clientId, clientId))).limit(1);
+    if (!run) throw notFound("run");
+    if (run.createdAt < windowStart(now)) {
+      const timeZone = await clientTimeZone(tx, studioId, clientId);
+      const message = evaluateSessionEdit({ createdAt: run.createdAt, now, timeZone, action: "delete" }).message.replace("This session", "This run").replace("sessions are", "runs are");
+      throw new DomainError("PRECONDITION_FAILED", message);
+    }
+    await tx
+      .update(practiceSessions)
+      .set({ runId: null, updatedAt: now })
+      .where(inStudio(practiceSessions, studioId, eq(practiceSessions.runId, runId)));
+    await tx.delete(runs).where(inStudio(runs, studioId, eq(runs.id, runId), eq(runs.clientId, clientId)));
+    return { id: runId };
+  });
+}
+
+export type SessionEntryView = {
+  drillId: string;
+  drillName: string;
+  measure: MeasureKind;
+  perSide: boolean;
+  setNumber: number;
+  side: "left" | "right" | "both";
+  value: number | null;
+  contactFeel: "short" | "medium" | "long" | null;
+  note: string | null;
+  assignmentVersionId: string;
+};
+
+/** The entries of these sessions, by session, with each drill's name and measure (one query). */
+async function entriesOf(q: Queryable, studioId: string, sessionIds: string[]) {
+  const bySession = new Map<string, SessionEntryView[]>();
+  if (sessionIds.length === 0) return bySession;
+  const rows = await q
+    .select({
+      sessionId: practiceEntries.sessionId,
+      drillId: practiceEntries.drillId,
+      drillName: drills.name,
+      measure: drills.measure,
+      perSide: drills.perSide,
+      setNumber: practiceEntries.setNumber,
+      side: practiceEntries.side,
+      value: practiceEntries.value,
+      contactFeel: practiceEntries.contactFeel,
+      note: practiceEntries.note,
+      assignmentVersionId: practiceEntries.assignmentVersionId,
+      sortOrder: drills.sortOrder,
+    })
+    .from(practiceEntries)
+    .innerJoin(drills, eq(drills.id, practiceEntries.drillId))
+    .where(inStudio(practiceEntries, studioId, inArray(practiceEntries.sessionId, sessionIds)))
+    .orderBy(asc(drills.sortOrder), asc(drills.name), asc(practiceEntries.setNumber), asc(practiceEntries.side));
+  for (const { sessionId, sortOrder: _sortOrder, ...entry } of rows) {
+    const list = bySession.get(sessionId) ?? [];
+    list.push(entry);
+    bySession.set(sessionId, list);
+  }
+  return bySession;
+}
+
+export const HISTORY_LIMIT = 50;
+
+/**
+ * The client's own history: their latest sessions (with entries and the trainer's feedback)
+ * and runs, newest first, with whether each can still be changed. Times are instants; the
+ * page shows them in `timeZone`, the client's.
+ */
+export async function listHistory(q: Queryable, studioId: string, clientId: string, now: Date) {
+  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const sessionRows = await q
+    .select({
+      session: practiceSessions,
+      feedback: sessionReviews.feedback,
+      reviewedAt: sessionReviews.updatedAt,
+      reviewerName: users.name,
+    })
+    .from(practiceSessions)
+    .leftJoin(sessionReviews, eq(sessionReviews.sessionId, practiceSessions.id))
+    .leftJoin(studioMembers, eq(studioMembers.id, sessionReviews.reviewedByMemberId))
+    .leftJoin(users, eq(users.id, studioMembers.userId))
+    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.clientId, clientId)))
+    .orderBy(desc(practiceSessions.performedAt))
+    .limit(HISTORY_LIMIT);
+  const entries = await entriesOf(q, studioId, sessionRows.map((r) => r.session.id));
+  const runRows = await q
+    .select()
+    .from(runs)
+    .where(inStudio(runs, studioId, eq(runs.clientId, clientId)))
+    .orderBy(desc(runs.startedAt))
+    .limit(HISTORY_LIMIT);
+  const editWindow = (createdAt: Date) => evaluateSessionEdit({ createdAt, now, timeZone });
+  return {
+    timeZone,
+    sessions: sessionRows.map(({ session, feedback, reviewedAt, reviewerName }) => {
+      const window = editWindow(session.createdAt);
+      const { studioId: _s, clientId: _c, ...rest } = session;
+      return {
+        ...rest,
+        entries: entries.get(session.id) ?? [],
+        review: reviewedAt ? { feedback: feedback ?? "", reviewedAt, reviewerName } : null,
+        canChange: window.isAllowed,
+        changeMessage: window.message,
+      };
+    }),
+    runs: runRows.map(({ studioId: _s, clientId: _c, ...run }) => {
+      const window = editWindow(run.createdAt);
+      return { ...run, canChange: window.isAllowed };
+    }),
+  };
+}
+
+/** One of the client's own sessions, for editing it. */
+export async function getOwnSession(q: Queryable, studioId: string, clientId: string, sessionId: string, now: Date) {
+  const [session] = await q
+    .select()
+    .from(practiceSessions)
+    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, sessionId), eq(practiceSessions.clientId, clientId)))
+    .limit(1);
+  if (!session) throw notFound("session");
+  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const window = evaluateSessionEdit({ createdAt: session.createdAt, now, timeZone });
+  const { studioId: _s, clientId: _c, ...rest } = session;
+  return { ...rest, entries: (await entriesOf(q, studioId, [session.id])).get(session.id) ?? [], canChange: window.isAllowed, changeMessage: window.message };
+}
+
+/** The client's runs of the last few days, to link a warm-up to. */
+export async function recentRuns(q: Queryable, studioId: string, clientId: string, now: Date) {
+  return q
+    .select({ id: runs.id, startedAt: runs.startedAt, distanceM: runs.distanceM, durationS: runs.durationS })
+    .from(runs)
+    .where(inStudio(runs, studioId, eq(runs.clientId, clientId), gte(runs.startedAt, new Date(now.getTime() - 3 * 86_400_000)), lt(runs.startedAt, new Date(now.getTime() + 86_400_000))))
+    .orderBy(desc(runs.startedAt))
+    .limit(10);
+}
+
+/**
+ * A session as the trainer reviews it: the client, each entry beside the prescription that
+ * was in force when it was logged, the linked run, and the review so far.
+ */
+export async function getSessionForReview(q: Queryable, studioId: string, sessionId: string) {
+  const [row] = await q
+    .select({
+      session: practiceSessions,
+      clientName: clients.name,
+      clientTimeZone: users.timeZone,
+      run: { id: runs.id, startedAt: runs.startedAt, distanceM: runs.distanceM, durationS: runs.durationS },
+    })
+    .from(practiceSessions)
+    .innerJoin(clients, eq(clients.id, practiceSessions.clientId))
+    .innerJoin(users, eq(users.id, clients.userId))
+    .leftJoin(runs, eq(runs.id, practiceSessions.runId))
+    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, sessionId)))
+    .limit(1);
+  if (!row) throw notFound("session");
+  const entries = (await entriesOf(q, studioId, [sessionId])).get(sessionId) ?? [];
+  const versionIds = [...new Set(entries.map((e) => e.assignmentVersionId))];
+  const versions = versionIds.length
+    ? await q.select().from(assignmentVersions).where(inStudio(assignmentVersions, studioId, inArray(assignmentVersions.id, versionIds)))
+    : [];
+  const prescriptions = new Map(versions.map((v) => [v.id, { version: v.version, prescription: prescriptionOf(v) }]));
+  const [review] = await q
+    .select({ feedback: sessionReviews.feedback, updatedAt: sessionReviews.updatedAt, reviewerName: users.name })
+    .from(sessionReviews)
+    .innerJoin(studioMembers, eq(studioMembers.id, sessionReviews.reviewedByMemberId))
+    .innerJoin(users, eq(users.id, studioMembers.userId))
+    .where(inStudio(sessionReviews, studioId, eq(sessionReviews.sessionId, sessionId)))
+    .limit(1);
+  const { session } = row;
+  return {
+    id: session.id,
+    clientId: session.clientId,
+    clientName: row.clientName,
+    clientTimeZone: isValidTimeZone(row.clientTimeZone) ? row.clientTimeZone : "UTC",
+    performedAt: session.performedAt,
+    localDate: session.localDate,
+    createdAt: session.createdAt,
+    context: session.context,
+    effort: session.effort,
+    hasPain: session.hasPain,
+    painWhere: session.painWhere,
+    note: session.note,
+    run: row.run?.id ? row.run : null,
+    entries: entries.map((e) => ({ ...e, prescribed: prescriptions.get(e.assignmentVersionId) ?? null })),
+    review: review ?? null,
+  };
+}
+
+// The trainer's feedback on a session; saving it marks the session reviewed (saving again updates it).
+export async function reviewSession(q: Queryable, studioId: string, memberId: string, input: { sessionId: string; feedback: string }, now: Date) {
+  const [session] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, input.sessionId))).limit(1);
+  if (!session) throw notFound("session");
+  const feedback = input.feedback.trim();
+  const [row] = await q
+    .insert(sessionReviews)
+    .values({ studioId, sessionId: session.id, reviewedByMemberId: memberId, feedback })
+    .onConflictDoUpdate({ target: sessionReviews.sessionId, set: { feedback, reviewedByMemberId: memberId, updatedAt: now }, setWhere: sql`${sessionReviews.studioId} = ${studioId}` })
+    .returning({ sessionId: sessionReviews.sessionId, updatedAt: sessionReviews.updatedAt });
+  return row!;
+}
+
+/** A client's latest sessions for the trainer (with whether each is reviewed), newest first. */
+export async function listClientSessions(q: Queryable, studioId: string, clientId: string) {
+  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).limit(1);
+  if (!client) throw notFound("client");
+  const sessionRows = await q
+    .select({
+      id: practiceSessions.id,
+      performedAt: practiceSessions.performedAt,
+      context: practiceSessions.context,
+      effort: practiceSessions.effort,
+      hasPain: practiceSessions.hasPain,
+      painWhere: practiceSessions.painWhere,
+      isReviewed: sql<boolean>`${sessionReviews.id} is not null`,
+      drillNames: sql<string[]>`coalesce((select array_agg(distinct ${drills.name}) from ${practiceEntries} join ${drills} on ${drills.id} = ${practiceEntries.drillId} where ${practiceEntries.sessionId} = ${practiceSessions.id} and ${practiceEntries.studioId} = ${studioId}), '{}')`,
+    })
+    .from(practiceSessions)
+    .leftJoin(sessionReviews, eq(sessionReviews.sessionId, practiceSessions.id))
+    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.clientId, clientId)))
+    .orderBy(desc(practiceSessions.performedAt))
+    .limit(20);
+  const runRows = await q
+    .select({ id: runs.id, startedAt: runs.startedAt, distanceM: runs.distanceM, durationS: runs.durationS, effort: runs.effort, hasPain: runs.hasPain, painWhere: runs.painWhere, note: runs.note })
+    .from(runs)
+    .where(inStudio(runs, studioId, eq(runs.clientId, clientId)))
+    .orderBy(desc(runs.startedAt))
+    .limit(20);
+  return { sessions: sessionRows, runs: runRows };
+}

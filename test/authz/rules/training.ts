@@ -1,0 +1,26 @@
+import { randomUUID } from "node:crypto";
+import { freshRun, freshSession, sampleSession, withFoundation } from "../../training-fixtures";
+import { CLIENT_A, CLIENTS, TRAINERS, type ProcedureRules } from "../roles";
+
+// A client acts on their own sessions only: client B naming client A's session is refused
+// exactly like a missing one. Trainers review only their own studio's sessions.
+export const trainingRules: ProcedureRules = {
+  // Client B may log too, but client A's drills are not on B's list: refused with a message.
+  "session.log": { allowed: CLIENT_A, input: async (f) => sampleSession(await withFoundation(f.db, f.home)) },
+  "session.update": { allowed: CLIENT_A, input: async (f) => ({ ...(await freshSession(f.db, f.home)).session, note: "Edited." }) },
+  "session.delete": { allowed: CLIENT_A, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId }) },
+  "session.mine": { allowed: CLIENT_A, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId }) },
+  "session.history": { allowed: CLIENTS },
+  "session.recentRuns": { allowed: CLIENTS },
+
+  "run.log": {
+    allowed: CLIENTS,
+    input: () => ({ id: randomUUID(), startedAt: new Date(Date.now() - 3_600_000), distance: { value: 8, unit: "km" }, durationSeconds: 2700, effort: 6, hasPain: false, painWhere: null, note: null }),
+  },
+  "run.delete": { allowed: CLIENT_A, input: async (f) => freshRun(f.db, f.home) },
+
+  "review.session": { allowed: TRAINERS, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId }) },
+  "review.save": { allowed: TRAINERS, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId, feedback: "Lovely control on the left." }) },
+  "review.attention": { allowed: [...TRAINERS, "otherTrainer"] },
+  "review.forClient": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId }) },
+};
