@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { drills, practiceSessions, runs } from "@/server/db/schema";
-import { logRun, logSession, reviewSession } from "@/server/training/service";
+import { reviewSession } from "@/server/review/service";
+import { logRun, logSession } from "@/server/training/service";
 import type { LogSessionInput } from "@/server/training/session-input";
 import type { SeededStudio } from "./studio";
 

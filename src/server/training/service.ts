@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import {
   assignments,
@@ -13,7 +13,7 @@ import {
   users,
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { lockStatesFor, prescriptionOf } from "@/server/drills/assignment-service";
+import { lockStatesFor } from "@/server/drills/assignment-service";
 import { isValidTimeZone, localDateIn } from "@/server/drills/local-date";
 import type { MeasureKind } from "@/server/drills/types";
 import { DomainError, notFound } from "@/server/errors";
@@ -262,7 +262,7 @@ export type SessionEntryView = {
 };
 
 /** The entries of these sessions, by session, with each drill's name and measure (one query). */
-async function entriesOf(q: Queryable, studioId: string, sessionIds: string[]) {
+export async function entriesOf(q: Queryable, studioId: string, sessionIds: string[]) {
   const bySession = new Map<string, SessionEntryView[]>();
   if (sessionIds.length === 0) return bySession;
   const rows = await q
@@ -365,98 +365,4 @@ export async function recentRuns(q: Queryable, studioId: string, clientId: strin
     .where(inStudio(runs, studioId, eq(runs.clientId, clientId), gte(runs.startedAt, new Date(now.getTime() - 3 * 86_400_000)), lt(runs.startedAt, new Date(now.getTime() + 86_400_000))))
     .orderBy(desc(runs.startedAt))
     .limit(10);
-}
-
-/**
- * A session as the trainer reviews it: the client, each entry beside the prescription that
- * was in force when it was logged, the linked run, and the review so far.
- */
-export async function getSessionForReview(q: Queryable, studioId: string, sessionId: string) {
-  const [row] = await q
-    .select({
-      session: practiceSessions,
-      clientName: clients.name,
-      clientTimeZone: users.timeZone,
-      run: { id: runs.id, startedAt: runs.startedAt, distanceM: runs.distanceM, durationS: runs.durationS },
-    })
-    .from(practiceSessions)
-    .innerJoin(clients, eq(clients.id, practiceSessions.clientId))
-    .innerJoin(users, eq(users.id, clients.userId))
-    .leftJoin(runs, eq(runs.id, practiceSessions.runId))
-    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, sessionId)))
-    .limit(1);
-  if (!row) throw notFound("session");
-  const entries = (await entriesOf(q, studioId, [sessionId])).get(sessionId) ?? [];
-  const versionIds = [...new Set(entries.map((e) => e.assignmentVersionId))];
-  const versions = versionIds.length
-    ? await q.select().from(assignmentVersions).where(inStudio(assignmentVersions, studioId, inArray(assignmentVersions.id, versionIds)))
-    : [];
-  const prescriptions = new Map(versions.map((v) => [v.id, { version: v.version, prescription: prescriptionOf(v) }]));
-  const [review] = await q
-    .select({ feedback: sessionReviews.feedback, updatedAt: sessionReviews.updatedAt, reviewerName: users.name })
-    .from(sessionReviews)
-    .innerJoin(studioMembers, eq(studioMembers.id, sessionReviews.reviewedByMemberId))
-    .innerJoin(users, eq(users.id, studioMembers.userId))
-    .where(inStudio(sessionReviews, studioId, eq(sessionReviews.sessionId, sessionId)))
-    .limit(1);
-  const { session } = row;
-  return {
-    id: session.id,
-    clientId: session.clientId,
-    clientName: row.clientName,
-    clientTimeZone: isValidTimeZone(row.clientTimeZone) ? row.clientTimeZone : "UTC",
-    performedAt: session.performedAt,
-    localDate: session.localDate,
-    createdAt: session.createdAt,
-    context: session.context,
-    effort: session.effort,
-    hasPain: session.hasPain,
-    painWhere: session.painWhere,
-    note: session.note,
-    run: row.run?.id ? row.run : null,
-    entries: entries.map((e) => ({ ...e, prescribed: prescriptions.get(e.assignmentVersionId) ?? null })),
-    review: review ?? null,
-  };
-}
-
-// The trainer's feedback on a session; saving it marks the session reviewed (saving again updates it).
-export async function reviewSession(q: Queryable, studioId: string, memberId: string, input: { sessionId: string; feedback: string }, now: Date) {
-  const [session] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, input.sessionId))).limit(1);
-  if (!session) throw notFound("session");
-  const feedback = input.feedback.trim();
-  const [row] = await q
-    .insert(sessionReviews)
-    .values({ studioId, sessionId: session.id, reviewedByMemberId: memberId, feedback })
-    .onConflictDoUpdate({ target: sessionReviews.sessionId, set: { feedback, reviewedByMemberId: memberId, updatedAt: now }, setWhere: sql`${sessionReviews.studioId} = ${studioId}` })
-    .returning({ sessionId: sessionReviews.sessionId, updatedAt: sessionReviews.updatedAt });
-  return row!;
-}
-
-/** A client's latest sessions for the trainer (with whether each is reviewed), newest first. */
-export async function listClientSessions(q: Queryable, studioId: string, clientId: string) {
-  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).limit(1);
-  if (!client) throw notFound("client");
-  const sessionRows = await q
-    .select({
-      id: practiceSessions.id,
-      performedAt: practiceSessions.performedAt,
-      context: practiceSessions.context,
-      effort: practiceSessions.effort,
-      hasPain: practiceSessions.hasPain,
-      painWhere: practiceSessions.painWhere,
-      isReviewed: sql<boolean>`${sessionReviews.id} is not null`,
-      drillNames: sql<string[]>`coalesce((select array_agg(distinct ${drills.name}) from ${practiceEntries} join ${drills} on ${drills.id} = ${practiceEntries.drillId} where ${practiceEntries.sessionId} = ${practiceSessions.id} and ${practiceEntries.studioId} = ${studioId}), '{}')`,
-    })
-    .from(practiceSessions)
-    .leftJoin(sessionReviews, eq(sessionReviews.sessionId, practiceSessions.id))
-    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.clientId, clientId)))
-    .orderBy(desc(practiceSessions.performedAt))
-    .limit(20);
-  const runRows = await q
-    .select({ id: runs.id, startedAt: runs.startedAt, distanceM: runs.distanceM, durationS: runs.durationS, effort: runs.effort, hasPain: runs.hasPain, painWhere: runs.painWhere, note: runs.note })
-    .from(runs)
-    .where(inStudio(runs, studioId, eq(runs.clientId, clientId)))
-    .orderBy(desc(runs.startedAt))
-    .limit(20);
-  return { sessions: sessionRows, runs: runRows };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { getSessionForReview, listClientSessions, reviewSession } from "@/server/review/service";
 import { listStudioAttention } from "@/server/review/studio-attention";
-import { getSessionForReview, listClientSessions, reviewSession } from "@/server/training/service";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 
 /** Feedback is a coach's message, longer than a drill note. */

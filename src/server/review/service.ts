@@ -1,0 +1,104 @@
+import { desc, eq, inArray, sql } from "drizzle-orm";
+import type { Queryable } from "@/server/db/client";
+import { assignmentVersions, clients, drills, practiceEntries, practiceSessions, runs, sessionReviews, studioMembers, users } from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import { prescriptionOf } from "@/server/drills/assignment-service";
+import { isValidTimeZone } from "@/server/drills/local-date";
+import { notFound } from "@/server/errors";
+import { entriesOf } from "@/server/training/service";
+
+// The trainer's side of logging: a session beside its prescription, feedback, a client's recent logs.
+
+/**
+ * A session as the trainer reviews it: the client, each entry beside the prescription that
+ * was in force when it was logged, the linked run, and the review so far.
+ */
+export async function getSessionForReview(q: Queryable, studioId: string, sessionId: string) {
+  const [row] = await q
+    .select({
+      session: practiceSessions,
+      clientName: clients.name,
+      clientTimeZone: users.timeZone,
+      run: { id: runs.id, startedAt: runs.startedAt, distanceM: runs.distanceM, durationS: runs.durationS },
+    })
+    .from(practiceSessions)
+    .innerJoin(clients, eq(clients.id, practiceSessions.clientId))
+    .innerJoin(users, eq(users.id, clients.userId))
+    .leftJoin(runs, eq(runs.id, practiceSessions.runId))
+    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, sessionId)))
+    .limit(1);
+  if (!row) throw notFound("session");
+  const entries = (await entriesOf(q, studioId, [sessionId])).get(sessionId) ?? [];
+  const versionIds = [...new Set(entries.map((e) => e.assignmentVersionId))];
+  const versions = versionIds.length
+    ? await q.select().from(assignmentVersions).where(inStudio(assignmentVersions, studioId, inArray(assignmentVersions.id, versionIds)))
+    : [];
+  const prescriptions = new Map(versions.map((v) => [v.id, { version: v.version, prescription: prescriptionOf(v) }]));
+  const [review] = await q
+    .select({ feedback: sessionReviews.feedback, updatedAt: sessionReviews.updatedAt, reviewerName: users.name })
+    .from(sessionReviews)
+    .innerJoin(studioMembers, eq(studioMembers.id, sessionReviews.reviewedByMemberId))
+    .innerJoin(users, eq(users.id, studioMembers.userId))
+    .where(inStudio(sessionReviews, studioId, eq(sessionReviews.sessionId, sessionId)))
+    .limit(1);
+  const { session } = row;
+  return {
+    id: session.id,
+    clientId: session.clientId,
+    clientName: row.clientName,
+    clientTimeZone: isValidTimeZone(row.clientTimeZone) ? row.clientTimeZone : "UTC",
+    performedAt: session.performedAt,
+    localDate: session.localDate,
+    createdAt: session.createdAt,
+    context: session.context,
+    effort: session.effort,
+    hasPain: session.hasPain,
+    painWhere: session.painWhere,
+    note: session.note,
+    run: row.run?.id ? row.run : null,
+    entries: entries.map((e) => ({ ...e, prescribed: prescriptions.get(e.assignmentVersionId) ?? null })),
+    review: review ?? null,
+  };
+}
+
+// The trainer's feedback on a session; saving it marks the session reviewed (saving again updates it).
+export async function reviewSession(q: Queryable, studioId: string, memberId: string, input: { sessionId: string; feedback: string }, now: Date) {
+  const [session] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, input.sessionId))).limit(1);
+  if (!session) throw notFound("session");
+  const feedback = input.feedback.trim();
+  const [row] = await q
+    .insert(sessionReviews)
+    .values({ studioId, sessionId: session.id, reviewedByMemberId: memberId, feedback })
+    .onConflictDoUpdate({ target: sessionReviews.sessionId, set: { feedback, reviewedByMemberId: memberId, updatedAt: now }, setWhere: sql`${sessionReviews.studioId} = ${studioId}` })
+    .returning({ sessionId: sessionReviews.sessionId, updatedAt: sessionReviews.updatedAt });
+  return row!;
+}
+
+/** A client's latest sessions for the trainer (with whether each is reviewed), newest first. */
+export async function listClientSessions(q: Queryable, studioId: string, clientId: string) {
+  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).limit(1);
+  if (!client) throw notFound("client");
+  const sessionRows = await q
+    .select({
+      id: practiceSessions.id,
+      performedAt: practiceSessions.performedAt,
+      context: practiceSessions.context,
+      effort: practiceSessions.effort,
+      hasPain: practiceSessions.hasPain,
+      painWhere: practiceSessions.painWhere,
+      isReviewed: sql<boolean>`${sessionReviews.id} is not null`,
+      drillNames: sql<string[]>`coalesce((select array_agg(distinct ${drills.name}) from ${practiceEntries} join ${drills} on ${drills.id} = ${practiceEntries.drillId} where ${practiceEntries.sessionId} = ${practiceSessions.id} and ${practiceEntries.studioId} = ${studioId}), '{}')`,
+    })
+    .from(practiceSessions)
+    .leftJoin(sessionReviews, eq(sessionReviews.sessionId, practiceSessions.id))
+    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.clientId, clientId)))
+    .orderBy(desc(practiceSessions.performedAt))
+    .limit(20);
+  const runRows = await q
+    .select({ id: runs.id, startedAt: runs.startedAt, distanceM: runs.distanceM, durationS: runs.durationS, effort: runs.effort, hasPain: runs.hasPain, painWhere: runs.painWhere, note: runs.note })
+    .from(runs)
+    .where(inStudio(runs, studioId, eq(runs.clientId, clientId)))
+    .orderBy(desc(runs.startedAt))
+    .limit(20);
+  return { sessions: sessionRows, runs: runRows };
+}
