@@ -1,10 +1,12 @@
 import type { ProcedureRules } from "./roles";
 import { drillRules } from "./rules/drills";
 import { foundationRules } from "./rules/foundation";
+import { progressionRules } from "./rules/progression";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
 export const matrix: ProcedureRules = {
   ...foundationRules,
   ...drillRules,
+  ...progressionRules,
 };

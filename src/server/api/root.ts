@@ -6,6 +6,7 @@ import { invitesRouter } from "./routers/invites";
 import { outboxRouter } from "./routers/outbox";
 import { portalRouter } from "./routers/portal";
 import { programsRouter } from "./routers/programs";
+import { progressionRouter } from "./routers/progression";
 import { viewerRouter } from "./routers/viewer";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   program: programsRouter,
   assignment: assignmentsRouter,
   invite: invitesRouter,
+  progression: progressionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,7 +19,7 @@ import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import { listDueDrills } from "./due";
 import { isValidTimeZone, localDateIn, type LocalDate } from "./local-date";
-import type { DailyBest } from "./mastery";
+import { dailyBestsFor } from "@/server/progression/daily-bests";
 import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
 import { ensureBuiltIns } from "./service";
 import type { Prescription } from "./types";
@@ -299,13 +299,9 @@ async function versionHistory(q: Queryable, studioId: string, assignmentIds: str
   return byAssignment;
 }
 
-/**
- * The client's best value per side per local day for these drills.
- * TODO(#5): practice sessions are logged from issue 5 on; until then no history exists, so
- * every prerequisite shows 0 days of progress and only a trainer's override unlocks a drill.
- */
-export async function loadDailyBests(_q: Queryable, _studioId: string, _clientId: string, drillIds: string[], _timeZone: string) {
-  return new Map<string, DailyBest[]>(drillIds.map((id) => [id, []]));
+/** The client's best value per side per local day for these drills (SQL in progression/daily-bests.ts). */
+export async function loadDailyBests(q: Queryable, studioId: string, clientId: string, drillIds: string[], _timeZone: string) {
+  return dailyBestsFor(q, studioId, clientId, drillIds);
 }
 
 /** Lock state of each of these drills for one client: prerequisites, progress, overrides. */

@@ -5,3 +5,4 @@ export * from "./outbox";
 export * from "./credits";
 export * from "./drills";
 export * from "./training";
+export * from "./progression";
