@@ -7,6 +7,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   // Each feature adds its section here.
   const nav = [
     { href: "/dashboard", label: "Clients" },
+    { href: "/dashboard/overview", label: "Overview" },
     { href: "/dashboard/drills", label: "Drills" },
     { href: "/dashboard/programs", label: "Programs" },
     ...(env().isDemo && !env().SMTP_URL ? [{ href: "/dashboard/outbox", label: "Outbox" }] : []),

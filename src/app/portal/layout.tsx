@@ -5,7 +5,10 @@ export default async function PortalLayout({ children }: { children: React.React
   const me = await requireViewer("client");
   // Each feature adds its section here.
   return (
-    <AppShell nav={[{ href: "/portal", label: "Today" }]} who={me.name}>
+    <AppShell nav={[
+        { href: "/portal", label: "Today" },
+        { href: "/portal/progress", label: "Progress" },
+      ]} who={me.name}>
       {children}
     </AppShell>
   );

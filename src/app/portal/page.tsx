@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { UnlockNotice } from "@/components/progression/unlock-notice";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import type { TodayDrill } from "@/server/drills/assignment-service";
@@ -10,7 +11,7 @@ const longDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString("e
 
 export default async function PortalHome() {
   const trpc = await api();
-  const [me, today] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.today())]);
+  const [me, today, unlocks] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.today()), orForbidden(trpc.progression.unlockNotices())]);
   const daily = today.drills.filter((d) => d.isDueToday);
   const beforeRun = today.drills.filter((d) => d.isBeforeRun);
   return (
@@ -21,6 +22,7 @@ export default async function PortalHome() {
           {longDate(today.localDate)} · Hi {me.name.split(" ")[0]}, your coach is <strong>{me.coachName}</strong>.
         </p>
       </div>
+      <UnlockNotice unlocks={unlocks} />
       {today.drills.length === 0 ? (
         <Card>
           <p className="text-stone-700">Nothing is due today. The drills {me.coachName} assigns you show up here, day by day.</p>
