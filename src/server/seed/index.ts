@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { seedDrills } from "./drills";
+import { seedProgression } from "./progression";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 
 /**
@@ -12,6 +13,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const studio = await seedStudio(db);
   const other = await seedOtherStudio(db);
   await db.transaction((tx) => seedDrills(tx, studio, other));
+  await db.transaction((tx) => seedProgression(tx, studio));
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }
