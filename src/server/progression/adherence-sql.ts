@@ -110,7 +110,8 @@ function toClientAdherence(row: Row): ClientAdherence {
   };
 }
 
-function adherenceQuery(studioId: string, clientIds: readonly string[], now: Date, lookbackDays: number | null, recentDays: number, weeks: number): SQL {
+/** The SQL of `adherenceFor` (exported for EXPLAIN ANALYZE in the benchmark). */
+export function adherenceQuery(studioId: string, clientIds: readonly string[], now: Date, lookbackDays: number | null, recentDays: number, weeks: number): SQL {
   const window = sql.raw(`interval '${DEFAULT_BEFORE_RUN_WINDOW_HOURS} hours'`);
   const lowerBound = lookbackDays === null ? sql`'-infinity'::date` : sql`cl.today - ${lookbackDays - 1}::int`;
   return sql`
@@ -157,24 +158,37 @@ function adherenceQuery(studioId: string, clientIds: readonly string[], now: Dat
       where rx.daily
       group by rx.client_id, rx.d
     ),
-    run_occ as (
-      select r.client_id, r.local_date as d, count(*)::int as n,
-        count(*) filter (where
-          exists (
-            select 1 from practice_sessions ps join practice_entries pe on pe.studio_id = ps.studio_id and pe.session_id = ps.id
-            where ps.run_id = r.id and ps.studio_id = ${studioId} and pe.drill_id = rx.drill_id
-          ) or exists (
-            select 1 from practice_sessions ps join practice_entries pe on pe.studio_id = ps.studio_id and pe.session_id = ps.id
-            where ps.studio_id = ${studioId} and ps.client_id = r.client_id and ps.run_id is null
-              and ps.local_date between r.local_date - 1 and r.local_date
-              and ps.performed_at between r.started_at - ${window} and r.started_at
-              and pe.drill_id = rx.drill_id
-          )
-        )::int as done
-      from runs r
-      join span s on s.client_id = r.client_id and r.local_date between s.from_d and s.today
-      join rx on rx.client_id = r.client_id and rx.d = r.local_date and rx.before_run
+    runs_in as (
+      select r.id, r.client_id, r.local_date, r.started_at
+      from runs r join span s on s.client_id = r.client_id
       where r.studio_id = ${studioId}
+        and r.started_at >= (s.from_d - 2)::timestamp at time zone 'UTC' and r.started_at < (s.today + 2)::timestamp at time zone 'UTC'
+        and r.local_date between s.from_d and s.today
+    ),
+    sessions_in as (
+      select distinct pe.client_id, pe.drill_id, ps.run_id, ps.performed_at, ps.local_date
+      from practice_entries pe
+      join span s on s.client_id = pe.client_id
+      join practice_sessions ps on ps.studio_id = pe.studio_id and ps.id = pe.session_id
+      where pe.studio_id = ${studioId} and pe.local_date between s.from_d - 1 and s.today
+    ),
+    warmed_up as (
+      select r.id as run_id, w.drill_id from runs_in r join sessions_in w on w.client_id = r.client_id and w.run_id = r.id
+      union
+      -- Unlinked, in the two hours before the start: that day or, for an early run, the evening before.
+      select r.id, w.drill_id from runs_in r
+      join sessions_in w on w.client_id = r.client_id and w.local_date = r.local_date
+      where w.run_id is null and w.performed_at between r.started_at - ${window} and r.started_at
+      union
+      select r.id, w.drill_id from runs_in r
+      join sessions_in w on w.client_id = r.client_id and w.local_date = r.local_date - 1
+      where w.run_id is null and w.performed_at between r.started_at - ${window} and r.started_at
+    ),
+    run_occ as (
+      select r.client_id, r.local_date as d, count(*)::int as n, count(wu.run_id)::int as done
+      from runs_in r
+      join rx on rx.client_id = r.client_id and rx.d = r.local_date and rx.before_run
+      left join warmed_up wu on wu.run_id = r.id and wu.drill_id = rx.drill_id
       group by r.client_id, r.local_date
     ),
     per_day as (

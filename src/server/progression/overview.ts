@@ -24,10 +24,13 @@ export type AsymmetryRow = {
  * days, their mean per side, then |L − R| / max(L, R) × 100.
  */
 export async function asymmetriesAbove(q: Queryable, studioId: string, now: Date, thresholdPercent: number, clientIds?: readonly string[]): Promise<AsymmetryRow[]> {
+  return rowsOf<AsymmetryRow>(q, asymmetryQuery(studioId, now, thresholdPercent, clientIds));
+}
+
+/** The SQL of `asymmetriesAbove` (exported for EXPLAIN ANALYZE in the benchmark). */
+export function asymmetryQuery(studioId: string, now: Date, thresholdPercent: number, clientIds?: readonly string[]): SQL {
   const only: SQL = clientIds ? sql`and c.id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
-  return rowsOf<AsymmetryRow>(
-    q,
-    sql`
+  return sql`
       with cl as (
         select c.id as client_id, c.name, (${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, 'UTC'))::date as today
         from clients c left join users u on u.id = c.user_id
@@ -48,8 +51,7 @@ export async function asymmetriesAbove(q: Queryable, studioId: string, now: Date
       from a join cl on cl.client_id = a.client_id join drills dr on dr.id = a.drill_id and dr.studio_id = ${studioId}
       where a.l is not null and a.r is not null and greatest(a.l, a.r) > 0
         and abs(a.l - a.r) / greatest(a.l, a.r) * 100 > ${thresholdPercent}
-      order by percent desc`,
-  );
+      order by percent desc`;
 }
 
 export type OverviewRow = {
