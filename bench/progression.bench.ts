@@ -13,7 +13,7 @@ import { adherenceQuery } from "../src/server/progression/adherence-sql";
 import { progressionAttention } from "../src/server/progression/attention-sources";
 import { asymmetryQuery, studioOverview } from "../src/server/progression/overview";
 import { clientProgression } from "../src/server/progression/service";
-import { rowsOf } from "../src/server/progression/sql";
+import { rowsOf, rowsWithoutJit } from "../src/server/progression/sql";
 import { measure, ms, printTable } from "./lib";
 
 const TRAINERS = 10;
@@ -109,6 +109,7 @@ async function run(kind: "postgres" | "pglite", database: Database) {
   const seedStart = performance.now();
   const { studioId, clientIds, coachId, counts } = await seed(db);
   const seedMs = performance.now() - seedStart;
+  if (process.env.BENCH_SEED_ONLY) return;
   const iterations = kind === "postgres" ? 200 : 60;
   let i = 0;
   const full = await measure(iterations, () => clientProgression(db, studioId, clientIds[i++ % clientIds.length]!, NOW), 20);
@@ -133,7 +134,7 @@ async function run(kind: "postgres" | "pglite", database: Database) {
       ["one client's adherence over two years", adherenceQuery(studioId, [clientIds[0]!], NOW, null, 28, 520)],
       ["attention: asymmetry of the whole studio", asymmetryQuery(studioId, NOW, 15)],
     ] as const) {
-      const plan = await rowsOf<{ "QUERY PLAN": string }>(db, sql`explain (analyze, buffers, costs off) ${query}`);
+      const plan = await rowsWithoutJit<{ "QUERY PLAN": string }>(db, sql`explain (analyze, buffers, costs off) ${query}`);
       console.log(`\nEXPLAIN ANALYZE: ${title}\n${plan.map((r) => r["QUERY PLAN"]).join("\n")}`);
     }
   }
@@ -152,7 +153,9 @@ if (which !== "pglite") {
     await run("postgres", database);
   } finally {
     await database.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    // BENCH_SEED_ONLY keeps the seeded database for exploring plans by hand (drop it yourself).
+    if (process.env.BENCH_SEED_ONLY) console.log(`kept ${url.toString().replace(/:[^:@/]*@/, ":***@")}`);
+    else await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
 }

@@ -3,7 +3,7 @@ import type { Queryable } from "@/server/db/client";
 import type { LocalDate } from "@/server/drills/local-date";
 import type { DayStatus, Streaks, WeekAdherence } from "./adherence";
 import { DEFAULT_BEFORE_RUN_WINDOW_HOURS } from "./adherence";
-import { rowsOf } from "./sql";
+import { rowsWithoutJit } from "./sql";
 
 /**
  * Adherence in SQL, for one client or many at once (the studio overview), with the same
@@ -75,7 +75,7 @@ export async function adherenceFor(
   const recentDays = options.recentDays ?? 28;
   const weeks = options.weeks ?? 520;
   const lookback = options.lookbackDays ?? null;
-  const rows = await rowsOf<Row>(q, adherenceQuery(studioId, clientIds, now, lookback, recentDays, weeks));
+  const rows = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, clientIds, now, lookback, recentDays, weeks));
   const truncated: string[] = [];
   for (const row of rows) {
     const adherence = toClientAdherence(row);
@@ -84,7 +84,7 @@ export async function adherenceFor(
     if (lookback !== null && row.current_streak > 0 && row.current_start !== null && row.current_start === row.from_d) truncated.push(row.client_id);
   }
   if (truncated.length > 0) {
-    const full = await rowsOf<Row>(q, adherenceQuery(studioId, truncated, now, null, 0, 0));
+    const full = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, truncated, now, null, 0, 0));
     for (const row of full) {
       const seen = result.get(row.client_id)!;
       seen.streaks = toClientAdherence(row).streaks;

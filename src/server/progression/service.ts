@@ -13,7 +13,7 @@ import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry 
 import { dailyBestsFor } from "./daily-bests";
 import { DEFAULT_TREND_MIN_DAYS, DEFAULT_TREND_THRESHOLD_PERCENT, type Progress, type SideProgress, type Trend, type WindowAverage } from "./rolling";
 import { paceOf, summarizeDrillsAndRunning, type RunningSummary, type WeekRunning } from "./running";
-import { rowsOf } from "./sql";
+import { rowsOf, rowsWithoutJit } from "./sql";
 
 export type ProgressClient = { id: string; name: string; timeZone: string; today: LocalDate };
 
@@ -111,7 +111,7 @@ export async function drillProgressFor(q: Queryable, studioId: string, client: P
   if (drillRows.length === 0) return [];
 
   const [summaries, points] = await Promise.all([
-    rowsOf<SummaryRow>(
+    rowsWithoutJit<SummaryRow>(
       q,
       sql`
         with d as (${dailyBestsCte(studioId, clientId, today)}),
@@ -131,7 +131,7 @@ export async function drillProgressFor(q: Queryable, studioId: string, client: P
           count(r) filter (where local_date between ${today}::date - 13 and ${today}::date - 7)::int as rpn
         from m group by drill_id`,
     ),
-    rowsOf<{ drill_id: string } & Omit<ChartPoint, "asymmetry"> & { asymmetry: number | null }>(
+    rowsWithoutJit<{ drill_id: string } & Omit<ChartPoint, "asymmetry"> & { asymmetry: number | null }>(
       q,
       sql`
         with d as (${dailyBestsCte(studioId, clientId, today)}
