@@ -16,7 +16,7 @@ export function SideChart({ points, perSide, unit }: { points: SidePoint[]; perS
   return (
     <div aria-hidden="true" className="h-56 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="#e7e5e4" strokeDasharray="3 3" />
           <XAxis dataKey="localDate" tickFormatter={shortDate} fontSize={12} minTickGap={24} />
           <YAxis fontSize={12} unit={unit === "s" ? " s" : ""} allowDecimals={false} />
@@ -38,7 +38,7 @@ export function AsymmetryChart({ points, threshold }: { points: { localDate: str
   return (
     <div aria-hidden="true" className="h-40 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="#e7e5e4" strokeDasharray="3 3" />
           <XAxis dataKey="localDate" tickFormatter={shortDate} fontSize={12} minTickGap={24} />
           <YAxis fontSize={12} unit="%" domain={[0, (max: number) => Math.max(threshold * 2, Math.ceil(max / 5) * 5)]} />
@@ -59,7 +59,7 @@ export function RunningChart({ weeks }: { weeks: RunningPoint[] }) {
   return (
     <div aria-hidden="true" className="h-56 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 0, bottom: 0, left: -16 }}>
+        <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 0, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="#e7e5e4" strokeDasharray="3 3" />
           <XAxis dataKey="label" fontSize={12} />
           <YAxis yAxisId="days" domain={[0, 7]} fontSize={12} allowDecimals={false} />

@@ -187,7 +187,7 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
                     ) : null}
                     <details className="text-sm">
                       <summary className="cursor-pointer text-brand-700">Show the chart as a table</summary>
-                      <div className="max-h-72 overflow-auto">
+                      <div className="max-h-72 overflow-auto" tabIndex={0} role="region" aria-label={`${d.name} by day, scrollable`}>
                         <table className="mt-2 w-full text-left" aria-label={`${d.name} by day`}>
                           <thead className="text-stone-600">
                             <tr>
