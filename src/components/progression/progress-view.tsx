@@ -22,6 +22,8 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
   const you = audience === "client";
   const { streaks, weeks, days } = data.adherence;
   const thisWeek = weeks.at(-1);
+  const logged = data.drills.filter((d) => d.progress.left.best !== null || d.progress.right.best !== null);
+  const notYet = data.drills.filter((d) => !logged.includes(d));
   return (
     <div className="space-y-8">
       <section aria-labelledby="adherence-heading" className="space-y-3">
@@ -117,9 +119,12 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
                         <span className="font-medium">{p.requirement}.</span> {p.evaluation.summary}.
                         {!p.evaluation.isMet && p.everMet ? " Met before, so it stays unlocked." : ""}
                         {!p.everMet && p.evaluation.earliestMetDate ? ` With a qualifying day every day it opens on ${longDate(p.evaluation.earliestMetDate)}.` : ""}
-                        <progress className="mt-1 block h-2 w-full max-w-xs accent-brand-700" max={p.evaluation.requiredDays} value={Math.min(p.evaluation.qualifyingDays, p.evaluation.requiredDays)}>
-                          {p.evaluation.qualifyingDays} of {p.evaluation.requiredDays}
-                        </progress>
+                        <span className="mt-1 block h-2 w-full max-w-xs overflow-hidden rounded-full bg-stone-200" aria-hidden="true">
+                          <span
+                            className="block h-full rounded-full bg-brand-600"
+                            style={{ width: `${(100 * Math.min(p.evaluation.qualifyingDays, p.evaluation.requiredDays)) / p.evaluation.requiredDays}%` }}
+                          />
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -134,9 +139,12 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
         <h2 id="drills-progress-heading" className="text-xl font-semibold">
           Each drill, side by side
         </h2>
-        {data.drills.length === 0 ? <p className="text-stone-600">Nothing logged yet: progress shows here from the first session.</p> : null}
+        {logged.length === 0 ? <p className="text-stone-600">Nothing logged yet: progress shows here from the first session.</p> : null}
+        {notYet.length > 0 && logged.length > 0 ? (
+          <p className="text-sm text-stone-600">Not logged yet: {notYet.map((d) => d.name).join(", ")}.</p>
+        ) : null}
         <ul className="space-y-4">
-          {data.drills.map((d) => (
+          {logged.map((d) => (
             <li key={d.drillId}>
               <Card className="space-y-3" role="article" aria-label={`${d.name} progress`}>
                 <div className="flex flex-wrap items-center gap-2">

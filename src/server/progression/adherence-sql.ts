@@ -172,24 +172,32 @@ export function adherenceQuery(studioId: string, clientIds: readonly string[], n
       join practice_sessions ps on ps.studio_id = pe.studio_id and ps.id = pe.session_id
       where pe.studio_id = ${studioId} and pe.local_date between s.from_d - 1 and s.today
     ),
-    warmed_up as (
-      select r.id as run_id, w.drill_id from runs_in r join sessions_in w on w.client_id = r.client_id and w.run_id = r.id
-      union
+    -- One row per prescribed before-run occurrence (a run × a before-run drill), then a mark
+    -- for each session that warms it up; counted with union all and group by, so the planner
+    -- hashes instead of re-running a join per run.
+    occ as (
+      select r.client_id, r.local_date as d, r.id as run_id, r.started_at, rx.drill_id
+      from runs_in r join rx on rx.client_id = r.client_id and rx.d = r.local_date and rx.before_run
+    ),
+    marks as (
+      select o.client_id, o.d, o.run_id, o.drill_id, false as is_done from occ o
+      union all
+      select o.client_id, o.d, o.run_id, o.drill_id, true
+      from occ o join sessions_in w on w.client_id = o.client_id and w.drill_id = o.drill_id and w.run_id = o.run_id
+      union all
       -- Unlinked, in the two hours before the start: that day or, for an early run, the evening before.
-      select r.id, w.drill_id from runs_in r
-      join sessions_in w on w.client_id = r.client_id and w.local_date = r.local_date
-      where w.run_id is null and w.performed_at between r.started_at - ${window} and r.started_at
-      union
-      select r.id, w.drill_id from runs_in r
-      join sessions_in w on w.client_id = r.client_id and w.local_date = r.local_date - 1
-      where w.run_id is null and w.performed_at between r.started_at - ${window} and r.started_at
+      select o.client_id, o.d, o.run_id, o.drill_id, true
+      from occ o join sessions_in w on w.client_id = o.client_id and w.drill_id = o.drill_id and w.local_date = o.d
+      where w.run_id is null and w.performed_at between o.started_at - ${window} and o.started_at
+      union all
+      select o.client_id, o.d, o.run_id, o.drill_id, true
+      from occ o join sessions_in w on w.client_id = o.client_id and w.drill_id = o.drill_id and w.local_date = o.d - 1
+      where w.run_id is null and w.performed_at between o.started_at - ${window} and o.started_at
     ),
     run_occ as (
-      select r.client_id, r.local_date as d, count(*)::int as n, count(wu.run_id)::int as done
-      from runs_in r
-      join rx on rx.client_id = r.client_id and rx.d = r.local_date and rx.before_run
-      left join warmed_up wu on wu.run_id = r.id and wu.drill_id = rx.drill_id
-      group by r.client_id, r.local_date
+      select client_id, d, count(*)::int as n, count(*) filter (where done)::int as done
+      from (select client_id, d, run_id, drill_id, bool_or(is_done) as done from marks group by client_id, d, run_id, drill_id) x
+      group by client_id, d
     ),
     per_day as (
       select days.client_id, days.d,

@@ -100,7 +100,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </nav>
         </div>
         <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full min-w-[40rem] text-left text-sm" aria-label="Clients this week">
+          <table className="w-full text-left text-xs sm:text-sm" aria-label="Clients this week">
             <thead className="bg-stone-50 text-stone-600">
               <tr>
                 {columns.map((c) => {
