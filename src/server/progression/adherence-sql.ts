@@ -158,46 +158,36 @@ export function adherenceQuery(studioId: string, clientIds: readonly string[], n
       where rx.daily
       group by rx.client_id, rx.d
     ),
-    runs_in as (
+    runs_in as materialized (
       select r.id, r.client_id, r.local_date, r.started_at
       from runs r join span s on s.client_id = r.client_id
       where r.studio_id = ${studioId}
         and r.started_at >= (s.from_d - 2)::timestamp at time zone 'UTC' and r.started_at < (s.today + 2)::timestamp at time zone 'UTC'
         and r.local_date between s.from_d and s.today
     ),
-    sessions_in as (
-      select distinct pe.client_id, pe.drill_id, ps.run_id, ps.performed_at, ps.local_date
-      from practice_entries pe
-      join span s on s.client_id = pe.client_id
-      join practice_sessions ps on ps.studio_id = pe.studio_id and ps.id = pe.session_id
-      where pe.studio_id = ${studioId} and pe.local_date between s.from_d - 1 and s.today
-    ),
-    -- One row per prescribed before-run occurrence (a run × a before-run drill), then a mark
-    -- for each session that warms it up; counted with union all and group by, so the planner
-    -- hashes instead of re-running a join per run.
+    -- One row per prescribed before-run occurrence (a run × a before-run drill); each is
+    -- checked with two index probes (the run's linked warm-up; an unlinked session in the two
+    -- hours before, that day or, for an early run, the evening before).
     occ as (
       select r.client_id, r.local_date as d, r.id as run_id, r.started_at, rx.drill_id
       from runs_in r join rx on rx.client_id = r.client_id and rx.d = r.local_date and rx.before_run
     ),
-    marks as (
-      select o.client_id, o.d, o.run_id, o.drill_id, false as is_done from occ o
-      union all
-      select o.client_id, o.d, o.run_id, o.drill_id, true
-      from occ o join sessions_in w on w.client_id = o.client_id and w.drill_id = o.drill_id and w.run_id = o.run_id
-      union all
-      -- Unlinked, in the two hours before the start: that day or, for an early run, the evening before.
-      select o.client_id, o.d, o.run_id, o.drill_id, true
-      from occ o join sessions_in w on w.client_id = o.client_id and w.drill_id = o.drill_id and w.local_date = o.d
-      where w.run_id is null and w.performed_at between o.started_at - ${window} and o.started_at
-      union all
-      select o.client_id, o.d, o.run_id, o.drill_id, true
-      from occ o join sessions_in w on w.client_id = o.client_id and w.drill_id = o.drill_id and w.local_date = o.d - 1
-      where w.run_id is null and w.performed_at between o.started_at - ${window} and o.started_at
-    ),
     run_occ as (
-      select client_id, d, count(*)::int as n, count(*) filter (where done)::int as done
-      from (select client_id, d, run_id, drill_id, bool_or(is_done) as done from marks group by client_id, d, run_id, drill_id) x
-      group by client_id, d
+      select o.client_id, o.d, count(*)::int as n,
+        count(*) filter (where
+          exists (
+            select 1 from practice_sessions ps join practice_entries pe on pe.studio_id = ps.studio_id and pe.session_id = ps.id
+            where ps.run_id = o.run_id and ps.studio_id = ${studioId} and pe.drill_id = o.drill_id
+          ) or exists (
+            select 1 from practice_sessions ps join practice_entries pe on pe.studio_id = ps.studio_id and pe.session_id = ps.id
+            where ps.studio_id = ${studioId} and ps.client_id = o.client_id and ps.run_id is null
+              and ps.local_date between o.d - 1 and o.d
+              and ps.performed_at between o.started_at - ${window} and o.started_at
+              and pe.drill_id = o.drill_id
+          )
+        )::int as done
+      from occ o
+      group by o.client_id, o.d
     ),
     per_day as (
       select days.client_id, days.d,

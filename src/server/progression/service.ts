@@ -197,7 +197,7 @@ function trendFrom(recent: WindowAverage, previous: WindowAverage): Trend {
 
 const required = alias(drills, "required_drill");
 
-export type LockedDrill = { drillId: string; name: string; lock: LockState; unlockedOn: LocalDate | null };
+export type LockedDrill = { drillId: string; name: string; lock: LockState; unlockedOn: LocalDate | null; isRecorded: boolean };
 
 /** Each assigned drill with a prerequisite: how close the client is to its rule, and the lock state. */
 export async function masteryFor(q: Queryable, studioId: string, client: ProgressClient): Promise<LockedDrill[]> {
@@ -243,7 +243,8 @@ export async function masteryFor(q: Queryable, studioId: string, client: Progres
     // Unlocked by mastery on the day the last of its prerequisites was first mastered.
     const firstMet = prerequisites.map((p) => findFirstMasteredDate(p.rule, bests.get(p.requiresDrillId) ?? [], client.today));
     const unlockedOn = firstMet.every((d) => d !== null) ? (firstMet as string[]).sort().at(-1)! : null;
-    return { drillId, name: mine[0]!.drillName, lock, unlockedOn: events.find((e) => e.drillId === drillId)?.metOn ?? unlockedOn };
+    const recorded = events.find((e) => e.drillId === drillId);
+    return { drillId, name: mine[0]!.drillName, lock, unlockedOn: recorded?.metOn ?? unlockedOn, isRecorded: recorded !== undefined };
   });
 }
 
@@ -258,7 +259,7 @@ export async function recordUnlocksFor(q: Queryable, studioId: string, clientId:
 }
 
 async function recordUnlocks(q: Queryable, studioId: string, client: ProgressClient, locked: LockedDrill[]) {
-  const mastered = locked.filter((d) => d.unlockedOn !== null && d.lock.progress.every((p) => p.everMet));
+  const mastered = locked.filter((d) => !d.isRecorded && d.unlockedOn !== null && d.lock.progress.every((p) => p.everMet));
   if (mastered.length === 0) return [];
   return q
     .insert(unlockEvents)
@@ -294,7 +295,13 @@ export type RunningWeeks = { weeks: WeekRunning[]; summary: RunningSummary };
 
 /** Each ISO week's drill days and adherence beside the week's runs (SQL), and the plain-language comparison. */
 export async function runningFor(q: Queryable, studioId: string, client: ProgressClient, adherence: ClientAdherence | undefined): Promise<RunningWeeks> {
-  const runWeeks = await rowsOf<{ iso_week: string; week_start: string; runs: number; distance_m: number; duration_s: number; effort: number | null; pain: number }>(
+  return mergeRunning(await runWeeksOf(q, studioId, client), adherence);
+}
+
+type RunWeekRow = { iso_week: string; week_start: string; runs: number; distance_m: number; duration_s: number; effort: number | null; pain: number };
+
+function runWeeksOf(q: Queryable, studioId: string, client: ProgressClient) {
+  return rowsOf<RunWeekRow>(
     q,
     sql`
       select to_char(min(local_date), 'IYYY-"W"IW') as iso_week, date_trunc('week', local_date)::date::text as week_start,
@@ -305,6 +312,9 @@ export async function runningFor(q: Queryable, studioId: string, client: Progres
       group by date_trunc('week', local_date)
       order by 2`,
   );
+}
+
+function mergeRunning(runWeeks: RunWeekRow[], adherence: ClientAdherence | undefined): RunningWeeks {
   const byWeek = new Map<string, WeekRunning>();
   for (const w of adherence?.weeks ?? []) {
     byWeek.set(w.weekStart, {
@@ -353,15 +363,15 @@ export type ClientProgression = Awaited<ReturnType<typeof clientProgression>>;
 
 /** One client's full progression as of now: per-side progress, asymmetry, adherence, streaks, mastery, running. */
 export async function clientProgression(q: Queryable, studioId: string, clientId: string, now: Date, options: { chartDays?: number } = {}) {
-  const client = await loadProgressClient(q, studioId, clientId, now);
-  const threshold = await asymmetryThresholdOf(q, studioId);
-  const [drillProgress, adherence, locked] = await Promise.all([
+  const [client, threshold] = await Promise.all([loadProgressClient(q, studioId, clientId, now), asymmetryThresholdOf(q, studioId)]);
+  const [drillProgress, adherence, locked, runWeeks] = await Promise.all([
     drillProgressFor(q, studioId, client, threshold, options.chartDays ?? 90),
     adherenceFor(q, studioId, [clientId], now, { recentDays: 28 }).then((m) => m.get(clientId)),
     masteryFor(q, studioId, client),
+    runWeeksOf(q, studioId, client),
   ]);
   await recordUnlocks(q, studioId, client, locked);
-  const running = await runningFor(q, studioId, client, adherence);
+  const running = mergeRunning(runWeeks, adherence);
   return {
     client: { id: client.id, name: client.name, timeZone: client.timeZone },
     today: client.today,
