@@ -4,6 +4,7 @@ import { bookingRules } from "./rules/booking";
 import { billingRules } from "./rules/billing";
 import { foundationRules } from "./rules/foundation";
 import { trainingRules } from "./rules/training";
+import { progressionRules } from "./rules/progression";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -13,4 +14,5 @@ export const matrix: ProcedureRules = {
   ...bookingRules,
   ...billingRules,
   ...trainingRules,
+  ...progressionRules,
 };

@@ -11,6 +11,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const nav = [
     { href: "/dashboard", label: "Clients" },
     { href: "/dashboard/attention", label: "Needs attention", badge: attention },
+    { href: "/dashboard/overview", label: "Overview" },
     { href: "/dashboard/drills", label: "Drills" },
     { href: "/dashboard/programs", label: "Programs" },
     { href: "/dashboard/calendar", label: "Calendar" },

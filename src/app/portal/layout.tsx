@@ -15,6 +15,7 @@ export default async function PortalLayout({ children }: { children: React.React
         { href: "/portal/log", label: "Log drills" },
         { href: "/portal/run", label: "Log a run" },
         { href: "/portal/history", label: "History" },
+        { href: "/portal/progress", label: "Progress" },
         { href: "/portal/sessions", label: "My sessions" },
         { href: "/portal/book", label: "Book a session" },
         { href: "/portal/billing", label: "Membership" },

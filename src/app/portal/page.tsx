@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatSpan } from "@/components/booking/format";
 import { Button } from "@/components/ui/button";
+import { UnlockNotice } from "@/components/progression/unlock-notice";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import type { TodayDrill } from "@/server/drills/assignment-service";
@@ -13,7 +14,7 @@ const longDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString("e
 
 export default async function PortalHome() {
   const trpc = await api();
-  const [me, today, sessions] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.today()), orForbidden(trpc.portalBooking.list())]);
+  const [me, today, sessions, unlocks] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.today()), orForbidden(trpc.portalBooking.list()), orForbidden(trpc.progression.unlockNotices())]);
   const daily = today.drills.filter((d) => d.isDueToday);
   const beforeRun = today.drills.filter((d) => d.isBeforeRun);
   const next = sessions.upcoming.find((b) => b.status === "confirmed");
@@ -25,6 +26,7 @@ export default async function PortalHome() {
           {longDate(today.localDate)} · Hi {me.name.split(" ")[0]}, your coach is <strong>{me.coachName}</strong>.
         </p>
       </div>
+      <UnlockNotice unlocks={unlocks} />
       {today.drills.length > 0 ? (
         <div className="grid grid-cols-2 gap-3">
           <Button asChild size="lg">

@@ -13,6 +13,7 @@ import { programsRouter } from "./routers/programs";
 import { reviewsRouter } from "./routers/reviews";
 import { runsRouter } from "./routers/runs";
 import { sessionsRouter } from "./routers/sessions";
+import { progressionRouter } from "./routers/progression";
 import { viewerRouter } from "./routers/viewer";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   session: sessionsRouter,
   run: runsRouter,
   review: reviewsRouter,
+  progression: progressionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,7 +20,7 @@ import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import { listDueDrills } from "./due";
 import { isValidTimeZone, localDateIn, type LocalDate } from "./local-date";
-import type { DailyBest } from "./mastery";
+import { dailyBestsFor } from "@/server/progression/daily-bests";
 import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
 import { ensureBuiltIns } from "./service";
 import type { Prescription } from "./types";
@@ -300,28 +300,9 @@ async function versionHistory(q: Queryable, studioId: string, assignmentIds: str
   return byAssignment;
 }
 
-/**
- * The client's best value per side per local day for these drills, from what they logged
- * (`practice_entries`, one index read). A drill not logged per side counts its value for both.
- */
+/** The client's best value per side per local day for these drills (SQL in progression/daily-bests.ts). */
 export async function loadDailyBests(q: Queryable, studioId: string, clientId: string, drillIds: string[], _timeZone: string) {
-  const bests = new Map<string, DailyBest[]>(drillIds.map((id) => [id, []]));
-  if (drillIds.length === 0) return bests;
-  const rows = await q
-    .select({
-      drillId: practiceEntries.drillId,
-      localDate: practiceEntries.localDate,
-      left: sql<string | null>`coalesce(max(${practiceEntries.value}) filter (where ${practiceEntries.side} = 'left'), max(${practiceEntries.value}) filter (where ${practiceEntries.side} = 'both'))`,
-      right: sql<string | null>`coalesce(max(${practiceEntries.value}) filter (where ${practiceEntries.side} = 'right'), max(${practiceEntries.value}) filter (where ${practiceEntries.side} = 'both'))`,
-    })
-    .from(practiceEntries)
-    .where(inStudio(practiceEntries, studioId, eq(practiceEntries.clientId, clientId), inArray(practiceEntries.drillId, drillIds)))
-    .groupBy(practiceEntries.drillId, practiceEntries.localDate)
-    .orderBy(asc(practiceEntries.localDate));
-  for (const row of rows) {
-    bests.get(row.drillId)!.push({ localDate: row.localDate, left: row.left === null ? null : Number(row.left), right: row.right === null ? null : Number(row.right) });
-  }
-  return bests;
+  return dailyBestsFor(q, studioId, clientId, drillIds);
 }
 
 /** Lock state of each of these drills for one client: prerequisites, progress, overrides. */

@@ -3,6 +3,7 @@ import { logger } from "@/server/logger";
 import { seedDrills } from "./drills";
 import { seedBookings } from "./bookings";
 import { seedBilling } from "./billing";
+import { seedProgression } from "./progression";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 import { seedTraining } from "./training";
 
@@ -18,6 +19,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedBookings(db, studio);
   await seedBilling(db, studio, other);
   await db.transaction((tx) => seedTraining(tx, studio));
+  await db.transaction((tx) => seedProgression(tx, studio));
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }

@@ -10,9 +10,10 @@ import type { SeededStudio } from "./studio";
 const HOUR = 3_600_000;
 
 /**
- * A few recent logs so the queue and the history show something: Alex has a reviewed session
- * with Morgan's feedback, an unreviewed one and a run with its warm-up; Bea reported pain in
- * yesterday's session; Eli's run hurt. Weeks of history are the progression seed's job.
+ * A few recent logs so the queue and the history show something: Chidi (Knee Drive paused,
+ * Back Rotations on) has a reviewed session with Morgan's feedback, an unreviewed one and a
+ * run with its warm-up; Bea reported pain in yesterday's session; Eli's run hurt. Weeks of
+ * history (Alex's six weeks among them) are the progression seed's job.
  */
 export async function seedTraining(db: Queryable, studio: SeededStudio, now = new Date()) {
   const client = (email: string) => studio.clientIdByEmail.get(email)!;
@@ -45,16 +46,16 @@ export async function seedTraining(db: Queryable, studio: SeededStudio, now = ne
     return input.id;
   };
 
-  const alexReviewed = await log(
-    "alex@stride.test",
-    session(50, [[kneeDrive, "left", 24.5], [kneeDrive, "right", 19], [backRotations, "left", 16], [backRotations, "right", 15]], { effort: 6, note: "Right side wobbles early." }),
+  const chidiReviewed = await log(
+    "chidi@stride.test",
+    session(50, [[backRotations, "left", 16], [backRotations, "right", 15]], { effort: 6, note: "Right side feels stiffer." }),
   );
-  await reviewSession(db, studio.studioId, morgan, { sessionId: alexReviewed, feedback: "Good start. Slow the right knee down even more: balance comes from the slowness, not the height." }, now);
-  await log("alex@stride.test", session(20, [[kneeDrive, "left", 27], [kneeDrive, "right", 22.5], [backRotations, "left", 18], [backRotations, "right", 17]], { effort: 5 }));
+  await reviewSession(db, studio.studioId, morgan, { sessionId: chidiReviewed, feedback: "Good start. Keep the hips square and let the broomstick lead the turn; the right side will loosen with daily sets." }, now);
+  await log("chidi@stride.test", session(20, [[backRotations, "left", 18], [backRotations, "right", 17]], { effort: 5 }));
 
-  const alexRun = randomUUID();
-  await logRun(db, studio.studioId, client("alex@stride.test"), { id: alexRun, startedAt: ago(3), distance: { value: 6.2, unit: "km" }, durationSeconds: 34 * 60 + 10, effort: 6, hasPain: false, painWhere: null, note: "Easy loop of the park." }, now);
-  await log("alex@stride.test", session(3.2, [[backRotations, "left", 15], [backRotations, "right", 15]], { context: "warmup_before_run", runId: alexRun, effort: 3 }));
+  const chidiRun = randomUUID();
+  await logRun(db, studio.studioId, client("chidi@stride.test"), { id: chidiRun, startedAt: ago(3), distance: { value: 6.2, unit: "km" }, durationSeconds: 34 * 60 + 10, effort: 6, hasPain: false, painWhere: null, note: "Easy loop of the park." }, now);
+  await log("chidi@stride.test", session(3.2, [[backRotations, "left", 15], [backRotations, "right", 15]], { context: "warmup_before_run", runId: chidiRun, effort: 3 }));
 
   await log(
     "bea@stride.test",

@@ -16,6 +16,7 @@ import { inStudio } from "@/server/db/tenancy";
 import { lockStatesFor } from "@/server/drills/assignment-service";
 import { isValidTimeZone, localDateIn } from "@/server/drills/local-date";
 import type { MeasureKind } from "@/server/drills/types";
+import { recordUnlocksFor } from "@/server/progression/service";
 import { DomainError, notFound } from "@/server/errors";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
 import { parseRun, parseSession, sessionMessages, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
@@ -146,6 +147,10 @@ export async function logSession(q: Queryable, studioId: string, clientId: strin
     // The id is taken: by this client's earlier submit (fine), or, astronomically unlikely, by someone else's.
     const [existing] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, session.id), eq(practiceSessions.clientId, clientId))).limit(1);
     if (!existing) throw new DomainError("CONFLICT", "This session could not be saved; reload the page and log it again.");
+  } else {
+    // A drill whose mastery rule this session completes unlocks now, not at the next progress read
+    // (recording is idempotent, and progress reads repeat it should this step ever fail).
+    await recordUnlocksFor(q, studioId, clientId, now);
   }
   return { id: session.id, isDuplicate: !result.isNew };
 }

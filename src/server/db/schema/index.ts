@@ -7,3 +7,4 @@ export * from "./drills";
 export * from "./training";
 export * from "./bookings";
 export * from "./billing";
+export * from "./progression";

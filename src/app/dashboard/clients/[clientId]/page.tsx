@@ -43,6 +43,9 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{client.name}</h1>
         <Badge>{client.status}</Badge>
+        <Link href={`/dashboard/clients/${client.id}/progress`} className="text-brand-700 underline">
+          Progress
+        </Link>
       </div>
       {client.status === "invited" ? (
         <Alert tone="info">{client.name} has not accepted the invite yet. Drills you assign now are waiting for them.</Alert>

@@ -1,0 +1,161 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge, Card } from "@/components/ui/card";
+import type { OverviewRow } from "@/server/progression/overview";
+import { api, orForbidden } from "@/trpc/server";
+import { ThresholdForm } from "./threshold-form";
+
+export const metadata: Metadata = { title: "Studio overview" };
+
+const columns = [
+  { key: "name", label: "Client" },
+  { key: "coach", label: "Coach" },
+  { key: "week", label: "This week" },
+  { key: "streak", label: "Streak" },
+  { key: "asymmetry", label: "Asymmetry" },
+  { key: "last", label: "Last activity" },
+] as const;
+type SortKey = (typeof columns)[number]["key"];
+
+const sorters: Record<SortKey, (r: OverviewRow) => string | number> = {
+  name: (r) => r.name.toLowerCase(),
+  coach: (r) => r.coachName.toLowerCase(),
+  week: (r) => r.weekRate ?? -1,
+  streak: (r) => r.currentStreak,
+  asymmetry: (r) => r.asymmetry?.percent ?? -1,
+  last: (r) => r.lastActivityAt?.getTime() ?? 0,
+};
+
+const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string; coach?: string }> }) {
+  const params = await searchParams;
+  const sort: SortKey = columns.some((c) => c.key === params.sort) ? (params.sort as SortKey) : "name";
+  const dir = params.dir === "desc" ? "desc" : "asc";
+  const coachId = params.coach && /^[0-9a-f-]{36}$/i.test(params.coach) ? params.coach : null;
+  const trpc = await api();
+  const [overview, coaches, attention] = await Promise.all([
+    orForbidden(trpc.progression.overview({ coachId })),
+    orForbidden(trpc.client.coaches()),
+    orForbidden(trpc.progression.attention()),
+  ]);
+  const rows = [...overview.rows].sort((a, b) => {
+    const x = sorters[sort](a);
+    const y = sorters[sort](b);
+    const order = x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name);
+    return dir === "asc" ? order : -order;
+  });
+  const href = (next: Record<string, string | null>) => {
+    const q = new URLSearchParams();
+    const merged = { sort, dir, coach: coachId, ...next };
+    for (const [k, v] of Object.entries(merged)) if (v) q.set(k, v);
+    return `/dashboard/overview?${q.toString()}`;
+  };
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Studio overview</h1>
+        <p className="text-stone-600">Every client&apos;s week at a glance. Weeks run Monday to Sunday in each client&apos;s own time zone.</p>
+      </div>
+
+      <section aria-labelledby="attention-heading" className="space-y-2">
+        <h2 id="attention-heading" className="text-xl font-semibold">
+          Needs attention: progression
+        </h2>
+        {attention.length === 0 ? (
+          <p className="text-stone-600">No asymmetry above {overview.asymmetryThresholdPercent}% and no new unlocks.</p>
+        ) : (
+          <ul className="space-y-2" aria-label="Progression attention">
+            {attention.map((item) => (
+              <li key={item.key}>
+                <Card className="flex flex-wrap items-center gap-2 p-3">
+                  <Badge className={item.kind === "unlocked" ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}>
+                    {item.kind === "unlocked" ? "Unlocked" : "Asymmetry"}
+                  </Badge>
+                  <Link href={item.href} className="font-medium text-brand-700 underline">
+                    {item.clientName}
+                  </Link>
+                  <span className="text-sm">{item.summary}</span>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="clients-heading" className="space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="clients-heading" className="text-xl font-semibold">
+            Clients ({rows.length})
+          </h2>
+          <nav aria-label="Filter by coach" className="flex flex-wrap gap-2 text-sm">
+            <Link href={href({ coach: null })} aria-current={coachId === null ? "page" : undefined} className={coachId === null ? "font-semibold" : "text-brand-700 underline"}>
+              All coaches
+            </Link>
+            {coaches.map((c) => (
+              <Link key={c.id} href={href({ coach: c.id })} aria-current={coachId === c.id ? "page" : undefined} className={coachId === c.id ? "font-semibold" : "text-brand-700 underline"}>
+                {c.name}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+          <table className="w-full text-left text-xs sm:text-sm" aria-label="Clients this week">
+            <thead className="bg-stone-50 text-stone-600">
+              <tr>
+                {columns.map((c) => {
+                  const isSorted = sort === c.key;
+                  const nextDir = isSorted && dir === "asc" ? "desc" : "asc";
+                  return (
+                    <th key={c.key} scope="col" className="px-3 py-2 font-medium" aria-sort={isSorted ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+                      <Link href={href({ sort: c.key, dir: nextDir })} className="underline-offset-2 hover:underline">
+                        {c.label}
+                        {isSorted ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                        <span className="sr-only">, sort {nextDir === "asc" ? "ascending" : "descending"}</span>
+                      </Link>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.clientId} className="border-t border-stone-200">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    <Link href={`/dashboard/clients/${r.clientId}/progress`} className="text-brand-700 underline">
+                      {r.name}
+                    </Link>
+                    {r.status === "invited" ? <span className="ml-2 text-xs text-stone-500">invited</span> : null}
+                  </th>
+                  <td className="px-3 py-2">{r.coachName}</td>
+                  <td className="px-3 py-2">{r.weekPrescribed === 0 ? "–" : `${r.weekDone} of ${r.weekPrescribed} (${Math.round((r.weekRate ?? 0) * 100)}%)`}</td>
+                  <td className="px-3 py-2">{r.currentStreak} {r.currentStreak === 1 ? "day" : "days"}</td>
+                  <td className="px-3 py-2">
+                    {r.asymmetry ? (
+                      <Badge className="bg-amber-100 text-amber-900">
+                        {Math.round(r.asymmetry.percent)}% {r.asymmetry.drillName}, {r.asymmetry.weakerSide} weaker
+                      </Badge>
+                    ) : (
+                      "–"
+                    )}
+                  </td>
+                  <td className="px-3 py-2">{r.lastActivityAt ? when(r.lastActivityAt) : "Nothing logged"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="settings-heading" className="space-y-2">
+        <h2 id="settings-heading" className="text-xl font-semibold">
+          Asymmetry threshold
+        </h2>
+        <p className="text-sm text-stone-600">
+          A client whose left and right 7-day averages differ by more than this in any drill appears under &ldquo;Needs attention&rdquo;. Default 15%.
+        </p>
+        <ThresholdForm current={overview.asymmetryThresholdPercent} />
+      </section>
+    </div>
+  );
+}

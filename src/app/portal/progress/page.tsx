@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { ProgressView } from "@/components/progression/progress-view";
+import { UnlockNotice } from "@/components/progression/unlock-notice";
+import { api, orForbidden } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Progress" };
+
+export default async function PortalProgress() {
+  const trpc = await api();
+  // Progress first: reading it records any drill that has just unlocked, so the notice below includes it.
+  const data = await orForbidden(trpc.progression.mine());
+  const unlocks = await orForbidden(trpc.progression.unlockNotices());
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Progress</h1>
+        <p className="text-stone-600">Worked out from what you log, in your own days ({data.client.timeZone}).</p>
+      </div>
+      <UnlockNotice unlocks={unlocks} />
+      <ProgressView data={data} audience="client" exportBase="/api/progress/export" />
+    </div>
+  );
+}

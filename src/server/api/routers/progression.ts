@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { asymmetryThresholdInput } from "@/server/progression/asymmetry";
+import { progressionAttention } from "@/server/progression/attention-sources";
+import { studioOverview } from "@/server/progression/overview";
+import {
+  asymmetryThresholdOf,
+  clientProgression,
+  dismissUnlock,
+  loadProgressClient,
+  recordUnlocksFor,
+  setAsymmetryThreshold,
+  unseenUnlocks,
+} from "@/server/progression/service";
+import { clientProcedure, createTRPCRouter, trainerProcedure } from "../trpc";
+
+const chartDays = z
+  .number({ error: "Pick a chart range of 7 to 730 days." })
+  .int({ error: "Pick a chart range of 7 to 730 days." })
+  .min(7, { error: "Pick a chart range of 7 to 730 days." })
+  .max(730, { error: "Pick a chart range of 7 to 730 days." })
+  .optional();
+
+export const clientProgressionInput = z.object({ clientId: z.uuid({ error: "That client id is not valid." }), chartDays });
+export const myProgressionInput = z.object({ chartDays }).default({});
+export const overviewInput = z.object({ coachId: z.uuid({ error: "Pick a coach from the list." }).nullish() }).default({});
+export const setThresholdInput = z.object({ asymmetryThresholdPercent: asymmetryThresholdInput });
+export const dismissUnlockInput = z.object({ unlockId: z.uuid({ error: "That notice id is not valid." }) });
+
+export const progressionRouter = createTRPCRouter({
+  /** A client's full progression, for their trainer. */
+  forClient: trainerProcedure.input(clientProgressionInput).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, input.clientId, ctx.now(), input)),
+  /** The signed-in client's own progression. */
+  mine: clientProcedure.input(myProgressionInput).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, ctx.clientId, ctx.now(), input)),
+  /** Every client's week, streak, asymmetry flag and last activity (optionally one coach's). */
+  overview: trainerProcedure.input(overviewInput).query(({ ctx, input }) => studioOverview(ctx.db, ctx.studioId, ctx.now(), input)),
+  /** Asymmetry above the threshold and recent automatic unlocks, for the attention queue. */
+  attention: trainerProcedure.query(({ ctx }) => progressionAttention(ctx.db, { studioId: ctx.studioId, now: ctx.now() })),
+  settings: trainerProcedure.query(async ({ ctx }) => ({ asymmetryThresholdPercent: await asymmetryThresholdOf(ctx.db, ctx.studioId) })),
+  setAsymmetryThreshold: trainerProcedure
+    .input(setThresholdInput)
+    .mutation(({ ctx, input }) => setAsymmetryThreshold(ctx.db, ctx.studioId, ctx.memberId, input.asymmetryThresholdPercent, ctx.now())),
+  /** Drills that unlocked by themselves and the client has not dismissed yet (recording any just met first: idempotent). */
+  unlockNotices: clientProcedure.query(async ({ ctx }) => {
+    await recordUnlocksFor(ctx.db, ctx.studioId, ctx.clientId, ctx.now());
+    return unseenUnlocks(ctx.db, ctx.studioId, ctx.clientId);
+  }),
+  dismissUnlock: clientProcedure.input(dismissUnlockInput).mutation(({ ctx, input }) => dismissUnlock(ctx.db, ctx.studioId, ctx.clientId, input.unlockId, ctx.now())),
+  /** Authorizes a CSV export of a client's history for their trainer; the route streams it. */
+  exportFor: trainerProcedure.input(z.object({ clientId: z.uuid({ error: "That client id is not valid." }) })).query(async ({ ctx, input }) => {
+    const client = await loadProgressClient(ctx.db, ctx.studioId, input.clientId, ctx.now());
+    return { studioId: ctx.studioId, clientId: client.id, name: client.name };
+  }),
+  /** The same for the signed-in client's own history. */
+  exportMine: clientProcedure.query(async ({ ctx }) => {
+    const client = await loadProgressClient(ctx.db, ctx.studioId, ctx.clientId, ctx.now());
+    return { studioId: ctx.studioId, clientId: client.id, name: client.name };
+  }),
+});

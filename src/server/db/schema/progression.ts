@@ -1,0 +1,47 @@
+import { sql } from "drizzle-orm";
+import { check, date, foreignKey, index, integer, pgTable, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, instant } from "./_columns";
+import { drills } from "./drills";
+import { clients, studioMembers, studios } from "./studios";
+
+// Progression is derived from what was logged (SQL over the facts); only the trainer's
+// settings and the moment a drill first unlocked by itself are stored.
+
+// The studio's progression settings: one row per studio, absent = the defaults.
+export const progressionSettings = pgTable(
+  "progression_settings",
+  {
+    studioId: uuid("studio_id").primaryKey().references(() => studios.id),
+    /** Left and right differing by more than this (7-day averages) puts the client in the attention queue. */
+    asymmetryThresholdPercent: integer("asymmetry_threshold_percent").notNull().default(15),
+    updatedByMemberId: uuid("updated_by_member_id").references(() => studioMembers.id),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [check("progression_settings_threshold", sql`${t.asymmetryThresholdPercent} between 1 and 100`)],
+);
+
+// The first time a client met the mastery rule of a locked drill: the drill unlocked by
+// itself then, and stays unlocked (an unlock is not taken back when the rule lapses). The
+// unique key makes recording it idempotent, whoever computes it first.
+export const unlockEvents = pgTable(
+  "unlock_events",
+  {
+    id: id(),
+    studioId: uuid("studio_id").notNull(),
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    drillId: uuid("drill_id").notNull(),
+    /** The client's local day on which the rule was first met. */
+    metOn: date("met_on", { mode: "string" }).notNull(),
+    recordedAt: createdAt(),
+    /** When the client dismissed the notice; null = still shown. */
+    seenByClientAt: instant("seen_by_client_at"),
+  },
+  (t) => [
+    unique("unlock_events_once").on(t.clientId, t.drillId),
+    index("unlock_events_studio_recorded_idx").on(t.studioId, t.recordedAt),
+    foreignKey({ columns: [t.studioId, t.drillId], foreignColumns: [drills.studioId, drills.id] }),
+  ],
+);
+
+export type ProgressionSettings = typeof progressionSettings.$inferSelect;
+export type UnlockEvent = typeof unlockEvents.$inferSelect;

@@ -1,0 +1,62 @@
+import { and, desc, eq, gte } from "drizzle-orm";
+import type { Db } from "@/server/db/client";
+import { clients, drills, unlockEvents } from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import type { AttentionItem, AttentionSource } from "@/server/review/attention-types";
+import { asymmetriesAbove } from "./overview";
+import { asymmetryThresholdOf } from "./service";
+
+/** How long an unlock stays in the queue. */
+export const UNLOCK_ATTENTION_DAYS = 14;
+
+const progressHref = (clientId: string) => `/dashboard/clients/${clientId}/progress`;
+
+// A client whose left and right 7-day averages differ by more than the studio's threshold (default 15%) needs the trainer's eye.
+export function asymmetrySource(db: Db): AttentionSource {
+  return async ({ studioId, now }) => {
+    const threshold = await asymmetryThresholdOf(db, studioId);
+    const rows = await asymmetriesAbove(db, studioId, now, threshold);
+    return rows.map(
+      (r): AttentionItem => ({
+        kind: "asymmetry",
+        key: `asymmetry:${r.clientId}:${r.drillId}`,
+        clientId: r.clientId,
+        clientName: r.clientName,
+        at: new Date(`${r.lastDate}T12:00:00Z`),
+        summary: `Left and right differ by ${Math.round(r.percent)}% in ${r.drillName} (7-day average; ${r.left < r.right ? "left" : "right"} is weaker).`,
+        href: progressHref(r.clientId),
+      }),
+    );
+  };
+}
+
+// A drill that unlocked by itself in the last two weeks: the trainer may want to check the technique.
+export function unlockSource(db: Db): AttentionSource {
+  return async ({ studioId, now }) => {
+    const since = new Date(now.getTime() - UNLOCK_ATTENTION_DAYS * 86_400_000);
+    const rows = await db
+      .select({ id: unlockEvents.id, clientId: unlockEvents.clientId, clientName: clients.name, drillName: drills.name, at: unlockEvents.recordedAt })
+      .from(unlockEvents)
+      .innerJoin(clients, eq(clients.id, unlockEvents.clientId))
+      .innerJoin(drills, eq(drills.id, unlockEvents.drillId))
+      .where(inStudio(unlockEvents, studioId, and(gte(unlockEvents.recordedAt, since))))
+      .orderBy(desc(unlockEvents.recordedAt));
+    return rows.map(
+      (r): AttentionItem => ({
+        kind: "unlocked",
+        key: `unlocked:${r.id}`,
+        clientId: r.clientId,
+        clientName: r.clientName,
+        at: r.at,
+        summary: `${r.clientName} met the mastery rule: ${r.drillName} unlocked by itself.`,
+        href: progressHref(r.clientId),
+      }),
+    );
+  };
+}
+
+/** The progression sources of the attention queue, newest first. */
+export async function progressionAttention(db: Db, input: { studioId: string; now: Date }): Promise<AttentionItem[]> {
+  const items = (await Promise.all([asymmetrySource(db)(input), unlockSource(db)(input)])).flat();
+  return items.sort((a, b) => b.at.getTime() - a.at.getTime());
+}

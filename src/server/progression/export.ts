@@ -1,0 +1,70 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/server/db/client";
+import { rowsOf } from "./sql";
+
+/** The three exports of a client's history; each is one CSV file. */
+export const exportKinds = ["sessions", "entries", "runs"] as const;
+export type ExportKind = (typeof exportKinds)[number];
+
+const BATCH = 2000;
+
+// Columns in the order written; keyset pagination by (sort key, id) keeps memory flat for long histories.
+const sessionKey = sql.raw(`to_char(performed_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') || id::text`);
+const entryKey = sql.raw(`to_char(ps.performed_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') || pe.session_id::text || lpad(pe.set_number::text, 2, '0') || pe.side || pe.drill_id::text`);
+const runKey = sql.raw(`to_char(started_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') || id::text`);
+const utc = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+
+// Columns in the order written (aliased c1…, so both drivers keep them apart); keyset
+// pagination on a time-ordered key keeps memory flat however long the history.
+const queries: Record<ExportKind, { header: string[]; page: (studioId: string, clientId: string, after: string | null) => SQL }> = {
+  sessions: {
+    header: ["session_id", "performed_at_utc", "local_date", "context", "run_id", "effort", "pain", "pain_where", "note"],
+    page: (studioId, clientId, after) => sql`
+      select ${sessionKey} as k, id::text as c1, ${utc("performed_at")} as c2, local_date::text as c3, context as c4, run_id::text as c5,
+        effort::text as c6, case when has_pain then 'yes' else 'no' end as c7, pain_where as c8, note as c9
+      from practice_sessions where studio_id = ${studioId} and client_id = ${clientId} ${after ? sql`and ${sessionKey} > ${after}` : sql``}
+      order by k limit ${BATCH}`,
+  },
+  entries: {
+    header: ["session_id", "performed_at_utc", "local_date", "drill", "set", "side", "value", "contact_feel", "note"],
+    page: (studioId, clientId, after) => sql`
+      select ${entryKey} as k, pe.session_id::text as c1, ${utc("ps.performed_at")} as c2, pe.local_date::text as c3, d.name as c4,
+        pe.set_number::text as c5, pe.side as c6, pe.value::text as c7, pe.contact_feel as c8, pe.note as c9
+      from practice_entries pe
+      join practice_sessions ps on ps.studio_id = pe.studio_id and ps.id = pe.session_id
+      join drills d on d.studio_id = pe.studio_id and d.id = pe.drill_id
+      where pe.studio_id = ${studioId} and pe.client_id = ${clientId} ${after ? sql`and ${entryKey} > ${after}` : sql``}
+      order by k limit ${BATCH}`,
+  },
+  runs: {
+    header: ["run_id", "started_at_utc", "local_date", "distance_m", "duration_s", "pace_per_km", "effort", "pain", "pain_where", "note"],
+    page: (studioId, clientId, after) => sql`
+      select ${runKey} as k, id::text as c1, ${utc("started_at")} as c2, local_date::text as c3, distance_m::text as c4, duration_s::text as c5,
+        to_char(make_interval(secs => round(duration_s / (distance_m / 1000.0))), 'FMMI:SS') as c6, effort::text as c7,
+        case when has_pain then 'yes' else 'no' end as c8, pain_where as c9, note as c10
+      from runs where studio_id = ${studioId} and client_id = ${clientId} ${after ? sql`and ${runKey} > ${after}` : sql``}
+      order by k limit ${BATCH}`,
+  },
+};
+
+/** One CSV field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The CSV of one kind for one client of the studio, as chunks (header first), read in batches. */
+export async function* exportCsv(q: Queryable, studioId: string, clientId: string, kind: ExportKind): AsyncGenerator<string> {
+  const { header, page } = queries[kind];
+  yield `${header.join(",")}\r\n`;
+  let after: string | null = null;
+  for (;;) {
+    const rows: Record<string, unknown>[] = await rowsOf<Record<string, unknown>>(q, page(studioId, clientId, after));
+    if (rows.length === 0) return;
+    yield rows.map((r) => `${Object.values(r).slice(1).map(csvField).join(",")}\r\n`).join("");
+    after = String(rows.at(-1)!.k);
+    if (rows.length < BATCH) return;
+  }
+}

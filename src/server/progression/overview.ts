@@ -1,0 +1,117 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/server/db/client";
+import { addDays, type LocalDate } from "@/server/drills/local-date";
+import { adherenceFor } from "./adherence-sql";
+import { asymmetryThresholdOf } from "./service";
+import { rowsOf } from "./sql";
+
+export type AsymmetryRow = {
+  clientId: string;
+  clientName: string;
+  drillId: string;
+  drillName: string;
+  /** 7-day averages of the two sides, as of the client's today. */
+  left: number;
+  right: number;
+  percent: number;
+  /** The client's local day of the latest entry counted. */
+  lastDate: LocalDate;
+};
+
+/**
+ * Clients (all of the studio's active ones, or these) whose left and right 7-day averages of a
+ * per-side drill differ by more than the threshold, in SQL: daily bests of the last 7 client-local
+ * days, their mean per side, then |L − R| / max(L, R) × 100.
+ */
+export async function asymmetriesAbove(q: Queryable, studioId: string, now: Date, thresholdPercent: number, clientIds?: readonly string[]): Promise<AsymmetryRow[]> {
+  return rowsOf<AsymmetryRow>(q, asymmetryQuery(studioId, now, thresholdPercent, clientIds));
+}
+
+/** The SQL of `asymmetriesAbove` (exported for EXPLAIN ANALYZE in the benchmark). */
+export function asymmetryQuery(studioId: string, now: Date, thresholdPercent: number, clientIds?: readonly string[]): SQL {
+  const only: SQL = clientIds ? sql`and c.id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  return sql`
+      with cl as (
+        select c.id as client_id, c.name, (${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, 'UTC'))::date as today
+        from clients c left join users u on u.id = c.user_id
+        where c.studio_id = ${studioId} and c.status = 'active' ${only}
+      ),
+      d as (
+        select pe.client_id, pe.drill_id, pe.local_date,
+          max(pe.value) filter (where pe.side = 'left') as l, max(pe.value) filter (where pe.side = 'right') as r
+        from practice_entries pe join cl on cl.client_id = pe.client_id
+        where pe.studio_id = ${studioId} and pe.local_date between cl.today - 6 and cl.today and pe.side <> 'both' and pe.value is not null
+        group by pe.client_id, pe.drill_id, pe.local_date
+      ),
+      a as (
+        select client_id, drill_id, avg(l)::float8 as l, avg(r)::float8 as r, max(local_date) as last_date from d group by client_id, drill_id
+      )
+      select a.client_id::text as "clientId", cl.name as "clientName", a.drill_id::text as "drillId", dr.name as "drillName",
+        a.l as "left", a.r as "right", (abs(a.l - a.r) / greatest(a.l, a.r) * 100)::float8 as percent, a.last_date::text as "lastDate"
+      from a join cl on cl.client_id = a.client_id join drills dr on dr.id = a.drill_id and dr.studio_id = ${studioId}
+      where a.l is not null and a.r is not null and greatest(a.l, a.r) > 0
+        and abs(a.l - a.r) / greatest(a.l, a.r) * 100 > ${thresholdPercent}
+      order by percent desc`;
+}
+
+export type OverviewRow = {
+  clientId: string;
+  name: string;
+  coachId: string;
+  coachName: string;
+  status: "invited" | "active" | "archived";
+  /** This ISO week (the client's calendar) so far. */
+  weekPrescribed: number;
+  weekDone: number;
+  weekRate: number | null;
+  currentStreak: number;
+  /** The largest left/right gap above the threshold, with its drill; null when none is flagged. */
+  asymmetry: { drillName: string; percent: number; weakerSide: "left" | "right" } | null;
+  lastActivityAt: Date | null;
+};
+
+/** Every client of the studio (or of one coach) with this week's adherence, streak, asymmetry flag and last activity. */
+export async function studioOverview(q: Queryable, studioId: string, now: Date, filter: { coachId?: string | null } = {}) {
+  const coach = filter.coachId ? sql`and c.coach_id = ${filter.coachId}::uuid` : sql``;
+  const people = await rowsOf<{ id: string; name: string; coach_id: string; coach_name: string; status: OverviewRow["status"]; last_at: number | null }>(
+    q,
+    sql`
+      select c.id::text as id, c.name, c.coach_id::text as coach_id, cu.name as coach_name, c.status::text as status,
+        (extract(epoch from greatest(
+          (select max(ps.performed_at) from practice_sessions ps where ps.studio_id = ${studioId} and ps.client_id = c.id),
+          (select max(r.started_at) from runs r where r.studio_id = ${studioId} and r.client_id = c.id)
+        )) * 1000)::float8 as last_at
+      from clients c
+      join studio_members m on m.id = c.coach_id
+      join users cu on cu.id = m.user_id
+      where c.studio_id = ${studioId} and c.status <> 'archived' ${coach}
+      order by c.name`,
+  );
+  const threshold = await asymmetryThresholdOf(q, studioId);
+  const ids = people.map((p) => p.id);
+  const [adherence, flags] = await Promise.all([
+    adherenceFor(q, studioId, ids, now, { lookbackDays: 56, recentDays: 0, weeks: 1 }),
+    ids.length ? asymmetriesAbove(q, studioId, now, threshold, ids) : Promise.resolve([]),
+  ]);
+  const rows: OverviewRow[] = people.map((p) => {
+    const a = adherence.get(p.id);
+    const week = a?.weeks.at(-1);
+    const isThisWeek = week !== undefined && a !== undefined && week.weekStart <= a.today && a.today < addDays(week.weekStart, 7);
+    const flag = flags.find((f) => f.clientId === p.id);
+    return {
+      clientId: p.id,
+      name: p.name,
+      coachId: p.coach_id,
+      coachName: p.coach_name,
+      status: p.status,
+      weekPrescribed: isThisWeek ? week.prescribed : 0,
+      weekDone: isThisWeek ? week.done : 0,
+      weekRate: isThisWeek ? week.rate : null,
+      currentStreak: a?.streaks.current ?? 0,
+      asymmetry: flag ? { drillName: flag.drillName, percent: flag.percent, weakerSide: flag.left < flag.right ? "left" : "right" } : null,
+      lastActivityAt: p.last_at ? new Date(p.last_at) : null,
+    };
+  });
+  return { asymmetryThresholdPercent: threshold, rows };
+}
+

@@ -1,0 +1,388 @@
+import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/server/db/client";
+import { assignments, clients, drillPrerequisites, drills, progressionSettings, unlockEvents, unlockOverrides, users } from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import { isValidTimeZone, localDateIn, type LocalDate } from "@/server/drills/local-date";
+import { findFirstMasteredDate } from "@/server/drills/mastery";
+import type { MeasureKind } from "@/server/drills/types";
+import { evaluateLock, type LockState, type PrerequisiteOf } from "@/server/drills/unlock";
+import { notFound } from "@/server/errors";
+import { adherenceFor, type ClientAdherence } from "./adherence-sql";
+import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";
+import { dailyBestsFor } from "./daily-bests";
+import { DEFAULT_TREND_MIN_DAYS, DEFAULT_TREND_THRESHOLD_PERCENT, type Progress, type SideProgress, type Trend, type WindowAverage } from "./rolling";
+import { paceOf, summarizeDrillsAndRunning, type RunningSummary, type WeekRunning } from "./running";
+import { rowsOf, rowsWithoutJit } from "./sql";
+
+export type ProgressClient = { id: string; name: string; timeZone: string; today: LocalDate };
+
+/** The client of this studio with their time zone and today; another studio's client is "not found". */
+export async function loadProgressClient(q: Queryable, studioId: string, clientId: string, now: Date): Promise<ProgressClient> {
+  const [row] = await q
+    .select({ id: clients.id, name: clients.name, timeZone: users.timeZone })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.userId))
+    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
+    .limit(1);
+  if (!row) throw notFound("client");
+  const timeZone = row.timeZone && isValidTimeZone(row.timeZone) ? row.timeZone : "UTC";
+  return { id: row.id, name: row.name, timeZone, today: localDateIn(now, timeZone) };
+}
+
+// ---------------------------------------------------------------- settings
+
+/** The studio's asymmetry threshold (default 15%). */
+export async function asymmetryThresholdOf(q: Queryable, studioId: string): Promise<number> {
+  const [row] = await q.select({ t: progressionSettings.asymmetryThresholdPercent }).from(progressionSettings).where(eq(progressionSettings.studioId, studioId)).limit(1);
+  return row?.t ?? DEFAULT_ASYMMETRY_THRESHOLD_PERCENT;
+}
+
+export async function setAsymmetryThreshold(q: Queryable, studioId: string, memberId: string, thresholdPercent: number, now: Date) {
+  await q
+    .insert(progressionSettings)
+    .values({ studioId, asymmetryThresholdPercent: thresholdPercent, updatedByMemberId: memberId, updatedAt: now })
+    .onConflictDoUpdate({ target: progressionSettings.studioId, set: { asymmetryThresholdPercent: thresholdPercent, updatedByMemberId: memberId, updatedAt: now } });
+  return { asymmetryThresholdPercent: thresholdPercent };
+}
+
+// ---------------------------------------------------------------- per drill, per side
+
+export type ChartPoint = {
+  localDate: LocalDate;
+  left: number | null;
+  right: number | null;
+  left7: number | null;
+  right7: number | null;
+  left28: number | null;
+  right28: number | null;
+  /** |L − R| / max(L, R) × 100 of the day's bests; null when a side is missing. */
+  asymmetry: number | null;
+};
+
+export type DrillProgress = {
+  drillId: string;
+  name: string;
+  measure: MeasureKind;
+  perSide: boolean;
+  progress: Progress;
+  /** Of the two sides' 7-day averages; null for a drill not measured per side. */
+  asymmetry: Asymmetry | null;
+  series: ChartPoint[];
+};
+
+type SummaryRow = {
+  drill_id: string;
+  best_l: number | null; best_l_date: string | null; best_r: number | null; best_r_date: string | null;
+  last_l: number | null; last_l_date: string | null; last_r: number | null; last_r_date: string | null;
+  l7: number | null; l7n: number; r7: number | null; r7n: number;
+  l28: number | null; l28n: number; r28: number | null; r28n: number;
+  lp: number | null; lpn: number; rp: number | null; rpn: number;
+};
+
+// The day's best per side, as one SQL fragment: `both` (a drill not measured per side) stands in for left.
+const dailyBestsCte = (studioId: string, clientId: string, today: LocalDate) => sql`
+  select drill_id, local_date,
+    coalesce(max(value) filter (where side = 'left'), max(value) filter (where side = 'both'))::float8 as l,
+    max(value) filter (where side = 'right')::float8 as r
+  from practice_entries
+  where studio_id = ${studioId} and client_id = ${clientId} and local_date <= ${today}::date and value is not null
+  group by drill_id, local_date`;
+
+/**
+ * Best, last, 7- and 28-day rolling averages, the trend and the chart series for each drill the
+ * client has (assigned or logged), per side: aggregates and window functions over the daily bests.
+ */
+export async function drillProgressFor(q: Queryable, studioId: string, client: ProgressClient, thresholdPercent: number, chartDays = 90): Promise<DrillProgress[]> {
+  const { id: clientId, today } = client;
+  const drillRows = await q
+    .selectDistinct({ id: drills.id, name: drills.name, measure: drills.measure, perSide: drills.perSide, sortOrder: drills.sortOrder })
+    .from(drills)
+    .where(
+      inStudio(
+        drills,
+        studioId,
+        ne(drills.measure, "free"),
+        sql`(exists (select 1 from assignments a where a.studio_id = ${studioId} and a.client_id = ${clientId} and a.drill_id = ${drills.id})
+          or exists (select 1 from practice_entries pe where pe.studio_id = ${studioId} and pe.client_id = ${clientId} and pe.drill_id = ${drills.id}))`,
+      ),
+    )
+    .orderBy(drills.sortOrder, drills.name);
+  if (drillRows.length === 0) return [];
+
+  const [summaries, points] = await Promise.all([
+    rowsWithoutJit<SummaryRow>(
+      q,
+      sql`
+        with d as (${dailyBestsCte(studioId, clientId, today)}),
+        m as (select d.*, max(l) over (partition by drill_id) as ml, max(r) over (partition by drill_id) as mr from d)
+        select drill_id::text as drill_id,
+          max(l) as best_l, min(local_date) filter (where l = ml)::text as best_l_date,
+          max(r) as best_r, min(local_date) filter (where r = mr)::text as best_r_date,
+          (array_agg(l order by local_date desc) filter (where l is not null))[1] as last_l, max(local_date) filter (where l is not null)::text as last_l_date,
+          (array_agg(r order by local_date desc) filter (where r is not null))[1] as last_r, max(local_date) filter (where r is not null)::text as last_r_date,
+          avg(l) filter (where local_date > ${today}::date - 7) as l7, count(l) filter (where local_date > ${today}::date - 7)::int as l7n,
+          avg(r) filter (where local_date > ${today}::date - 7) as r7, count(r) filter (where local_date > ${today}::date - 7)::int as r7n,
+          avg(l) filter (where local_date > ${today}::date - 28) as l28, count(l) filter (where local_date > ${today}::date - 28)::int as l28n,
+          avg(r) filter (where local_date > ${today}::date - 28) as r28, count(r) filter (where local_date > ${today}::date - 28)::int as r28n,
+          avg(l) filter (where local_date between ${today}::date - 13 and ${today}::date - 7) as lp,
+          count(l) filter (where local_date between ${today}::date - 13 and ${today}::date - 7)::int as lpn,
+          avg(r) filter (where local_date between ${today}::date - 13 and ${today}::date - 7) as rp,
+          count(r) filter (where local_date between ${today}::date - 13 and ${today}::date - 7)::int as rpn
+        from m group by drill_id`,
+    ),
+    rowsWithoutJit<{ drill_id: string } & Omit<ChartPoint, "asymmetry"> & { asymmetry: number | null }>(
+      q,
+      sql`
+        with d as (${dailyBestsCte(studioId, clientId, today)}
+          having local_date > ${today}::date - ${chartDays + 27}::int),
+        w as (
+          select drill_id, local_date, l, r,
+            avg(l) over w7 as l7, avg(r) over w7 as r7, avg(l) over w28 as l28, avg(r) over w28 as r28
+          from d
+          window w7 as (partition by drill_id order by local_date range between interval '6 days' preceding and current row),
+                 w28 as (partition by drill_id order by local_date range between interval '27 days' preceding and current row)
+        )
+        select drill_id::text as drill_id, local_date::text as "localDate", l as "left", r as "right",
+          l7::float8 as "left7", r7::float8 as "right7", l28::float8 as "left28", r28::float8 as "right28",
+          case when l is null or r is null then null when greatest(l, r) = 0 then 0 else abs(l - r) / greatest(l, r) * 100 end::float8 as asymmetry
+        from w where local_date > ${today}::date - ${chartDays}::int
+        order by drill_id, local_date`,
+    ),
+  ]);
+
+  const summaryOf = new Map(summaries.map((s) => [s.drill_id, s]));
+  return drillRows.map((drill) => {
+    const s = summaryOf.get(drill.id);
+    const side = (k: "l" | "r"): SideProgress => {
+      const avg = (value: number | null | undefined, days: number | undefined): WindowAverage => ({ average: value === undefined || value === null ? null : Number(value), days: days ?? 0 });
+      const recent = avg(s?.[`${k}7`], s?.[`${k}7n`]);
+      return {
+        best: s?.[`best_${k}`] ?? null,
+        bestDate: s?.[`best_${k}_date`] ?? null,
+        last: s?.[`last_${k}`] ?? null,
+        lastDate: s?.[`last_${k}_date`] ?? null,
+        rolling7: recent,
+        rolling28: avg(s?.[`${k}28`], s?.[`${k}28n`]),
+        trend: trendFrom(recent, avg(s?.[`${k}p`], s?.[`${k}pn`])),
+      };
+    };
+    const progress: Progress = { left: side("l"), right: side("r") };
+    const series = points
+      .filter((p) => p.drill_id === drill.id)
+      .map(({ drill_id: _, ...p }) => (drill.perSide ? p : { ...p, right: null, right7: null, right28: null, asymmetry: null }));
+    return {
+      drillId: drill.id,
+      name: drill.name,
+      measure: drill.measure,
+      perSide: drill.perSide,
+      progress,
+      asymmetry: drill.perSide ? evaluateAsymmetry(progress.left.rolling7.average, progress.right.rolling7.average, thresholdPercent) : null,
+      series,
+    };
+  });
+}
+
+// The trend rule of rolling.ts (trendOf), applied to the two weekly averages the SQL computed.
+function trendFrom(recent: WindowAverage, previous: WindowAverage): Trend {
+  if (recent.average === null || previous.average === null || recent.days < DEFAULT_TREND_MIN_DAYS || previous.days < DEFAULT_TREND_MIN_DAYS) {
+    return { label: "not_enough_data", recent, previous, changePercent: null };
+  }
+  const changePercent = previous.average === 0 ? (recent.average === 0 ? 0 : Infinity) : ((recent.average - previous.average) / previous.average) * 100;
+  const label = changePercent >= DEFAULT_TREND_THRESHOLD_PERCENT ? "improving" : changePercent <= -DEFAULT_TREND_THRESHOLD_PERCENT ? "declining" : "steady";
+  return { label, recent, previous, changePercent };
+}
+
+// ---------------------------------------------------------------- mastery and unlocks
+
+const required = alias(drills, "required_drill");
+
+export type LockedDrill = { drillId: string; name: string; lock: LockState; unlockedOn: LocalDate | null; isRecorded: boolean };
+
+/** Each assigned drill with a prerequisite: how close the client is to its rule, and the lock state. */
+export async function masteryFor(q: Queryable, studioId: string, client: ProgressClient): Promise<LockedDrill[]> {
+  const rows = await q
+    .select({
+      drillId: drillPrerequisites.drillId,
+      drillName: drills.name,
+      requiresDrillId: drillPrerequisites.requiresDrillId,
+      requiresDrillName: required.name,
+      measure: required.measure,
+      minValuePerSide: drillPrerequisites.minValuePerSide,
+      requiredDays: drillPrerequisites.requiredDays,
+      windowDays: drillPrerequisites.windowDays,
+    })
+    .from(drillPrerequisites)
+    .innerJoin(drills, eq(drills.id, drillPrerequisites.drillId))
+    .innerJoin(required, eq(required.id, drillPrerequisites.requiresDrillId))
+    .innerJoin(assignments, and(eq(assignments.drillId, drillPrerequisites.drillId), eq(assignments.clientId, client.id), ne(assignments.status, "ended")))
+    .where(inStudio(drillPrerequisites, studioId))
+    .orderBy(drills.sortOrder, drills.name);
+  if (rows.length === 0) return [];
+  const drillIds = [...new Set(rows.map((r) => r.drillId))];
+  const [bests, overrides, events] = await Promise.all([
+    dailyBestsFor(q, studioId, client.id, [...new Set(rows.map((r) => r.requiresDrillId))]),
+    q
+      .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })
+      .from(unlockOverrides)
+      .where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, client.id), inArray(unlockOverrides.drillId, drillIds), isNull(unlockOverrides.revokedAt))),
+    q
+      .select({ drillId: unlockEvents.drillId, metOn: unlockEvents.metOn })
+      .from(unlockEvents)
+      .where(inStudio(unlockEvents, studioId, eq(unlockEvents.clientId, client.id))),
+  ]);
+  return drillIds.map((drillId) => {
+    const mine = rows.filter((r) => r.drillId === drillId);
+    const prerequisites: PrerequisiteOf[] = mine.map((r) => ({
+      requiresDrillId: r.requiresDrillId,
+      requiresDrillName: r.requiresDrillName,
+      measure: r.measure,
+      rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays },
+    }));
+    const lock = evaluateLock({ prerequisites, dailyBestsByDrill: bests, override: overrides.find((o) => o.drillId === drillId) ?? null, today: client.today });
+    // Unlocked by mastery on the day the last of its prerequisites was first mastered.
+    const firstMet = prerequisites.map((p) => findFirstMasteredDate(p.rule, bests.get(p.requiresDrillId) ?? [], client.today));
+    const unlockedOn = firstMet.every((d) => d !== null) ? (firstMet as string[]).sort().at(-1)! : null;
+    const recorded = events.find((e) => e.drillId === drillId);
+    return { drillId, name: mine[0]!.drillName, lock, unlockedOn: recorded?.metOn ?? unlockedOn, isRecorded: recorded !== undefined };
+  });
+}
+
+/**
+ * Records the first time the client met the mastery rule of each assigned locked drill: the
+ * drill unlocks by itself then. Idempotent (one row per client and drill); returns the unlocks
+ * recorded by this call. The logging service calls it after each session; progress reads too.
+ */
+export async function recordUnlocksFor(q: Queryable, studioId: string, clientId: string, now: Date) {
+  const client = await loadProgressClient(q, studioId, clientId, now);
+  return recordUnlocks(q, studioId, client, await masteryFor(q, studioId, client));
+}
+
+async function recordUnlocks(q: Queryable, studioId: string, client: ProgressClient, locked: LockedDrill[]) {
+  const mastered = locked.filter((d) => !d.isRecorded && d.unlockedOn !== null && d.lock.progress.every((p) => p.everMet));
+  if (mastered.length === 0) return [];
+  return q
+    .insert(unlockEvents)
+    .values(mastered.map((d) => ({ studioId, clientId: client.id, drillId: d.drillId, metOn: d.unlockedOn! })))
+    .onConflictDoNothing()
+    .returning();
+}
+
+/** Unlocks the client has not dismissed yet, for the notice on Today and Progress. */
+export async function unseenUnlocks(q: Queryable, studioId: string, clientId: string) {
+  return q
+    .select({ id: unlockEvents.id, drillId: unlockEvents.drillId, drillName: drills.name, metOn: unlockEvents.metOn })
+    .from(unlockEvents)
+    .innerJoin(drills, eq(drills.id, unlockEvents.drillId))
+    .where(inStudio(unlockEvents, studioId, eq(unlockEvents.clientId, clientId), isNull(unlockEvents.seenByClientAt)))
+    .orderBy(desc(unlockEvents.recordedAt));
+}
+
+/** The client dismisses an unlock notice; another client's notice is "not found". */
+export async function dismissUnlock(q: Queryable, studioId: string, clientId: string, unlockId: string, now: Date) {
+  const [row] = await q
+    .update(unlockEvents)
+    .set({ seenByClientAt: now })
+    .where(inStudio(unlockEvents, studioId, eq(unlockEvents.clientId, clientId), eq(unlockEvents.id, unlockId)))
+    .returning({ id: unlockEvents.id });
+  if (!row) throw notFound("unlock notice");
+  return row;
+}
+
+// ---------------------------------------------------------------- drills and running
+
+export type RunningWeeks = { weeks: WeekRunning[]; summary: RunningSummary };
+
+/** Each ISO week's drill days and adherence beside the week's runs (SQL), and the plain-language comparison. */
+export async function runningFor(q: Queryable, studioId: string, client: ProgressClient, adherence: ClientAdherence | undefined): Promise<RunningWeeks> {
+  return mergeRunning(await runWeeksOf(q, studioId, client), adherence);
+}
+
+type RunWeekRow = { iso_week: string; week_start: string; runs: number; distance_m: number; duration_s: number; effort: number | null; pain: number };
+
+function runWeeksOf(q: Queryable, studioId: string, client: ProgressClient) {
+  return rowsOf<RunWeekRow>(
+    q,
+    sql`
+      select to_char(min(local_date), 'IYYY-"W"IW') as iso_week, date_trunc('week', local_date)::date::text as week_start,
+        count(*)::int as runs, sum(distance_m)::int as distance_m, sum(duration_s)::int as duration_s,
+        avg(effort)::float8 as effort, count(*) filter (where has_pain)::int as pain
+      from runs
+      where studio_id = ${studioId} and client_id = ${client.id} and local_date <= ${client.today}::date
+      group by date_trunc('week', local_date)
+      order by 2`,
+  );
+}
+
+function mergeRunning(runWeeks: RunWeekRow[], adherence: ClientAdherence | undefined): RunningWeeks {
+  const byWeek = new Map<string, WeekRunning>();
+  for (const w of adherence?.weeks ?? []) {
+    byWeek.set(w.weekStart, {
+      isoWeek: w.isoWeek,
+      weekStart: w.weekStart,
+      daysWithDrills: w.daysWithDrills,
+      adherenceRate: w.rate,
+      runs: 0,
+      distanceM: 0,
+      durationSeconds: 0,
+      paceSecondsPerKm: null,
+      averageEffort: null,
+      runsWithPain: 0,
+    });
+  }
+  for (const r of runWeeks) {
+    const week = byWeek.get(r.week_start) ?? {
+      isoWeek: r.iso_week,
+      weekStart: r.week_start,
+      daysWithDrills: 0,
+      adherenceRate: null,
+      runs: 0,
+      distanceM: 0,
+      durationSeconds: 0,
+      paceSecondsPerKm: null,
+      averageEffort: null,
+      runsWithPain: 0,
+    };
+    Object.assign(week, {
+      runs: r.runs,
+      distanceM: r.distance_m,
+      durationSeconds: r.duration_s,
+      paceSecondsPerKm: paceOf(r.distance_m, r.duration_s),
+      averageEffort: r.effort,
+      runsWithPain: r.pain,
+    });
+    byWeek.set(r.week_start, week);
+  }
+  const weeks = [...byWeek.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
+  return { weeks, summary: summarizeDrillsAndRunning(weeks) };
+}
+
+// ---------------------------------------------------------------- the whole picture
+
+export type ClientProgression = Awaited<ReturnType<typeof clientProgression>>;
+
+/** One client's full progression as of now: per-side progress, asymmetry, adherence, streaks, mastery, running. */
+export async function clientProgression(q: Queryable, studioId: string, clientId: string, now: Date, options: { chartDays?: number } = {}) {
+  const [client, threshold] = await Promise.all([loadProgressClient(q, studioId, clientId, now), asymmetryThresholdOf(q, studioId)]);
+  const [drillProgress, adherence, locked, runWeeks] = await Promise.all([
+    drillProgressFor(q, studioId, client, threshold, options.chartDays ?? 90),
+    adherenceFor(q, studioId, [clientId], now, { recentDays: 28 }).then((m) => m.get(clientId)),
+    masteryFor(q, studioId, client),
+    runWeeksOf(q, studioId, client),
+  ]);
+  await recordUnlocks(q, studioId, client, locked);
+  const running = mergeRunning(runWeeks, adherence);
+  return {
+    client: { id: client.id, name: client.name, timeZone: client.timeZone },
+    today: client.today,
+    asymmetryThresholdPercent: threshold,
+    drills: drillProgress,
+    adherence: {
+      days: adherence?.days ?? [],
+      weeks: (adherence?.weeks ?? []).slice(-12),
+      streaks: adherence?.streaks ?? { current: 0, currentStartedOn: null, longest: 0, longestStartedOn: null, isTodayDone: false },
+    },
+    mastery: locked,
+    running: { weeks: running.weeks.slice(-12), summary: running.summary },
+  };
+}
