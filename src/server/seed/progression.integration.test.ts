@@ -1,29 +1,11 @@
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite, type Database } from "@/server/db/client";
-import { users } from "@/server/db/schema";
-import { callerFor } from "~test/caller";
-import { seedDemo } from "./index";
+import { describe, expect, it } from "vitest";
+import { setupDemoDatabase } from "~test/demo";
 
-// Its own in-memory database: the demo's people have fixed emails, so it cannot share one.
-let database: Database;
-beforeAll(async () => {
-  database = await openPglite();
-  await database.migrate();
-  await seedDemo(database.db);
-});
-afterAll(async () => {
-  await database?.close();
-});
-
-async function as(email: string) {
-  const [row] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return callerFor(database.db, row!.id);
-}
+const demo = setupDemoDatabase();
 
 describe("the demo's progression", () => {
   it("Alex has charts, a flagged right side and a drills-and-running summary", async () => {
-    const mine = await (await as("alex@stride.test")).progression.mine();
+    const mine = await (await demo.as("alex@stride.test")).progression.mine();
     const knee = mine.drills.find((d) => d.name === "Knee Drive")!;
     expect(knee.series.length).toBeGreaterThan(25);
     expect(knee.asymmetry).toMatchObject({ isFlagged: true, weakerSide: "right" });
@@ -33,19 +15,19 @@ describe("the demo's progression", () => {
   });
 
   it("Bea is close to the rule, Eli met it and Hopping unlocked by itself", async () => {
-    const bea = await (await as("bea@stride.test")).progression.mine();
+    const bea = await (await demo.as("bea@stride.test")).progression.mine();
     expect(bea.mastery[0]).toMatchObject({ name: "Hopping", lock: { isUnlocked: false } });
     expect(bea.mastery[0]!.lock.progress[0]!.evaluation.qualifyingDays).toBe(3);
-    const eli = await as("eli@stride.test");
+    const eli = await demo.as("eli@stride.test");
     expect((await eli.progression.mine()).mastery[0]).toMatchObject({ name: "Hopping", lock: { isUnlocked: true, reason: "mastered" } });
     expect((await eli.progression.unlockNotices()).map((n) => n.drillName)).toEqual(["Hopping"]);
-    const queue = await (await as("morgan@stride.test")).progression.attention();
+    const queue = await (await demo.as("morgan@stride.test")).progression.attention();
     expect(queue.filter((i) => i.kind === "unlocked").map((i) => i.clientName)).toEqual(["Eli Navarro"]);
     expect(queue.filter((i) => i.kind === "asymmetry").map((i) => i.clientName)).toContain("Alex Morgan");
   });
 
   it("Dana's Hopping contacts show per side", async () => {
-    const dana = await (await as("dana@stride.test")).progression.mine();
+    const dana = await (await demo.as("dana@stride.test")).progression.mine();
     expect(dana.drills.find((d) => d.name === "Hopping")?.series.length).toBeGreaterThan(5);
   });
 });

@@ -1,29 +1,11 @@
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite, type Database } from "@/server/db/client";
-import { users } from "@/server/db/schema";
-import { callerFor } from "~test/caller";
-import { seedDemo } from "./index";
+import { describe, expect, it } from "vitest";
+import { setupDemoDatabase } from "~test/demo";
 
-// Its own in-memory database: the demo's people have fixed emails, so it cannot share one.
-let database: Database;
-beforeAll(async () => {
-  database = await openPglite();
-  await database.migrate();
-  await seedDemo(database.db);
-});
-afterAll(async () => {
-  await database?.close();
-});
-
-async function userId(email: string) {
-  const [row] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return row!.id;
-}
+const demo = setupDemoDatabase();
 
 describe("the demo's logs", () => {
   it("shows Morgan a queue with pain first (Bea's session, Eli's run) and Chidi's unreviewed sessions", async () => {
-    const queue = await callerFor(database.db, await userId("morgan@stride.test")).review.attention();
+    const queue = await (await demo.as("morgan@stride.test")).review.attention();
     expect(queue[0]!.kind).toBe("pain");
     const painful = queue.filter((i) => i.kind === "pain").map((i) => i.clientName);
     expect(painful).toEqual(expect.arrayContaining(["Bea Lindqvist", "Eli Navarro"]));
@@ -31,7 +13,7 @@ describe("the demo's logs", () => {
   });
 
   it("shows Chidi their history with Morgan's feedback, an older session fixed and a recent one open", async () => {
-    const history = await callerFor(database.db, await userId("chidi@stride.test")).session.history();
+    const history = await (await demo.as("chidi@stride.test")).session.history();
     expect(history.sessions).toHaveLength(3);
     const reviewed = history.sessions.find((s) => s.review);
     expect(reviewed!.review!.feedback).toMatch(/let the broomstick lead the turn/);
@@ -41,6 +23,6 @@ describe("the demo's logs", () => {
   });
 
   it("the other studio sees none of it", async () => {
-    expect(await callerFor(database.db, await userId("rosa@harbour.test")).review.attention()).toEqual([]);
+    expect(await (await demo.as("rosa@harbour.test")).review.attention()).toEqual([]);
   });
 });

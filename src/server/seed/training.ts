@@ -59,7 +59,9 @@ export async function seedTraining(db: Queryable, studio: SeededStudio, now = ne
 
   await log(
     "bea@stride.test",
-    session(26, [[kneeDrive, "left", 41], [kneeDrive, "right", 33], [backRotations, "left", 20], [backRotations, "right", 19]], { effort: 7, hasPain: true, painWhere: "right hip, when turning", note: "Hip pinched on the last reps." }),
+    // Short holds on a painful day: below the mastery minimum, so Bea stays one qualifying day
+    // short of Hopping (the progression story) whatever the time of day the demo is seeded.
+    session(26, [[kneeDrive, "left", 24], [kneeDrive, "right", 17], [backRotations, "left", 20], [backRotations, "right", 19]], { effort: 7, hasPain: true, painWhere: "right hip, when turning", note: "Hip pinched on the last reps; cut the holds short." }),
   );
 
   const eliRun = randomUUID();
