@@ -22,6 +22,14 @@ describe("the demo's logs", () => {
     expect(history.runs).toHaveLength(1);
   });
 
+  it("also carries progression's flags and billing's follow-ups: Alex's asymmetry, Eli's unlock, Kira's failed payment", async () => {
+    const queue = await (await demo.as("morgan@stride.test")).review.attention();
+    const of = (kind: string) => queue.filter((i) => i.kind === kind).map((i) => i.clientName);
+    expect(of("asymmetry")).toContain("Alex Morgan");
+    expect(of("unlocked")).toContain("Eli Navarro");
+    expect(of("failed_payment")).toContain("Kira Mensah");
+  });
+
   it("the other studio sees none of it", async () => {
     expect(await (await demo.as("rosa@harbour.test")).review.attention()).toEqual([]);
   });
