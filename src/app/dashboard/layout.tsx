@@ -1,13 +1,13 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { env } from "@/env";
 import { requireViewer } from "@/server/auth/require";
-import { api } from "@/trpc/server";
+import { loadAttention } from "./attention-data";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const me = await requireViewer("trainer");
   // Each feature adds its section here.
   // The queue's count in the navigation; a failure to count never takes the frame down.
-  const attention = await (await api()).review.attention().then((items) => items.length, () => 0);
+  const attention = await loadAttention().then((items) => items.length, () => 0);
   const nav = [
     { href: "/dashboard", label: "Clients" },
     { href: "/dashboard/attention", label: "Needs attention", badge: attention },

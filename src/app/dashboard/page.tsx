@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { env } from "@/env";
 import { api, orForbidden } from "@/trpc/server";
 import { AttentionList } from "@/components/review/attention-list";
+import { loadAttention } from "./attention-data";
 import { InviteClientForm } from "./invite-client-form";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -23,7 +24,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const clients = await orForbidden(trpc.client.list({ search, coachId, status }));
   const me = await orForbidden(trpc.viewer.me());
   const member = me?.kind === "trainer" ? me : null;
-  const attention = await orForbidden(trpc.review.attention());
+  const attention = await orForbidden(loadAttention());
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Clients</h1>

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { AttentionList } from "@/components/review/attention-list";
+import { loadAttention } from "../attention-data";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Needs attention" };
 
 export default async function AttentionPage() {
   const trpc = await api();
-  const [items, me] = await Promise.all([orForbidden(trpc.review.attention()), orForbidden(trpc.viewer.me())]);
+  const [items, me] = await Promise.all([orForbidden(loadAttention()), orForbidden(trpc.viewer.me())]);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Needs attention</h1>
