@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Queryable } from "@/server/db/client";
 import { assignments, assignmentVersions, clients, drills, users } from "@/server/db/schema";
@@ -138,6 +138,17 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
 
   await insertRuns(db, runRecords);
   await insertPractice(db, practice);
+  // Their coach keeps up: sessions older than three days have been looked at, so the demo's
+  // attention queue shows what is new rather than six weeks of backlog.
+  const clientIds = [alex, bea, eli, dana].map((c) => c.clientId);
+  await db.execute(sql`
+    insert into session_reviews (studio_id, session_id, reviewed_by_member_id, feedback, created_at, updated_at)
+    select s.studio_id, s.id, c.coach_id, '', s.performed_at + interval '1 day', s.performed_at + interval '1 day'
+    from practice_sessions s join clients c on c.id = s.client_id
+    where s.studio_id = ${studioId}
+      and s.client_id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})
+      and s.performed_at < ${new Date(now.getTime() - 3 * 86_400_000)}
+    on conflict (session_id) do nothing`);
   // As the logging service does after each session: Eli's automatic unlock is recorded.
   for (const c of [alex, bea, eli, dana]) await recordUnlocksFor(db, studioId, c.clientId, now);
 }
