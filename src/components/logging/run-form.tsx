@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
+import { SaveFeedback } from "./save-feedback";
 import { Button } from "@/components/ui/button";
-import { Alert, Card } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { enqueue, newDeviceId, removePending } from "@/lib/offline-queue";
 import { fromZod, logRunInputAt, logSessionInputFor, type LogRunInput, type LogSessionInput } from "@/server/training/session-input";
@@ -158,19 +158,7 @@ export function RunForm({ warmupDrills, timeZone }: { warmupDrills: LoggerDrill[
           {didWarmup ? <DrillLoggers drills={warmupDrills} state={values} onChange={(next) => (setErrors(clearChanged(errors, values, next)), setValues(next))} errors={errors} /> : null}
         </section>
       ) : null}
-      {feedback ? (
-        <Alert tone={feedback.tone}>
-          {feedback.message}
-          {feedback.tone === "success" ? (
-            <>
-              {" "}
-              <Link href="/portal/history" className="font-medium underline">
-                See your history
-              </Link>
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
+      <SaveFeedback feedback={feedback} />
       <Button type="submit" size="lg" className="w-full" disabled={isSaving}>
         Save run
       </Button>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+import { SaveFeedback } from "./save-feedback";
 import { Button } from "@/components/ui/button";
-import { Alert, Card } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { enqueue, newDeviceId, removePending } from "@/lib/offline-queue";
 import { fromZod, logSessionInputFor, type LoggableDrill, type LogSessionInput } from "@/server/training/session-input";
@@ -164,19 +164,7 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
         ) : null}
         <SessionExtras {...extras} errors={errors} onChange={(next) => (setExtras({ ...extras, ...next }), setErrors({ ...errors, effort: undefined, painWhere: undefined, note: undefined }))} />
       </Card>
-      {feedback ? (
-        <Alert tone={feedback.tone}>
-          {feedback.message}
-          {feedback.tone === "success" ? (
-            <>
-              {" "}
-              <Link href="/portal/history" className="font-medium underline">
-                See your history
-              </Link>
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
+      <SaveFeedback feedback={feedback} />
       <Button type="submit" size="lg" className="w-full" disabled={isSaving}>
         {isEdit ? "Save changes" : "Save session"}
       </Button>

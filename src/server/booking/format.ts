@@ -32,9 +32,5 @@ export function formatWhen(instant: Date, timeZone: string, now: Date): string {
   return local.toFormat(local.year === thisYear ? "HH:mm 'on' ccc d MMMM" : "HH:mm 'on' ccc d MMMM yyyy");
 }
 
-/** Integer minor units as money: 4000 GBP → "£40.00", 5000 JPY → "¥5,000". */
-export function formatMoney(amountMinor: number, currency: string): string {
-  const format = new Intl.NumberFormat(LOCALE, { style: "currency", currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
-}
+// Money is formatted in one place, exactly (no float ever holds an amount).
+export { formatMoney } from "@/server/billing/money";

@@ -1,5 +1,6 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
 import { z } from "zod";
+import { isValidTimeZone } from "@/server/drills/local-date";
 
 // Booking settings as plain data. The zod schemas are what a router validates input with
 // (messages a trainer can act on); the types are what the pure rules take. Wall times and
@@ -30,7 +31,7 @@ export const localDateSchema = z
     message: "Enter a date that exists on the calendar.",
   });
 
-export const timeZoneSchema = z.string().refine((value) => IANAZone.isValidZone(value), {
+export const timeZoneSchema = z.string().refine(isValidTimeZone, {
   message: "Choose a time zone from the list, for example Europe/London.",
 });
 

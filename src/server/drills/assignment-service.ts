@@ -19,7 +19,7 @@ import {
 import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import { listDueDrills } from "./due";
-import { isValidTimeZone, localDateIn, type LocalDate } from "./local-date";
+import { localDateIn, type LocalDate, zoneOrUtc } from "./local-date";
 import { dailyBestsFor } from "@/server/progression/daily-bests";
 import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
 import { ensureBuiltIns } from "./service";
@@ -67,7 +67,7 @@ async function loadClient(q: Queryable, studioId: string, clientId: string, fiel
     .limit(1);
   if (!row) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
   if (row.status === "archived") throw new DomainError("PRECONDITION_FAILED", `${row.name} is archived; restore them before assigning drills.`, field);
-  return { ...row, timeZone: row.timeZone && isValidTimeZone(row.timeZone) ? row.timeZone : "UTC" };
+  return { ...row, timeZone: zoneOrUtc(row.timeZone) };
 }
 
 /** Several clients at once, all of this studio and not archived, or the same refusal as `loadClient`. */
@@ -80,7 +80,7 @@ async function loadClients(q: Queryable, studioId: string, clientIds: string[], 
   if (rows.length !== clientIds.length) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
   const archived = rows.find((r) => r.status === "archived");
   if (archived) throw new DomainError("PRECONDITION_FAILED", `${archived.name} is archived; restore them before assigning drills.`, field);
-  return rows.map((row) => ({ ...row, timeZone: row.timeZone && isValidTimeZone(row.timeZone) ? row.timeZone : "UTC" }));
+  return rows.map((row) => ({ ...row, timeZone: zoneOrUtc(row.timeZone) }));
 }
 
 async function loadAssignableDrill(q: Queryable, studioId: string, drillId: string): Promise<Drill> {
@@ -416,7 +416,7 @@ export async function todayFor(q: Queryable, studioId: string, clientId: string,
     .where(inStudio(clients, studioId, eq(clients.id, clientId)))
     .limit(1);
   if (!client) throw notFound("client");
-  const timeZone = isValidTimeZone(client.timeZone) ? client.timeZone : "UTC";
+  const timeZone = zoneOrUtc(client.timeZone);
   const localDate = localDateIn(now, timeZone);
   const rows = await q
     .select({ assignment: assignments, drill: drills, version: assignmentVersions })

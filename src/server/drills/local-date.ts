@@ -20,6 +20,11 @@ export function isValidTimeZone(timeZone: string): boolean {
   return timeZone.length > 0 && IANAZone.isValidZone(timeZone);
 }
 
+/** A stored zone as it can be used: one this runtime does not know (or none) reads as UTC. */
+export function zoneOrUtc(timeZone: string | null | undefined): string {
+  return timeZone && isValidTimeZone(timeZone) ? timeZone : "UTC";
+}
+
 // A client's day is the calendar date on their clock at that instant, whatever the server's zone.
 export function localDateIn(instant: Date, timeZone: string): LocalDate {
   if (Number.isNaN(instant.getTime())) throw new RangeError("localDateIn: invalid instant");

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/server/db/client";
 import { assignments, clients, drillPrerequisites, drills, progressionSettings, unlockEvents, unlockOverrides, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { isValidTimeZone, localDateIn, type LocalDate } from "@/server/drills/local-date";
+import { localDateIn, type LocalDate, zoneOrUtc } from "@/server/drills/local-date";
 import { findFirstMasteredDate } from "@/server/drills/mastery";
 import type { MeasureKind } from "@/server/drills/types";
 import { evaluateLock, type LockState, type PrerequisiteOf } from "@/server/drills/unlock";
@@ -26,7 +26,7 @@ export async function loadProgressClient(q: Queryable, studioId: string, clientI
     .where(inStudio(clients, studioId, eq(clients.id, clientId)))
     .limit(1);
   if (!row) throw notFound("client");
-  const timeZone = row.timeZone && isValidTimeZone(row.timeZone) ? row.timeZone : "UTC";
+  const timeZone = zoneOrUtc(row.timeZone);
   return { id: row.id, name: row.name, timeZone, today: localDateIn(now, timeZone) };
 }
 

@@ -3,7 +3,7 @@ import type { Queryable } from "@/server/db/client";
 import { assignmentVersions, clients, drills, practiceEntries, practiceSessions, runs, sessionReviews, studioMembers, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { prescriptionOf } from "@/server/drills/assignment-service";
-import { isValidTimeZone } from "@/server/drills/local-date";
+import { zoneOrUtc } from "@/server/drills/local-date";
 import { notFound } from "@/server/errors";
 import { entriesOf } from "@/server/training/service";
 
@@ -46,7 +46,7 @@ export async function getSessionForReview(q: Queryable, studioId: string, sessio
     id: session.id,
     clientId: session.clientId,
     clientName: row.clientName,
-    clientTimeZone: isValidTimeZone(row.clientTimeZone) ? row.clientTimeZone : "UTC",
+    clientTimeZone: zoneOrUtc(row.clientTimeZone),
     performedAt: session.performedAt,
     localDate: session.localDate,
     createdAt: session.createdAt,

@@ -14,7 +14,7 @@ import {
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { lockStatesFor } from "@/server/drills/assignment-service";
-import { isValidTimeZone, localDateIn } from "@/server/drills/local-date";
+import { localDateIn, zoneOrUtc } from "@/server/drills/local-date";
 import type { MeasureKind } from "@/server/drills/types";
 import { recordUnlocksFor } from "@/server/progression/service";
 import { DomainError, notFound } from "@/server/errors";
@@ -33,7 +33,7 @@ export async function clientTimeZone(q: Queryable, studioId: string, clientId: s
     .where(inStudio(clients, studioId, eq(clients.id, clientId)))
     .limit(1);
   if (!row) throw notFound("client");
-  return isValidTimeZone(row.timeZone) ? row.timeZone : "UTC";
+  return zoneOrUtc(row.timeZone);
 }
 
 /**
