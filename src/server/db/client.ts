@@ -29,7 +29,10 @@ export type Database = {
 const migrationsFolder = path.resolve(process.cwd(), "drizzle");
 
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  // JIT off for every connection: our queries are short (a few ms), and the planner's guesses
+  // for generate_series over each client's days lift them over jit_above_cost, where compiling
+  // alone took seconds (bench/progression.bench.ts). Sent at connect, so it costs no round trip.
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { jit: "off" } });
   const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,

@@ -21,6 +21,7 @@ import { DomainError, notFound } from "@/server/errors";
 import { listDueDrills } from "./due";
 import { localDateIn, type LocalDate, zoneOrUtc } from "./local-date";
 import { dailyBestsFor } from "@/server/progression/daily-bests";
+import { masteryHistoryOf, ruleKeyOf } from "@/server/progression/history-cache";
 import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
 import { ensureBuiltIns } from "./service";
 import type { Prescription } from "./types";
@@ -326,7 +327,13 @@ export async function lockStatesFor(q: Queryable, studioId: string, clientId: st
     .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })
     .from(unlockOverrides)
     .where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, clientId), inArray(unlockOverrides.drillId, drillIds), isNull(unlockOverrides.revokedAt)));
-  const bests = await loadDailyBests(q, studioId, clientId, [...new Set(prerequisiteRows.map((r) => r.requiresDrillId))], timeZone);
+  const history = await masteryHistoryOf(
+    q,
+    studioId,
+    clientId,
+    today,
+    prerequisiteRows.map((r) => ({ requiresDrillId: r.requiresDrillId, rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays } })),
+  );
   for (const drillId of drillIds) {
     const prerequisites: PrerequisiteOf[] = prerequisiteRows
       .filter((r) => r.drillId === drillId)
@@ -337,7 +344,8 @@ export async function lockStatesFor(q: Queryable, studioId: string, clientId: st
         rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays },
       }));
     const override = overrides.find((o) => o.drillId === drillId) ?? null;
-    states.set(drillId, evaluateLock({ prerequisites, dailyBestsByDrill: bests, override, today }));
+    const firstMet = new Map(prerequisites.map((p) => [p.requiresDrillId, history.firstMet.get(ruleKeyOf(p)) ?? null]));
+    states.set(drillId, evaluateLock({ prerequisites, dailyBestsByDrill: history.bestsByDrill, override, today, firstMetByPrerequisite: firstMet }));
   }
   return states;
 }

@@ -46,15 +46,20 @@ export function evaluateLock(input: {
   dailyBestsByDrill: ReadonlyMap<string, readonly DailyBest[]>;
   override: UnlockOverride | null;
   today: LocalDate;
+  /**
+   * The first day each prerequisite's rule was met, when already known (keyed by
+   * requiresDrillId); the daily bests may then cover only the rule's recent window.
+   */
+  firstMetByPrerequisite?: ReadonlyMap<string, LocalDate | null>;
 }): LockState {
-  const { prerequisites, dailyBestsByDrill, override, today } = input;
+  const { prerequisites, dailyBestsByDrill, override, today, firstMetByPrerequisite } = input;
   const progress = prerequisites.map((p): PrerequisiteProgress => {
     const bests = dailyBestsByDrill.get(p.requiresDrillId) ?? [];
     const evaluation = evaluateMastery(p.rule, bests, today, { measure: p.measure });
     return {
       ...p,
       evaluation,
-      everMet: evaluation.isMet || findFirstMasteredDate(p.rule, bests, today) !== null,
+      everMet: evaluation.isMet || (firstMetByPrerequisite?.has(p.requiresDrillId) ? firstMetByPrerequisite.get(p.requiresDrillId) != null : findFirstMasteredDate(p.rule, bests, today) !== null),
       requirement: `${p.requiresDrillName}: ${describeMasteryRule(p.rule, p.measure)}`,
     };
   });

@@ -1,8 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import type { LocalDate } from "@/server/drills/local-date";
+import { addDays, type LocalDate } from "@/server/drills/local-date";
 import type { DayStatus, Streaks, WeekAdherence } from "./adherence";
-import { DEFAULT_BEFORE_RUN_WINDOW_HOURS } from "./adherence";
+import { DEFAULT_BEFORE_RUN_WINDOW_HOURS, isoWeekOf } from "./adherence";
+import { closedHistoryOf } from "./history-cache";
+import { appendSegment, MAX_RECENT_DAYS, streaksOf, type Segment } from "./history";
 import { rowsWithoutJit } from "./sql";
 
 /**
@@ -41,25 +43,10 @@ export type ClientAdherence = {
 };
 
 export type AdherenceOptions = {
-  /** Look back only this many days (the overview); default: the client's whole history. */
-  lookbackDays?: number | null;
-  /** Days returned day by day, ending today. */
+  /** Days returned day by day, ending today (at most MAX_RECENT_DAYS). */
   recentDays?: number;
-  /** Weeks returned, ending with this week. */
+  /** Weeks returned, ending with this week; default all. */
   weeks?: number;
-};
-
-type Row = {
-  client_id: string;
-  today: string;
-  from_d: string | null;
-  current_streak: number;
-  current_start: string | null;
-  longest_streak: number;
-  longest_start: string | null;
-  is_today_done: boolean;
-  days: SqlDay[] | null;
-  weeks: WeekAdherence[] | null;
 };
 
 /** Prescribed against done, per day and per ISO week, and streaks, for these clients of the studio as of `now`. */
@@ -73,52 +60,94 @@ export async function adherenceFor(
   const result = new Map<string, ClientAdherence>();
   if (clientIds.length === 0) return result;
   const recentDays = options.recentDays ?? 28;
-  const weeks = options.weeks ?? 520;
-  const lookback = options.lookbackDays ?? null;
-  const rows = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, clientIds, now, lookback, recentDays, weeks));
-  const truncated: string[] = [];
-  for (const row of rows) {
-    const adherence = toClientAdherence(row);
-    result.set(row.client_id, adherence);
-    // A current streak that reaches back to the lookback's first day may be longer: recount it over the whole history.
-    if (lookback !== null && row.current_streak > 0 && row.current_start !== null && row.current_start === row.from_d) truncated.push(row.client_id);
-  }
-  if (truncated.length > 0) {
-    const full = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, truncated, now, null, 0, 0));
-    for (const row of full) {
-      const seen = result.get(row.client_id)!;
-      seen.streaks = toClientAdherence(row).streaks;
-    }
+  if (recentDays > MAX_RECENT_DAYS) throw new RangeError(`adherenceFor: at most ${MAX_RECENT_DAYS} recent days are kept day by day`);
+  const histories = await closedHistoryOf(q, studioId, clientIds, now);
+  const live = await adherenceSegments(
+    q,
+    studioId,
+    histories.map((h) => ({ clientId: h.clientId, after: h.through, until: null })),
+    now,
+    recentDays,
+  );
+  for (const h of histories) {
+    const segment = live.get(h.clientId);
+    if (!segment) continue;
+    const whole = appendSegment(h.history, segment);
+    const thisWeek = isoWeekOf(segment.today).weekStart;
+    const weeks = options.weeks === undefined ? whole.weeks : whole.weeks.filter((w) => w.weekStart > addDays(thisWeek, -7 * options.weeks!));
+    result.set(h.clientId, {
+      clientId: h.clientId,
+      today: segment.today,
+      from: whole.firstDay,
+      days: whole.days.filter((d) => d.localDate > addDays(segment.today, -recentDays)),
+      weeks: weeks.map((w) => ({ ...w, rate: w.prescribed === 0 ? null : w.done / w.prescribed })),
+      streaks: streaksOf(whole.streaks, segment.isTodayDone),
+    });
   }
   return result;
 }
 
-function toClientAdherence(row: Row): ClientAdherence {
-  return {
-    clientId: row.client_id,
-    today: row.today,
-    from: row.from_d,
-    days: row.days ?? [],
-    weeks: (row.weeks ?? []).map((w) => ({ ...w, rate: w.prescribed === 0 ? null : w.done / w.prescribed })),
-    streaks: {
-      current: row.current_streak,
-      currentStartedOn: row.current_streak > 0 ? row.current_start : null,
-      longest: row.longest_streak,
-      longestStartedOn: row.longest_streak > 0 ? row.longest_start : null,
+/** One stretch of each client's days: after `after` (or from the first prescription) until `until` (or today). */
+export type SegmentRange = { clientId: string; after: LocalDate | null; until: LocalDate | null };
+
+export type SegmentResult = Segment & { today: LocalDate; days: SqlDay[]; isTodayDone: boolean };
+
+type Row = {
+  client_id: string;
+  today: string;
+  from_d: string | null;
+  leading_n: number;
+  leading_start: string | null;
+  last_island: number | null;
+  last_n: number | null;
+  last_start: string | null;
+  longest_n: number | null;
+  longest_start: string | null;
+  is_today_done: boolean;
+  days: SqlDay[] | null;
+  weeks: Omit<WeekAdherence, "rate">[] | null;
+};
+
+/** Each range's weeks, streak islands and its last `recentDays` days, in one statement for all the clients. */
+export async function adherenceSegments(q: Queryable, studioId: string, ranges: readonly SegmentRange[], now: Date, recentDays: number): Promise<Map<string, SegmentResult>> {
+  const result = new Map<string, SegmentResult>();
+  if (ranges.length === 0) return result;
+  const rows = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, ranges, now, recentDays));
+  for (const row of rows) {
+    result.set(row.client_id, {
+      today: row.today,
+      from: row.from_d,
+      days: row.days ?? [],
       isTodayDone: row.is_today_done,
-    },
-  };
+      weeks: (row.weeks ?? []).map((w) => ({ ...w, rate: null })),
+      streaks: {
+        leading: row.leading_n,
+        leadingStart: row.leading_n > 0 ? row.leading_start : null,
+        last: row.last_island === null ? null : { island: row.last_island, days: row.last_n ?? 0, start: row.last_start },
+        longestAfterBreak: row.longest_n && row.longest_start ? { days: row.longest_n, start: row.longest_start } : null,
+      },
+    });
+  }
+  return result;
 }
 
-/** The SQL of `adherenceFor` (exported for EXPLAIN ANALYZE in the benchmark). */
-export function adherenceQuery(studioId: string, clientIds: readonly string[], now: Date, lookbackDays: number | null, recentDays: number, weeks: number): SQL {
+/** The SQL of `adherenceSegments` (exported for EXPLAIN ANALYZE in the benchmark). */
+export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[], now: Date, recentDays: number): SQL {
   const window = sql.raw(`interval '${DEFAULT_BEFORE_RUN_WINDOW_HOURS} hours'`);
-  const lowerBound = lookbackDays === null ? sql`'-infinity'::date` : sql`cl.today - ${lookbackDays - 1}::int`;
+  const wanted = sql.join(
+    ranges.map((r) => sql`(${r.clientId}::uuid, ${r.after}::date, ${r.until}::date)`),
+    sql`, `,
+  );
+  // Week starts by date arithmetic (ISO Monday): date_trunc would go through timestamptz.
+  const monday = (d: SQL) => sql`(${d} - (extract(isodow from ${d})::int - 1))`;
   return sql`
-    with cl as (
-      select c.id as client_id, coalesce(u.time_zone, 'UTC') as tz, (${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, 'UTC'))::date as today
-      from clients c left join users u on u.id = c.user_id
-      where c.studio_id = ${studioId} and c.id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})
+    with wanted(client_id, after_d, until_d) as (values ${wanted}),
+    cl as (
+      select c.id as client_id, coalesce(u.time_zone, 'UTC') as tz, t.today, w.after_d, coalesce(w.until_d, t.today) as until_d
+      from wanted w
+      join clients c on c.id = w.client_id and c.studio_id = ${studioId}
+      left join users u on u.id = c.user_id
+      cross join lateral (select (${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, 'UTC'))::date as today) t
     ),
     v as (
       select a.client_id, a.drill_id, av.status, av.daily, av.before_run, av.start_date, av.end_date,
@@ -130,14 +159,15 @@ export function adherenceQuery(studioId: string, clientIds: readonly string[], n
       where a.studio_id = ${studioId}
     ),
     span as (
-      select cl.client_id, cl.today, case when min(v.start_date) is null then null else greatest(min(v.start_date), ${lowerBound}) end as from_d
+      select cl.client_id, cl.today, cl.until_d as to_d,
+        case when min(v.start_date) is null then null else greatest(min(v.start_date), coalesce(cl.after_d + 1, '-infinity'::date)) end as from_d
       from cl left join v on v.client_id = cl.client_id
-      group by cl.client_id, cl.today
+      group by cl.client_id, cl.today, cl.until_d, cl.after_d
     ),
     days as (
       select s.client_id, g::date as d
-      from span s cross join lateral generate_series(s.from_d, s.today, interval '1 day') g
-      where s.from_d is not null
+      from span s cross join lateral generate_series(s.from_d, s.to_d, interval '1 day') g
+      where s.from_d is not null and s.from_d <= s.to_d
     ),
     rx as (
       select days.client_id, days.d, v.drill_id, bool_or(v.daily) as daily, bool_or(v.before_run) as before_run
@@ -150,7 +180,7 @@ export function adherenceQuery(studioId: string, clientIds: readonly string[], n
     logged as (
       select distinct pe.client_id, pe.local_date as d, pe.drill_id
       from practice_entries pe join span s on s.client_id = pe.client_id
-      where pe.studio_id = ${studioId} and pe.local_date between s.from_d and s.today
+      where pe.studio_id = ${studioId} and pe.local_date between s.from_d and s.to_d
     ),
     daily_occ as (
       select rx.client_id, rx.d, count(*)::int as n, count(l.drill_id)::int as done
@@ -162,8 +192,8 @@ export function adherenceQuery(studioId: string, clientIds: readonly string[], n
       select r.id, r.client_id, r.local_date, r.started_at
       from runs r join span s on s.client_id = r.client_id
       where r.studio_id = ${studioId}
-        and r.started_at >= (s.from_d - 2)::timestamp at time zone 'UTC' and r.started_at < (s.today + 2)::timestamp at time zone 'UTC'
-        and r.local_date between s.from_d and s.today
+        and r.started_at >= (s.from_d - 2)::timestamp at time zone 'UTC' and r.started_at < (s.to_d + 2)::timestamp at time zone 'UTC'
+        and r.local_date between s.from_d and s.to_d
     ),
     -- One row per prescribed before-run occurrence (a run × a before-run drill); each is
     -- checked with two index probes (the run's linked warm-up; an unlinked session in the two
@@ -199,9 +229,11 @@ export function adherenceQuery(studioId: string, clientIds: readonly string[], n
       left join daily_occ dc on dc.client_id = days.client_id and dc.d = days.d
       left join run_occ ro on ro.client_id = days.client_id and ro.d = days.d
     ),
+    -- Gaps and islands: island k starts at the k-th break (a missed or partial day) and holds
+    -- the complete days after it; island 0 holds those before the first break.
     isl as (
       select pd.client_id, pd.d, pd.status,
-        sum(case when pd.status = 'complete' then 0 else 1 end) over (partition by pd.client_id order by pd.d) as grp
+        sum(case when pd.status = 'complete' then 0 else 1 end) over (partition by pd.client_id order by pd.d)::int as grp
       from per_day pd join cl on cl.client_id = pd.client_id
       where pd.status <> 'none' and not (pd.d = cl.today and pd.status <> 'complete')
     ),
@@ -209,32 +241,32 @@ export function adherenceQuery(studioId: string, clientIds: readonly string[], n
       select client_id, grp, count(*) filter (where status = 'complete')::int as n, min(d) filter (where status = 'complete') as start
       from isl group by client_id, grp
     ),
-    current_streak as (
-      select distinct on (client_id) client_id, n, start from islands order by client_id, grp desc
+    last_island as (
+      select distinct on (client_id) client_id, grp, n, start from islands order by client_id, grp desc
     ),
-    longest_streak as (
-      select distinct on (client_id) client_id, n, start from islands where n > 0 order by client_id, n desc, start
+    longest_after as (
+      select distinct on (client_id) client_id, n, start from islands where grp > 0 and n > 0 order by client_id, n desc, start
     ),
     weeks as (
-      select pd.client_id, date_trunc('week', pd.d)::date as week_start, to_char(min(pd.d), 'IYYY-"W"IW') as iso_week,
+      select pd.client_id, ${monday(sql`pd.d`)} as week_start, to_char(min(pd.d), 'IYYY-"W"IW') as iso_week,
         sum(pd.daily_prescribed + pd.run_prescribed)::int as prescribed, sum(pd.daily_done + pd.run_done)::int as done,
         sum(pd.daily_prescribed)::int as daily_prescribed, sum(pd.daily_done)::int as daily_done,
         sum(pd.run_prescribed)::int as before_run_prescribed, sum(pd.run_done)::int as before_run_done,
         count(*) filter (where pd.status = 'complete')::int as complete_days,
         count(*) filter (where pd.has_drills)::int as days_with_drills
-      from per_day pd join cl on cl.client_id = pd.client_id
-      where pd.d > date_trunc('week', cl.today)::date - ${weeks * 7}::int
-      group by pd.client_id, date_trunc('week', pd.d)
+      from per_day pd
+      group by pd.client_id, 2
     )
     select cl.client_id::text as client_id, cl.today::text as today, s.from_d::text as from_d,
-      coalesce(cs.n, 0) as current_streak, cs.start::text as current_start,
-      coalesce(ls.n, 0) as longest_streak, ls.start::text as longest_start,
+      coalesce(fi.n, 0) as leading_n, fi.start::text as leading_start,
+      li.grp as last_island, li.n as last_n, li.start::text as last_start,
+      la.n as longest_n, la.start::text as longest_start,
       coalesce((select pd.status = 'complete' from per_day pd where pd.client_id = cl.client_id and pd.d = cl.today), false) as is_today_done,
       (select json_agg(json_build_object(
           'localDate', pd.d::text, 'prescribed', pd.daily_prescribed + pd.run_prescribed, 'done', pd.daily_done + pd.run_done,
           'dailyPrescribed', pd.daily_prescribed, 'dailyDone', pd.daily_done, 'status', pd.status, 'hasDrills', pd.has_drills
         ) order by pd.d)
-        from per_day pd where pd.client_id = cl.client_id and pd.d > cl.today - ${recentDays}::int) as days,
+        from per_day pd where pd.client_id = cl.client_id and pd.d > cl.until_d - ${recentDays}::int) as days,
       (select json_agg(json_build_object(
           'isoWeek', w.iso_week, 'weekStart', w.week_start::text, 'prescribed', w.prescribed, 'done', w.done,
           'dailyPrescribed', w.daily_prescribed, 'dailyDone', w.daily_done,
@@ -244,7 +276,8 @@ export function adherenceQuery(studioId: string, clientIds: readonly string[], n
         from weeks w where w.client_id = cl.client_id) as weeks
     from cl
     join span s on s.client_id = cl.client_id
-    left join current_streak cs on cs.client_id = cl.client_id
-    left join longest_streak ls on ls.client_id = cl.client_id
+    left join islands fi on fi.client_id = cl.client_id and fi.grp = 0
+    left join last_island li on li.client_id = cl.client_id
+    left join longest_after la on la.client_id = cl.client_id
   `;
 }

@@ -1,14 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
+import type { LocalDate } from "@/server/drills/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
 import { rowsOf } from "./sql";
 
 /**
  * The client's best value per side per local day for these drills, in SQL: the rows the
  * mastery rule and the progress figures read. A drill not measured per side logs `both`,
- * which stands in for `left` here (its one series); `right` stays null.
+ * which stands in for `left` here (its one series); `right` stays null. `from` limits the
+ * days read (the mastery cache knows what came before).
  */
-export async function dailyBestsFor(q: Queryable, studioId: string, clientId: string, drillIds: readonly string[]): Promise<Map<string, DailyBest[]>> {
+export async function dailyBestsFor(q: Queryable, studioId: string, clientId: string, drillIds: readonly string[], from: LocalDate | null = null): Promise<Map<string, DailyBest[]>> {
   const byDrill = new Map<string, DailyBest[]>(drillIds.map((id) => [id, []]));
   if (drillIds.length === 0) return byDrill;
   const rows = await rowsOf<{ drill_id: string; local_date: string; l: number | null; r: number | null }>(
@@ -20,7 +22,7 @@ export async function dailyBestsFor(q: Queryable, studioId: string, clientId: st
       from practice_entries
       where studio_id = ${studioId} and client_id = ${clientId}
         and drill_id in (${sql.join(drillIds.map((id) => sql`${id}::uuid`), sql`, `)})
-        and value is not null
+        and value is not null ${from === null ? sql`` : sql`and local_date >= ${from}::date`}
       group by drill_id, local_date
       order by drill_id, local_date
     `,

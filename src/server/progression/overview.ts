@@ -90,7 +90,7 @@ export async function studioOverview(q: Queryable, studioId: string, now: Date, 
   const threshold = await asymmetryThresholdOf(q, studioId);
   const ids = people.map((p) => p.id);
   const [adherence, flags] = await Promise.all([
-    adherenceFor(q, studioId, ids, now, { lookbackDays: 56, recentDays: 0, weeks: 1 }),
+    adherenceFor(q, studioId, ids, now, { recentDays: 0, weeks: 1 }),
     ids.length ? asymmetriesAbove(q, studioId, now, threshold, ids) : Promise.resolve([]),
   ]);
   const rows: OverviewRow[] = people.map((p) => {

@@ -4,13 +4,12 @@ import type { Queryable } from "@/server/db/client";
 import { assignments, clients, drillPrerequisites, drills, progressionSettings, unlockEvents, unlockOverrides, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { localDateIn, type LocalDate, zoneOrUtc } from "@/server/drills/local-date";
-import { findFirstMasteredDate } from "@/server/drills/mastery";
 import type { MeasureKind } from "@/server/drills/types";
 import { evaluateLock, type LockState, type PrerequisiteOf } from "@/server/drills/unlock";
 import { notFound } from "@/server/errors";
 import { adherenceFor, type ClientAdherence } from "./adherence-sql";
 import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";
-import { dailyBestsFor } from "./daily-bests";
+import { masteryHistoryOf, ruleKeyOf, type RuleOf } from "./history-cache";
 import { DEFAULT_TREND_MIN_DAYS, DEFAULT_TREND_THRESHOLD_PERCENT, type Progress, type SideProgress, type Trend, type WindowAverage } from "./rolling";
 import { paceOf, summarizeDrillsAndRunning, type RunningSummary, type WeekRunning } from "./running";
 import { rowsOf, rowsWithoutJit } from "./sql";
@@ -95,22 +94,21 @@ const dailyBestsCte = (studioId: string, clientId: string, today: LocalDate) => 
  */
 export async function drillProgressFor(q: Queryable, studioId: string, client: ProgressClient, thresholdPercent: number, chartDays = 90): Promise<DrillProgress[]> {
   const { id: clientId, today } = client;
-  const drillRows = await q
-    .selectDistinct({ id: drills.id, name: drills.name, measure: drills.measure, perSide: drills.perSide, sortOrder: drills.sortOrder })
-    .from(drills)
-    .where(
-      inStudio(
-        drills,
-        studioId,
-        ne(drills.measure, "free"),
-        sql`(exists (select 1 from assignments a where a.studio_id = ${studioId} and a.client_id = ${clientId} and a.drill_id = ${drills.id})
-          or exists (select 1 from practice_entries pe where pe.studio_id = ${studioId} and pe.client_id = ${clientId} and pe.drill_id = ${drills.id}))`,
-      ),
-    )
-    .orderBy(drills.sortOrder, drills.name);
-  if (drillRows.length === 0) return [];
-
-  const [summaries, points] = await Promise.all([
+  // The drills, their figures and their chart points in parallel: three round trips at once.
+  const [drillRows, summaries, points] = await Promise.all([
+    q
+      .selectDistinct({ id: drills.id, name: drills.name, measure: drills.measure, perSide: drills.perSide, sortOrder: drills.sortOrder })
+      .from(drills)
+      .where(
+        inStudio(
+          drills,
+          studioId,
+          ne(drills.measure, "free"),
+          sql`(exists (select 1 from assignments a where a.studio_id = ${studioId} and a.client_id = ${clientId} and a.drill_id = ${drills.id})
+            or exists (select 1 from practice_entries pe where pe.studio_id = ${studioId} and pe.client_id = ${clientId} and pe.drill_id = ${drills.id}))`,
+        ),
+      )
+      .orderBy(drills.sortOrder, drills.name),
     rowsWithoutJit<SummaryRow>(
       q,
       sql`
@@ -220,8 +218,9 @@ export async function masteryFor(q: Queryable, studioId: string, client: Progres
     .orderBy(drills.sortOrder, drills.name);
   if (rows.length === 0) return [];
   const drillIds = [...new Set(rows.map((r) => r.drillId))];
-  const [bests, overrides, events] = await Promise.all([
-    dailyBestsFor(q, studioId, client.id, [...new Set(rows.map((r) => r.requiresDrillId))]),
+  const rules: RuleOf[] = rows.map((r) => ({ requiresDrillId: r.requiresDrillId, rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays } }));
+  const [history, overrides, events] = await Promise.all([
+    masteryHistoryOf(q, studioId, client.id, client.today, rules),
     q
       .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })
       .from(unlockOverrides)
@@ -239,10 +238,11 @@ export async function masteryFor(q: Queryable, studioId: string, client: Progres
       measure: r.measure,
       rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays },
     }));
-    const lock = evaluateLock({ prerequisites, dailyBestsByDrill: bests, override: overrides.find((o) => o.drillId === drillId) ?? null, today: client.today });
+    const firstMet = new Map(prerequisites.map((p) => [p.requiresDrillId, history.firstMet.get(ruleKeyOf(p)) ?? null]));
+    const lock = evaluateLock({ prerequisites, dailyBestsByDrill: history.bestsByDrill, override: overrides.find((o) => o.drillId === drillId) ?? null, today: client.today, firstMetByPrerequisite: firstMet });
     // Unlocked by mastery on the day the last of its prerequisites was first mastered.
-    const firstMet = prerequisites.map((p) => findFirstMasteredDate(p.rule, bests.get(p.requiresDrillId) ?? [], client.today));
-    const unlockedOn = firstMet.every((d) => d !== null) ? (firstMet as string[]).sort().at(-1)! : null;
+    const firstMetDays = [...firstMet.values()];
+    const unlockedOn = firstMetDays.every((d) => d !== null) ? (firstMetDays as string[]).sort().at(-1)! : null;
     const recorded = events.find((e) => e.drillId === drillId);
     return { drillId, name: mine[0]!.drillName, lock, unlockedOn: recorded?.metOn ?? unlockedOn, isRecorded: recorded !== undefined };
   });

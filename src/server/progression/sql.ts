@@ -20,15 +20,8 @@ export function clientDays(clients: readonly { clientId: string; timeZone: strin
 }
 
 /**
- * `rowsOf` with PostgreSQL's JIT compilation off for this one statement. The planner
- * over-estimates set-returning functions over a column (generate_series per client: 1000 rows
- * each), which lifts these queries over `jit_above_cost`; compiling then cost seconds for a
- * query that runs in milliseconds (measured by bench/progression.bench.ts). `set local` ends
- * with the transaction, so nothing else is affected.
+ * `rowsOf` for the queries whose plans JIT compilation used to ruin (generate_series per
+ * client): our PostgreSQL connections are opened with jit off (db/client.ts), so this is
+ * `rowsOf`; the name keeps the reason next to each such query.
  */
-export async function rowsWithoutJit<T>(q: Queryable, query: SQL): Promise<T[]> {
-  return q.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return rowsOf<T>(tx, query);
-  });
-}
+export const rowsWithoutJit = rowsOf;

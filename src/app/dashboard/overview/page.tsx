@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DateTime } from "luxon";
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import type { OverviewRow } from "@/server/progression/overview";
@@ -26,7 +27,15 @@ const sorters: Record<SortKey, (r: OverviewRow) => string | number> = {
   last: (r) => r.lastActivityAt?.getTime() ?? 0,
 };
 
-const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+// In the trainer's own zone, relative for the last week ("Today 07:12", "Mon 18:40"), dated before.
+function when(d: Date, timeZone: string, now: DateTime): string {
+  const at = DateTime.fromJSDate(d, { zone: timeZone }).setLocale("en-GB");
+  const days = Math.round(now.startOf("day").diff(at.startOf("day"), "days").days);
+  if (days === 0) return `Today ${at.toFormat("HH:mm")}`;
+  if (days === 1) return `Yesterday ${at.toFormat("HH:mm")}`;
+  if (days > 1 && days < 7) return at.toFormat("ccc HH:mm");
+  return at.toFormat(at.year === now.year ? "d LLL" : "d LLL yyyy");
+}
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string; coach?: string }> }) {
   const params = await searchParams;
@@ -34,11 +43,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const dir = params.dir === "desc" ? "desc" : "asc";
   const coachId = params.coach && /^[0-9a-f-]{36}$/i.test(params.coach) ? params.coach : null;
   const trpc = await api();
-  const [overview, coaches, attention] = await Promise.all([
+  const [me, overview, coaches, attention] = await Promise.all([
+    orForbidden(trpc.viewer.me()),
     orForbidden(trpc.progression.overview({ coachId })),
     orForbidden(trpc.client.coaches()),
     orForbidden(trpc.progression.attention()),
   ]);
+  const timeZone = me?.timeZone ?? "UTC";
+  const now = DateTime.now().setZone(timeZone);
   const rows = [...overview.rows].sort((a, b) => {
     const x = sorters[sort](a);
     const y = sorters[sort](b);
@@ -55,7 +67,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Studio overview</h1>
-        <p className="text-stone-600">Every client&apos;s week at a glance. Weeks run Monday to Sunday in each client&apos;s own time zone.</p>
+        <p className="text-stone-600">Every client&apos;s week at a glance. Weeks run Monday to Sunday in each client&apos;s own time zone; last activity is in yours ({timeZone}).</p>
       </div>
 
       <section aria-labelledby="attention-heading" className="space-y-2">
@@ -139,7 +151,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                       "–"
                     )}
                   </td>
-                  <td className="px-3 py-2">{r.lastActivityAt ? when(r.lastActivityAt) : "Nothing logged"}</td>
+                  <td className="px-3 py-2">{r.lastActivityAt ? <time dateTime={r.lastActivityAt.toISOString()}>{when(r.lastActivityAt, timeZone, now)}</time> : "Nothing logged"}</td>
                 </tr>
               ))}
             </tbody>

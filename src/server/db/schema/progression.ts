@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, foreignKey, index, integer, pgTable, unique, uuid } from "drizzle-orm/pg-core";
+import { check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./_columns";
 import { drills } from "./drills";
 import { clients, studioMembers, studios } from "./studios";
@@ -45,3 +45,44 @@ export const unlockEvents = pgTable(
 
 export type ProgressionSettings = typeof progressionSettings.$inferSelect;
 export type UnlockEvent = typeof unlockEvents.$inferSelect;
+
+// ---------------------------------------------------------------- derived, cached history
+//
+// A client's closed history does not change when they log today, so its adherence summary
+// and each mastery rule's outcome are kept, up to a date, and only the days after it are
+// computed on each read. Database triggers (drizzle/0011) delete a client's rows whenever a
+// write touches a day at or before that date (a backdated session, an edited run, a changed
+// prescription, a new time zone): every write path is covered without the services having
+// to remember. Readers rebuild what is missing under a shared per-client advisory lock, so a
+// concurrent backdated write cannot leave a stale row behind (see progression/history-cache.ts).
+
+/** Adherence of a client's closed weeks, up to and including `through` (a Sunday). */
+export const progressSnapshots = pgTable(
+  "progress_snapshots",
+  {
+    clientId: uuid("client_id").primaryKey().references(() => clients.id, { onDelete: "cascade" }),
+    studioId: uuid("studio_id").notNull(),
+    through: date("through", { mode: "string" }).notNull(),
+    /** The closed weeks and the streak parts the live days continue (HistorySnapshot). */
+    summary: jsonb("summary").notNull(),
+    computedAt: createdAt(),
+  },
+);
+
+/** Whether (and first when) a client met one mastery rule, over the days up to `checked_through`. */
+export const masteryChecks = pgTable(
+  "mastery_checks",
+  {
+    clientId: uuid("client_id").notNull().references(() => clients.id, { onDelete: "cascade" }),
+    studioId: uuid("studio_id").notNull(),
+    requiresDrillId: uuid("requires_drill_id").notNull(),
+    /** The rule as it was evaluated: a changed rule is a different row. */
+    ruleKey: text("rule_key").notNull(),
+    checkedThrough: date("checked_through", { mode: "string" }).notNull(),
+    firstMet: date("first_met", { mode: "string" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clientId, t.requiresDrillId, t.ruleKey] }),
+  ],
+);
+export type MasteryCheck = typeof masteryChecks.$inferSelect;

@@ -59,6 +59,8 @@ export const practiceSessions = pgTable(
   },
   (t) => [
     index("practice_sessions_studio_client_date_idx").on(t.studioId, t.clientId, t.localDate),
+    // A client's latest session (the studio overview's "last activity") without reading their history.
+    index("practice_sessions_studio_client_performed_idx").on(t.studioId, t.clientId, t.performedAt),
     index("practice_sessions_run_idx").on(t.runId).where(sql`${t.runId} is not null`),
     unique("practice_sessions_studio_id_unique").on(t.studioId, t.id),
     // Deleting a run unlinks its warm-up first (the service does it in the same transaction).

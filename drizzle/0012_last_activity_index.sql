@@ -1,0 +1,1 @@
+CREATE INDEX "practice_sessions_studio_client_performed_idx" ON "practice_sessions" USING btree ("studio_id","client_id","performed_at");
