@@ -182,10 +182,59 @@ describe("a client's cached history gives the same adherence as computing every 
     expect(await snapshotOf(w)).toBeNull();
     await adherenceOf(w, now);
     expect(await snapshotOf(w)).not.toBeNull();
-    const [oldest] = await t.db.select({ id: practiceSessions.id }).from(practiceSessions).where(eq(practiceSessions.clientId, w.studio.clientA.clientId)).orderBy(practiceSessions.localDate).limit(1);
+    const [oldest] = await t.db
+      .select({ id: practiceSessions.id, performedAt: practiceSessions.performedAt })
+      .from(practiceSessions)
+      .where(eq(practiceSessions.clientId, w.studio.clientA.clientId))
+      .orderBy(practiceSessions.performedAt)
+      .limit(1);
     await t.db.execute(sql`delete from practice_entries where session_id = ${oldest!.id}`);
     expect(await snapshotOf(w)).toBeNull();
+    // The reference forgets it too (an emptied session logs no drill).
+    w.sessions = w.sessions.filter((x) => x.performedAt.getTime() !== oldest!.performedAt.getTime());
+    const want = reference(w, now);
+    expect((await adherenceOf(w, now)).weeks).toEqual(want.weeks);
     await t.db.update(users).set({ timeZone: "Europe/London" }).where(eq(users.id, w.studio.clientA.userId));
+  });
+
+  // Two connections are needed to interleave a write and a rebuild; PGlite has one.
+  it.runIf(process.env.TEST_DB === "postgres")("a rebuild that starts while a backdated write is in flight waits for it, so no stale cache is left", async () => {
+    const now = new Date(NOW.getTime() + 8 * 86_400_000);
+    await t.db.delete(progressSnapshots).where(eq(progressSnapshots.clientId, w.studio.clientA.clientId));
+    const missed = findMissedDay(w, addDays(START, 20), addDays(START, 90))!;
+    let commit!: () => void;
+    const gate = new Promise<void>((resolve) => (commit = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const writer = t.db.transaction(async (tx) => {
+      await insertPractice(tx, [
+        { studioId: w.studio.studioId, clientId: w.studio.clientA.clientId, performedAt: at(missed, "12:00:00"), localDate: missed, entries: [
+          { drillId: w.knee, assignmentVersionId: w.versions[w.knee]!, side: "left", value: 25 },
+          { drillId: w.knee, assignmentVersionId: w.versions[w.knee]!, side: "right", value: 25 },
+          { drillId: w.back, assignmentVersionId: w.versions[w.back]!, side: "left", value: 15 },
+          { drillId: w.back, assignmentVersionId: w.versions[w.back]!, side: "right", value: 15 },
+        ] },
+      ]);
+      wrote();
+      await gate;
+    });
+    await written;
+    let finished = false;
+    const reading = adherenceOf(w, now).then((r) => ((finished = true), r));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(finished).toBe(false); // waiting for the writer's lock
+    commit();
+    await writer;
+    w.sessions.push({ localDate: missed, performedAt: at(missed, "12:00:00"), runId: null, drillIds: [w.knee, w.back] });
+    const want = reference(w, now);
+    const got = await reading;
+    const key = (x: unknown) => JSON.stringify(x, Object.keys(x as object).sort());
+    const diff = got.weeks.filter((wk, i) => key(wk) !== key(want.weeks[i]));
+    expect(diff, JSON.stringify({ diff, want: want.weeks.filter((wk) => diff.some((d) => d.weekStart === wk.weekStart)), missed })).toEqual([]);
+    // And what it cached is right too.
+    const again = await adherenceOf(w, now);
+    expect(again.weeks).toEqual(want.weeks);
+    expect(again.streaks).toEqual(want.streaks);
   });
 
   it("remembers when a mastery rule was first met, and the lock state matches reading the whole history", async () => {
