@@ -98,7 +98,9 @@ type Outcome = {
 };
 
 async function burstAndKill(browser: Browser, server: AppServer): Promise<Outcome> {
+  const started = Date.now();
   await server.start();
+  console.log(`[faults] ${test.info().title.split(":")[0]}: first start (migrate, seed the demo, serve) took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
   await signIn(page, CLIENT);
