@@ -44,7 +44,8 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
 const MIGRATION_LOCK_KEY = 4_207_310_052;
 
 // Two instances starting together would both read "nothing applied" and both run the same
-// migration (one fails on "already exists", or worse, half-applies next to the other). The
+// migrations: one start fails (seen: a duplicate key in pg_type on drizzle's own journal table,
+// and "already exists" on ours). The
 // session-level advisory lock makes the second wait; it then finds everything applied and does
 // nothing. A lock is held by a session, so the lock, the migration and the unlock share one
 // connection (a pool of one); should the process die, PostgreSQL ends the session and frees it.
