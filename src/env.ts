@@ -10,6 +10,12 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined || v === "" ? undefined : v === "1" || v === "true"));
 
+/** pino's levels; `silent` turns logging off. */
+export const logLevelSchema = z
+  .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" })
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -27,6 +33,7 @@ const envSchema = z.object({
   STRIDE_DEMO: flag,
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  LOG_LEVEL: logLevelSchema,
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -1,6 +1,7 @@
 import { env } from "@/env";
 import { currentUserId } from "@/server/auth/next-auth";
 import { getDb } from "@/server/db/client";
+import { currentRequestId } from "@/server/logger";
 import { clientIp, requestIdOf } from "@/server/request";
 import type { Context } from "./trpc";
 
@@ -10,7 +11,8 @@ export async function createRequestContext(headers: Headers): Promise<Context> {
   return {
     db: await getDb(),
     userId: await currentUserId(),
-    requestId: requestIdOf(headers),
+    // The route handler's id when there is one, so the error shown and the log lines match.
+    requestId: currentRequestId() ?? requestIdOf(headers),
     isDemo: e.isDemo && !e.SMTP_URL,
     ip: clientIp(headers),
     now: () => new Date(),

@@ -26,7 +26,8 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-const migrationsFolder = path.resolve(process.cwd(), "drizzle");
+/** The SQL migrations shipped with this version (`drizzle/`, listed in `meta/_journal.json`). */
+export const migrationsFolder = path.resolve(process.cwd(), "drizzle");
 
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   // JIT off for every connection: our queries are short (a few ms), and the planner's guesses
@@ -37,9 +38,33 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return {
     db,
     kind: "postgres",
-    migrate: () => migratePostgres(db as never, { migrationsFolder }),
+    migrate: () => migratePostgresOnce(url),
     close: () => sql.end({ timeout: 5 }),
   };
+}
+
+/** Any constant shared by every Stride instance: the advisory lock that serializes migrations. */
+const MIGRATION_LOCK_KEY = 4_207_310_052;
+
+// Two instances starting together would both read "nothing applied" and both run the same
+// migrations: one start fails (seen: a duplicate key in pg_type on drizzle's own journal table,
+// and "already exists" on ours). The
+// session-level advisory lock makes the second wait; it then finds everything applied and does
+// nothing. A lock is held by a session, so the lock, the migration and the unlock share one
+// connection (a pool of one); should the process die, PostgreSQL ends the session and frees it.
+async function migratePostgresOnce(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    try {
+      const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" });
+      await migratePostgres(db, { migrationsFolder });
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
 
 /** PGlite in a folder (persisted) or in memory (`dataDir` undefined, for tests). */

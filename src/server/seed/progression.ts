@@ -139,7 +139,8 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
   await insertRuns(db, runRecords);
   await insertPractice(db, practice);
   // Their coach keeps up: sessions older than three days have been looked at, so the demo's
-  // attention queue shows what is new rather than six weeks of backlog.
+  // attention queue shows what is new rather than six weeks of backlog. (Raw SQL: postgres-js
+  // cannot bind a Date there, so the instant goes as ISO text; PGlite accepted either.)
   const clientIds = [alex, bea, eli, dana].map((c) => c.clientId);
   await db.execute(sql`
     insert into session_reviews (studio_id, session_id, reviewed_by_member_id, feedback, created_at, updated_at)
@@ -147,7 +148,7 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
     from practice_sessions s join clients c on c.id = s.client_id
     where s.studio_id = ${studioId}
       and s.client_id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})
-      and s.performed_at < ${new Date(now.getTime() - 3 * 86_400_000)}
+      and s.performed_at < ${new Date(now.getTime() - 3 * 86_400_000).toISOString()}::timestamptz
     on conflict (session_id) do nothing`);
   // As the logging service does after each session: Eli's automatic unlock is recorded.
   for (const c of [alex, bea, eli, dana]) await recordUnlocksFor(db, studioId, c.clientId, now);

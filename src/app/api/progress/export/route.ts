@@ -3,11 +3,12 @@ import { connection } from "next/server";
 import { createRequestContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { exportCsv, exportKinds, type ExportKind } from "@/server/progression/export";
+import { withRequestLog } from "@/server/request-log";
 
 // A client's sessions, entries or runs as CSV, streamed. Who may download is decided by the
 // same procedures (and so the same authorization) as everything else: a trainer names the
 // client, a client gets their own.
-export async function GET(request: Request) {
+export const GET = withRequestLog("/api/progress/export", async (request: Request) => {
   await connection();
   const url = new URL(request.url);
   const kind = url.searchParams.get("kind") as ExportKind | null;
@@ -45,7 +46,7 @@ export async function GET(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+});
 
 function text(status: number, message: string) {
   return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createRequestContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { isSameOrigin } from "@/server/request";
+import { withRequestLog } from "@/server/request-log";
 
 export const dynamic = "force-dynamic";
 
@@ -17,4 +18,6 @@ function handler(req: Request) {
   });
 }
 
-export { handler as GET, handler as POST };
+// The path names the procedures (`/api/trpc/session.log`); inputs are never logged.
+const logged = withRequestLog((url) => url.pathname, handler);
+export { logged as GET, logged as POST };

@@ -1,0 +1,56 @@
+import { unstable_rethrow } from "next/navigation";
+import { currentRequestId, logger, withRequestId } from "@/server/logger";
+import { requestIdOf } from "@/server/request";
+
+type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Response | Promise<Response>;
+
+/**
+ * Wraps a route handler: the request gets an id (the caller's `x-request-id` when it is a
+ * sane one, else a new uuid) that every log line written while serving it carries and the
+ * response echoes, so a person quoting it from a failed request leads to the exact lines.
+ * `route` names what is logged as the path: a pattern for routes whose URL holds a secret
+ * (the calendar feed), the real path otherwise.
+ */
+export function withRequestLog<A extends unknown[]>(
+  route: string | ((url: URL) => string),
+  handler: Handler<A>,
+  options: { successLevel?: "info" | "debug" } = {},
+): Handler<A> {
+  return (request, ...rest) => {
+    const requestId = currentRequestId() ?? requestIdOf(request.headers);
+    return withRequestId(requestId, async () => {
+      const started = performance.now();
+      const url = new URL(request.url);
+      const fields = { method: request.method, path: typeof route === "string" ? route : route(url) };
+      let response: Response;
+      try {
+        response = await handler(request, ...rest);
+      } catch (error) {
+        // Next's own control flow (redirect, notFound, dynamic rendering) is not a failure.
+        unstable_rethrow(error);
+        logger.error({ ...fields, err: error }, "request failed");
+        response = Response.json(
+          { error: { message: "Something went wrong on our side. Please try again in a moment.", requestId } },
+          { status: 500 },
+        );
+      }
+      response = withHeader(response, "x-request-id", requestId);
+      const ms = Math.round(performance.now() - started);
+      if (response.status >= 500) logger.warn({ ...fields, status: response.status, ms }, "request answered with a server error");
+      else logger[options.successLevel ?? "info"]({ ...fields, status: response.status, ms }, "request");
+      return response;
+    });
+  };
+}
+
+// Responses made by Response.redirect() or fetch() have immutable headers: copy those.
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
+}
