@@ -39,7 +39,7 @@ export type ExportFile = { name: string; header: readonly string[]; rows: (ctx: 
 const CLIENTS_PER_QUERY = 25;
 
 const utc = (date: Date | null) => (date ? isoInstant(date) : null);
-const local = (date: Date | null, zone: string) => (date ? DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }) : null);
+const local = (date: Date | null, zone: string) => (date ? DateTime.fromJSDate(date, { zone }).set({ millisecond: 0 }).toISO({ suppressMilliseconds: true }) : null);
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 const amount = (minor: number | null, currency: string | null) => (minor === null || currency === null ? null : minorToDecimalString(minor, currency));
 
