@@ -9,7 +9,7 @@ import { rotateFeed } from "@/server/booking/feed-service";
 import { signInWithPassword } from "@/server/auth/service";
 import { creditBalance } from "@/server/credits/service";
 import type { Db } from "@/server/db/client";
-import { authTokens, calendarFeeds, clients, invoices, outbox, practiceSessions, runs, subscriptions, users } from "@/server/db/schema";
+import { authTokens, calendarFeeds, clients, invoices, loginAttempts, outbox, practiceSessions, runs, subscriptions, users } from "@/server/db/schema";
 import { logSession } from "@/server/training/service";
 import { createTestPlans, recordingProvider } from "~test/billing";
 import { london, makeBookable } from "~test/booking-factories";
@@ -178,6 +178,7 @@ describe("deleting a client", () => {
     const creditsBefore = await creditBalance(t.db, { studioId: s.studioId, clientId: s.clientA.clientId });
 
     expect(JSON.stringify(await owner().review.attention())).toContain(s.clientA.clientId);
+    await signInWithPassword(t.db, { email: s.clientA.email, password: "not the password", ip: null, now }).catch(() => null);
     const result = await owner().dataRights.deleteClient({ clientId: s.clientA.clientId, confirmName: `  ${s.clientA.name.toUpperCase()} ` });
     expect(result).toMatchObject({ clientId: s.clientA.clientId, cancelledBookings: 1, stoppedSubscriptions: 1 });
 
@@ -204,6 +205,7 @@ describe("deleting a client", () => {
     expect(await t.db.select().from(authTokens).where(eq(authTokens.userId, s.clientA.userId))).toEqual([]);
     expect(await t.db.select().from(calendarFeeds).where(eq(calendarFeeds.clientId, s.clientA.clientId))).toEqual([]);
     expect(await t.db.select().from(outbox).where(eq(outbox.toEmail, s.clientA.email))).toEqual([]);
+    expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.key, `account:${s.clientA.email}`))).toEqual([]);
 
     // Gone from the lists and the queue; cannot sign in; their old session is refused.
     expect((await owner().client.list({})).map((c) => c.id)).not.toContain(s.clientA.clientId);

@@ -145,11 +145,13 @@ async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$in
   await tx
     .delete(authTokens)
     .where(or(client.userId ? eq(authTokens.userId, client.userId) : undefined, and(eq(authTokens.purpose, "invite"), eq(authTokens.subjectId, client.id))));
+  const [user] = client.userId ? await tx.select({ email: users.email }).from(users).where(eq(users.id, client.userId)) : [];
+  const emails = [...new Set([client.email, ...(user ? [user.email] : [])])];
   // The throttle's per-account key names the email; per-address keys name no one.
-  if (client.userId) await tx.delete(loginAttempts).where(eq(loginAttempts.key, `account:${client.email}`));
+  await tx.delete(loginAttempts).where(inArray(loginAttempts.key, emails.map((email) => `account:${email}`)));
   await tx.delete(calendarFeeds).where(inStudio(calendarFeeds, studioId, eq(calendarFeeds.clientId, client.id)));
   // Sent or not, an email to them is their data (it includes the cancellations just queued).
-  await tx.delete(outbox).where(inStudio(outbox, studioId, eq(outbox.toEmail, client.email)));
+  await tx.delete(outbox).where(inStudio(outbox, studioId, inArray(outbox.toEmail, emails)));
 }
 
 async function clearFreeText(tx: Tx, studioId: string, client: typeof clients.$inferSelect) {
