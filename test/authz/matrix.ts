@@ -5,6 +5,7 @@ import { billingRules } from "./rules/billing";
 import { foundationRules } from "./rules/foundation";
 import { trainingRules } from "./rules/training";
 import { progressionRules } from "./rules/progression";
+import { dataRightsRules } from "./rules/data-rights";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -15,4 +16,5 @@ export const matrix: ProcedureRules = {
   ...billingRules,
   ...trainingRules,
   ...progressionRules,
+  ...dataRightsRules,
 };

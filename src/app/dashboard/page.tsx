@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Card } from "@/components/ui/card";
+import { Alert, Badge, Card } from "@/components/ui/card";
+import { ExportLink } from "@/components/data-rights/export-link";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { env } from "@/env";
@@ -27,7 +28,15 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const attention = await orForbidden(loadAttention());
   return (
     <div className="space-y-5">
-      <h1 className="text-2xl font-bold">Clients</h1>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-2xl font-bold">Clients</h1>
+        <ExportLink
+          href="/api/export/studio"
+          label="Export studio data"
+          description={member?.role === "owner" ? "Every client, log, booking and payment of the studio, as CSV files in a zip." : "The clients you coach, with their logs, bookings and payments, as CSV files in a zip."}
+        />
+      </div>
+      {params.deleted === "1" ? <Alert tone="success">The client was deleted. Their payments stay in the studio’s revenue as “Deleted client”.</Alert> : null}
       <AttentionList items={attention} timeZone={me?.timeZone ?? "UTC"} limit={5} />
       <form className="grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end" role="search">
         <label className="space-y-1 text-sm font-medium">

@@ -19,6 +19,7 @@ export default async function PortalLayout({ children }: { children: React.React
         { href: "/portal/sessions", label: "My sessions" },
         { href: "/portal/book", label: "Book a session" },
         { href: "/portal/billing", label: "Membership" },
+        { href: "/portal/my-data", label: "My data" },
       ]}
       who={me.name}
       banner={problem ? <PaymentProblemBanner amountMinor={problem.amountMinor} currency={problem.currency} /> : null}

@@ -15,6 +15,7 @@ import { runsRouter } from "./routers/runs";
 import { sessionsRouter } from "./routers/sessions";
 import { progressionRouter } from "./routers/progression";
 import { viewerRouter } from "./routers/viewer";
+import { dataRightsRouter } from "./routers/data-rights";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per domain router; paths read `domain.verb`.
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   run: runsRouter,
   review: reviewsRouter,
   progression: progressionRouter,
+  dataRights: dataRightsRouter,
 });
 
 export type AppRouter = typeof appRouter;

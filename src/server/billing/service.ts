@@ -408,7 +408,8 @@ export function listFailedPayments(q: Queryable, studioId: string) {
     })
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))
-    .where(inStudio(invoices, studioId, eq(invoices.status, "open"), isNotNull(invoices.lastFailedAt)))
+    // A deleted client is no one to follow up with; their invoices still count in revenue.
+    .where(inStudio(invoices, studioId, eq(invoices.status, "open"), isNotNull(invoices.lastFailedAt), isNull(clients.deletedAt)))
     .orderBy(asc(invoices.lastFailedAt));
 }
 

@@ -29,6 +29,7 @@ export type ClientFilter = { search?: string; coachId?: string; status?: "invite
 export function listClients(q: Queryable, studioId: string, filter: ClientFilter = {}) {
   const search = filter.search?.trim();
   const conditions: (SQL | undefined)[] = [
+    isNull(clients.deletedAt),
     filter.coachId ? eq(clients.coachId, filter.coachId) : undefined,
     filter.status ? eq(clients.status, filter.status) : undefined,
     search ? or(ilike(clients.name, `%${escapeLike(search)}%`), ilike(clients.email, `%${escapeLike(search)}%`)) : undefined,
@@ -51,7 +52,7 @@ export async function getClient(q: Queryable, studioId: string, clientId: string
     .innerJoin(studioMembers, eq(studioMembers.id, clients.coachId))
     .innerJoin(coachUser, eq(coachUser.id, studioMembers.userId))
     .leftJoin(clientUser, eq(clientUser.id, clients.userId))
-    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
+    .where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt)))
     .limit(1);
   if (!row) throw notFound("client");
   return row;
@@ -197,7 +198,7 @@ export async function reassignCoach(q: Queryable, studioId: string, input: { cli
 // Archiving keeps everything the client logged; they just can no longer sign in to the portal.
 export async function setClientArchived(q: Queryable, studioId: string, clientId: string, isArchived: boolean) {
   return q.transaction(async (tx) => {
-    const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).limit(1).for("update");
+    const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt))).limit(1).for("update");
     if (!client) throw notFound("client");
     const status = isArchived ? "archived" : client.userId ? "active" : "invited";
     await tx.update(clients).set({ status }).where(inStudio(clients, studioId, eq(clients.id, clientId)));

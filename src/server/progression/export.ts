@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
+import { csvField } from "@/server/data-rights/csv";
 import { rowsOf } from "./sql";
 
 /** The three exports of a client's history; each is one CSV file. */
@@ -46,14 +47,6 @@ const queries: Record<ExportKind, { header: string[]; page: (studioId: string, c
       order by k limit ${BATCH}`,
   },
 };
-
-/** One CSV field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** The CSV of one kind for one client of the studio, as chunks (header first), read in batches. */
 export async function* exportCsv(q: Queryable, studioId: string, clientId: string, kind: ExportKind): AsyncGenerator<string> {

@@ -58,12 +58,17 @@ export const clients = pgTable(
     email: text("email").notNull(),
     status: clientStatus("status").notNull().default("active"),
     createdAt: createdAt(),
+    // Set when the owner deletes the client (data-rights/delete-client.ts): the row stays,
+    // anonymised, so payments keep their client; who and when is the audit record.
+    deletedAt: instant("deleted_at"),
+    deletedByMemberId: uuid("deleted_by_member_id").references((): AnyPgColumn => studioMembers.id),
   },
   (t) => [
     unique("clients_studio_email_unique").on(t.studioId, t.email),
     unique("clients_user_unique").on(t.userId),
     index("clients_studio_coach_idx").on(t.studioId, t.coachId),
     check("clients_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    check("clients_deleted_by", sql`(${t.deletedAt} is null) = (${t.deletedByMemberId} is null)`),
   ],
 );
 

@@ -7,6 +7,7 @@ import { describeRun } from "@/components/logging/entry-summary";
 import { formatWhen } from "@/server/booking/format";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import { ClientMembershipCard } from "@/components/billing/client-membership";
+import { DeleteClientCard } from "@/components/data-rights/delete-client-card";
 import { api, orForbidden } from "@/trpc/server";
 import { ApplyProgramForm, AssignDrillForm, AssignmentActions, OverrideLockForm, RevokeOverrideButton } from "./assignment-forms";
 import { ClientAdmin } from "./client-admin";
@@ -30,6 +31,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
   ]);
   const [sessions, membership] = await Promise.all([orForbidden(trpc.booking.clientBookings({ clientId })), orForbidden(trpc.billing.clientMembership({ clientId }))]);
   const logs = await orForbidden(trpc.review.forClient({ clientId }));
+  const deletion = me?.kind === "trainer" && me.role === "owner" ? await orForbidden(trpc.dataRights.deletionPreview({ clientId })) : null;
   const now = new Date();
   const myZone = me?.timeZone ?? "UTC";
   const isOwner = me?.kind === "trainer" && me.role === "owner";
@@ -242,6 +244,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         <CreditsCard clientId={client.id} />
       </div>
       <ClientMembershipCard membership={membership} timeZone={me?.timeZone ?? "UTC"} />
+      {deletion ? <DeleteClientCard preview={deletion} /> : null}
     </div>
   );
 }

@@ -1,0 +1,166 @@
+import { and, count, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import type { BillingProvider } from "@/server/billing/provider";
+import { setCancelAtPeriodEnd } from "@/server/billing/service";
+import { cancelBooking } from "@/server/booking/service";
+import type { Db, Queryable, Tx } from "@/server/db/client";
+import {
+  assignments,
+  assignmentVersions,
+  authTokens,
+  bookings,
+  calendarFeeds,
+  checkouts,
+  clients,
+  creditLedger,
+  invoices,
+  loginAttempts,
+  outbox,
+  packPurchases,
+  practiceEntries,
+  practiceSessions,
+  runs,
+  subscriptions,
+  unlockEvents,
+  unlockOverrides,
+  users,
+} from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import { DomainError, notFound } from "@/server/errors";
+import { anonymisedIdentity, isBookingToCancel, isDeletionConfirmed, isSubscriptionToStop } from "./rules";
+
+// Deleting a client (the owner only). What goes and what stays:
+// - Removed: everything the client logged or was prescribed (practice sessions with their
+//   entries and the coach's reviews, runs, assignments and their versions, unlocks). It is
+//   health data (pain, where it hurt, notes) and the studio has no duty to keep it; an
+//   "anonymous aggregate" of one person's daily values would still be that person, so
+//   nothing of it is kept. Also removed: sign-in (password, links, throttling records), the
+//   calendar feed, and every email to them still in the outbox.
+// - Anonymised and kept: the client row and login row ("Deleted client", an address that
+//   cannot receive mail, sign-in disabled, every session ended), so the studio's books keep
+//   their client: subscriptions, invoices, pack purchases, bookings and the credit ledger
+//   stay, and revenue is what it was. Free text in them (sign-up details on checkouts, the
+//   reasons typed for hand-given credits) is cleared.
+// - Stopped: bookings still to come are cancelled by the studio (a credit goes back, per the
+//   booking rules); a running subscription is set to end with its paid period, through the
+//   billing provider, so nothing is charged again.
+// The audit record is the client row's deleted_at and deleted_by_member_id.
+
+type Actor = { studioId: string; memberId: string };
+
+async function loadClient(q: Queryable, studioId: string, clientId: string, options: { lock?: boolean } = {}) {
+  const query = q.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).limit(1);
+  const [client] = options.lock ? await query.for("update") : await query;
+  if (!client) throw notFound("client");
+  if (client.deletedAt) throw new DomainError("CONFLICT", "This client has already been deleted; there is nothing left to remove.");
+  return client;
+}
+
+/** What deleting the client would remove, stop and keep: shown to the owner before they confirm. */
+export async function deletionPreview(q: Queryable, studioId: string, clientId: string, now: Date) {
+  const client = await loadClient(q, studioId, clientId);
+  const countOf = async (table: typeof practiceSessions | typeof runs | typeof invoices | typeof packPurchases) =>
+    (await q.select({ n: count() }).from(table).where(inStudio(table, studioId, eq(table.clientId, clientId))))[0]?.n ?? 0;
+  const upcoming = await q
+    .select({ n: count() })
+    .from(bookings)
+    .where(inStudio(bookings, studioId, eq(bookings.clientId, clientId), eq(bookings.status, "confirmed"), gt(bookings.startsAt, now)));
+  const subs = await q.select().from(subscriptions).where(inStudio(subscriptions, studioId, eq(subscriptions.clientId, clientId)));
+  return {
+    clientId: client.id,
+    name: client.name,
+    sessions: await countOf(practiceSessions),
+    runs: await countOf(runs),
+    upcomingBookings: upcoming[0]?.n ?? 0,
+    subscriptionsToStop: subs.filter(isSubscriptionToStop).length,
+    payments: (await countOf(invoices)) + (await countOf(packPurchases)),
+  };
+}
+
+/**
+ * Deletes a client: in one transaction, removes their personal data and anonymises what the
+ * studio's books need (see the rule above). The subscription is stopped first, through the
+ * provider, because that call cannot join the transaction: if the deletion then fails, the
+ * owner retries and the subscription simply stays set to end; the other way round, a
+ * failed call would leave a deleted person still being billed.
+ */
+export async function deleteClient(
+  db: Db,
+  provider: () => BillingProvider,
+  input: Actor & { clientId: string; confirmName: string; now: Date },
+) {
+  const client = await loadClient(db, input.studioId, input.clientId);
+  if (!isDeletionConfirmed(client.name, input.confirmName)) {
+    throw new DomainError("BAD_REQUEST", `Type the client's name, ${client.name}, exactly as shown to confirm.`, "confirmName");
+  }
+  const running = (await db.select().from(subscriptions).where(inStudio(subscriptions, input.studioId, eq(subscriptions.clientId, client.id)))).filter(isSubscriptionToStop);
+  for (const sub of running) {
+    await setCancelAtPeriodEnd(db, provider(), { studioId: input.studioId, clientId: client.id, subscriptionId: sub.id, cancelAtPeriodEnd: true });
+  }
+  return db.transaction(async (tx) => {
+    // Locked and checked again: of two owners deleting at once, the second is told it is done.
+    const locked = await loadClient(tx, input.studioId, client.id, { lock: true });
+    const cancelled = await cancelUpcomingBookings(tx, input, locked.id, input.now);
+    await removePracticeData(tx, input.studioId, locked.id);
+    await removeSignIn(tx, input.studioId, locked);
+    await clearFreeText(tx, input.studioId, locked);
+    const anonymous = anonymisedIdentity(locked.id);
+    if (locked.userId) {
+      await tx
+        .update(users)
+        .set({ ...anonymous, passwordHash: null, timeZone: "UTC", disabledAt: input.now, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, locked.userId));
+    }
+    await tx
+      .update(clients)
+      .set({ ...anonymous, status: "archived", deletedAt: input.now, deletedByMemberId: input.memberId })
+      .where(inStudio(clients, input.studioId, eq(clients.id, locked.id)));
+    return { clientId: locked.id, deletedAt: input.now, cancelledBookings: cancelled, stoppedSubscriptions: running.length };
+  });
+}
+
+// The studio cancels, so the client loses nothing: a credit-priced booking's credit is refunded.
+async function cancelUpcomingBookings(tx: Tx, actor: Actor, clientId: string, now: Date): Promise<number> {
+  const rows = await tx.select().from(bookings).where(inStudio(bookings, actor.studioId, eq(bookings.clientId, clientId), eq(bookings.status, "confirmed")));
+  const toCancel = rows.filter((b) => isBookingToCancel(b, now));
+  for (const booking of toCancel) {
+    // A savepoint inside this transaction (a Tx is a Db to drizzle): the booking rules run unchanged.
+    await cancelBooking(tx as unknown as Db, { studioId: actor.studioId, bookingId: booking.id, actor: { by: "trainer", memberId: actor.memberId }, now });
+  }
+  return toCancel.length;
+}
+
+async function removePracticeData(tx: Tx, studioId: string, clientId: string) {
+  // Entries before sessions (they point at sessions and at assignment versions); reviews go with their session.
+  await tx.delete(practiceEntries).where(inStudio(practiceEntries, studioId, eq(practiceEntries.clientId, clientId)));
+  await tx.delete(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.clientId, clientId)));
+  await tx.delete(runs).where(inStudio(runs, studioId, eq(runs.clientId, clientId)));
+  await tx.delete(unlockEvents).where(inStudio(unlockEvents, studioId, eq(unlockEvents.clientId, clientId)));
+  await tx.delete(unlockOverrides).where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, clientId)));
+  const owned = tx.select({ id: assignments.id }).from(assignments).where(inStudio(assignments, studioId, eq(assignments.clientId, clientId)));
+  await tx.delete(assignmentVersions).where(inStudio(assignmentVersions, studioId, inArray(assignmentVersions.assignmentId, owned)));
+  await tx.delete(assignments).where(inStudio(assignments, studioId, eq(assignments.clientId, clientId)));
+}
+
+async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$inferSelect) {
+  await tx
+    .delete(authTokens)
+    .where(or(client.userId ? eq(authTokens.userId, client.userId) : undefined, and(eq(authTokens.purpose, "invite"), eq(authTokens.subjectId, client.id))));
+  const [user] = client.userId ? await tx.select({ email: users.email }).from(users).where(eq(users.id, client.userId)) : [];
+  const emails = [...new Set([client.email, ...(user ? [user.email] : [])])];
+  // The throttle's per-account key names the email; per-address keys name no one.
+  await tx.delete(loginAttempts).where(inArray(loginAttempts.key, emails.map((email) => `account:${email}`)));
+  await tx.delete(calendarFeeds).where(inStudio(calendarFeeds, studioId, eq(calendarFeeds.clientId, client.id)));
+  // Sent or not, an email to them is their data (it includes the cancellations just queued).
+  await tx.delete(outbox).where(inStudio(outbox, studioId, inArray(outbox.toEmail, emails)));
+}
+
+async function clearFreeText(tx: Tx, studioId: string, client: typeof clients.$inferSelect) {
+  await tx
+    .update(checkouts)
+    .set({ signupName: null, signupEmail: null, signupPasswordHash: null, signInTokenHash: null })
+    .where(inStudio(checkouts, studioId, or(eq(checkouts.clientId, client.id), and(isNull(checkouts.clientId), eq(checkouts.signupEmail, client.email)))));
+  await tx
+    .update(creditLedger)
+    .set({ reason: "Credits given by the studio" })
+    .where(inStudio(creditLedger, studioId, eq(creditLedger.clientId, client.id), eq(creditLedger.kind, "grant")));
+}

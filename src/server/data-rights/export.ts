@@ -1,0 +1,57 @@
+import type { Queryable } from "@/server/db/client";
+import { csvRow, isoInstant } from "./csv";
+import { exportFiles, type ExportFile, type FileContext } from "./files";
+import { exportClients, exportStudio, type ExportScope } from "./scope";
+import { zipStream } from "./zip";
+
+/** The download's name: stride-<studio slug>-<date on the downloader's clock>.zip. */
+export function exportFileName(studioSlug: string, localDate: string): string {
+  const slug = studioSlug.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "studio";
+  return `stride-${slug}-${localDate}.zip`;
+}
+
+/** What the archive holds, for the person who opens it. */
+export function readMe(input: { studioName: string; audience: ExportScope["audience"]; files: readonly ExportFile[]; createdAt: Date; clientCount: number }): string {
+  const who =
+    input.audience === "client"
+      ? `Your data at ${input.studioName}: your profile and every row about you.`
+      : `${input.studioName}: ${input.clientCount} client${input.clientCount === 1 ? "" : "s"} and every row about them.`;
+  return [
+    "Stride data export",
+    "",
+    who,
+    `Created ${isoInstant(input.createdAt)} (UTC).`,
+    "",
+    "Files (CSV, UTF-8, comma separated, first row is the header):",
+    ...input.files.map((f) => `- ${f.name}: ${f.header.join(", ")}`),
+    "",
+    "Times ending in _utc are ISO 8601 instants in UTC. Columns ending in _local are the same",
+    "instant on the client's own clock, in the zone named in time_zone. local_date is the",
+    "client's calendar day when it was logged.",
+    "Money is in minor units (amount_minor: pence, cents) with an ISO currency code; the",
+    "amount column is the same figure as a decimal.",
+    "Refunds of credits are rows of kind 'refund' in credit-ledger.csv; money refunds are made",
+    "in Stripe and are not held by Stride.",
+    "A cell that starts with ' had a leading = + - or @ and was defused for spreadsheets.",
+    "Deleted clients appear as 'Deleted client': their payments stay in the studio's books.",
+    "",
+  ].join("\r\n");
+}
+
+/** The export of a scope as a streamed zip: a read-me and one CSV per kind of row. */
+export async function streamExport(q: Queryable, scope: ExportScope, now: Date): Promise<AsyncGenerator<Uint8Array>> {
+  const [studio, clients] = await Promise.all([exportStudio(q, scope.studioId), exportClients(q, scope)]);
+  const files = exportFiles(scope.audience);
+  const ctx: FileContext = { q, studioId: scope.studioId, clients };
+  async function* csv(file: ExportFile): AsyncIterable<string> {
+    yield csvRow(file.header);
+    for await (const rows of file.rows(ctx)) yield rows.map(csvRow).join("");
+  }
+  return zipStream(
+    [
+      { name: "README.txt", chunks: [readMe({ studioName: studio.name, audience: scope.audience, files, createdAt: now, clientCount: clients.length })] },
+      ...files.map((file) => ({ name: file.name, chunks: csv(file) })),
+    ],
+    now,
+  );
+}

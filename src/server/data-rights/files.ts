@@ -1,0 +1,418 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { DateTime } from "luxon";
+import { minorToDecimalString } from "@/server/billing/money";
+import type { Queryable } from "@/server/db/client";
+import {
+  assignments,
+  assignmentVersions,
+  bookings,
+  creditLedger,
+  drills,
+  invoices,
+  packPurchases,
+  plans,
+  practiceEntries,
+  practiceSessions,
+  programs,
+  runs,
+  sessionReviews,
+  sessionTypes,
+  studioMembers,
+  subscriptions,
+  users,
+} from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import { isoInstant } from "./csv";
+import type { ExportClient } from "./scope";
+
+// The CSV files of an export. Every query is scoped twice: to the studio (inStudio) and to
+// the export's clients (client_id in the scope), so an owner, a trainer and a client each
+// get exactly their rows. Instants are ISO 8601 in UTC; where the client's day matters a
+// second column gives the time on the client's own clock, with the zone beside it. Money is
+// integer minor units plus the currency, with the exact decimal amount for people.
+
+export type FileContext = { q: Queryable; studioId: string; clients: readonly ExportClient[] };
+export type ExportFile = { name: string; header: readonly string[]; rows: (ctx: FileContext) => AsyncIterable<unknown[][]> };
+
+/** Clients per query: one query per file and chunk keeps memory flat however many clients. */
+const CLIENTS_PER_QUERY = 25;
+
+const utc = (date: Date | null) => (date ? isoInstant(date) : null);
+const local = (date: Date | null, zone: string) => (date ? DateTime.fromJSDate(date, { zone }).set({ millisecond: 0 }).toISO({ suppressMilliseconds: true }) : null);
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+const amount = (minor: number | null, currency: string | null) => (minor === null || currency === null ? null : minorToDecimalString(minor, currency));
+
+/** Runs `query` for each chunk of the export's clients and yields its rows as CSV values. */
+function perClients<T>(query: (ctx: FileContext, ids: string[]) => Promise<T[]>, toValues: (row: T, zoneOf: (clientId: string) => string) => unknown[]) {
+  return async function* (ctx: FileContext): AsyncIterable<unknown[][]> {
+    const zones = new Map(ctx.clients.map((c) => [c.id, c.timeZone]));
+    const zoneOf = (clientId: string) => zones.get(clientId) ?? "UTC";
+    for (let i = 0; i < ctx.clients.length; i += CLIENTS_PER_QUERY) {
+      const ids = ctx.clients.slice(i, i + CLIENTS_PER_QUERY).map((c) => c.id);
+      const rows = await query(ctx, ids);
+      if (rows.length) yield rows.map((r) => toValues(r, zoneOf));
+    }
+  };
+}
+
+const changedBy = alias(users, "changed_by");
+const reviewer = alias(users, "reviewer");
+const trainerUser = alias(users, "trainer_user");
+const reviewerMember = alias(studioMembers, "reviewer_member");
+
+const clientsFile: ExportFile = {
+  name: "clients.csv",
+  header: ["client_id", "name", "email", "status", "coach", "time_zone", "joined_at_utc", "deleted_at_utc"],
+  async *rows(ctx) {
+    yield ctx.clients.map((c) => [c.id, c.name, c.email, c.status, c.coachName, c.timeZone, utc(c.joinedAt), utc(c.deletedAt)]);
+  },
+};
+
+/** The client's own export: their profile instead of the studio's client list. */
+const profileFile: ExportFile = {
+  name: "profile.csv",
+  header: ["client_id", "name", "email", "status", "coach", "time_zone", "joined_at_utc", "account_created_at_utc"],
+  async *rows(ctx) {
+    yield ctx.clients.map((c) => [c.id, c.name, c.email, c.status, c.coachName, c.timeZone, utc(c.joinedAt), utc(c.accountCreatedAt)]);
+  },
+};
+
+const assignmentsFile: ExportFile = {
+  name: "assignments.csv",
+  header: ["assignment_id", "client_id", "drill", "status", "current_version", "program", "assigned_at_utc"],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({ a: assignments, drill: drills.name, program: programs.name })
+        .from(assignments)
+        .innerJoin(drills, and(eq(drills.studioId, assignments.studioId), eq(drills.id, assignments.drillId)))
+        .leftJoin(programs, and(eq(programs.studioId, assignments.studioId), eq(programs.id, assignments.programId)))
+        .where(inStudio(assignments, studioId, inArray(assignments.clientId, ids)))
+        .orderBy(asc(assignments.clientId), asc(assignments.createdAt), asc(assignments.id)),
+    ({ a, drill, program }) => [a.id, a.clientId, drill, a.status, a.version, program, utc(a.createdAt)],
+  ),
+};
+
+const versionsFile: ExportFile = {
+  name: "assignment-versions.csv",
+  header: [
+    "assignment_id",
+    "client_id",
+    "drill",
+    "version",
+    "action",
+    "status",
+    "sets",
+    "target_per_side",
+    "rep_min",
+    "rep_max",
+    "daily",
+    "before_run",
+    "start_date",
+    "end_date",
+    "notes",
+    "changed_by",
+    "changed_at_utc",
+  ],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({ v: assignmentVersions, clientId: assignments.clientId, drill: drills.name, changedBy: changedBy.name })
+        .from(assignmentVersions)
+        .innerJoin(assignments, and(eq(assignments.studioId, assignmentVersions.studioId), eq(assignments.id, assignmentVersions.assignmentId)))
+        .innerJoin(drills, and(eq(drills.studioId, assignments.studioId), eq(drills.id, assignments.drillId)))
+        .leftJoin(studioMembers, eq(studioMembers.id, assignmentVersions.changedByMemberId))
+        .leftJoin(changedBy, eq(changedBy.id, studioMembers.userId))
+        .where(inStudio(assignmentVersions, studioId, inArray(assignments.clientId, ids)))
+        .orderBy(asc(assignments.clientId), asc(assignmentVersions.assignmentId), asc(assignmentVersions.version)),
+    ({ v, clientId, drill, changedBy }) => [
+      v.assignmentId,
+      clientId,
+      drill,
+      v.version,
+      v.action,
+      v.status,
+      v.sets,
+      v.targetPerSide,
+      v.repMin,
+      v.repMax,
+      yesNo(v.daily),
+      yesNo(v.beforeRun),
+      v.startDate,
+      v.endDate,
+      v.notes,
+      changedBy,
+      utc(v.createdAt),
+    ],
+  ),
+};
+
+const sessionsFile: ExportFile = {
+  name: "sessions.csv",
+  header: [
+    "session_id",
+    "client_id",
+    "performed_at_utc",
+    "performed_at_local",
+    "time_zone",
+    "local_date",
+    "context",
+    "run_id",
+    "effort",
+    "pain",
+    "pain_where",
+    "note",
+    "reviewed_by",
+    "review_feedback",
+    "reviewed_at_utc",
+  ],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({ s: practiceSessions, review: sessionReviews, reviewer: reviewer.name })
+        .from(practiceSessions)
+        .leftJoin(sessionReviews, and(eq(sessionReviews.studioId, practiceSessions.studioId), eq(sessionReviews.sessionId, practiceSessions.id)))
+        .leftJoin(reviewerMember, eq(reviewerMember.id, sessionReviews.reviewedByMemberId))
+        .leftJoin(reviewer, eq(reviewer.id, reviewerMember.userId))
+        .where(inStudio(practiceSessions, studioId, inArray(practiceSessions.clientId, ids)))
+        .orderBy(asc(practiceSessions.clientId), asc(practiceSessions.performedAt), asc(practiceSessions.id)),
+    ({ s, review, reviewer }, zoneOf) => [
+      s.id,
+      s.clientId,
+      utc(s.performedAt),
+      local(s.performedAt, zoneOf(s.clientId)),
+      zoneOf(s.clientId),
+      s.localDate,
+      s.context,
+      s.runId,
+      s.effort,
+      yesNo(s.hasPain),
+      s.painWhere,
+      s.note,
+      reviewer,
+      review?.feedback ?? null,
+      utc(review?.updatedAt ?? null),
+    ],
+  ),
+};
+
+const entriesFile: ExportFile = {
+  name: "entries.csv",
+  header: ["session_id", "client_id", "local_date", "drill", "measure", "set", "side", "value", "contact_feel", "note"],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({ e: practiceEntries, drill: drills.name, measure: drills.measure })
+        .from(practiceEntries)
+        .innerJoin(drills, and(eq(drills.studioId, practiceEntries.studioId), eq(drills.id, practiceEntries.drillId)))
+        .where(inStudio(practiceEntries, studioId, inArray(practiceEntries.clientId, ids)))
+        .orderBy(asc(practiceEntries.clientId), asc(practiceEntries.localDate), asc(practiceEntries.sessionId), asc(drills.name), asc(practiceEntries.setNumber), asc(practiceEntries.side)),
+    ({ e, drill, measure }) => [e.sessionId, e.clientId, e.localDate, drill, measure, e.setNumber, e.side, e.value, e.contactFeel, e.note],
+  ),
+};
+
+const runsFile: ExportFile = {
+  name: "runs.csv",
+  header: ["run_id", "client_id", "started_at_utc", "started_at_local", "time_zone", "local_date", "distance_m", "duration_s", "effort", "pain", "pain_where", "note"],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select()
+        .from(runs)
+        .where(inStudio(runs, studioId, inArray(runs.clientId, ids)))
+        .orderBy(asc(runs.clientId), asc(runs.startedAt), asc(runs.id)),
+    (r, zoneOf) => [
+      r.id,
+      r.clientId,
+      utc(r.startedAt),
+      local(r.startedAt, zoneOf(r.clientId)),
+      zoneOf(r.clientId),
+      r.localDate,
+      r.distanceM,
+      r.durationS,
+      r.effort,
+      yesNo(r.hasPain),
+      r.painWhere,
+      r.note,
+    ],
+  ),
+};
+
+const bookingsFile: ExportFile = {
+  name: "bookings.csv",
+  header: [
+    "booking_id",
+    "client_id",
+    "trainer",
+    "session_type",
+    "starts_at_utc",
+    "ends_at_utc",
+    "starts_at_local",
+    "time_zone",
+    "status",
+    "price_kind",
+    "price_amount_minor",
+    "price_currency",
+    "price_amount",
+    "price_credits",
+    "cancelled_at_utc",
+    "cancelled_by",
+    "late_fee_amount_minor",
+    "late_fee_currency",
+    "credit_forfeited",
+    "booked_at_utc",
+  ],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({ b: bookings, trainer: trainerUser.name, sessionType: sessionTypes.name })
+        .from(bookings)
+        .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+        .innerJoin(studioMembers, eq(studioMembers.id, bookings.memberId))
+        .innerJoin(trainerUser, eq(trainerUser.id, studioMembers.userId))
+        .where(inStudio(bookings, studioId, inArray(bookings.clientId, ids)))
+        .orderBy(asc(bookings.clientId), asc(bookings.startsAt), asc(bookings.id)),
+    ({ b, trainer, sessionType }, zoneOf) => [
+      b.id,
+      b.clientId,
+      trainer,
+      sessionType,
+      utc(b.startsAt),
+      utc(b.endsAt),
+      local(b.startsAt, zoneOf(b.clientId)),
+      zoneOf(b.clientId),
+      b.status,
+      b.priceKind,
+      b.priceAmountMinor,
+      b.priceCurrency,
+      amount(b.priceAmountMinor, b.priceCurrency),
+      b.priceCredits,
+      utc(b.cancelledAt),
+      b.cancelledBy,
+      b.lateFeeAmountMinor,
+      b.lateFeeCurrency,
+      b.creditForfeited,
+      utc(b.createdAt),
+    ],
+  ),
+};
+
+const subscriptionsFile: ExportFile = {
+  name: "subscriptions.csv",
+  header: [
+    "subscription_id",
+    "client_id",
+    "plan",
+    "status",
+    "cancel_at_period_end",
+    "price_amount_minor",
+    "price_currency",
+    "price_amount",
+    "interval",
+    "current_period_start_utc",
+    "current_period_end_utc",
+    "canceled_at_utc",
+    "stripe_subscription_id",
+    "started_at_utc",
+  ],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({ s: subscriptions, plan: plans.name })
+        .from(subscriptions)
+        .leftJoin(plans, eq(plans.id, subscriptions.planId))
+        .where(inStudio(subscriptions, studioId, inArray(subscriptions.clientId, ids)))
+        .orderBy(asc(subscriptions.clientId), asc(subscriptions.createdAt), asc(subscriptions.id)),
+    ({ s, plan }) => [
+      s.id,
+      s.clientId,
+      plan,
+      s.status,
+      yesNo(s.cancelAtPeriodEnd),
+      s.priceMinor,
+      s.currency,
+      amount(s.priceMinor, s.currency),
+      s.interval,
+      utc(s.currentPeriodStart),
+      utc(s.currentPeriodEnd),
+      utc(s.canceledAt),
+      s.stripeSubscriptionId,
+      utc(s.createdAt),
+    ],
+  ),
+};
+
+const invoicesFile: ExportFile = {
+  name: "invoices.csv",
+  header: ["invoice_id", "client_id", "stripe_invoice_id", "status", "amount_minor", "currency", "amount", "attempt_count", "paid_at_utc", "last_failed_at_utc", "period_end_utc", "created_at_utc"],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select()
+        .from(invoices)
+        .where(inStudio(invoices, studioId, inArray(invoices.clientId, ids)))
+        .orderBy(asc(invoices.clientId), asc(invoices.createdAt), asc(invoices.id)),
+    (i) => [
+      i.id,
+      i.clientId,
+      i.stripeInvoiceId,
+      i.status,
+      i.amountMinor,
+      i.currency,
+      amount(i.amountMinor, i.currency),
+      i.attemptCount,
+      utc(i.paidAt),
+      utc(i.lastFailedAt),
+      utc(i.periodEnd),
+      utc(i.createdAt),
+    ],
+  ),
+};
+
+const packsFile: ExportFile = {
+  name: "pack-purchases.csv",
+  header: ["purchase_id", "client_id", "plan", "credits", "amount_minor", "currency", "amount", "purchased_at_utc"],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({ p: packPurchases, plan: plans.name })
+        .from(packPurchases)
+        .innerJoin(plans, eq(plans.id, packPurchases.planId))
+        .where(inStudio(packPurchases, studioId, inArray(packPurchases.clientId, ids)))
+        .orderBy(asc(packPurchases.clientId), asc(packPurchases.createdAt), asc(packPurchases.id)),
+    ({ p, plan }) => [p.id, p.clientId, plan, p.credits, p.amountMinor, p.currency, amount(p.amountMinor, p.currency), utc(p.createdAt)],
+  ),
+};
+
+const creditsFile: ExportFile = {
+  name: "credit-ledger.csv",
+  header: ["entry_id", "client_id", "kind", "delta", "reason", "source_ref", "created_at_utc"],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select()
+        .from(creditLedger)
+        .where(inStudio(creditLedger, studioId, inArray(creditLedger.clientId, ids)))
+        .orderBy(asc(creditLedger.clientId), asc(creditLedger.createdAt), asc(creditLedger.id)),
+    (c) => [c.id, c.clientId, c.kind, c.delta, c.reason, c.sourceRef, utc(c.createdAt)],
+  ),
+};
+
+const sharedFiles = [
+  assignmentsFile,
+  versionsFile,
+  sessionsFile,
+  entriesFile,
+  runsFile,
+  bookingsFile,
+  subscriptionsFile,
+  invoicesFile,
+  packsFile,
+  creditsFile,
+];
+
+/** The CSV files of an export, in the order they are written. */
+export function exportFiles(audience: "studio" | "client"): ExportFile[] {
+  return [audience === "studio" ? clientsFile : profileFile, ...sharedFiles];
+}
