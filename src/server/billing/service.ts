@@ -448,7 +448,7 @@ export async function revenueSummary(q: Queryable, studioId: string, now: Date) 
     .groupBy(packPurchases.currency)
     .orderBy(packPurchases.currency);
   const recentSubscriptions = await q
-    .select({ ...subscriptionColumns, clientId: clients.id, clientName: clients.name })
+    .select({ ...subscriptionColumns, clientId: clients.id, clientName: clients.name, isClientDeleted: sql<boolean>`${clients.deletedAt} is not null` })
     .from(subscriptions)
     .innerJoin(clients, eq(clients.id, subscriptions.clientId))
     .leftJoin(plans, eq(plans.id, subscriptions.planId))

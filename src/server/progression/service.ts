@@ -22,7 +22,8 @@ export async function loadProgressClient(q: Queryable, studioId: string, clientI
     .select({ id: clients.id, name: clients.name, timeZone: users.timeZone })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.userId))
-    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
+    // A deleted client's progress is gone with their logs; the page says "not found", not empty charts.
+    .where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt)))
     .limit(1);
   if (!row) throw notFound("client");
   const timeZone = zoneOrUtc(row.timeZone);

@@ -100,9 +100,14 @@ export default async function RevenuePage() {
         <ul aria-label="Subscriptions" className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
           {revenue.subscriptions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm">
-              <Link href={`/dashboard/clients/${s.clientId}`} className="font-medium text-brand-700 underline">
-                {s.clientName}
-              </Link>
+              {/* A deleted client's page is gone; their subscription stays in the revenue figures. */}
+              {s.isClientDeleted ? (
+                <span className="font-medium text-stone-600">{s.clientName}</span>
+              ) : (
+                <Link href={`/dashboard/clients/${s.clientId}`} className="font-medium text-brand-700 underline">
+                  {s.clientName}
+                </Link>
+              )}
               <span>{s.planName}</span>
               <span>{priceLabel(s)}</span>
               <Badge className={s.status === "past_due" ? "bg-red-100 text-red-900" : undefined}>{describeStatus(s.status, s.cancelAtPeriodEnd)}</Badge>
