@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expectAccessible, signIn } from "./fixtures";
 
 // Security as a person (or an attacker) meets it: headers, a policy the whole app runs
 // under, forged cross-site posts refused, sessions ended everywhere, calendar links rotated.
@@ -89,9 +89,12 @@ test("a trainer's pages run under the policy: no violation, charts and forms wor
   await expect(page.getByRole("heading", { level: 1, name: "Eli Navarro: progress" })).toBeVisible();
   await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
   // Client-side interactivity: the account menu opens.
-  await page.getByText("Account", { exact: true }).click();
+  await page.getByRole("button", { name: "Account" }).click();
   await expect(page.getByRole("button", { name: "Sign out everywhere" })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await expect(page.getByRole("button", { name: "Account" })).toHaveAttribute("aria-expanded", "true");
+  await expectAccessible(page);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Sign out everywhere" })).toHaveCount(0);
   expect(violations).toEqual([]);
 });
 
@@ -173,7 +176,7 @@ test("sign out everywhere ends the session on every device", async ({ browser })
   await signIn(laptop, "kira@stride.test");
   await expect(laptop).toHaveURL(/\/portal$/);
 
-  await laptop.getByText("Account", { exact: true }).click();
+  await laptop.getByRole("button", { name: "Account" }).click();
   await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(laptop).toHaveURL(/\/sign-in/);
 

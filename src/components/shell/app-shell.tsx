@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { signOutAction, signOutEverywhereAction } from "@/app/actions";
+import { signOutAction } from "@/app/actions";
 import { Button } from "@/components/ui/button";
+import { AccountMenu } from "./account-menu";
 import { NavLinks, type NavItem } from "./nav-links";
 
 /** The signed-in frame: brand, sections, who is signed in, sign out. */
@@ -15,18 +16,7 @@ export function AppShell({ nav, who, banner, children }: { nav: NavItem[]; who: 
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-stone-600 sm:inline">{who}</span>
-            {/* Folded away: it is rare, and ends the sessions on every other device too. */}
-            <details className="relative">
-              <summary className="flex h-9 cursor-pointer items-center rounded-lg px-3 text-stone-700 hover:bg-stone-200/60">Account</summary>
-              <div className="absolute right-0 z-10 mt-1 w-64 space-y-2 rounded-lg border border-stone-200 bg-white p-3 shadow-lg">
-                <p className="text-stone-700">Signed in somewhere you no longer use? End every session, on every device, including this one.</p>
-                <form action={signOutEverywhereAction}>
-                  <Button variant="secondary" size="sm" type="submit">
-                    Sign out everywhere
-                  </Button>
-                </form>
-              </div>
-            </details>
+            <AccountMenu />
             <form action={signOutAction}>
               <Button variant="ghost" size="sm" type="submit">
                 Sign out
