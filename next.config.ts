@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./src/server/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and argon2 a native binary: load them from node_modules at run time.
@@ -7,17 +8,10 @@ const nextConfig: NextConfig = {
   // The build checks the app's own sources; tests, e2e and scripts are checked by `npm test`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   experimental: { authInterrupts: true },
+  // The headers that never change; the CSP (a nonce per page) and HSTS (only over https)
+  // are added per request by src/proxy.ts.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f5e3f" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: Next.js can only put the proxy's CSP nonce on the
+  // scripts of a page it renders now (a prerendered page's scripts would be blocked).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">

@@ -12,6 +12,7 @@ import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { clientIp, isSameOrigin } from "@/server/request";
+import { servesHttps } from "@/server/security/deployment";
 import { SIGNUP_COOKIE, SIGNUP_COOKIE_MAX_AGE } from "./cookie";
 
 // The payment flow's forms. They are server actions (like sign-in) because they set the
@@ -47,7 +48,7 @@ export async function startSignupAction(_prev: SignupState, form: FormData): Pro
     (await cookies()).set(SIGNUP_COOKIE, started.signInToken, {
       httpOnly: true,
       sameSite: "lax",
-      secure: env().appUrl.startsWith("https://"),
+      secure: servesHttps(env()),
       path: "/checkout",
       maxAge: SIGNUP_COOKIE_MAX_AGE,
     });

@@ -26,7 +26,7 @@ export function SyncStatus({ userId }: { userId: string }) {
     }
     const sendAndRefresh = () => flush().then(() => router.refresh());
     const forgetOnSignOut = (event: SubmitEvent) => {
-      if (event.submitter?.textContent?.trim() === "Sign out") navigator.serviceWorker?.controller?.postMessage("forget");
+      if (/^Sign out( everywhere)?$/.test(event.submitter?.textContent?.trim() ?? "")) navigator.serviceWorker?.controller?.postMessage("forget");
     };
     document.addEventListener("submit", forgetOnSignOut);
     void flush();

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/actions";
 import { Button } from "@/components/ui/button";
+import { AccountMenu } from "./account-menu";
 import { NavLinks, type NavItem } from "./nav-links";
 
 /** The signed-in frame: brand, sections, who is signed in, sign out. */
@@ -15,6 +16,7 @@ export function AppShell({ nav, who, banner, children }: { nav: NavItem[]; who: 
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-stone-600 sm:inline">{who}</span>
+            <AccountMenu />
             <form action={signOutAction}>
               <Button variant="ghost" size="sm" type="submit">
                 Sign out

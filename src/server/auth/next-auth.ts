@@ -1,12 +1,15 @@
 import NextAuth, { CredentialsSignin, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { resolveAuthSecret } from "@/env";
+import { env, resolveAuthSecret } from "@/env";
 import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { clientIp } from "@/server/request";
+import { servesHttps } from "@/server/security/deployment";
+import { keepSessionToken } from "@/server/security/session";
+import { claimsAtSignIn, SESSION_MAX_AGE_SECONDS } from "@/server/security/session-policy";
 import { consumeCheckoutSignIn } from "@/server/billing/service";
-import { consumeMagicLink, isSessionCurrent, signInWithPassword, type SignedInUser } from "./service";
+import { consumeMagicLink, signInWithPassword, type SignedInUser } from "./service";
 
 /** A refused sign-in that carries the sentence to show the person. */
 export class SignInRefused extends CredentialsSignin {
@@ -30,12 +33,16 @@ async function asNextAuthUser(attempt: () => Promise<SignedInUser>): Promise<Use
 }
 
 // Credentials need JWT sessions; each token carries the user's session version, checked on
-// every request, so "sign out everywhere" and disabling an account take effect at once.
+// every request, so "sign out everywhere" and disabling an account take effect at once, and
+// its sign-in time, so a session ends SESSION_MAX_AGE_SECONDS after sign-in.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   // The embedded default has no AUTH_URL; behind a proxy the host header is what it is.
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 14 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // Auth.js's cookies are httpOnly and SameSite=Lax; Secure (and the __Secure-/__Host-
+  // names) follow the deployment, not each request's protocol, which a proxy may hide.
+  useSecureCookies: servesHttps(env()),
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
@@ -70,14 +77,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.sv = (user as User & { sessionVersion: number }).sessionVersion;
-        return token;
-      }
-      const isCurrent =
-        typeof token.uid === "string" && typeof token.sv === "number" && (await isSessionCurrent(await getDb(), token.uid, token.sv));
-      return isCurrent ? token : null;
+      if (user) return { ...token, ...claimsAtSignIn({ id: user.id!, sessionVersion: (user as User & { sessionVersion: number }).sessionVersion }, new Date()) };
+      return keepSessionToken(await getDb(), token, new Date());
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;

@@ -1,0 +1,43 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { signOutEverywhereAction } from "@/app/actions";
+import { Button } from "@/components/ui/button";
+
+/**
+ * "Account": folded away because ending every session is rare and reaches every other
+ * device too. Closes on Escape or a click elsewhere.
+ */
+export function AccountMenu() {
+  const [isOpen, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!isOpen) return;
+    const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
+    const onClick = (event: MouseEvent) => !root.current?.contains(event.target as Node) && setOpen(false);
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("click", onClick);
+    };
+  }, [isOpen]);
+  return (
+    <div ref={root} className="relative">
+      <Button variant="ghost" size="sm" type="button" aria-expanded={isOpen} aria-controls={panelId} onClick={() => setOpen((open) => !open)}>
+        Account
+      </Button>
+      {isOpen ? (
+        <div id={panelId} className="absolute right-0 z-10 mt-1 w-64 space-y-2 rounded-lg border border-stone-200 bg-white p-3 shadow-lg">
+          <p className="text-stone-700">Signed in somewhere you no longer use? End every session, on every device, including this one.</p>
+          <form action={signOutEverywhereAction}>
+            <Button variant="secondary" size="sm" type="submit">
+              Sign out everywhere
+            </Button>
+          </form>
+        </div>
+      ) : null}
+    </div>
+  );
+}

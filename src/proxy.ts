@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/env";
+import { isForgedRequest } from "@/server/security/csrf";
+import { servesHttps } from "@/server/security/deployment";
+import { dynamicSecurityHeaders } from "@/server/security/headers";
+
+// Every request but built files passes here (Next 16's proxy, formerly middleware): a
+// cross-site state-changing request is refused, and a page gets a Content-Security-Policy
+// with a fresh nonce. Next.js reads the nonce from the request's CSP header and puts it on
+// its own scripts, which is why every page renders per request (the root layout awaits
+// connection()).
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (isForgedRequest(request.method, pathname, request.headers)) {
+    return NextResponse.json({ error: { message: "Cross-site requests are not allowed." } }, { status: 403 });
+  }
+
+  const e = env();
+  const isPage = !pathname.startsWith("/api/");
+  const headers = dynamicSecurityHeaders({
+    nonce: randomBytes(16).toString("base64"),
+    isDev: e.NODE_ENV === "development",
+    isHttps: servesHttps(e),
+    isPage,
+    // A checkout form posted without JavaScript is answered by a redirect to Stripe, and
+    // form-action also governs where a submission is redirected.
+    formTargets: e.STRIPE_SECRET_KEY ? ["https://checkout.stripe.com", "https://billing.stripe.com"] : [],
+  });
+
+  const requestHeaders = new Headers(request.headers);
+  const policy = headers["Content-Security-Policy"];
+  if (isPage && policy) requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Not the content-hashed build output and images, which carry no markup.
+      source: "/((?!_next/static|_next/image|favicon.ico|icon-\\d+\\.png).*)",
+      // Prefetches render no document; they reuse the page's nonce.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
