@@ -25,6 +25,8 @@ export const CSRF_INVENTORY: Record<string, Protection> = {
   "src/app/api/webhooks/stripe/route.ts": "signature",
   "src/app/api/calendar/[token]/route.ts": "read-only",
   "src/app/api/progress/export/route.ts": "read-only",
+  "src/app/api/export/studio/route.ts": "read-only",
+  "src/app/api/export/mine/route.ts": "read-only",
   "src/app/api/health/route.ts": "read-only",
   "src/app/actions.ts": "server-action-origin",
   "src/app/(auth)/sign-in/actions.ts": "server-action-origin",

@@ -1,8 +1,9 @@
 import { connection } from "next/server";
 import { exportResponse } from "@/server/data-rights/http";
+import { withRequestLog } from "@/server/request-log";
 
 // A client's own data (profile and every row about them) as a zip of CSV files.
-export async function GET(request: Request) {
+export const GET = withRequestLog("/api/export/mine", async (request: Request) => {
   await connection();
   return exportResponse(request, (caller) => caller.dataRights.myExport());
-}
+});
