@@ -5,6 +5,7 @@ import { loadViewer, type Viewer } from "@/server/auth/viewer";
 import type { Db } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { installReadableZodMessages } from "./zod-messages";
 
 export type Context = {
   db: Db;
@@ -17,6 +18,9 @@ export type Context = {
   now: () => Date;
   appUrl: string;
 };
+
+// Inputs whose schema has no message of its own still answer with a sentence.
+installReadableZodMessages();
 
 const SERVER_ERROR_MESSAGE = "Something went wrong on our side. Please try again in a moment.";
 
