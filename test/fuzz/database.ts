@@ -63,6 +63,16 @@ export async function rowCounter(db: Db): Promise<() => Promise<RowCounts>> {
   };
 }
 
+/**
+ * The next transaction id the database will hand out. A call that wrote anything (even if it
+ * was rolled back) moved it; while it stays put no row can have changed, so the full count can
+ * be skipped. On PostgreSQL other databases of the server move it too: then the count runs.
+ */
+export async function nextTransactionId(db: Db): Promise<string> {
+  const [row] = rowsOf<{ xid: string }>(await db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as xid`));
+  return row!.xid;
+}
+
 /** "bookings 3 → 4, outbox 1 → 2", or "" when nothing changed. */
 export function countChanges(before: RowCounts, after: RowCounts): string {
   return Object.keys({ ...before, ...after })

@@ -10,7 +10,7 @@ export function unreadableBecause(message: string): string | null {
   if (/\n\s*at |\.[cm]?[jt]s:\d+|node_modules/.test(text)) return "it carries a stack trace";
   if (/violates|constraint "|relation "|syntax error|duplicate key|invalid input (syntax|value)|failed query|postgres|pglite|params:/i.test(text)) return "it leaks the database's words";
   if (/undefined|null|NaN|\[object /.test(text)) return "it shows a programming value";
-  if (!/^[A-Z0-9“"‘'(]/.test(text)) return "it does not start like a sentence";
+  // No test of the first letter: a message may open with a name the studio typed ("ada already has…").
   if (!/[.!?)”"’']$/.test(text)) return "it does not end like a sentence";
   return null;
 }
