@@ -5,6 +5,7 @@ import { loadViewer, type Viewer } from "@/server/auth/viewer";
 import type { Db } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "./input-guards";
 import { installReadableZodMessages } from "./zod-messages";
 
 export type Context = {
@@ -81,7 +82,14 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+// PostgreSQL cannot store a NUL character: refuse it in any input, before a query fails on it.
+const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const field = pathOfNulCharacter(await getRawInput());
+  if (field) throw new DomainError("BAD_REQUEST", NUL_CHARACTER_MESSAGE, field === "input" ? undefined : field);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(noNulCharacters);
 
 const withViewer = t.middleware(async ({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
