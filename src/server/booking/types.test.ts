@@ -28,6 +28,8 @@ describe("booking settings schemas", () => {
     [{ date: "2026-12-27", kind: "extra", start: "10:00", end: "12:00" }, null],
     [{ date: "2026-02-30", kind: "day_off" }, "Enter a date that exists on the calendar."],
     [{ date: "25/12/2026", kind: "day_off" }, "Enter a date as YYYY-MM-DD."],
+    // Found by the fuzzer: year 0000 passed and PostgreSQL, which has no year zero, answered a 500.
+    [{ date: "0000-01-01", kind: "day_off" }, "Enter a date that exists on the calendar."],
     [{ date: "2026-12-27", kind: "extra", start: "12:00", end: "10:00" }, "The end time must be after the start time."],
   ])("exception %j → %s", (input, message) => {
     expect(firstMessage(availabilityExceptionSchema.safeParse(input))).toBe(message);

@@ -1,6 +1,5 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
-import { isValidTimeZone } from "@/server/drills/local-date";
+import { isValidLocalDate, isValidTimeZone } from "@/server/drills/local-date";
 
 // Booking settings as plain data. The zod schemas are what a router validates input with
 // (messages a trainer can act on); the types are what the pure rules take. Wall times and
@@ -27,9 +26,7 @@ export const wallEndTimeSchema = z
 export const localDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Enter a date as YYYY-MM-DD." })
-  .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, {
-    message: "Enter a date that exists on the calendar.",
-  });
+  .refine(isValidLocalDate, { message: "Enter a date that exists on the calendar." });
 
 export const timeZoneSchema = z.string().refine(isValidTimeZone, {
   message: "Choose a time zone from the list, for example Europe/London.",
