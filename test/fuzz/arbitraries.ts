@@ -81,6 +81,23 @@ export function boundaryValues(ids: IdPools): fc.Arbitrary<unknown> {
   );
 }
 
+/**
+ * Boundary values of the same type as `value`: a valid input with one number swapped for 2^31
+ * gets past the type checks that a string in its place would stop at, and finds the missing
+ * `.max()` in front of an integer column.
+ */
+export function sameTypeBoundary(value: unknown, ids: IdPools): fc.Arbitrary<unknown> {
+  if (typeof value === "number") return fc.constantFrom(-1, 0, 0.5, -0.0001, 2 ** 31 - 1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e308, -1e308, value + 1, value - 1, value * 1000);
+  if (value instanceof Date) return fc.constantFrom(new Date(8.64e15), new Date(-8.64e15), new Date(0), new Date(Number.NaN), new Date(value.getTime() + 400 * 86_400_000), new Date(value.getTime() - 400 * 86_400_000));
+  if (typeof value === "string")
+    return fc.oneof(
+      fc.constantFrom("", " ", HUGE, `${value}\u0000`, value.toUpperCase(), ` ${value} `, "0000-01-01", "2026-02-30", "9999-12-31", "Mars/Olympus", "24:00", "25:61", "-1", "1e308", "NaN"),
+      ids.other.length ? fc.constantFrom(...ids.other) : fc.uuid(),
+      fc.uuid(),
+    );
+  return boundaryValues(ids);
+}
+
 type Def = { type: string; [key: string]: unknown };
 type Check = { check: string; format?: string; pattern?: RegExp; minimum?: number; maximum?: number; value?: number | bigint | Date; inclusive?: boolean };
 
@@ -219,7 +236,9 @@ function numberFor(def: Def): fc.Arbitrary<unknown> {
   const min = low ?? -1000;
   const max = high ?? Math.max(min + 1000, 1000);
   const inRange = isInt ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true });
-  const edges = [min, max, min - 1, max + 1, min + 0.5].filter((n) => Number.isFinite(n));
+  // An unbounded side gets the integer column's edges: past 2^31 - 1 a PostgreSQL integer overflows.
+  const beyond = [...(high === undefined ? [2 ** 31 - 1, 2 ** 31, Number.MAX_SAFE_INTEGER] : []), ...(low === undefined ? [-(2 ** 31) - 1] : [])];
+  const edges = [min, max, min - 1, max + 1, min + 0.5, ...beyond].filter((n) => Number.isFinite(n));
   const number = fc.oneof({ weight: 4, arbitrary: inRange }, { weight: 1, arbitrary: fc.constantFrom(...edges) });
   // `z.coerce.number()` takes what a form sends: numeric strings.
   return def.coerce ? fc.oneof(number, number.map(String)) : number;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   availabilityExceptionSchema,
   availabilityWindowSchema,
+  sessionPriceSchema,
   sessionTypeSchema,
   slotStepMinutesOf,
   timeZoneSchema,
@@ -63,5 +64,16 @@ describe("booking settings schemas", () => {
     expect(slotStepMinutesOf({ ...base, durationMinutes: 45 })).toBe(45);
     expect(slotStepMinutesOf({ ...base, durationMinutes: 45, slotStepMinutes: 15 })).toBe(15);
     expect(slotStepMinutesOf({ ...base, durationMinutes: 0 })).toBe(15);
+  });
+
+  // Found by the fuzzer: a price past 2^31 minor units (or credits) passed and overflowed the integer column into a 500.
+  it.each([
+    [{ kind: "money", amountMinor: 3000, currency: "GBP" }, null],
+    [{ kind: "money", amountMinor: 999_999_999, currency: "GBP" }, null],
+    [{ kind: "money", amountMinor: 2 ** 31, currency: "GBP" }, "That price is too high; check the amount."],
+    [{ kind: "credits", credits: 100 }, null],
+    [{ kind: "credits", credits: 2 ** 31 }, "A session costs at most 100 credits."],
+  ])("price %j → %s", (input, message) => {
+    expect(firstMessage(sessionPriceSchema.safeParse(input))).toBe(message);
   });
 });
