@@ -5,6 +5,8 @@ import { loadViewer, type Viewer } from "@/server/auth/viewer";
 import type { Db } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "./input-guards";
+import { installReadableZodMessages } from "./zod-messages";
 
 export type Context = {
   db: Db;
@@ -17,6 +19,9 @@ export type Context = {
   now: () => Date;
   appUrl: string;
 };
+
+// Inputs whose schema has no message of its own still answer with a sentence.
+installReadableZodMessages();
 
 const SERVER_ERROR_MESSAGE = "Something went wrong on our side. Please try again in a moment.";
 
@@ -77,7 +82,14 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+// PostgreSQL cannot store a NUL character: refuse it in any input, before a query fails on it.
+const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const field = pathOfNulCharacter(await getRawInput());
+  if (field) throw new DomainError("BAD_REQUEST", NUL_CHARACTER_MESSAGE, field === "input" ? undefined : field);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(noNulCharacters);
 
 const withViewer = t.middleware(async ({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

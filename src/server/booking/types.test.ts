@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   availabilityExceptionSchema,
   availabilityWindowSchema,
+  sessionPriceSchema,
   sessionTypeSchema,
   slotStepMinutesOf,
   timeZoneSchema,
@@ -28,6 +29,8 @@ describe("booking settings schemas", () => {
     [{ date: "2026-12-27", kind: "extra", start: "10:00", end: "12:00" }, null],
     [{ date: "2026-02-30", kind: "day_off" }, "Enter a date that exists on the calendar."],
     [{ date: "25/12/2026", kind: "day_off" }, "Enter a date as YYYY-MM-DD."],
+    // Found by the fuzzer: year 0000 passed and PostgreSQL, which has no year zero, answered a 500.
+    [{ date: "0000-01-01", kind: "day_off" }, "Enter a date that exists on the calendar."],
     [{ date: "2026-12-27", kind: "extra", start: "12:00", end: "10:00" }, "The end time must be after the start time."],
   ])("exception %j → %s", (input, message) => {
     expect(firstMessage(availabilityExceptionSchema.safeParse(input))).toBe(message);
@@ -61,5 +64,16 @@ describe("booking settings schemas", () => {
     expect(slotStepMinutesOf({ ...base, durationMinutes: 45 })).toBe(45);
     expect(slotStepMinutesOf({ ...base, durationMinutes: 45, slotStepMinutes: 15 })).toBe(15);
     expect(slotStepMinutesOf({ ...base, durationMinutes: 0 })).toBe(15);
+  });
+
+  // Found by the fuzzer: a price past 2^31 minor units (or credits) passed and overflowed the integer column into a 500.
+  it.each([
+    [{ kind: "money", amountMinor: 3000, currency: "GBP" }, null],
+    [{ kind: "money", amountMinor: 999_999_999, currency: "GBP" }, null],
+    [{ kind: "money", amountMinor: 2 ** 31, currency: "GBP" }, "That price is too high; check the amount."],
+    [{ kind: "credits", credits: 100 }, null],
+    [{ kind: "credits", credits: 2 ** 31 }, "A session costs at most 100 credits."],
+  ])("price %j → %s", (input, message) => {
+    expect(firstMessage(sessionPriceSchema.safeParse(input))).toBe(message);
   });
 });

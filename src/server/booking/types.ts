@@ -1,6 +1,5 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
-import { isValidTimeZone } from "@/server/drills/local-date";
+import { isValidLocalDate, isValidTimeZone } from "@/server/drills/local-date";
 
 // Booking settings as plain data. The zod schemas are what a router validates input with
 // (messages a trainer can act on); the types are what the pure rules take. Wall times and
@@ -27,9 +26,7 @@ export const wallEndTimeSchema = z
 export const localDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Enter a date as YYYY-MM-DD." })
-  .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, {
-    message: "Enter a date that exists on the calendar.",
-  });
+  .refine(isValidLocalDate, { message: "Enter a date that exists on the calendar." });
 
 export const timeZoneSchema = z.string().refine(isValidTimeZone, {
   message: "Choose a time zone from the list, for example Europe/London.",
@@ -63,17 +60,31 @@ export const availabilityExceptionSchema = z.discriminatedUnion("kind", [
     .refine(endAfterStart.check, endAfterStart.message),
 ]);
 
+export const MAX_SESSION_PRICE_MINOR = 999_999_999;
+/** As many as the largest pack holds. */
+export const MAX_SESSION_CREDITS = 100;
+
 export const sessionPriceSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("money"),
-    amountMinor: z.number().int().min(0, { message: "Enter a price of zero or more." }),
+    // The caps keep prices inside the integer columns (past 2^31 the insert was a 500, found by
+    // the fuzzer); a plan's price stops at the same 9,999,999.99 (billing's parseMoney).
+    amountMinor: z
+      .number()
+      .int()
+      .min(0, { message: "Enter a price of zero or more." })
+      .max(MAX_SESSION_PRICE_MINOR, { message: "That price is too high; check the amount." }),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, { message: "Enter a three-letter currency code, for example GBP." }),
   }),
   z.object({
     kind: z.literal("credits"),
-    credits: z.number().int().min(1, { message: "A session costs at least one credit." }),
+    credits: z
+      .number()
+      .int()
+      .min(1, { message: "A session costs at least one credit." })
+      .max(MAX_SESSION_CREDITS, { message: `A session costs at most ${MAX_SESSION_CREDITS} credits.` }),
   }),
 ]);
 

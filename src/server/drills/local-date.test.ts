@@ -62,6 +62,11 @@ describe("isValidLocalDate", () => {
     { value: "2026-3-29", expected: false },
     { value: "2026-03-29T10:00", expected: false },
     { value: "", expected: false },
+    // Years PostgreSQL or the YYYY spelling cannot hold (found by the fuzzer: '0000-01-01' was a 500).
+    { value: "0000-01-01", expected: false },
+    { value: "9999-12-31", expected: false },
+    { value: "1900-01-01", expected: true },
+    { value: "2999-12-31", expected: true },
   ])("'$value' → $expected", ({ value, expected }) => {
     expect(isValidLocalDate(value)).toBe(expected);
   });

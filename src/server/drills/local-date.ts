@@ -9,10 +9,17 @@ export type LocalDate = string;
 
 const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a real calendar date written exactly as 'YYYY-MM-DD' (2026-02-30 is not). */
+/** Training and booking calendars span these years; outside them a date is a slip, not a plan. */
+export const LOCAL_DATE_YEARS = { min: 1900, max: 2999 } as const;
+
+/** True for a real calendar date written exactly as 'YYYY-MM-DD' (2026-02-30 is not), in LOCAL_DATE_YEARS. */
 export function isValidLocalDate(value: string): boolean {
   // luxon alone also accepts '20260329' and '2026-03-29T10:00'; the pattern keeps one spelling.
-  return LOCAL_DATE_PATTERN.test(value) && DateTime.fromISO(value, { zone: "utc" }).isValid;
+  // luxon takes year 0000 too, which PostgreSQL has no date for (a 500 once, found by the fuzzer),
+  // and 9999-12-31 plus a few days has no four-digit year.
+  if (!LOCAL_DATE_PATTERN.test(value)) return false;
+  const date = DateTime.fromISO(value, { zone: "utc" });
+  return date.isValid && date.year >= LOCAL_DATE_YEARS.min && date.year <= LOCAL_DATE_YEARS.max;
 }
 
 /** True when the name is an IANA time zone this runtime knows, e.g. 'Europe/London'. */

@@ -282,6 +282,9 @@ describe("parseRun", () => {
     { name: "a negative duration", overrides: { durationSeconds: -60 }, expected: [{ field: "durationSeconds", message: sessionMessages.duration }] },
     { name: "three days long", overrides: { durationSeconds: 72 * 3600 }, expected: [{ field: "durationSeconds", message: sessionMessages.durationTooLong }] },
     { name: "a distance of 0", overrides: { distance: { value: 0, unit: "km" as const } }, expected: [{ field: "distance.value", message: sessionMessages.distance }] },
+    // Found by the fuzzer: stored in whole metres, 0.4 m became 0 and broke the table's check (a 500).
+    { name: "a distance that rounds to 0 m", overrides: { distance: { value: 0.4, unit: "m" as const } }, expected: [{ field: "distance.value", message: sessionMessages.distance }] },
+    { name: "a distance that rounds to 0 m, in km", overrides: { distance: { value: 0.0001, unit: "km" as const } }, expected: [{ field: "distance.value", message: sessionMessages.distance }] },
     { name: "no unit", overrides: { distance: { value: 5 } as never }, expected: [{ field: "distance.unit", message: sessionMessages.distanceUnit }] },
     { name: "5000 km", overrides: { distance: { value: 5000, unit: "km" as const } }, expected: [{ field: "distance.value", message: sessionMessages.distanceTooLong }] },
     {

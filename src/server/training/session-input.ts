@@ -220,6 +220,11 @@ export const logRunInput = z
     if (!distance || typeof distance.value !== "number" || !(distance.value > 0)) return;
     if (distance.unit !== "m" && distance.unit !== "km") return;
     const metres = toMetres(distance.value, distance.unit);
+    // Runs are stored in whole metres: a positive distance that rounds to 0 m is no run.
+    if (Math.round(metres) < 1) {
+      ctx.addIssue({ code: "custom", message: sessionMessages.distance, path: ["distance", "value"] });
+      return;
+    }
     if (metres > MAX_RUN_DISTANCE_M) {
       ctx.addIssue({ code: "custom", message: sessionMessages.distanceTooLong, path: ["distance", "value"] });
       return;

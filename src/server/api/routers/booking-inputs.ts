@@ -50,7 +50,10 @@ export const slotsInput = z.object({
   days: z.number().int().min(1).max(28, { error: "Show at most 28 days at a time." }).default(14),
 });
 
-export const startInput = z.date({ error: "Pick a start time from the list." });
+// Slots lie within a year of today; a start outside this century is a broken request, and one
+// near the end of JavaScript's dates (year 275760) overflowed the service's date sums into a 500.
+const pickAStart = { error: "Pick a start time from the list." };
+export const startInput = z.date(pickAStart).min(new Date("2000-01-01T00:00:00Z"), pickAStart).max(new Date("2100-01-01T00:00:00Z"), pickAStart);
 
 export const calendarInput = z.object({
   /** The first local date of the week shown (the trainer's zone). */

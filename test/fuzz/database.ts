@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, inject } from "vitest";
+import { openPglite, openPostgres, type Database, type Db } from "@/server/db/client";
+
+/**
+ * A database of the fuzzer's own. It compares the row count of every table before and after
+ * each refused call, so on PostgreSQL it cannot share the run's database with the files
+ * running beside it: it makes a fresh one next to it and drops it at the end.
+ */
+export function setupIsolatedDatabase(): { readonly db: Db } {
+  let database: Database | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const url = inject("databaseUrl");
+    if (!url) {
+      database = await openPglite();
+      await database.migrate();
+      return;
+    }
+    const name = `stride_fuzz_${Date.now()}_${process.pid}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    const own = new URL(url);
+    own.pathname = `/${name}`;
+    database = openPostgres(own.toString(), { max: 4 });
+    await database.migrate();
+    drop = async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    };
+  });
+  afterAll(async () => {
+    await database?.close();
+    await drop?.();
+  });
+  return {
+    get db() {
+      if (!database) throw new Error("setupIsolatedDatabase: the database opens in beforeAll");
+      return database.db;
+    },
+  };
+}
+
+export type RowCounts = Record<string, number>;
+
+/** Both drivers' `execute` results, as rows. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** One query that counts the rows of every table of the app's schema. */
+export async function rowCounter(db: Db): Promise<() => Promise<RowCounts>> {
+  const tables = rowsOf<{ name: string }>(
+    await db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+  ).map((t) => t.name);
+  if (tables.length === 0) throw new Error("rowCounter: no tables in schema public");
+  const query = sql.raw(`select json_build_object(${tables.map((t) => `'${t}', (select count(*) from "${t}")`).join(", ")}) as counts`);
+  return async () => {
+    const [row] = rowsOf<{ counts: RowCounts | string }>(await db.execute(query));
+    const counts = typeof row!.counts === "string" ? (JSON.parse(row!.counts) as RowCounts) : row!.counts;
+    return Object.fromEntries(Object.entries(counts).map(([t, n]) => [t, Number(n)]));
+  };
+}
+
+/**
+ * The next transaction id the database will hand out. A call that wrote anything (even if it
+ * was rolled back) moved it; while it stays put no row can have changed, so the full count can
+ * be skipped. On PostgreSQL other databases of the server move it too: then the count runs.
+ */
+export async function nextTransactionId(db: Db): Promise<string> {
+  const [row] = rowsOf<{ xid: string }>(await db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as xid`));
+  return row!.xid;
+}
+
+/** "bookings 3 → 4, outbox 1 → 2", or "" when nothing changed. */
+export function countChanges(before: RowCounts, after: RowCounts): string {
+  return Object.keys({ ...before, ...after })
+    .filter((t) => before[t] !== after[t])
+    .map((t) => `${t} ${before[t] ?? 0} → ${after[t] ?? 0}`)
+    .join(", ");
+}
+
+/** Ids of real rows of one studio, from every table that has `id` and `studio_id`, plus its users. */
+export async function studioRowIds(db: Db, studioId: string, perTable = 15): Promise<string[]> {
+  const tables = rowsOf<{ name: string }>(
+    await db.execute(sql`
+      select c.table_name as name from information_schema.columns c
+      join information_schema.columns s on s.table_schema = c.table_schema and s.table_name = c.table_name and s.column_name = 'studio_id'
+      where c.table_schema = 'public' and c.column_name = 'id' and c.data_type = 'uuid' order by 1`),
+  ).map((t) => t.name);
+  const ids: string[] = [];
+  for (const table of tables) {
+    const rows = rowsOf<{ id: string }>(await db.execute(sql.raw(`select id::text as id from "${table}" where studio_id = '${studioId}' order by id limit ${perTable}`)));
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
