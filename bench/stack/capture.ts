@@ -22,7 +22,7 @@ export async function captureTodaySql(url: string, users: { userId: string; sess
       if (!(await isSessionCurrent(db, user.userId, user.sessionVersion))) throw new Error("bench user's session is not current");
       const viewer = await loadViewer(db, user.userId);
       if (viewer?.kind !== "client") throw new Error("bench user is not a client");
-      await todayFor(db, viewer.studioId, viewer.clientId, now);
+      await todayFor(db, viewer.studioId, viewer.clientId, now, viewer.timeZone);
       scripts.push(log);
     }
   } finally {

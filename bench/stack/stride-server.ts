@@ -6,7 +6,7 @@ import path from "node:path";
 
 export type StrideServer = { url: string; stop: () => Promise<void> };
 
-export async function startStride(options: { port: number; databaseUrl?: string; dataDir: string; logFile: string }): Promise<StrideServer> {
+export async function startStride(options: { port: number; databaseUrl?: string; dataDir: string; logFile: string; extraEnv?: Record<string, string> }): Promise<StrideServer> {
   // The bench's own DATABASE_URL must not leak into the server's.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "DATABASE_URL"));
   const env: NodeJS.ProcessEnv = {
@@ -19,6 +19,7 @@ export async function startStride(options: { port: number; databaseUrl?: string;
     AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
     AUTH_TRUST_HOST: "true",
     APP_URL: `http://127.0.0.1:${options.port}`,
+    ...options.extraEnv,
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const log = fs.openSync(options.logFile, "a");

@@ -29,7 +29,16 @@ export type Database = {
 const migrationsFolder = path.resolve(process.cwd(), "drizzle");
 
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // PostgreSQL's JIT compiles any plan whose estimated cost passes jit_above_cost, and the
+    // estimates of the app's generate_series and per-day subqueries pass it easily: compiling
+    // took 1–2 s for queries that run in tens of milliseconds (the attention queue's missed
+    // days: 2.4 s → 74 ms; bench/stack.bench.ts). The app runs many short queries, never
+    // scans big enough to win the compile time back, so its sessions turn JIT off.
+    connection: { jit: "off" },
+  });
   const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,
