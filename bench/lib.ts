@@ -32,3 +32,17 @@ export function printTable(title: string, rows: Row[]) {
 }
 
 export const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+/** One figure measured on several databases side by side, with its budget and verdict. */
+export type ColumnsRow = { figure: string; values: string[]; budget: string; pass: boolean | null };
+
+export function printColumns(title: string, columns: string[], rows: ColumnsRow[]) {
+  console.log(`\n${title}`);
+  const header = ["figure", ...columns, "budget", "result"];
+  const cells = rows.map((r) => [r.figure, ...r.values, r.budget, r.pass === null ? "reported" : r.pass ? "pass" : "falls short"]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  console.log(line(header));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const c of cells) console.log(line(c));
+}

@@ -306,6 +306,17 @@ export async function loadDailyBests(q: Queryable, studioId: string, clientId: s
   return dailyBestsFor(q, studioId, clientId, drillIds);
 }
 
+async function clientTimeZoneOf(q: Queryable, studioId: string, clientId: string) {
+  const [client] = await q
+    .select({ timeZone: users.timeZone })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.userId))
+    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
+    .limit(1);
+  if (!client) throw notFound("client");
+  return client.timeZone;
+}
+
 /** Lock state of each of these drills for one client: prerequisites, progress, overrides. */
 export async function lockStatesFor(q: Queryable, studioId: string, clientId: string, drillIds: string[], today: LocalDate, timeZone: string) {
   const states = new Map<string, LockState>();
@@ -416,15 +427,9 @@ export type TodayDrill = {
 };
 
 /** The client's Today: what is due on their own calendar date, with instructions and locks. */
-export async function todayFor(q: Queryable, studioId: string, clientId: string, now: Date) {
-  const [client] = await q
-    .select({ timeZone: users.timeZone })
-    .from(clients)
-    .innerJoin(users, eq(users.id, clients.userId))
-    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
-    .limit(1);
-  if (!client) throw notFound("client");
-  const timeZone = zoneOrUtc(client.timeZone);
+export async function todayFor(q: Queryable, studioId: string, clientId: string, now: Date, viewerTimeZone?: string | null) {
+  // The signed-in client's own zone is already known from the session's viewer: one round trip fewer per read.
+  const timeZone = zoneOrUtc(viewerTimeZone === undefined ? await clientTimeZoneOf(q, studioId, clientId) : viewerTimeZone);
   const localDate = localDateIn(now, timeZone);
   const rows = await q
     .select({ assignment: assignments, drill: drills, version: assignmentVersions })

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 
 import { addDays, daysBetween, isValidLocalDate, isValidTimeZone, localDateIn } from "./local-date";
@@ -87,5 +88,25 @@ describe("addDays and daysBetween", () => {
 
   it("refuses a malformed date", () => {
     expect(() => addDays("2026-02-30", 1)).toThrow(RangeError);
+    expect(() => daysBetween("2026-01-01", "2026-1-2")).toThrow(RangeError);
+  });
+
+  // The arithmetic is plain whole-day maths (no luxon, for speed): it must agree with the
+  // calendar over every day of several years, leap years included, in both directions.
+  it("agrees with luxon's calendar for every day of 2024–2027 and offsets up to two years", () => {
+    const start = DateTime.fromISO("2024-01-01", { zone: "utc" });
+    for (let i = 0; i < 4 * 366; i += 1) {
+      const date = start.plus({ days: i }).toISODate()!;
+      for (const offset of [-731, -1, 0, 1, 29, 365]) {
+        const expected = start.plus({ days: i + offset }).toISODate()!;
+        expect(addDays(date, offset)).toBe(expected);
+        expect(daysBetween(date, expected)).toBe(offset);
+      }
+    }
+  });
+
+  it("keeps four-digit years below 100 and refuses dates past 9999", () => {
+    expect(addDays("0050-03-01", -1)).toBe("0050-02-28");
+    expect(() => addDays("9999-12-31", 1)).toThrow(RangeError);
   });
 });

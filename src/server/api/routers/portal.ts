@@ -6,5 +6,5 @@ export const portalRouter = createTRPCRouter({
   /** The signed-in client's own profile and coach. */
   me: clientProcedure.query(({ ctx }) => getClient(ctx.db, ctx.studioId, ctx.clientId)),
   /** The drills due on the client's own calendar date, with prescriptions, instructions and locks. */
-  today: clientProcedure.query(({ ctx }) => todayFor(ctx.db, ctx.studioId, ctx.clientId, ctx.now())),
+  today: clientProcedure.query(({ ctx }) => todayFor(ctx.db, ctx.studioId, ctx.clientId, ctx.now(), ctx.viewer.timeZone)),
 });

@@ -1,0 +1,298 @@
+// The whole stack under load (issue 9): the realistic studio (bench/seed/studio.ts) in a fresh
+// PostgreSQL database and in a PGlite folder, each served by the production build, measured
+// over HTTP as browsers use it. Headline figures are ratios measured side by side in one run,
+// because timings on a shared 2-core machine are noisy.
+//   npm run bench stack                     both databases
+//   BENCH_DB=postgres|pglite npm run bench stack
+//   BENCH_PORT=3400 (uses 3 ports from it) · BENCH_SECONDS=10 (per server, for throughput)
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { hashPassword } from "../src/server/auth/password";
+import { openPglite, openPostgres, type Db } from "../src/server/db/client";
+import { clients, drills, users } from "../src/server/db/schema";
+import { rowsOf } from "../src/server/progression/sql";
+import { logSession } from "../src/server/training/service";
+import type { LogSessionInput } from "../src/server/training/session-input";
+import { measure, percentile, printColumns, type ColumnsRow } from "./lib";
+import { seed } from "./seed/studio";
+import { startBareServer } from "./stack/bare-server";
+import { captureTodaySql } from "./stack/capture";
+import { batchMutation, batchQueryPath, expectOk, signIn } from "./stack/http";
+import { pageWeightFromBuild, pageWeightInBrowser, type PageWeight } from "./stack/page-weight";
+import { startStride } from "./stack/stride-server";
+
+const ROOT = process.cwd();
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Throughput runs alternate Stride and the bare server in this many slices, so noise hits both. */
+const ROUNDS = 2;
+const CONNECTIONS = 10;
+/** Stride's PostgreSQL pool (openPostgres's default); the bare server gets the same. */
+const POOL = 10;
+const WRITERS = 50;
+const SESSIONS_PER_WRITER = 8;
+const PASSWORD = "bench-password";
+const TODAY_PATH = batchQueryPath([{ path: "portal.today" }]);
+
+type BenchUser = { email: string; userId: string; clientId: string; sessionVersion: number };
+type Prepared = { studioId: string; clients: BenchUser[]; trainerEmail: string; coachId: string; kneeDriveId: string; entries: number };
+type Figures = {
+  todayRps: number;
+  todayP50: number;
+  bareRps?: number;
+  writeP50: number;
+  writeP95: number;
+  writeRate: number;
+  writeAloneP95: number;
+  inProcess?: { p50: number; p95: number; rate: number };
+  dashP50: number;
+  dashP95: number;
+  weights?: { build: PageWeight[]; browser: PageWeight[] };
+};
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "stride-bench-"));
+const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+/** Seeds the studio and gives the first WRITERS clients and the owner a password to sign in with. */
+async function prepare(db: Db): Promise<Prepared> {
+  const started = performance.now();
+  const { studioId, clientIds, coachId, counts } = await seed(db);
+  log(`seeded ${counts.entries} entries, ${counts.sessions} sessions, ${counts.runs} runs in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const chosen = clientIds.slice(0, WRITERS);
+  const rows = await db
+    .select({ email: users.email, userId: users.id, clientId: clients.id, sessionVersion: users.sessionVersion })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.userId))
+    .where(and(eq(clients.studioId, studioId), inArray(clients.id, chosen)));
+  const [trainer] = await rowsOf<{ email: string; user_id: string }>(db, sql`select u.email, u.id::text as user_id from studio_members m join users u on u.id = m.user_id where m.id = ${coachId}::uuid`);
+  const passwordHash = await hashPassword(PASSWORD);
+  await db.update(users).set({ passwordHash }).where(inArray(users.id, [...rows.map((r) => r.userId), trainer!.user_id]));
+  const [kneeDrive] = await db.select({ id: drills.id }).from(drills).where(and(eq(drills.studioId, studioId), eq(drills.slug, "knee-drive")));
+  return { studioId, clients: rows, trainerEmail: trainer!.email, coachId, kneeDriveId: kneeDrive!.id, entries: counts.entries };
+}
+
+/** A practice session as the phone sends it: Knee Drive, three sets, both sides (6 entries). */
+function sessionInput(kneeDriveId: string): LogSessionInput {
+  return {
+    id: randomUUID(),
+    performedAt: new Date(Date.now() - 60_000),
+    context: "standalone",
+    runId: null,
+    effort: 6,
+    hasPain: false,
+    painWhere: null,
+    note: null,
+    entries: [1, 2, 3].flatMap((setNumber) =>
+      (["left", "right"] as const).map((side) => ({ drillId: kneeDriveId, setNumber, side, value: Math.round((25 + Math.random() * 20) * 10) / 10, contactFeel: null, note: null })),
+    ),
+  };
+}
+
+/** Requests per second of GET `path` with CONNECTIONS connections, each request as the next user. */
+async function throughput(url: string, path: string, cookies: string[], seconds: number) {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ method: "GET", path, setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: cookies[next++ % cookies.length]! } }) }],
+  });
+  if (result.non2xx || result.errors) throw new Error(`${url}${path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50 };
+}
+
+/** WRITERS clients at once, each logging sessions one after another over HTTP. */
+async function writeOverHttp(url: string, cookies: string[], kneeDriveId: string) {
+  const post = async (cookie: string) => {
+    const { path: p, body } = batchMutation("session.log", sessionInput(kneeDriveId));
+    const started = performance.now();
+    const res = await fetch(`${url}${p}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body });
+    await expectOk(res, "session.log");
+    return performance.now() - started;
+  };
+  await Promise.all(cookies.map((c) => post(c))); // warm-up: one each
+  const samples: number[] = [];
+  const started = performance.now();
+  await Promise.all(cookies.map(async (c) => {
+    for (let i = 0; i < SESSIONS_PER_WRITER; i++) samples.push(await post(c));
+  }));
+  const elapsed = (performance.now() - started) / 1000;
+  // The same client alone, one session after another: the time of one session without a queue.
+  const alone: number[] = [];
+  for (let i = 0; i < 30; i++) alone.push(await post(cookies[0]!));
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), rate: samples.length / elapsed, aloneP95: percentile(alone, 95) };
+}
+
+/** The same writes through the service in this process (no HTTP, no Next), same concurrency. */
+async function writeInProcess(db: Db, prepared: Prepared) {
+  const one = async (clientId: string) => {
+    const started = performance.now();
+    await logSession(db, prepared.studioId, clientId, sessionInput(prepared.kneeDriveId), new Date());
+    return performance.now() - started;
+  };
+  await Promise.all(prepared.clients.map((c) => one(c.clientId)));
+  const samples: number[] = [];
+  const started = performance.now();
+  await Promise.all(prepared.clients.map(async (c) => {
+    for (let i = 0; i < SESSIONS_PER_WRITER; i++) samples.push(await one(c.clientId));
+  }));
+  const elapsed = (performance.now() - started) / 1000;
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), rate: samples.length / elapsed };
+}
+
+/** The trainer's dashboard data: attention queue + overview of their own clients, one batch. */
+async function dashboard(url: string, cookie: string, coachId: string) {
+  const p = batchQueryPath([{ path: "review.attention" }, { path: "progression.overview", input: { coachId } }]);
+  return measure(40, async () => expectOk(await fetch(`${url}${p}`, { headers: { cookie } }), "dashboard"), 5);
+}
+
+async function signInAll(url: string, prepared: Prepared) {
+  const cookies: string[] = [];
+  for (const c of prepared.clients) cookies.push(await signIn(url, c.email, PASSWORD));
+  return { cookies, trainer: await signIn(url, prepared.trainerEmail, PASSWORD) };
+}
+
+async function onPostgres(): Promise<Figures> {
+  const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? execFileSync("bash", ["scripts/ensure-postgres.sh"], { encoding: "utf8" }).trim();
+  const name = `stride_bench_stack_${Date.now()}_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  const database = openPostgres(dbUrl, { max: POOL });
+  try {
+    await database.migrate();
+    const prepared = await prepare(database.db);
+    log("starting Stride on PostgreSQL (builds first if the build is stale)");
+    const stride = await startStride({ port: PORT, databaseUrl: dbUrl, dataDir: path.join(workDir, "pg-data"), logFile: path.join(workDir, "stride-postgres.log") });
+    try {
+      const { cookies, trainer } = await signInAll(stride.url, prepared);
+      const scripts = await captureTodaySql(dbUrl, prepared.clients, new Date());
+      log(`today read: ${scripts[0]!.length} statements per request`);
+      const bare = await startBareServer({ port: PORT + 1, url: dbUrl, poolSize: POOL, scripts });
+      const bareCookies = prepared.clients.map((_, i) => `bench-user=${i}`);
+      let strideTotal = { requests: 0, seconds: 0, p50: 0 };
+      let bareTotal = { requests: 0, seconds: 0 };
+      try {
+        await throughput(stride.url, TODAY_PATH, cookies, 2);
+        await throughput(bare.url, "/", bareCookies, 2);
+        for (let round = 0; round < ROUNDS; round++) {
+          const s = await throughput(stride.url, TODAY_PATH, cookies, SECONDS / ROUNDS);
+          const b = await throughput(bare.url, "/", bareCookies, SECONDS / ROUNDS);
+          strideTotal = { requests: strideTotal.requests + s.requests, seconds: strideTotal.seconds + s.seconds, p50: Math.max(strideTotal.p50, s.p50) };
+          bareTotal = { requests: bareTotal.requests + b.requests, seconds: bareTotal.seconds + b.seconds };
+        }
+      } finally {
+        await bare.stop();
+      }
+      log("today read measured; writes next");
+      const write = await writeOverHttp(stride.url, cookies, prepared.kneeDriveId);
+      const dash = await dashboard(stride.url, trainer, prepared.coachId);
+      const weights = {
+        build: ["/portal", "/dashboard"].map((r) => pageWeightFromBuild(ROOT, r)),
+        browser: [await pageWeightInBrowser(stride.url, cookies[0]!, "/portal"), await pageWeightInBrowser(stride.url, trainer, "/dashboard")],
+      };
+      await stride.stop();
+      const inProcess = await writeInProcess(database.db, prepared);
+      return {
+        todayRps: strideTotal.requests / strideTotal.seconds,
+        todayP50: strideTotal.p50,
+        bareRps: bareTotal.requests / bareTotal.seconds,
+        writeP50: write.p50,
+        writeP95: write.p95,
+        writeRate: write.rate,
+        writeAloneP95: write.aloneP95,
+        inProcess,
+        dashP50: dash.p50,
+        dashP95: dash.p95,
+        weights,
+      };
+    } finally {
+      await stride.stop();
+    }
+  } finally {
+    await database.close();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+async function onPglite(): Promise<Figures> {
+  const dataDir = path.join(workDir, "pglite-data");
+  const database = await openPglite(path.join(dataDir, "pglite"));
+  let prepared: Prepared;
+  try {
+    await database.migrate();
+    prepared = await prepare(database.db);
+  } finally {
+    await database.close();
+  }
+  log("starting Stride on the seeded PGlite folder");
+  const stride = await startStride({ port: PORT + 2, dataDir, logFile: path.join(workDir, "stride-pglite.log") });
+  try {
+    const { cookies, trainer } = await signInAll(stride.url, prepared);
+    await throughput(stride.url, TODAY_PATH, cookies, 2);
+    const today = await throughput(stride.url, TODAY_PATH, cookies, SECONDS);
+    const write = await writeOverHttp(stride.url, cookies, prepared.kneeDriveId);
+    const dash = await dashboard(stride.url, trainer, prepared.coachId);
+    return { todayRps: today.requests / today.seconds, todayP50: today.p50, writeP50: write.p50, writeP95: write.p95, writeRate: write.rate, writeAloneP95: write.aloneP95, dashP50: dash.p50, dashP95: dash.p95 };
+  } finally {
+    await stride.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const which = process.env.BENCH_DB;
+let pg: Figures | undefined;
+let lite: Figures | undefined;
+try {
+  if (which !== "pglite") pg = await onPostgres();
+  if (which !== "postgres") lite = await onPglite();
+} catch (error) {
+  console.error(error, `\nlogs in ${workDir}`);
+  process.exit(1);
+}
+
+const f0 = (n: number | undefined) => (n === undefined ? "-" : n.toFixed(0));
+const ms = (n: number | undefined) => (n === undefined ? "-" : `${n.toFixed(1)} ms`);
+const kb = (bytes: number | undefined) => (bytes === undefined ? "-" : `${(bytes / 1024).toFixed(1)} KB`);
+const ratio = pg?.bareRps ? pg.todayRps / pg.bareRps : undefined;
+const weight = (i: number, from: "build" | "browser") => pg?.weights?.[from][i];
+const rows: ColumnsRow[] = [
+  { figure: "today read, Stride (tRPC over HTTP) req/s", values: [f0(pg?.todayRps), f0(lite?.todayRps)], budget: "-", pass: null },
+  { figure: "today read, bare node:http + postgres req/s", values: [f0(pg?.bareRps), "-"], budget: "-", pass: null },
+  { figure: "today read, Stride ÷ bare", values: [ratio === undefined ? "-" : ratio.toFixed(2), "-"], budget: "≥ 0.5", pass: ratio === undefined ? null : ratio >= 0.5 },
+  { figure: `log a session (6 entries), ${WRITERS} clients, HTTP p50`, values: [ms(pg?.writeP50), ms(lite?.writeP50)], budget: "-", pass: null },
+  { figure: `log a session (6 entries), ${WRITERS} clients, HTTP p95`, values: [ms(pg?.writeP95), ms(lite?.writeP95)], budget: "≤ 30 ms", pass: pg ? pg.writeP95 <= 30 : null },
+  { figure: "log a session, HTTP sessions/s", values: [f0(pg?.writeRate), f0(lite?.writeRate)], budget: "-", pass: null },
+  { figure: "log a session, one client alone, HTTP p95", values: [ms(pg?.writeAloneP95), ms(lite?.writeAloneP95)], budget: "-", pass: null },
+  { figure: `log a session, in-process service p50 / p95`, values: [pg?.inProcess ? `${ms(pg.inProcess.p50)} / ${ms(pg.inProcess.p95)}` : "-", "-"], budget: "(≤ 30 ms p95)", pass: pg?.inProcess ? pg.inProcess.p95 <= 30 : null },
+  { figure: "log a session, in-process sessions/s", values: [f0(pg?.inProcess?.rate), "-"], budget: "-", pass: null },
+  { figure: "dashboard data (attention + overview) p50", values: [ms(pg?.dashP50), ms(lite?.dashP50)], budget: "-", pass: null },
+  { figure: "dashboard data (attention + overview) p95", values: [ms(pg?.dashP95), ms(lite?.dashP95)], budget: "≤ 50 ms", pass: pg ? pg.dashP95 <= 50 : null },
+  { figure: "Today page JS, gzip (build output)", values: [kb(weight(0, "build")?.gzipBytes), "same build"], budget: "≤ 180 KB", pass: pg ? weight(0, "build")!.gzipBytes <= 180 * 1024 : null },
+  { figure: "Today page JS, gzip (Chromium, loaded)", values: [kb(weight(0, "browser")?.gzipBytes), "-"], budget: "(check)", pass: null },
+  { figure: "dashboard JS, gzip (build output)", values: [kb(weight(1, "build")?.gzipBytes), "same build"], budget: "≤ 180 KB", pass: pg ? weight(1, "build")!.gzipBytes <= 180 * 1024 : null },
+  { figure: "dashboard JS, gzip (Chromium, loaded)", values: [kb(weight(1, "browser")?.gzipBytes), "-"], budget: "(check)", pass: null },
+];
+printColumns(
+  `Stride under load: 10 trainers, 500 clients, ~510k entries; ${CONNECTIONS} connections, ${SECONDS} s per server (in ${ROUNDS} alternating slices); ${os.cpus().length} cores`,
+  ["PostgreSQL", "PGlite"],
+  rows,
+);
+if (pg?.weights) {
+  for (const [i, w] of pg.weights.build.entries()) {
+    const b = pg.weights.browser[i]!;
+    console.log(`${w.route}: build lists ${w.files} files (${kb(w.gzipBytes)} gzip, ${kb(w.rawBytes)} raw); Chromium loaded ${b.files} scripts (${kb(b.gzipBytes)} encoded, ${kb(b.rawBytes)} raw)`);
+  }
+}
+fs.rmSync(workDir, { recursive: true, force: true });
+// Like the other benches, a figure that falls short is reported, not a failure of the run.
+process.exit(0);

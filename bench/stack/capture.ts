@@ -1,0 +1,32 @@
+// The SQL behind one client's "today" read, exactly as Stride sends it: the session check
+// of the jwt callback, the viewer lookup of the procedure builder, then todayFor. Captured
+// through drizzle's logger so the bare server replays the very same statements and values.
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { isSessionCurrent } from "../../src/server/auth/service";
+import { loadViewer } from "../../src/server/auth/viewer";
+import type { Db } from "../../src/server/db/client";
+import * as schema from "../../src/server/db/schema";
+import { todayFor } from "../../src/server/drills/assignment-service";
+
+export type Statement = { query: string; params: unknown[] };
+
+export async function captureTodaySql(url: string, users: { userId: string; sessionVersion: number }[], now: Date): Promise<Statement[][]> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  let log: Statement[] = [];
+  const db = drizzle({ client, schema, casing: "snake_case", logger: { logQuery: (query, params) => log.push({ query, params }) } }) as unknown as Db;
+  const scripts: Statement[][] = [];
+  try {
+    for (const user of users) {
+      log = [];
+      if (!(await isSessionCurrent(db, user.userId, user.sessionVersion))) throw new Error("bench user's session is not current");
+      const viewer = await loadViewer(db, user.userId);
+      if (viewer?.kind !== "client") throw new Error("bench user is not a client");
+      await todayFor(db, viewer.studioId, viewer.clientId, now, viewer.timeZone);
+      scripts.push(log);
+    }
+  } finally {
+    await client.end();
+  }
+  return scripts;
+}

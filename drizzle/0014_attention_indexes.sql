@@ -1,0 +1,2 @@
+CREATE INDEX "practice_sessions_studio_performed_idx" ON "practice_sessions" USING btree ("studio_id","performed_at");--> statement-breakpoint
+CREATE INDEX "runs_studio_pain_started_idx" ON "runs" USING btree ("studio_id","started_at") WHERE "runs"."has_pain";
