@@ -200,7 +200,14 @@ export type LockedDrill = { drillId: string; name: string; lock: LockState; unlo
 
 /** Each assigned drill with a prerequisite: how close the client is to its rule, and the lock state. */
 export async function masteryFor(q: Queryable, studioId: string, client: ProgressClient): Promise<LockedDrill[]> {
-  const rows = await q
+  return masteryFrom(q, studioId, client, await prerequisitesOf(q, studioId, client.id));
+}
+
+type PrerequisiteRow = Awaited<ReturnType<typeof prerequisitesOf>>[number];
+
+// The prerequisites of the client's assigned drills; with `requiring`, only those that require one of these drills.
+function prerequisitesOf(q: Queryable, studioId: string, clientId: string, requiring?: readonly string[]) {
+  return q
     .select({
       drillId: drillPrerequisites.drillId,
       drillName: drills.name,
@@ -214,9 +221,12 @@ export async function masteryFor(q: Queryable, studioId: string, client: Progres
     .from(drillPrerequisites)
     .innerJoin(drills, eq(drills.id, drillPrerequisites.drillId))
     .innerJoin(required, eq(required.id, drillPrerequisites.requiresDrillId))
-    .innerJoin(assignments, and(eq(assignments.drillId, drillPrerequisites.drillId), eq(assignments.clientId, client.id), ne(assignments.status, "ended")))
-    .where(inStudio(drillPrerequisites, studioId))
+    .innerJoin(assignments, and(eq(assignments.drillId, drillPrerequisites.drillId), eq(assignments.clientId, clientId), ne(assignments.status, "ended")))
+    .where(inStudio(drillPrerequisites, studioId, requiring ? inArray(drillPrerequisites.requiresDrillId, [...requiring]) : undefined))
     .orderBy(drills.sortOrder, drills.name);
+}
+
+async function masteryFrom(q: Queryable, studioId: string, client: ProgressClient, rows: PrerequisiteRow[]): Promise<LockedDrill[]> {
   if (rows.length === 0) return [];
   const drillIds = [...new Set(rows.map((r) => r.drillId))];
   const rules: RuleOf[] = rows.map((r) => ({ requiresDrillId: r.requiresDrillId, rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays } }));
@@ -254,9 +264,12 @@ export async function masteryFor(q: Queryable, studioId: string, client: Progres
  * drill unlocks by itself then. Idempotent (one row per client and drill); returns the unlocks
  * recorded by this call. The logging service calls it after each session; progress reads too.
  */
-export async function recordUnlocksFor(q: Queryable, studioId: string, clientId: string, now: Date) {
+export async function recordUnlocksFor(q: Queryable, studioId: string, clientId: string, now: Date, options: { afterLogging?: readonly string[] } = {}) {
+  // After a session, only rules that require one of its drills can have been met by it.
+  const rows = await prerequisitesOf(q, studioId, clientId, options.afterLogging);
+  if (rows.length === 0) return [];
   const client = await loadProgressClient(q, studioId, clientId, now);
-  return recordUnlocks(q, studioId, client, await masteryFor(q, studioId, client));
+  return recordUnlocks(q, studioId, client, await masteryFrom(q, studioId, client, rows));
 }
 
 async function recordUnlocks(q: Queryable, studioId: string, client: ProgressClient, locked: LockedDrill[]) {

@@ -150,7 +150,7 @@ export async function logSession(q: Queryable, studioId: string, clientId: strin
   } else {
     // A drill whose mastery rule this session completes unlocks now, not at the next progress read
     // (recording is idempotent, and progress reads repeat it should this step ever fail).
-    await recordUnlocksFor(q, studioId, clientId, now);
+    await recordUnlocksFor(q, studioId, clientId, now, { afterLogging: [...new Set(session.entries.map((e) => e.drillId))] });
   }
   return { id: session.id, isDuplicate: !result.isNew };
 }
