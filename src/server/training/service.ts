@@ -117,7 +117,9 @@ export type SessionWrite = {
  */
 export async function writeSession(q: Queryable, write: SessionWrite) {
   return q.transaction(async (tx) => {
-    const [inserted] = await tx.insert(practiceSessions).values(write.session).onConflictDoNothing({ target: practiceSessions.id }).returning({ id: practiceSessions.id, createdAt: practiceSessions.createdAt });
+    // No conflict target: two submits of one id racing can trip the (studio_id, id) index before
+    // the id one, and a targeted ON CONFLICT would then raise instead of doing nothing.
+    const [inserted] = await tx.insert(practiceSessions).values(write.session).onConflictDoNothing().returning({ id: practiceSessions.id, createdAt: practiceSessions.createdAt });
     if (!inserted) return { isNew: false as const };
     if (write.entries.length) await tx.insert(practiceEntries).values(write.entries);
     return { isNew: true as const, createdAt: inserted.createdAt };
@@ -225,7 +227,7 @@ export async function logRun(q: Queryable, studioId: string, clientId: string, r
       painWhere: run.painWhere,
       note: run.note,
     })
-    .onConflictDoNothing({ target: runs.id })
+    .onConflictDoNothing() // any unique index, as for sessions: see writeSession
     .returning({ id: runs.id });
   if (!inserted) {
     const [existing] = await q.select({ id: runs.id }).from(runs).where(inStudio(runs, studioId, eq(runs.id, run.id), eq(runs.clientId, clientId))).limit(1);
