@@ -46,6 +46,9 @@ test("pages and API answers carry the security headers; every page gets its own 
   expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
   // Plain http here: HSTS is only ever sent by an https deployment.
   expect(headers["strict-transport-security"]).toBeUndefined();
+  // Every page names its request id (the one its server-side calls log with); a valid one sent in is kept.
+  expect(headers["x-request-id"]).toMatch(/^[\w-]{8,64}$/);
+  expect((await request.get("/sign-in", { headers: { "x-request-id": "support-case-12345" } })).headers()["x-request-id"]).toBe("support-case-12345");
 
   // Next.js put this response's nonce on its scripts, and the next response has another.
   const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
+import { requestIdOf } from "@/server/request";
 import { isForgedRequest } from "@/server/security/csrf";
 import { servesHttps } from "@/server/security/deployment";
 import { dynamicSecurityHeaders } from "@/server/security/headers";
@@ -29,10 +30,15 @@ export function proxy(request: NextRequest) {
   });
 
   const requestHeaders = new Headers(request.headers);
+  // One id per request for pages too (route handlers reuse it): the server-side tRPC calls a
+  // page makes log with it, and the response names it for a support question.
+  const requestId = requestIdOf(request.headers);
+  requestHeaders.set("x-request-id", requestId);
   const policy = headers["Content-Security-Policy"];
   if (isPage && policy) requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  response.headers.set("x-request-id", requestId);
   return response;
 }
 
