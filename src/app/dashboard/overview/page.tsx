@@ -111,7 +111,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             ))}
           </nav>
         </div>
-        <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+        <div className="relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
           <table className="w-full text-left text-xs sm:text-sm" aria-label="Clients this week">
             <thead className="bg-stone-50 text-stone-600">
               <tr>
