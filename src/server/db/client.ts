@@ -34,6 +34,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   // for generate_series over each client's days lift them over jit_above_cost, where compiling
   // alone took seconds (bench/progression.bench.ts). Sent at connect, so it costs no round trip.
   const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { jit: "off" } });
+  // drizzle sends every query it was not given a name for as an unnamed statement, parsed and
+  // planned on each call; progression's larger queries spent 2–3 ms planning per read. As
+  // named statements (postgres.js's own default), each connection parses a text once and
+  // PostgreSQL may reuse the plan. Queries inside a transaction keep drizzle's behaviour.
+  const unsafe = sql.unsafe;
+  sql.unsafe = ((query: string, parameters?: unknown[], queryOptions?: object) => unsafe(query, parameters as never, { ...queryOptions, prepare: true })) as typeof sql.unsafe;
   const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,

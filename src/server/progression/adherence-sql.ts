@@ -4,7 +4,7 @@ import { addDays, type LocalDate } from "@/server/drills/local-date";
 import type { DayStatus, Streaks, WeekAdherence } from "./adherence";
 import { DEFAULT_BEFORE_RUN_WINDOW_HOURS, isoWeekOf } from "./adherence";
 import { closedHistoryOf } from "./history-cache";
-import { appendSegment, MAX_RECENT_DAYS, streaksOf, type Segment } from "./history";
+import { appendSegment, LIVE_MIN_DAYS, MAX_RECENT_DAYS, streaksOf, type Segment } from "./history";
 import { rowsWithoutJit } from "./sql";
 
 /**
@@ -61,7 +61,9 @@ export async function adherenceFor(
   if (clientIds.length === 0) return result;
   const recentDays = options.recentDays ?? 28;
   if (recentDays > MAX_RECENT_DAYS) throw new RangeError(`adherenceFor: at most ${MAX_RECENT_DAYS} recent days are kept day by day`);
-  const histories = await closedHistoryOf(q, studioId, clientIds, now);
+  // This week and the last LIVE_MIN_DAYS days are always in the live part.
+  const withWeeksAndDays = recentDays > LIVE_MIN_DAYS || options.weeks === undefined || options.weeks > 1;
+  const histories = await closedHistoryOf(q, studioId, clientIds, now, { withWeeksAndDays });
   const live = await adherenceSegments(
     q,
     studioId,

@@ -32,9 +32,17 @@ export type ClosedHistory = { clientId: string; today: LocalDate; through: Local
  * Each client's history up to their cache date (a Sunday 7–13 days back), from the cache or,
  * when missing or a week behind, rebuilt (extending the cached part when there is one).
  */
-export async function closedHistoryOf(q: Queryable, studioId: string, clientIds: readonly string[], now: Date): Promise<ClosedHistory[]> {
+export async function closedHistoryOf(
+  q: Queryable,
+  studioId: string,
+  clientIds: readonly string[],
+  now: Date,
+  options: { withWeeksAndDays: boolean } = { withWeeksAndDays: true },
+): Promise<ClosedHistory[]> {
+  // The overview needs only the streak parts: leaving the weeks out spares reading two years of them per client.
+  const summary = options.withWeeksAndDays ? progressSnapshots.summary : sql<unknown>`${progressSnapshots.summary} - 'weeks' - 'days'`;
   const rows = await q
-    .select({ clientId: clients.id, timeZone: users.timeZone, through: progressSnapshots.through, summary: progressSnapshots.summary })
+    .select({ clientId: clients.id, timeZone: users.timeZone, through: progressSnapshots.through, summary })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.userId))
     .leftJoin(progressSnapshots, eq(progressSnapshots.clientId, clients.id))

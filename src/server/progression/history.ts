@@ -91,8 +91,10 @@ export type HistorySnapshot = {
 
 /** A stored summary, or null when it was written in another format. */
 export function readSnapshot(summary: unknown): HistorySnapshot | null {
-  const snapshot = summary as HistorySnapshot | null;
-  return snapshot?.format === SNAPSHOT_FORMAT ? snapshot : null;
+  const snapshot = summary as Partial<HistorySnapshot> | null;
+  if (snapshot?.format !== SNAPSHOT_FORMAT) return null;
+  // Weeks and days are left out when a reader does not need them.
+  return { ...EMPTY_HISTORY, ...snapshot };
 }
 
 export const EMPTY_HISTORY: HistorySnapshot = { firstDay: null, days: [], weeks: [], streaks: NO_STREAKS };

@@ -318,12 +318,12 @@ function runWeeksOf(q: Queryable, studioId: string, client: ProgressClient) {
   return rowsOf<RunWeekRow>(
     q,
     sql`
-      select to_char(min(local_date), 'IYYY-"W"IW') as iso_week, date_trunc('week', local_date)::date::text as week_start,
+      select to_char(min(local_date), 'IYYY-"W"IW') as iso_week, (local_date - (extract(isodow from local_date)::int - 1))::text as week_start,
         count(*)::int as runs, sum(distance_m)::int as distance_m, sum(duration_s)::int as duration_s,
         avg(effort)::float8 as effort, count(*) filter (where has_pain)::int as pain
       from runs
       where studio_id = ${studioId} and client_id = ${client.id} and local_date <= ${client.today}::date
-      group by date_trunc('week', local_date)
+      group by 2
       order by 2`,
   );
 }
