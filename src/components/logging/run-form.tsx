@@ -1,5 +1,7 @@
 "use client";
 
+// These forms parse with zod in the browser; only they pull zod into a page (see the module).
+import "@/lib/zod-without-eval";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { SaveFeedback } from "./save-feedback";

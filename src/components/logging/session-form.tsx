@@ -1,5 +1,7 @@
 "use client";
 
+// These forms parse with zod in the browser; only they pull zod into a page (see the module).
+import "@/lib/zod-without-eval";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
