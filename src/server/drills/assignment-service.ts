@@ -318,7 +318,7 @@ async function clientTimeZoneOf(q: Queryable, studioId: string, clientId: string
 }
 
 /** Lock state of each of these drills for one client: prerequisites, progress, overrides. */
-export async function lockStatesFor(q: Queryable, studioId: string, clientId: string, drillIds: string[], today: LocalDate, timeZone: string) {
+export async function lockStatesFor(q: Queryable, studioId: string, clientId: string, drillIds: string[], today: LocalDate) {
   const states = new Map<string, LockState>();
   if (drillIds.length === 0) return states;
   // The rules and the trainer's early unlocks at once: one round trip instead of two.
@@ -443,7 +443,7 @@ export async function todayFor(q: Queryable, studioId: string, clientId: string,
     .orderBy(asc(drills.sortOrder), asc(drills.name));
   const candidates = rows.map((r) => ({ id: r.assignment.id, status: r.assignment.status, prescription: prescriptionOf(r.version), row: r }));
   const due = listDueDrills(candidates, localDate);
-  const locks = await lockStatesFor(q, studioId, clientId, due.map((d) => d.assignment.row.drill.id), localDate, timeZone);
+  const locks = await lockStatesFor(q, studioId, clientId, due.map((d) => d.assignment.row.drill.id), localDate);
   const drillsToday: TodayDrill[] = due.map(({ assignment, isDueToday, isBeforeRun }) => {
     const { drill, assignment: a } = assignment.row;
     return {

@@ -56,7 +56,7 @@ export async function loadLoggableDrills(q: Queryable, studioId: string, clientI
     .innerJoin(drills, eq(drills.id, assignments.drillId))
     .innerJoin(assignmentVersions, and(eq(assignmentVersions.assignmentId, assignments.id), eq(assignmentVersions.version, assignments.version)))
     .where(inStudio(assignments, studioId, eq(assignments.clientId, clientId), ne(assignments.status, "ended"), inArray(assignments.drillId, drillIds)));
-  const locks = await lockStatesFor(q, studioId, clientId, rows.map((r) => r.drillId), today, timeZone);
+  const locks = await lockStatesFor(q, studioId, clientId, rows.map((r) => r.drillId), today);
   for (const row of rows) found.set(row.drillId, { ...row, isLocked: !(locks.get(row.drillId)?.isUnlocked ?? true) });
   return found;
 }

@@ -20,7 +20,7 @@ export const assignmentsRouter = createTRPCRouter({
     const client = await getClient(ctx.db, ctx.studioId, input.clientId);
     const assignments = await listClientAssignments(ctx.db, ctx.studioId, input.clientId);
     const today = localDateIn(ctx.now(), client.timeZone);
-    const locks = await lockStatesFor(ctx.db, ctx.studioId, input.clientId, [...new Set(assignments.map((a) => a.drill.id))], today, client.timeZone);
+    const locks = await lockStatesFor(ctx.db, ctx.studioId, input.clientId, [...new Set(assignments.map((a) => a.drill.id))], today);
     return {
       today,
       timeZone: client.timeZone,
