@@ -35,23 +35,17 @@ export type WeekRunning = {
 };
 
 // Each week's drill days and adherence beside that week's runs; weeks with runs but no adherence row still appear (0 days of drills).
+/** A week with no drills and no runs yet: the row both week-by-week mergers start from. */
+export function emptyWeekRunning(isoWeek: string, weekStart: LocalDate): WeekRunning {
+  return { isoWeek, weekStart, daysWithDrills: 0, adherenceRate: null, runs: 0, distanceM: 0, durationSeconds: 0, paceSecondsPerKm: null, averageEffort: null, runsWithPain: 0 };
+}
+
 export function weeklyRunning(weeks: readonly WeekAdherence[], runs: readonly RunFact[]): WeekRunning[] {
   const rows = new Map<string, WeekRunning>();
   const row = (isoWeek: string, weekStart: LocalDate): WeekRunning => {
     const existing = rows.get(isoWeek);
     if (existing) return existing;
-    const created: WeekRunning = {
-      isoWeek,
-      weekStart,
-      daysWithDrills: 0,
-      adherenceRate: null,
-      runs: 0,
-      distanceM: 0,
-      durationSeconds: 0,
-      paceSecondsPerKm: null,
-      averageEffort: null,
-      runsWithPain: 0,
-    };
+    const created = emptyWeekRunning(isoWeek, weekStart);
     rows.set(isoWeek, created);
     return created;
   };

@@ -11,7 +11,7 @@ import { adherenceFor, type ClientAdherence } from "./adherence-sql";
 import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";
 import { masteryHistoryOf, ruleKeyOf, type RuleOf } from "./history-cache";
 import { DEFAULT_TREND_MIN_DAYS, DEFAULT_TREND_THRESHOLD_PERCENT, type Progress, type SideProgress, type Trend, type WindowAverage } from "./rolling";
-import { paceOf, summarizeDrillsAndRunning, type RunningSummary, type WeekRunning } from "./running";
+import { emptyWeekRunning, paceOf, summarizeDrillsAndRunning, type RunningSummary, type WeekRunning } from "./running";
 import { rowsOf, rowsWithoutJit } from "./sql";
 
 export type ProgressClient = { id: string; name: string; timeZone: string; today: LocalDate };
@@ -331,32 +331,10 @@ function runWeeksOf(q: Queryable, studioId: string, client: ProgressClient) {
 function mergeRunning(runWeeks: RunWeekRow[], adherence: ClientAdherence | undefined): RunningWeeks {
   const byWeek = new Map<string, WeekRunning>();
   for (const w of adherence?.weeks ?? []) {
-    byWeek.set(w.weekStart, {
-      isoWeek: w.isoWeek,
-      weekStart: w.weekStart,
-      daysWithDrills: w.daysWithDrills,
-      adherenceRate: w.rate,
-      runs: 0,
-      distanceM: 0,
-      durationSeconds: 0,
-      paceSecondsPerKm: null,
-      averageEffort: null,
-      runsWithPain: 0,
-    });
+    byWeek.set(w.weekStart, { ...emptyWeekRunning(w.isoWeek, w.weekStart), daysWithDrills: w.daysWithDrills, adherenceRate: w.rate });
   }
   for (const r of runWeeks) {
-    const week = byWeek.get(r.week_start) ?? {
-      isoWeek: r.iso_week,
-      weekStart: r.week_start,
-      daysWithDrills: 0,
-      adherenceRate: null,
-      runs: 0,
-      distanceM: 0,
-      durationSeconds: 0,
-      paceSecondsPerKm: null,
-      averageEffort: null,
-      runsWithPain: 0,
-    };
+    const week = byWeek.get(r.week_start) ?? emptyWeekRunning(r.iso_week, r.week_start);
     Object.assign(week, {
       runs: r.runs,
       distanceM: r.distance_m,
