@@ -1,9 +1,8 @@
-// The SQL behind one client's "today" read, exactly as Stride sends it: the session check
-// of the jwt callback, the viewer lookup of the procedure builder, then todayFor. Captured
+// The SQL behind one client's "today" read, exactly as Stride sends it: the viewer lookup
+// that also checks the session (src/server/auth/session-reader.ts), then todayFor. Captured
 // through drizzle's logger so the bare server replays the very same statements and values.
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { isSessionCurrent } from "../../src/server/auth/service";
 import { loadViewer } from "../../src/server/auth/viewer";
 import type { Db } from "../../src/server/db/client";
 import * as schema from "../../src/server/db/schema";
@@ -19,8 +18,7 @@ export async function captureTodaySql(url: string, users: { userId: string; sess
   try {
     for (const user of users) {
       log = [];
-      if (!(await isSessionCurrent(db, user.userId, user.sessionVersion))) throw new Error("bench user's session is not current");
-      const viewer = await loadViewer(db, user.userId);
+      const viewer = await loadViewer(db, user.userId, { sessionVersion: user.sessionVersion });
       if (viewer?.kind !== "client") throw new Error("bench user is not a client");
       await todayFor(db, viewer.studioId, viewer.clientId, now, viewer.timeZone);
       scripts.push(log);

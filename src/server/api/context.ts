@@ -1,5 +1,5 @@
 import { env } from "@/env";
-import { currentUserId } from "@/server/auth/next-auth";
+import { sessionViewer } from "@/server/auth/session-reader";
 import { getDb } from "@/server/db/client";
 import { currentRequestId } from "@/server/logger";
 import { clientIp, requestIdOf } from "@/server/request";
@@ -8,9 +8,12 @@ import type { Context } from "./trpc";
 /** The context of a real request: who is signed in comes from the verified session only. */
 export async function createRequestContext(headers: Headers): Promise<Context> {
   const e = env();
+  const db = await getDb();
+  const viewer = await sessionViewer(db, headers, new Date());
   return {
-    db: await getDb(),
-    userId: await currentUserId(),
+    db,
+    userId: viewer?.userId ?? null,
+    viewer,
     // The route handler's id when there is one, so the error shown and the log lines match.
     requestId: currentRequestId() ?? requestIdOf(headers),
     isDemo: e.isDemo && !e.SMTP_URL,

@@ -12,6 +12,11 @@ export type Context = {
   db: Db;
   /** From the verified session cookie; never from input. */
   userId: string | null;
+  /**
+   * That user's viewer, when verifying the session already loaded it (HTTP requests); callers
+   * built directly (tests) leave it out and it is loaded on first need.
+   */
+  viewer?: Viewer | null;
   requestId: string;
   /** Demo mode (embedded database, no SMTP): the outbox is readable in the app. */
   isDemo: boolean;
@@ -91,9 +96,15 @@ const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors).use(noNulCharacters);
 
+/** The signed-in viewer, or null: the one the request already loaded, or loaded now. */
+export async function viewerOf(ctx: Context): Promise<Viewer | null> {
+  if (!ctx.userId) return null;
+  return ctx.viewer ?? loadViewer(ctx.db, ctx.userId);
+}
+
 const withViewer = t.middleware(async ({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  const viewer = await loadViewer(ctx.db, ctx.userId);
+  const viewer = await viewerOf(ctx);
   if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
   return next({ ctx: { viewer } });
 });

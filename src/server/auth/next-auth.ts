@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { env, resolveAuthSecret } from "@/env";
 import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
@@ -9,6 +10,7 @@ import { servesHttps } from "@/server/security/deployment";
 import { keepSessionToken } from "@/server/security/session";
 import { claimsAtSignIn, SESSION_MAX_AGE_SECONDS } from "@/server/security/session-policy";
 import { consumeCheckoutSignIn } from "@/server/billing/service";
+import { sessionViewer } from "./session-reader";
 import { consumeMagicLink, signInWithPassword, type SignedInUser } from "./service";
 
 /** A refused sign-in that carries the sentence to show the person. */
@@ -35,7 +37,7 @@ async function asNextAuthUser(attempt: () => Promise<SignedInUser>): Promise<Use
 // Credentials need JWT sessions; each token carries the user's session version, checked on
 // every request, so "sign out everywhere" and disabling an account take effect at once, and
 // its sign-in time, so a session ends SESSION_MAX_AGE_SECONDS after sign-in.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   // The embedded default has no AUTH_URL; behind a proxy the host header is what it is.
   trustHost: true,
@@ -96,8 +98,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   basePath: "/api/auth",
 }));
 
-/** The signed-in user's id, or null. */
+/** The signed-in user's id, or null (for pages and actions outside tRPC). */
 export async function currentUserId(): Promise<string | null> {
-  const session = await auth();
-  return session?.user?.id ?? null;
+  const viewer = await sessionViewer(await getDb(), await headers(), new Date());
+  return viewer?.userId ?? null;
 }

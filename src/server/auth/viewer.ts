@@ -7,18 +7,35 @@ export type Viewer =
   | { kind: "client"; userId: string; name: string; email: string; timeZone: string; studioId: string; clientId: string }
   | { kind: "none"; userId: string; name: string; email: string; timeZone: string };
 
-/** Who is asking: a studio member (trainer or owner), an active client, or neither. */
-export async function loadViewer(q: Queryable, userId: string): Promise<Viewer | null> {
+/**
+ * Who is asking: a studio member (trainer or owner), an active client, or neither. null for a
+ * disabled account, and, given the session's version, for a session that was signed out.
+ */
+export async function loadViewer(q: Queryable, userId: string, session?: { sessionVersion: number }): Promise<Viewer | null> {
   const [row] = await q
-    .select({ user: users, member: studioMembers, client: clients })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      timeZone: users.timeZone,
+      sessionVersion: users.sessionVersion,
+      disabledAt: users.disabledAt,
+      memberId: studioMembers.id,
+      memberStudioId: studioMembers.studioId,
+      role: studioMembers.role,
+      clientId: clients.id,
+      clientStudioId: clients.studioId,
+      clientStatus: clients.status,
+    })
     .from(users)
     .leftJoin(studioMembers, eq(studioMembers.userId, users.id))
     .leftJoin(clients, eq(clients.userId, users.id))
     .where(eq(users.id, userId))
     .limit(1);
-  if (!row || row.user.disabledAt) return null;
-  const base = { userId: row.user.id, name: row.user.name, email: row.user.email, timeZone: row.user.timeZone };
-  if (row.member) return { ...base, kind: "trainer", studioId: row.member.studioId, memberId: row.member.id, role: row.member.role };
-  if (row.client && row.client.status === "active") return { ...base, kind: "client", studioId: row.client.studioId, clientId: row.client.id };
+  if (!row || row.disabledAt) return null;
+  if (session && row.sessionVersion !== session.sessionVersion) return null;
+  const base = { userId: row.userId, name: row.name, email: row.email, timeZone: row.timeZone };
+  if (row.memberId && row.memberStudioId && row.role) return { ...base, kind: "trainer", studioId: row.memberStudioId, memberId: row.memberId, role: row.role };
+  if (row.clientId && row.clientStudioId && row.clientStatus === "active") return { ...base, kind: "client", studioId: row.clientStudioId, clientId: row.clientId };
   return { ...base, kind: "none" };
 }
