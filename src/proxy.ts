@@ -6,9 +6,10 @@ import { isForgedRequest } from "@/server/security/csrf";
 import { servesHttps } from "@/server/security/deployment";
 import { dynamicSecurityHeaders } from "@/server/security/headers";
 
-// Every request but built files passes here (Next 16's proxy, formerly middleware): a
-// cross-site state-changing request is refused, and a page gets a Content-Security-Policy
-// with a fresh nonce. Next.js reads the nonce from the request's CSP header and puts it on
+// Every page request passes here (Next 16's proxy, formerly middleware): a cross-site
+// state-changing request (a forged server action) is refused, and the page gets a
+// Content-Security-Policy with a fresh nonce. /api routes skip the proxy: apiRoute
+// (src/server/api-route.ts) applies the same refusal and their headers for less CPU. Next.js reads the nonce from the request's CSP header and puts it on
 // its own scripts, which is why every page renders per request (the root layout awaits
 // connection()).
 export function proxy(request: NextRequest) {
@@ -18,12 +19,11 @@ export function proxy(request: NextRequest) {
   }
 
   const e = env();
-  const isPage = !pathname.startsWith("/api/");
   const headers = dynamicSecurityHeaders({
     nonce: randomBytes(16).toString("base64"),
     isDev: e.NODE_ENV === "development",
     isHttps: servesHttps(e),
-    isPage,
+    isPage: true,
     // A checkout form posted without JavaScript is answered by a redirect to Stripe, and
     // form-action also governs where a submission is redirected.
     formTargets: e.STRIPE_SECRET_KEY ? ["https://checkout.stripe.com", "https://billing.stripe.com"] : [],
@@ -35,7 +35,7 @@ export function proxy(request: NextRequest) {
   const requestId = requestIdOf(request.headers);
   requestHeaders.set("x-request-id", requestId);
   const policy = headers["Content-Security-Policy"];
-  if (isPage && policy) requestHeaders.set("Content-Security-Policy", policy);
+  if (policy) requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
   response.headers.set("x-request-id", requestId);
@@ -45,8 +45,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Not the content-hashed build output and images, which carry no markup.
-      source: "/((?!_next/static|_next/image|favicon.ico|icon-\\d+\\.png).*)",
+      // Not the content-hashed build output and images, which carry no markup, and not
+      // /api, whose routes guard themselves (apiRoute).
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon-\\d+\\.png).*)",
       // Prefetches render no document; they reuse the page's nonce.
       missing: [
         { type: "header", key: "next-router-prefetch" },

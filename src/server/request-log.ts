@@ -2,7 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { currentRequestId, logger, withRequestId } from "@/server/logger";
 import { requestIdOf } from "@/server/request";
 
-type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Response | Promise<Response>;
+export type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Response | Promise<Response>;
 
 /**
  * Wraps a route handler: the request gets an id (the caller's `x-request-id` when it is a
@@ -34,7 +34,7 @@ export function withRequestLog<A extends unknown[]>(
           { status: 500 },
         );
       }
-      response = withHeader(response, "x-request-id", requestId);
+      response = withHeaders(response, { "x-request-id": requestId });
       const ms = Math.round(performance.now() - started);
       if (response.status >= 500) logger.warn({ ...fields, status: response.status, ms }, "request answered with a server error");
       else logger[options.successLevel ?? "info"]({ ...fields, status: response.status, ms }, "request");
@@ -44,13 +44,13 @@ export function withRequestLog<A extends unknown[]>(
 }
 
 // Responses made by Response.redirect() or fetch() have immutable headers: copy those.
-function withHeader(response: Response, name: string, value: string): Response {
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
   try {
-    response.headers.set(name, value);
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
   } catch {
     const copy = new Response(response.body, response);
-    copy.headers.set(name, value);
+    for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
     return copy;
   }
 }

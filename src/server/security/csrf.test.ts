@@ -48,10 +48,17 @@ describe("the CSRF inventory", () => {
     }
   });
 
-  it("a same-origin route calls the check itself", () => {
-    for (const [file, protection] of Object.entries(CSRF_INVENTORY)) {
-      if (protection === "same-origin") expect(fs.readFileSync(file, "utf8"), file).toMatch(/isSameOrigin\(/);
+  it("every /api route handler is built with apiRoute, which refuses forged requests (the proxy skips /api)", () => {
+    const apiRoutes = routeFiles.filter((f) => f.split(path.sep).join("/").startsWith("src/app/api/"));
+    expect(apiRoutes.length).toBeGreaterThan(5);
+    for (const file of apiRoutes) {
+      const source = fs.readFileSync(file, "utf8");
+      expect(source, file).toMatch(/\bapiRoute\(/);
+      // A handler written as a plain function would skip it.
+      expect(source, file).not.toMatch(/export\s+(async\s+)?function\s+(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\b/);
+      for (const m of source.matchAll(/export\s+const\s+(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*=\s*([^\n]*)/g)) expect(m[2], `${file} ${m[1]}`).toMatch(/^apiRoute\(/);
     }
+    expect(fs.readFileSync("src/proxy.ts", "utf8")).toMatch(/\(\?!api\//);
   });
 });
 

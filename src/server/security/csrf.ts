@@ -4,14 +4,16 @@ import { isSameOrigin } from "@/server/request";
 // listed here with what protects it; csrf.test.ts scans src/app and fails when a route.ts or
 // a "use server" file appears that is not listed, or when a route listed as read-only starts
 // exporting POST, PUT, PATCH or DELETE. Besides its own protection, every non-GET request
-// except the signed webhook passes the proxy's same-origin check (src/proxy.ts), and the
-// session cookie is SameSite=Lax, so a cross-site form never carries it.
+// except the signed webhook passes the same-origin check below: pages and server actions in
+// the proxy (src/proxy.ts), /api routes in apiRoute (src/server/api-route.ts), which every
+// route handler is built with. The session cookie is SameSite=Lax, so a cross-site form
+// never carries it.
 export type Protection =
   /** Answers GET only and changes nothing. */
   | "read-only"
-  /** Auth.js: its POSTs need its double-submit CSRF token (plus the proxy's Origin check). */
+  /** Auth.js: its POSTs need its double-submit CSRF token (plus apiRoute's Origin check). */
   | "auth-js-csrf-token"
-  /** The route itself refuses a foreign Origin (isSameOrigin), as does the proxy. */
+  /** Refused from a foreign origin by apiRoute (isForgedRequest) before the handler runs. */
   | "same-origin"
   /** Not a browser call: the body's signature is the authentication. */
   | "signature"

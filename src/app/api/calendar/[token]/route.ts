@@ -1,12 +1,12 @@
 import { buildFeedForToken } from "@/server/booking/feed-service";
 import { getDb } from "@/server/db/client";
-import { withRequestLog } from "@/server/request-log";
+import { apiRoute } from "@/server/api-route";
 
 export const dynamic = "force-dynamic";
 
 // The private calendar feed a calendar app subscribes to: /api/calendar/<secret>.ics.
 // Logged as the pattern: the URL itself is the secret.
-export const GET = withRequestLog("/api/calendar/[token]", async (_request: Request, { params }: { params: Promise<{ token: string }> }) => {
+export const GET = apiRoute("/api/calendar/[token]", async (_request: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   const secret = token.replace(/\.ics$/, "");
   const ics = /^[A-Za-z0-9_-]{20,100}$/.test(secret) ? await buildFeedForToken(await getDb(), secret, new Date()) : null;

@@ -3,12 +3,12 @@ import { connection } from "next/server";
 import { createRequestContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { exportCsv, exportKinds, type ExportKind } from "@/server/progression/export";
-import { withRequestLog } from "@/server/request-log";
+import { apiRoute } from "@/server/api-route";
 
 // A client's sessions, entries or runs as CSV, streamed. Who may download is decided by the
 // same procedures (and so the same authorization) as everything else: a trainer names the
 // client, a client gets their own.
-export const GET = withRequestLog("/api/progress/export", async (request: Request) => {
+export const GET = apiRoute("/api/progress/export", async (request: Request) => {
   await connection();
   const url = new URL(request.url);
   const kind = url.searchParams.get("kind") as ExportKind | null;

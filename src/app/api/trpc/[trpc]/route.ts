@@ -1,15 +1,12 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createRequestContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
-import { isSameOrigin } from "@/server/request";
-import { withRequestLog } from "@/server/request-log";
+import { apiRoute } from "@/server/api-route";
 
 export const dynamic = "force-dynamic";
 
+// apiRoute refuses cross-site calls before they reach a procedure.
 function handler(req: Request) {
-  if (req.method !== "GET" && !isSameOrigin(req.headers)) {
-    return Response.json({ error: { message: "Cross-site requests are not allowed." } }, { status: 403 });
-  }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
@@ -19,5 +16,5 @@ function handler(req: Request) {
 }
 
 // The path names the procedures (`/api/trpc/session.log`); inputs are never logged.
-const logged = withRequestLog((url) => url.pathname, handler);
-export { logged as GET, logged as POST };
+const route = apiRoute((url) => url.pathname, handler);
+export { route as GET, route as POST };
