@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignmentVersions, assignments, unlockEvents } from "@/server/db/schema";
+import { assignmentVersions, assignments, drillPrerequisites, unlockEvents } from "@/server/db/schema";
 import { createAssignment } from "@/server/drills/assignment-service";
 import { addDays } from "@/server/drills/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
@@ -213,6 +213,31 @@ describe("progression in SQL against the pure reference, on a small hand-made hi
 });
 
 describe("mastery and automatic unlocks", () => {
+  it("after a session, a drill with two prerequisites stays locked while only the logged one is met", async () => {
+    const s = await setUp();
+    const { studioId, clientA } = s.studio;
+    // Hopping also needs Back Rotations: 15 reps a side on 3 days of the last 7, never logged here.
+    await t.db.insert(drillPrerequisites).values({ studioId, drillId: s.hop, requiresDrillId: s.back, minValuePerSide: 15, requiredDays: 3, windowDays: 7 });
+    const days = ["2026-03-14", "2026-03-15", "2026-03-16", "2026-03-17", "2026-03-18"];
+    await insertPractice(
+      t.db,
+      days.map((d) => ({
+        studioId,
+        clientId: clientA.clientId,
+        performedAt: at(d, "07:00:00"),
+        localDate: d,
+        entries: [
+          { drillId: s.knee, assignmentVersionId: s.versions[s.knee]!, side: "left" as const, value: 35 },
+          { drillId: s.knee, assignmentVersionId: s.versions[s.knee]!, side: "right" as const, value: 31 },
+        ],
+      })),
+    );
+    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW, { afterLogging: [s.knee] })).toEqual([]);
+    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW)).toEqual([]);
+    const progress = await clientProgression(t.db, studioId, clientA.clientId, NOW);
+    expect(progress.mastery.find((m) => m.drillId === s.hop)?.lock.isUnlocked).toBe(false);
+  });
+
   it("unlocks Hopping once the rule is met, records it once, keeps it when the rule lapses, and tells the trainer", async () => {
     const s = await setUp();
     const { studioId, clientA } = s.studio;

@@ -205,8 +205,22 @@ export async function masteryFor(q: Queryable, studioId: string, client: Progres
 
 type PrerequisiteRow = Awaited<ReturnType<typeof prerequisitesOf>>[number];
 
-// The prerequisites of the client's assigned drills; with `requiring`, only those that require one of these drills.
-function prerequisitesOf(q: Queryable, studioId: string, clientId: string, requiring?: readonly string[]) {
+/**
+ * After logging these drills, the drills a session can have unlocked: assigned, not recorded as
+ * unlocked yet, with a rule that requires one of them. All of such a drill's rules, not only
+ * the logged ones: a drill that also needs another drill must stay locked until that is met.
+ */
+function unlockableAfterLogging(studioId: string, clientId: string, logged: readonly string[]) {
+  if (logged.length === 0) return sql`false`;
+  const ids = sql.join(logged.map((id) => sql`${id}::uuid`), sql`, `);
+  return sql`${drillPrerequisites.drillId} in (
+      select r.drill_id from ${drillPrerequisites} r where r.studio_id = ${studioId} and r.requires_drill_id in (${ids}))
+    and not exists (
+      select 1 from ${unlockEvents} e where e.studio_id = ${studioId} and e.client_id = ${clientId} and e.drill_id = ${drillPrerequisites.drillId})`;
+}
+
+// The prerequisites of the client's assigned drills; with `afterLogging`, only of those a session of these drills can unlock.
+function prerequisitesOf(q: Queryable, studioId: string, clientId: string, afterLogging?: readonly string[]) {
   return q
     .select({
       drillId: drillPrerequisites.drillId,
@@ -222,7 +236,7 @@ function prerequisitesOf(q: Queryable, studioId: string, clientId: string, requi
     .innerJoin(drills, eq(drills.id, drillPrerequisites.drillId))
     .innerJoin(required, eq(required.id, drillPrerequisites.requiresDrillId))
     .innerJoin(assignments, and(eq(assignments.drillId, drillPrerequisites.drillId), eq(assignments.clientId, clientId), ne(assignments.status, "ended")))
-    .where(inStudio(drillPrerequisites, studioId, requiring ? inArray(drillPrerequisites.requiresDrillId, [...requiring]) : undefined))
+    .where(inStudio(drillPrerequisites, studioId, afterLogging ? unlockableAfterLogging(studioId, clientId, afterLogging) : undefined))
     .orderBy(drills.sortOrder, drills.name);
 }
 
@@ -265,7 +279,7 @@ async function masteryFrom(q: Queryable, studioId: string, client: ProgressClien
  * recorded by this call. The logging service calls it after each session; progress reads too.
  */
 export async function recordUnlocksFor(q: Queryable, studioId: string, clientId: string, now: Date, options: { afterLogging?: readonly string[] } = {}) {
-  // After a session, only rules that require one of its drills can have been met by it.
+  // After a session, only drills with a rule on one of its drills can have been unlocked by it.
   const rows = await prerequisitesOf(q, studioId, clientId, options.afterLogging);
   if (rows.length === 0) return [];
   const client = await loadProgressClient(q, studioId, clientId, now);

@@ -7,9 +7,9 @@ const sessionIdInput = z.object({ sessionId: z.uuid({ error: "Pick one of your s
 
 export const sessionsRouter = createTRPCRouter({
   /** Logs a practice session under the id the device made; saving it again stores nothing new. */
-  log: clientProcedure.input(logSessionInput).mutation(({ ctx, input }) => logSession(ctx.db, ctx.studioId, ctx.clientId, input, ctx.now())),
+  log: clientProcedure.input(logSessionInput).mutation(({ ctx, input }) => logSession(ctx.db, ctx.studioId, ctx.clientId, input, ctx.now(), { timeZone: ctx.viewer.timeZone })),
   /** Replaces one of the client's own sessions, within 24 hours of saving it. */
-  update: clientProcedure.input(logSessionInput).mutation(({ ctx, input }) => updateSession(ctx.db, ctx.studioId, ctx.clientId, input, ctx.now())),
+  update: clientProcedure.input(logSessionInput).mutation(({ ctx, input }) => updateSession(ctx.db, ctx.studioId, ctx.clientId, input, ctx.now(), { timeZone: ctx.viewer.timeZone })),
   /** Deletes one of the client's own sessions, within 24 hours of saving it. */
   delete: clientProcedure.input(sessionIdInput).mutation(({ ctx, input }) => deleteSession(ctx.db, ctx.studioId, ctx.clientId, input.sessionId, ctx.now())),
   /** One of the client's own sessions, to edit it. */
