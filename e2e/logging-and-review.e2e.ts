@@ -122,6 +122,10 @@ test("a client logs drills, a run with its warm-up and an offline session; the t
   const trainer = await trainerContext.newPage();
   await signIn(trainer, TRAINER);
   await trainer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Needs attention/ }).click();
+  // Priya's own queue holds her clients; Dana is Morgan's, so she looks at the whole studio.
+  await expect(trainer.getByRole("listitem").filter({ hasText: "Dana Whitfield" })).toHaveCount(0);
+  await trainer.getByRole("navigation", { name: "Whose clients" }).getByRole("link", { name: "Whole studio" }).click();
+  await expect(trainer.getByRole("link", { name: "Whole studio" })).toHaveAttribute("aria-current", "page");
   const item = trainer.getByRole("listitem").filter({ hasText: "Dana Whitfield" }).filter({ hasText: "Logged Back Rotations; not reviewed yet." });
   await expect(item).toHaveCount(1);
   await shot(trainer, "attention-1280");
@@ -137,6 +141,8 @@ test("a client logs drills, a run with its warm-up and an offline session; the t
   await expectAccessible(trainer);
   await shot(trainer, "review-1280");
   await trainer.getByRole("link", { name: "Needs attention" }).first().click();
+  await trainer.getByRole("navigation", { name: "Whose clients" }).getByRole("link", { name: "Whole studio" }).click();
+  await expect(trainer.getByRole("link", { name: "Whole studio" })).toHaveAttribute("aria-current", "page");
   await expect(trainer.getByRole("listitem").filter({ hasText: "Logged Back Rotations; not reviewed yet." }).filter({ hasText: "Dana Whitfield" })).toHaveCount(0);
   await trainerContext.close();
 

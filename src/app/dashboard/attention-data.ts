@@ -1,9 +1,11 @@
 import "server-only";
 import { cache } from "react";
+import type { AttentionView } from "@/server/review/attention-types";
 import { api } from "@/trpc/server";
 
 /**
- * The studio's attention queue, computed once per request: the navigation's count and the
- * page that lists it (dashboard home, Needs attention) share one answer.
+ * The attention queue, computed once per request and view: the navigation's count and the page
+ * that lists it (dashboard home, Needs attention) share one answer. No view: the member's own
+ * (their clients for a trainer, the whole studio for the owner).
  */
-export const loadAttention = cache(async () => (await api()).review.attention());
+export const loadAttention = cache(async (view?: AttentionView) => (await api()).review.attention(view ? { view } : undefined));

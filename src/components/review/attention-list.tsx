@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
-import type { AttentionItem } from "@/server/review/attention-types";
+import type { AttentionItem, AttentionView } from "@/server/review/attention-types";
 import { formatWhen } from "@/server/booking/format";
 
 const LABELS: Record<AttentionItem["kind"], { text: string; className: string }> = {
@@ -12,8 +12,26 @@ const LABELS: Record<AttentionItem["kind"], { text: string; className: string }>
   failed_payment: { text: "Payment failed", className: "bg-red-100 text-red-800" },
 };
 
-/** The trainer's attention queue: one line per item, each linking to where to act on it. */
-export function AttentionList({ items, timeZone, limit }: { items: AttentionItem[]; timeZone: string; limit?: number }) {
+const VIEWS: { view: AttentionView; label: string }[] = [
+  { view: "mine", label: "Your clients" },
+  { view: "studio", label: "Whole studio" },
+];
+
+/**
+ * The trainer's attention queue: one line per item, each linking to where to act on it. With
+ * `views`, links switch between the member's own clients and the whole studio.
+ */
+export function AttentionList({
+  items,
+  timeZone,
+  limit,
+  views,
+}: {
+  items: AttentionItem[];
+  timeZone: string;
+  limit?: number;
+  views?: { current: AttentionView; href: (view: AttentionView) => string };
+}) {
   const shown = limit ? items.slice(0, limit) : items;
   const now = new Date();
   return (
@@ -23,6 +41,20 @@ export function AttentionList({ items, timeZone, limit }: { items: AttentionItem
           Needs your attention
         </h2>
         <span className="text-sm text-stone-600">{items.length === 0 ? "All clear." : `${items.length} item${items.length === 1 ? "" : "s"}`}</span>
+        {views ? (
+          <nav aria-label="Whose clients" className="flex gap-3 text-sm">
+            {VIEWS.map(({ view, label }) => (
+              <Link
+                key={view}
+                href={views.href(view)}
+                aria-current={views.current === view ? "page" : undefined}
+                className={views.current === view ? "font-semibold text-stone-900" : "font-medium text-brand-700 underline"}
+              >
+                {label}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
         {limit && items.length > limit ? (
           <Link href="/dashboard/attention" className="text-sm font-medium text-brand-700 underline">
             See all {items.length}

@@ -5,8 +5,8 @@ import { listFailedPayments } from "./service";
 
 /** Failed payments still unpaid: the trainer follows up before the client loses access. */
 export function failedPaymentSource(q: Queryable): AttentionSource {
-  return async ({ studioId }) =>
-    (await listFailedPayments(q, studioId)).map((p) => ({
+  return async ({ studioId, coachId }) =>
+    (await listFailedPayments(q, studioId, { coachId })).map((p) => ({
       kind: "failed_payment" as const,
       key: `failed_payment:${p.invoiceId}`,
       clientId: p.clientId,

@@ -395,7 +395,7 @@ const BILLING_STATUSES = ["active", "trialing", "past_due"] as const;
 const monthlyMinorSql = sql<string>`sum(case when ${subscriptions.interval} = 'year' then (${subscriptions.priceMinor}::bigint * 2 + 12) / 24 else ${subscriptions.priceMinor}::bigint end)`;
 
 /** Payments that failed and are still unpaid: the follow-ups (the attention queue lists these too). */
-export function listFailedPayments(q: Queryable, studioId: string) {
+export function listFailedPayments(q: Queryable, studioId: string, options: { coachId?: string | null } = {}) {
   return q
     .select({
       invoiceId: invoices.id,
@@ -409,7 +409,9 @@ export function listFailedPayments(q: Queryable, studioId: string) {
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))
     // A deleted client is no one to follow up with; their invoices still count in revenue.
-    .where(inStudio(invoices, studioId, eq(invoices.status, "open"), isNotNull(invoices.lastFailedAt), isNull(clients.deletedAt)))
+    .where(
+      inStudio(invoices, studioId, eq(invoices.status, "open"), isNotNull(invoices.lastFailedAt), isNull(clients.deletedAt), options.coachId ? eq(clients.coachId, options.coachId) : undefined),
+    )
     .orderBy(asc(invoices.lastFailedAt));
 }
 

@@ -13,9 +13,9 @@ const progressHref = (clientId: string) => `/dashboard/clients/${clientId}/progr
 
 // A client whose left and right 7-day averages differ by more than the studio's threshold (default 15%) needs the trainer's eye.
 export function asymmetrySource(db: Db): AttentionSource {
-  return async ({ studioId, now }) => {
+  return async ({ studioId, now, coachId }) => {
     const threshold = await asymmetryThresholdOf(db, studioId);
-    const rows = await asymmetriesAbove(db, studioId, now, threshold);
+    const rows = await asymmetriesAbove(db, studioId, now, threshold, coachId ? { coachId } : {});
     return rows.map(
       (r): AttentionItem => ({
         kind: "asymmetry",
@@ -32,14 +32,14 @@ export function asymmetrySource(db: Db): AttentionSource {
 
 // A drill that unlocked by itself in the last two weeks: the trainer may want to check the technique.
 export function unlockSource(db: Db): AttentionSource {
-  return async ({ studioId, now }) => {
+  return async ({ studioId, now, coachId }) => {
     const since = new Date(now.getTime() - UNLOCK_ATTENTION_DAYS * 86_400_000);
     const rows = await db
       .select({ id: unlockEvents.id, clientId: unlockEvents.clientId, clientName: clients.name, drillName: drills.name, at: unlockEvents.recordedAt })
       .from(unlockEvents)
       .innerJoin(clients, eq(clients.id, unlockEvents.clientId))
       .innerJoin(drills, eq(drills.id, unlockEvents.drillId))
-      .where(inStudio(unlockEvents, studioId, and(gte(unlockEvents.recordedAt, since))))
+      .where(inStudio(unlockEvents, studioId, gte(unlockEvents.recordedAt, since), coachId ? eq(clients.coachId, coachId) : undefined))
       .orderBy(desc(unlockEvents.recordedAt));
     return rows.map(
       (r): AttentionItem => ({
@@ -56,7 +56,8 @@ export function unlockSource(db: Db): AttentionSource {
 }
 
 /** The progression sources of the attention queue, newest first. */
-export async function progressionAttention(db: Db, input: { studioId: string; now: Date }): Promise<AttentionItem[]> {
-  const items = (await Promise.all([asymmetrySource(db)(input), unlockSource(db)(input)])).flat();
+export async function progressionAttention(db: Db, input: { studioId: string; now: Date; coachId?: string | null }): Promise<AttentionItem[]> {
+  const scope = { ...input, coachId: input.coachId ?? null };
+  const items = (await Promise.all([asymmetrySource(db)(scope), unlockSource(db)(scope)])).flat();
   return items.sort((a, b) => b.at.getTime() - a.at.getTime());
 }

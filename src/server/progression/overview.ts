@@ -23,13 +23,19 @@ export type AsymmetryRow = {
  * per-side drill differ by more than the threshold, in SQL: daily bests of the last 7 client-local
  * days, their mean per side, then |L − R| / max(L, R) × 100.
  */
-export async function asymmetriesAbove(q: Queryable, studioId: string, now: Date, thresholdPercent: number, clientIds?: readonly string[]): Promise<AsymmetryRow[]> {
-  return rowsOf<AsymmetryRow>(q, asymmetryQuery(studioId, now, thresholdPercent, clientIds));
+/** Which clients: these ones, one coach's, or (neither) all of the studio's active ones. */
+export type ClientFilter = { clientIds?: readonly string[]; coachId?: string };
+
+export async function asymmetriesAbove(q: Queryable, studioId: string, now: Date, thresholdPercent: number, filter: ClientFilter = {}): Promise<AsymmetryRow[]> {
+  return rowsOf<AsymmetryRow>(q, asymmetryQuery(studioId, now, thresholdPercent, filter));
 }
 
 /** The SQL of `asymmetriesAbove` (exported for EXPLAIN ANALYZE in the benchmark). */
-export function asymmetryQuery(studioId: string, now: Date, thresholdPercent: number, clientIds?: readonly string[]): SQL {
-  const only: SQL = clientIds ? sql`and c.id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+export function asymmetryQuery(studioId: string, now: Date, thresholdPercent: number, { clientIds, coachId }: ClientFilter = {}): SQL {
+  const only: SQL = sql.join([
+    clientIds ? sql`and c.id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``,
+    coachId ? sql`and c.coach_id = ${coachId}::uuid` : sql``,
+  ]);
   return sql`
       with cl as (
         select c.id as client_id, c.name, (${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, 'UTC'))::date as today
@@ -91,7 +97,7 @@ export async function studioOverview(q: Queryable, studioId: string, now: Date, 
   const ids = people.map((p) => p.id);
   const [adherence, flags] = await Promise.all([
     adherenceFor(q, studioId, ids, now, { recentDays: 0, weeks: 1 }),
-    ids.length ? asymmetriesAbove(q, studioId, now, threshold, ids) : Promise.resolve([]),
+    ids.length ? asymmetriesAbove(q, studioId, now, threshold, { clientIds: ids }) : Promise.resolve([]),
   ]);
   const rows: OverviewRow[] = people.map((p) => {
     const a = adherence.get(p.id);

@@ -22,5 +22,23 @@ export type AttentionItem = {
   href: string;
 };
 
-/** A source of items for one studio; `now` comes from the caller's clock. */
-export type AttentionSource = (input: { studioId: string; now: Date }) => Promise<AttentionItem[]>;
+/**
+ * Whose clients a queue covers: one coach's (a studio member's id), or the whole studio (null).
+ * Every source applies it, so a trainer's queue holds only the clients they coach.
+ */
+export type AttentionScope = { studioId: string; now: Date; coachId: string | null };
+
+/** "mine": the clients the asking member coaches; "studio": every client of the studio. */
+export type AttentionView = "mine" | "studio";
+
+/**
+ * Whose clients a member's queue covers unless they choose: a trainer works with their own
+ * clients; the owner runs the studio and sees everyone's.
+ */
+export function attentionCoachOf(member: { memberId: string; role: "owner" | "trainer" }, view?: AttentionView): string | null {
+  const chosen = view ?? (member.role === "owner" ? "studio" : "mine");
+  return chosen === "mine" ? member.memberId : null;
+}
+
+/** A source of items for one studio (or one coach's clients in it); `now` comes from the caller's clock. */
+export type AttentionSource = (input: AttentionScope) => Promise<AttentionItem[]>;

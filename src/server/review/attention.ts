@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import type { AttentionItem, AttentionSource } from "./attention-types";
+import type { AttentionItem, AttentionScope, AttentionSource } from "./attention-types";
 import { daysBefore, missedDaysOf, type DailyPrescription } from "./missed-days";
 import type { LocalDate } from "@/server/drills/local-date";
 
@@ -23,7 +23,12 @@ async function rows(q: Queryable, query: ReturnType<typeof sql>): Promise<Row[]>
 const asDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
 
 // Every session the trainer has not reviewed yet, newest first; one that hurt is flagged as pain instead, to be seen first.
-async function sessionItems(q: Queryable, studioId: string, now: Date): Promise<AttentionItem[]> {
+/** `and c.coach_id = …` for a query whose clients are `c`: the scope's one filter. */
+export function coachedBy(coachId: string | null) {
+  return coachId ? sql`and c.coach_id = ${coachId}::uuid` : sql``;
+}
+
+async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionScope): Promise<AttentionItem[]> {
   const since = new Date(now.getTime() - ATTENTION_LOOKBACK_DAYS * 86_400_000);
   const found = await rows(
     q,
@@ -32,7 +37,7 @@ async function sessionItems(q: Queryable, studioId: string, now: Date): Promise<
             where e.studio_id = s.studio_id and e.session_id = s.id) as drill_names
         from practice_sessions s
         join clients c on c.id = s.client_id and c.studio_id = s.studio_id
-        where s.studio_id = ${studioId} and s.created_at >= ${since.toISOString()}::timestamptz
+        where s.studio_id = ${studioId} and s.created_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
           and not exists (select 1 from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id)
         order by s.performed_at desc
         limit ${ATTENTION_LIMIT}`,
@@ -55,13 +60,13 @@ async function sessionItems(q: Queryable, studioId: string, now: Date): Promise<
 }
 
 // A run that hurt is flagged for the two weeks after it; runs have no review, so the trainer follows up with the client.
-async function runPainItems(q: Queryable, studioId: string, now: Date): Promise<AttentionItem[]> {
+async function runPainItems(q: Queryable, { studioId, now, coachId }: AttentionScope): Promise<AttentionItem[]> {
   const since = new Date(now.getTime() - ATTENTION_LOOKBACK_DAYS * 86_400_000);
   const found = await rows(
     q,
     sql`select r.id, r.client_id, c.name as client_name, r.started_at, r.pain_where, r.distance_m
         from runs r join clients c on c.id = r.client_id and c.studio_id = r.studio_id
-        where r.studio_id = ${studioId} and r.has_pain and r.started_at >= ${since.toISOString()}::timestamptz
+        where r.studio_id = ${studioId} and r.has_pain and r.started_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
         order by r.started_at desc
         limit ${ATTENTION_LIMIT}`,
   );
@@ -83,7 +88,7 @@ async function runPainItems(q: Queryable, studioId: string, now: Date): Promise<
  * the same work as one SQL statement over every client, day and drill took twice as long,
  * because the planner cannot estimate a per-client window of days.
  */
-async function missedDayItems(q: Queryable, studioId: string, now: Date): Promise<AttentionItem[]> {
+async function missedDayItems(q: Queryable, { studioId, now, coachId }: AttentionScope): Promise<AttentionItem[]> {
   const today = sql`(${now.toISOString()}::timestamptz at time zone u.time_zone)::date`;
   const window = sql.raw(String(MISSED_WINDOW_DAYS));
   const [prescribed, logged] = await Promise.all([
@@ -94,7 +99,7 @@ async function missedDayItems(q: Queryable, studioId: string, now: Date): Promis
           from clients c join users u on u.id = c.user_id
           join assignments a on a.studio_id = c.studio_id and a.client_id = c.id and a.status = 'active'
           join assignment_versions v on v.assignment_id = a.id and v.version = a.version and v.daily
-          where c.studio_id = ${studioId} and c.status = 'active'`,
+          where c.studio_id = ${studioId} and c.status = 'active' ${coachedBy(coachId)}`,
     ),
     rows(
       q,
@@ -102,7 +107,7 @@ async function missedDayItems(q: Queryable, studioId: string, now: Date): Promis
           from clients c join users u on u.id = c.user_id
           join practice_entries e on e.studio_id = c.studio_id and e.client_id = c.id
             and e.local_date between ${today} - ${window} and ${today} - 1
-          where c.studio_id = ${studioId} and c.status = 'active'`,
+          where c.studio_id = ${studioId} and c.status = 'active' ${coachedBy(coachId)}`,
     ),
   ]);
   const loggedByClient = new Map<string, Set<string>>();
@@ -142,17 +147,17 @@ async function missedDayItems(q: Queryable, studioId: string, now: Date): Promis
 /** The built-in sources of the logging issue; others (progression, billing) are passed in. */
 export function loggingSources(q: Queryable): AttentionSource[] {
   return [
-    ({ studioId, now }) => sessionItems(q, studioId, now),
-    ({ studioId, now }) => runPainItems(q, studioId, now),
-    ({ studioId, now }) => missedDayItems(q, studioId, now),
+    (scope) => sessionItems(q, scope),
+    (scope) => runPainItems(q, scope),
+    (scope) => missedDayItems(q, scope),
   ];
 }
 
 const ORDER: Record<AttentionItem["kind"], number> = { pain: 0, failed_payment: 1, missed_days: 2, asymmetry: 3, unreviewed_session: 4, unlocked: 5 };
 
 // The trainer's queue: pain first (someone may be hurt), then the rest, newest first within each kind.
-export async function listAttention(q: Queryable, studioId: string, now: Date, extraSources: AttentionSource[] = []): Promise<AttentionItem[]> {
-  const batches = await Promise.all([...loggingSources(q), ...extraSources].map((source) => source({ studioId, now })));
+export async function listAttention(q: Queryable, scope: AttentionScope, extraSources: AttentionSource[] = []): Promise<AttentionItem[]> {
+  const batches = await Promise.all([...loggingSources(q), ...extraSources].map((source) => source(scope)));
   const seen = new Set<string>();
   return batches
     .flat()

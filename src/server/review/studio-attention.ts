@@ -4,7 +4,10 @@ import { asymmetrySource, unlockSource } from "@/server/progression/attention-so
 import type { AttentionItem } from "./attention-types";
 import { listAttention } from "./attention";
 
-/** The whole attention queue of a studio: logging's own sources plus every other domain's. */
-export function listStudioAttention(db: Db, studioId: string, now: Date): Promise<AttentionItem[]> {
-  return listAttention(db, studioId, now, [failedPaymentSource(db), asymmetrySource(db), unlockSource(db)]);
+/**
+ * The attention queue of a studio, or of the clients one member coaches (`coachId`): logging's
+ * own sources plus every other domain's.
+ */
+export function listStudioAttention(db: Db, studioId: string, now: Date, options: { coachId?: string | null } = {}): Promise<AttentionItem[]> {
+  return listAttention(db, { studioId, now, coachId: options.coachId ?? null }, [failedPaymentSource(db), asymmetrySource(db), unlockSource(db)]);
 }

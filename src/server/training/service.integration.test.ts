@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { practiceEntries, practiceSessions, runs, sessionReviews } from "@/server/db/schema";
+import { clients, practiceEntries, practiceSessions, runs, sessionReviews } from "@/server/db/schema";
 import { loadDailyBests } from "@/server/drills/assignment-service";
 import { addDays, localDateIn } from "@/server/drills/local-date";
 import { computeDailyAdherence } from "@/server/progression/adherence";
@@ -207,6 +207,26 @@ describe("trainer review and the attention queue", () => {
     expect(history.sessions.find((s) => s.id === sessionId)!.review?.feedback).toBe("Good hold on the left; match it on the right.");
     const [review] = await t.db.select().from(sessionReviews).where(and(eq(sessionReviews.sessionId, sessionId)));
     expect(review!.studioId).toBe(studio.studioId);
+  });
+
+  it("a trainer's queue holds the clients they coach; the whole studio on request, and by default for the owner", async () => {
+    const studio = await createTestStudio(t.db);
+    // Client B is coached by the owner; client A by the trainer.
+    await t.db.update(clients).set({ coachId: studio.owner.memberId }).where(eq(clients.id, studio.clientB.clientId));
+    const drills = await withFoundation(t.db, studio, "clientA");
+    await withFoundation(t.db, studio, "clientB");
+    const logged: Record<string, string> = {};
+    for (const who of ["clientA", "clientB"] as const) {
+      const session = sampleSession(drills);
+      await callerFor(t.db, studio[who].userId).session.log(session);
+      logged[who] = `unreviewed_session:${session.id}`;
+    }
+    const keys = async (userId: string, view?: "mine" | "studio") =>
+      (await callerFor(t.db, userId).review.attention(view ? { view } : undefined)).map((i) => i.key).filter((k) => k.startsWith("unreviewed_session:")).sort();
+    expect(await keys(studio.trainer.userId)).toEqual([logged.clientA]);
+    expect(await keys(studio.trainer.userId, "studio")).toEqual([logged.clientA, logged.clientB].sort());
+    expect(await keys(studio.owner.userId)).toEqual([logged.clientA, logged.clientB].sort());
+    expect(await keys(studio.owner.userId, "mine")).toEqual([logged.clientB]);
   });
 
   it("lists a client who missed their prescribed days, counted on their own calendar", async () => {

@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import { AttentionList } from "@/components/review/attention-list";
+import { attentionCoachOf, type AttentionView } from "@/server/review/attention-types";
+import { requireViewer } from "@/server/auth/require";
 import { loadAttention } from "../attention-data";
-import { api, orForbidden } from "@/trpc/server";
+import { orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Needs attention" };
 
-export default async function AttentionPage() {
-  const trpc = await api();
-  const [items, me] = await Promise.all([orForbidden(loadAttention()), orForbidden(trpc.viewer.me())]);
+export default async function AttentionPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
+  const params = await searchParams;
+  const me = await requireViewer("trainer");
+  const chosen: AttentionView | undefined = params.view === "mine" || params.view === "studio" ? params.view : undefined;
+  const current: AttentionView = attentionCoachOf(me, chosen) ? "mine" : "studio";
+  const items = await orForbidden(loadAttention(chosen));
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Needs attention</h1>
       <p className="text-stone-600">Pain first, then clients who missed their days, then sessions waiting for your review. Reviewing a session takes it off the list.</p>
-      <AttentionList items={items} timeZone={me?.timeZone ?? "UTC"} />
+      <AttentionList items={items} timeZone={me.timeZone} views={{ current, href: (view) => `/dashboard/attention?view=${view}` }} />
     </div>
   );
 }

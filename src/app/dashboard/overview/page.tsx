@@ -47,7 +47,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     orForbidden(trpc.viewer.me()),
     orForbidden(trpc.progression.overview({ coachId })),
     orForbidden(trpc.client.coaches()),
-    orForbidden(trpc.progression.attention()),
+    orForbidden(trpc.progression.attention({ coachId })),
   ]);
   const timeZone = me?.timeZone ?? "UTC";
   const now = DateTime.now().setZone(timeZone);

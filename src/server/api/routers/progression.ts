@@ -34,7 +34,9 @@ export const progressionRouter = createTRPCRouter({
   /** Every client's week, streak, asymmetry flag and last activity (optionally one coach's). */
   overview: trainerProcedure.input(overviewInput).query(({ ctx, input }) => studioOverview(ctx.db, ctx.studioId, ctx.now(), input)),
   /** Asymmetry above the threshold and recent automatic unlocks, for the attention queue. */
-  attention: trainerProcedure.query(({ ctx }) => progressionAttention(ctx.db, { studioId: ctx.studioId, now: ctx.now() })),
+  attention: trainerProcedure
+    .input(z.object({ coachId: z.uuid({ error: "Pick a coach of your studio." }).nullish() }).optional())
+    .query(({ ctx, input }) => progressionAttention(ctx.db, { studioId: ctx.studioId, now: ctx.now(), coachId: input?.coachId ?? null })),
   settings: trainerProcedure.query(async ({ ctx }) => ({ asymmetryThresholdPercent: await asymmetryThresholdOf(ctx.db, ctx.studioId) })),
   setAsymmetryThreshold: trainerProcedure
     .input(setThresholdInput)

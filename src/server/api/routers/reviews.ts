@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getSessionForReview, listClientSessions, reviewSession } from "@/server/review/service";
+import { attentionCoachOf } from "@/server/review/attention-types";
 import { listStudioAttention } from "@/server/review/studio-attention";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 
@@ -19,8 +20,13 @@ export const reviewsRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => reviewSession(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
-  /** What needs the trainer: unreviewed sessions, pain, missed days, failed payments (and progression's flags). */
-  attention: trainerProcedure.query(({ ctx }) => listStudioAttention(ctx.db, ctx.studioId, ctx.now())),
+  /**
+   * What needs the trainer: unreviewed sessions, pain, missed days, failed payments (and
+   * progression's flags); for their own clients or the whole studio (see attentionCoachOf).
+   */
+  attention: trainerProcedure
+    .input(z.object({ view: z.enum(["mine", "studio"], { error: "Choose your clients or the whole studio." }).optional() }).optional())
+    .query(({ ctx, input }) => listStudioAttention(ctx.db, ctx.studioId, ctx.now(), { coachId: attentionCoachOf(ctx, input?.view) })),
   /** A client's latest sessions and runs, for their page. */
   forClient: trainerProcedure
     .input(z.object({ clientId: z.uuid({ error: "Pick a client of your studio." }) }))
