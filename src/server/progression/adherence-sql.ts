@@ -258,28 +258,47 @@ export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[]
         count(*) filter (where pd.has_drills)::int as days_with_drills
       from per_day pd
       group by pd.client_id, 2
+    ),
+    -- Each client's lists, aggregated once per client and joined below: as correlated subqueries
+    -- they rescanned every client's days per client (0.3 s for a studio of 500, not 10 ms).
+    today_done as (
+      select pd.client_id, bool_or(pd.status = 'complete') as is_done
+      from per_day pd join cl on cl.client_id = pd.client_id and pd.d = cl.today
+      group by pd.client_id
+    ),
+    recent_days as (
+      select pd.client_id, json_agg(json_build_object(
+          'localDate', pd.d::text, 'prescribed', pd.daily_prescribed + pd.run_prescribed, 'done', pd.daily_done + pd.run_done,
+          'dailyPrescribed', pd.daily_prescribed, 'dailyDone', pd.daily_done, 'status', pd.status, 'hasDrills', pd.has_drills
+        ) order by pd.d) as days
+      from per_day pd join cl on cl.client_id = pd.client_id
+      where pd.d > cl.until_d - ${recentDays}::int
+      group by pd.client_id
+    ),
+    week_lists as (
+      select w.client_id, json_agg(json_build_object(
+          'isoWeek', w.iso_week, 'weekStart', w.week_start::text, 'prescribed', w.prescribed, 'done', w.done,
+          'dailyPrescribed', w.daily_prescribed, 'dailyDone', w.daily_done,
+          'beforeRunPrescribed', w.before_run_prescribed, 'beforeRunDone', w.before_run_done,
+          'completeDays', w.complete_days, 'daysWithDrills', w.days_with_drills
+        ) order by w.week_start) as weeks
+      from weeks w
+      group by w.client_id
     )
     select cl.client_id::text as client_id, cl.today::text as today, s.from_d::text as from_d,
       coalesce(fi.n, 0) as leading_n, fi.start::text as leading_start,
       li.grp as last_island, li.n as last_n, li.start::text as last_start,
       la.n as longest_n, la.start::text as longest_start,
-      coalesce((select pd.status = 'complete' from per_day pd where pd.client_id = cl.client_id and pd.d = cl.today), false) as is_today_done,
-      (select json_agg(json_build_object(
-          'localDate', pd.d::text, 'prescribed', pd.daily_prescribed + pd.run_prescribed, 'done', pd.daily_done + pd.run_done,
-          'dailyPrescribed', pd.daily_prescribed, 'dailyDone', pd.daily_done, 'status', pd.status, 'hasDrills', pd.has_drills
-        ) order by pd.d)
-        from per_day pd where pd.client_id = cl.client_id and pd.d > cl.until_d - ${recentDays}::int) as days,
-      (select json_agg(json_build_object(
-          'isoWeek', w.iso_week, 'weekStart', w.week_start::text, 'prescribed', w.prescribed, 'done', w.done,
-          'dailyPrescribed', w.daily_prescribed, 'dailyDone', w.daily_done,
-          'beforeRunPrescribed', w.before_run_prescribed, 'beforeRunDone', w.before_run_done,
-          'completeDays', w.complete_days, 'daysWithDrills', w.days_with_drills
-        ) order by w.week_start)
-        from weeks w where w.client_id = cl.client_id) as weeks
+      coalesce(td.is_done, false) as is_today_done,
+      rd.days,
+      wl.weeks
     from cl
     join span s on s.client_id = cl.client_id
     left join islands fi on fi.client_id = cl.client_id and fi.grp = 0
     left join last_island li on li.client_id = cl.client_id
+    left join today_done td on td.client_id = cl.client_id
+    left join recent_days rd on rd.client_id = cl.client_id
+    left join week_lists wl on wl.client_id = cl.client_id
     left join longest_after la on la.client_id = cl.client_id
   `;
 }
