@@ -199,7 +199,8 @@ async function writeInProcess(db: Db, prepared: Prepared) {
  */
 async function dashboard(url: string, cookie: string, coachId: string | null) {
   const p = batchQueryPath([{ path: "review.attention" }, { path: "progression.overview", input: { coachId } }]);
-  return measure(40, async () => expectOk(await fetch(`${url}${p}`, { headers: { cookie } }), "dashboard"), 5);
+  // Warm-up enough for every pooled connection to have prepared these statements: the steady state.
+  return measure(60, async () => expectOk(await fetch(`${url}${p}`, { headers: { cookie } }), "dashboard"), 20);
 }
 
 async function signInAll(url: string, prepared: Prepared) {
