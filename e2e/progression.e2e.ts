@@ -67,6 +67,8 @@ test("a client who met the rule sees Hopping unlock by itself, and the trainer s
   await page.getByRole("button", { name: "Dismiss the Hopping notice" }).click();
   await expect(main.getByRole("status").filter({ hasText: "Hopping is unlocked!" })).toHaveCount(0);
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Signed out only once the action has answered: opening the sign-in page before that still finds the session.
+  await expect(page).toHaveURL(/\/sign-in$/);
 
   // The trainer: the unlock and Alex's asymmetry need attention; the overview sorts.
   await signIn(page, "morgan@stride.test");
