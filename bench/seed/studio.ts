@@ -56,7 +56,9 @@ export async function seed(db: Db) {
   await exec(sql`
     insert into runs (id, studio_id, client_id, started_at, local_date, distance_m, duration_s, effort, has_pain, created_at)
     select md5('run' || c.id || g::date)::uuid, ${studioId}, c.id, (g::date + time '18:00') at time zone u.time_zone, g::date,
-      rd.dist, (rd.dist / 1000.0 * (300 + random() * 90))::int, 3 + (random() * 6)::int, random() < 0.08, now()
+      rd.dist, (rd.dist / 1000.0 * (300 + random() * 90))::int, 3 + (random() * 6)::int, random() < 0.08,
+      -- Logged when the run ended, as the app records it (the attention queue reads created_at).
+      (g::date + time '19:00') at time zone u.time_zone
     from clients c join users u on u.id = c.user_id
     cross join generate_series(${start}, ${start} + ${DAYS - 1}::int, interval '1 day') g
     cross join lateral (select 5000 + (random() * 7000 + 0 * extract(doy from g))::int as dist) rd
@@ -67,7 +69,8 @@ export async function seed(db: Db) {
     insert into practice_sessions (id, studio_id, client_id, performed_at, local_date, context, run_id, created_at)
     select md5('session' || c.id || g::date)::uuid, ${studioId}, c.id,
       case when r.id is null then (g::date + time '07:00') at time zone u.time_zone else r.started_at - interval '15 minutes' end,
-      g::date, case when r.id is null then 'standalone' else 'warmup_before_run' end, r.id, now()
+      g::date, case when r.id is null then 'standalone' else 'warmup_before_run' end, r.id,
+      case when r.id is null then (g::date + time '07:20') at time zone u.time_zone else r.started_at end
     from clients c join users u on u.id = c.user_id
     cross join generate_series(${start}, ${start} + ${DAYS - 1}::int, interval '1 day') g
     left join runs r on r.id = md5('run' || c.id || g::date)::uuid
@@ -84,6 +87,13 @@ export async function seed(db: Db) {
     join assignment_versions av on av.assignment_id = a.id and av.version = a.version
     cross join (values ('left'), ('right')) as side(name)
     where s.studio_id = ${studioId}`);
+  // Each coach keeps up, as in the demo: sessions older than three days were reviewed the next
+  // day, so the attention queue holds what is new, not two years of backlog.
+  await exec(sql`
+    insert into session_reviews (studio_id, session_id, reviewed_by_member_id, feedback, created_at, updated_at)
+    select s.studio_id, s.id, c.coach_id, '', s.performed_at + interval '1 day', s.performed_at + interval '1 day'
+    from practice_sessions s join clients c on c.id = s.client_id
+    where s.studio_id = ${studioId} and s.performed_at < ${NOW.toISOString()}::timestamptz - interval '3 days'`);
   // What autovacuum does on a live server: statistics, and the visibility map that lets
   // covering indexes answer without visiting the table.
   await exec(sql`vacuum analyze`);
