@@ -200,7 +200,7 @@ async function writeInProcess(db: Db, prepared: Prepared) {
 async function dashboard(url: string, cookie: string, coachId: string | null) {
   const p = batchQueryPath([{ path: "review.attention" }, { path: "progression.overview", input: { coachId } }]);
   // Warm-up enough for every pooled connection to have prepared these statements: the steady state.
-  return measure(60, async () => expectOk(await fetch(`${url}${p}`, { headers: { cookie } }), "dashboard"), 20);
+  return measure(100, async () => expectOk(await fetch(`${url}${p}`, { headers: { cookie } }), "dashboard"), 20);
 }
 
 async function signInAll(url: string, prepared: Prepared) {
