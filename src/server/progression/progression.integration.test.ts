@@ -212,26 +212,31 @@ describe("progression in SQL against the pure reference, on a small hand-made hi
   });
 });
 
+/** Knee Drive held 35 s left and 31 s right on 14–18 March: its rule (30 s, 5 of 7 days) met on the 18th. */
+async function holdKneeDriveOnFiveDays(s: Setup) {
+  const days = ["2026-03-14", "2026-03-15", "2026-03-16", "2026-03-17", "2026-03-18"];
+  await insertPractice(
+    t.db,
+    days.map((d) => ({
+      studioId: s.studio.studioId,
+      clientId: s.studio.clientA.clientId,
+      performedAt: at(d, "07:00:00"),
+      localDate: d,
+      entries: [
+        { drillId: s.knee, assignmentVersionId: s.versions[s.knee]!, side: "left" as const, value: 35 },
+        { drillId: s.knee, assignmentVersionId: s.versions[s.knee]!, side: "right" as const, value: 31 },
+      ],
+    })),
+  );
+}
+
 describe("mastery and automatic unlocks", () => {
   it("after a session, a drill with two prerequisites stays locked while only the logged one is met", async () => {
     const s = await setUp();
     const { studioId, clientA } = s.studio;
     // Hopping also needs Back Rotations: 15 reps a side on 3 days of the last 7, never logged here.
     await t.db.insert(drillPrerequisites).values({ studioId, drillId: s.hop, requiresDrillId: s.back, minValuePerSide: 15, requiredDays: 3, windowDays: 7 });
-    const days = ["2026-03-14", "2026-03-15", "2026-03-16", "2026-03-17", "2026-03-18"];
-    await insertPractice(
-      t.db,
-      days.map((d) => ({
-        studioId,
-        clientId: clientA.clientId,
-        performedAt: at(d, "07:00:00"),
-        localDate: d,
-        entries: [
-          { drillId: s.knee, assignmentVersionId: s.versions[s.knee]!, side: "left" as const, value: 35 },
-          { drillId: s.knee, assignmentVersionId: s.versions[s.knee]!, side: "right" as const, value: 31 },
-        ],
-      })),
-    );
+    await holdKneeDriveOnFiveDays(s);
     expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW, { afterLogging: [s.knee] })).toEqual([]);
     expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW)).toEqual([]);
     const progress = await clientProgression(t.db, studioId, clientA.clientId, NOW);
@@ -241,20 +246,7 @@ describe("mastery and automatic unlocks", () => {
   it("unlocks Hopping once the rule is met, records it once, keeps it when the rule lapses, and tells the trainer", async () => {
     const s = await setUp();
     const { studioId, clientA } = s.studio;
-    const days = ["2026-03-14", "2026-03-15", "2026-03-16", "2026-03-17", "2026-03-18"];
-    await insertPractice(
-      t.db,
-      days.map((d) => ({
-        studioId,
-        clientId: clientA.clientId,
-        performedAt: at(d, "07:00:00"),
-        localDate: d,
-        entries: [
-          { drillId: s.knee, assignmentVersionId: s.versions[s.knee]!, side: "left" as const, value: 35 },
-          { drillId: s.knee, assignmentVersionId: s.versions[s.knee]!, side: "right" as const, value: 31 },
-        ],
-      })),
-    );
+    await holdKneeDriveOnFiveDays(s);
     const dayBefore = await recordUnlocksFor(t.db, studioId, clientA.clientId, at("2026-03-17", "12:00:00"));
     expect(dayBefore).toEqual([]);
     const recorded = await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW);

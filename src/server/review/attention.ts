@@ -39,7 +39,10 @@ async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionS
         join clients c on c.id = s.client_id and c.studio_id = s.studio_id
         where s.studio_id = ${studioId} and s.created_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
           and not exists (select 1 from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id)
-        order by s.performed_at desc
+        -- The latest logged (the queue sorts them by when they were done): one walk back along
+        -- (studio_id, created_at) that stops at the limit, whatever the parameters. Ordered by
+        -- performed_at, the reused plan walked that index through the whole reviewed history.
+        order by s.created_at desc
         limit ${ATTENTION_LIMIT}`,
   );
   return found.map((r) => {

@@ -1,0 +1,1 @@
+CREATE INDEX "practice_sessions_studio_created_idx" ON "practice_sessions" USING btree ("studio_id","created_at");
