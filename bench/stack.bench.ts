@@ -209,6 +209,32 @@ async function signInAll(url: string, prepared: Prepared) {
   return { cookies, trainer: await signIn(url, prepared.trainerEmail, PASSWORD), owner: await signIn(url, prepared.ownerEmail, PASSWORD) };
 }
 
+/**
+ * What both databases measure the same way after the today read: the framework's ceiling, the
+ * dashboards, then the writes. The reads come first: the write ladder ends by overloading the
+ * server on purpose, and what it leaves behind (a large heap, a backlog in the database) is
+ * not the dashboard's.
+ */
+async function readsThenWrites(url: string, signedIn: Awaited<ReturnType<typeof signInAll>>, prepared: Prepared) {
+  const floor = await throughput(url, FLOOR_PATH, [""], SECONDS / ROUNDS);
+  const dash = await dashboard(url, signedIn.trainer, prepared.coachId);
+  const ownerDash = await dashboard(url, signedIn.owner, null);
+  log("reads measured; writes next");
+  const write = await writeOverHttp(url, signedIn.cookies, prepared.kneeDriveId);
+  const writeWithin = await rateWithin(url, signedIn.cookies, prepared.kneeDriveId, WRITE_BUDGET_MS);
+  return {
+    floorRps: floor.requests / floor.seconds,
+    dashP50: dash.p50,
+    dashP95: dash.p95,
+    ownerDash,
+    writeP50: write.p50,
+    writeP95: write.p95,
+    writeRate: write.rate,
+    writeAloneP95: write.aloneP95,
+    writeWithin,
+  };
+}
+
 async function onPostgres(): Promise<Figures> {
   const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? execFileSync("bash", ["scripts/ensure-postgres.sh"], { encoding: "utf8" }).trim();
   const name = `stride_bench_stack_${Date.now()}_${process.pid}`;
@@ -224,7 +250,8 @@ async function onPostgres(): Promise<Figures> {
     log("starting Stride on PostgreSQL (builds first if the build is stale)");
     const stride = await startStride({ port: PORT, databaseUrl: dbUrl, dataDir: path.join(workDir, "pg-data"), logFile: path.join(workDir, "stride-postgres.log") });
     try {
-      const { cookies, trainer, owner } = await signInAll(stride.url, prepared);
+      const signedIn = await signInAll(stride.url, prepared);
+      const { cookies, trainer } = signedIn;
       const scripts = await captureTodaySql(dbUrl, prepared.clients, new Date());
       log(`today read: ${scripts[0]!.length} statements per request`);
       const bare = await startBareServer({ port: PORT + 1, url: dbUrl, poolSize: POOL, scripts });
@@ -243,14 +270,7 @@ async function onPostgres(): Promise<Figures> {
       } finally {
         await bare.stop();
       }
-      const floor = await throughput(stride.url, FLOOR_PATH, [""], SECONDS / ROUNDS);
-      // The reads before the writes: the write ladder ends by overloading the server on purpose,
-      // and what it leaves behind (a large heap, a backlog in PostgreSQL) is not the dashboard's.
-      const dash = await dashboard(stride.url, trainer, prepared.coachId);
-      const ownerDash = await dashboard(stride.url, owner, null);
-      log("reads measured; writes next");
-      const write = await writeOverHttp(stride.url, cookies, prepared.kneeDriveId);
-      const writeWithin = await rateWithin(stride.url, cookies, prepared.kneeDriveId, WRITE_BUDGET_MS);
+      const shared = await readsThenWrites(stride.url, signedIn, prepared);
       const weights = {
         build: ["/portal", "/dashboard"].map((r) => pageWeightFromBuild(ROOT, r)),
         browser: [await pageWeightInBrowser(stride.url, cookies[0]!, "/portal"), await pageWeightInBrowser(stride.url, trainer, "/dashboard")],
@@ -261,16 +281,8 @@ async function onPostgres(): Promise<Figures> {
         todayRps: strideTotal.requests / strideTotal.seconds,
         todayP50: strideTotal.p50,
         bareRps: bareTotal.requests / bareTotal.seconds,
-        writeP50: write.p50,
-        writeP95: write.p95,
-        writeRate: write.rate,
-        writeAloneP95: write.aloneP95,
-        writeWithin,
-        floorRps: floor.requests / floor.seconds,
+        ...shared,
         inProcess,
-        dashP50: dash.p50,
-        dashP95: dash.p95,
-        ownerDash,
         weights,
       };
     } finally {
@@ -296,27 +308,11 @@ async function onPglite(): Promise<Figures> {
   log("starting Stride on the seeded PGlite folder");
   const stride = await startStride({ port: PORT + 2, dataDir, logFile: path.join(workDir, "stride-pglite.log") });
   try {
-    const { cookies, trainer, owner } = await signInAll(stride.url, prepared);
+    const signedIn = await signInAll(stride.url, prepared);
+    const { cookies } = signedIn;
     await throughput(stride.url, TODAY_PATH, cookies, 2);
     const today = await throughput(stride.url, TODAY_PATH, cookies, SECONDS);
-    const floor = await throughput(stride.url, FLOOR_PATH, [""], SECONDS / ROUNDS);
-    const dash = await dashboard(stride.url, trainer, prepared.coachId);
-    const ownerDash = await dashboard(stride.url, owner, null);
-    const write = await writeOverHttp(stride.url, cookies, prepared.kneeDriveId);
-    const writeWithin = await rateWithin(stride.url, cookies, prepared.kneeDriveId, WRITE_BUDGET_MS);
-    return {
-      todayRps: today.requests / today.seconds,
-      todayP50: today.p50,
-      floorRps: floor.requests / floor.seconds,
-      writeP50: write.p50,
-      writeP95: write.p95,
-      writeRate: write.rate,
-      writeAloneP95: write.aloneP95,
-      writeWithin,
-      dashP50: dash.p50,
-      dashP95: dash.p95,
-      ownerDash,
-    };
+    return { todayRps: today.requests / today.seconds, todayP50: today.p50, ...(await readsThenWrites(stride.url, signedIn, prepared)) };
   } finally {
     await stride.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
