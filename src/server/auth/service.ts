@@ -3,6 +3,7 @@ import type { Db, Queryable } from "@/server/db/client";
 import { authTokens, clients, loginAttempts, studioMembers, users } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { enqueueEmail } from "@/server/outbox/service";
+import { holdsSession } from "@/server/security/session-policy";
 import { verifyPassword } from "./password";
 import { describeRetry, evaluateThrottle, SIGN_IN_THROTTLE, type ThrottleRule } from "./throttle";
 import { hashToken, newToken } from "./tokens";
@@ -130,7 +131,7 @@ export async function isSessionCurrent(q: Queryable, userId: string, sessionVers
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  return !!user && !user.disabledAt && user.sessionVersion === sessionVersion;
+  return holdsSession(user, sessionVersion);
 }
 
 /** Signs the person out on every device by invalidating every issued session. */

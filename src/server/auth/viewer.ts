@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { clients, studioMembers, users } from "@/server/db/schema";
+import { holdsSession } from "@/server/security/session-policy";
 
 export type Viewer =
   | { kind: "trainer"; userId: string; name: string; email: string; timeZone: string; studioId: string; memberId: string; role: "owner" | "trainer" }
@@ -33,7 +34,7 @@ export async function loadViewer(q: Queryable, userId: string, session?: { sessi
     .where(eq(users.id, userId))
     .limit(1);
   if (!row || row.disabledAt) return null;
-  if (session && row.sessionVersion !== session.sessionVersion) return null;
+  if (session && !holdsSession(row, session.sessionVersion)) return null;
   const base = { userId: row.userId, name: row.name, email: row.email, timeZone: row.timeZone };
   if (row.memberId && row.memberStudioId && row.role) return { ...base, kind: "trainer", studioId: row.memberStudioId, memberId: row.memberId, role: row.role };
   if (row.clientId && row.clientStudioId && row.clientStatus === "active") return { ...base, kind: "client", studioId: row.clientStudioId, clientId: row.clientId };

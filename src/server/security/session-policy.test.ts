@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimsAtSignIn, isWithinLifetime, SESSION_MAX_AGE_SECONDS } from "./session-policy";
+import { claimsAtSignIn, holdsSession, isWithinLifetime, SESSION_MAX_AGE_SECONDS } from "./session-policy";
 
 const signIn = new Date("2026-03-01T10:00:00Z");
 const claims = claimsAtSignIn({ id: "user-1", sessionVersion: 3 }, signIn);
@@ -23,5 +23,14 @@ describe("a session's lifetime", () => {
   it("refuses a token that claims to be signed in well in the future", () => {
     expect(isWithinLifetime(claims, after(-3600))).toBe(false);
     expect(isWithinLifetime(claims, after(-30))).toBe(true);
+  });
+});
+
+describe("holdsSession", () => {
+  it("holds while the account is enabled and its version is the session's", () => {
+    expect(holdsSession({ sessionVersion: 3, disabledAt: null }, 3)).toBe(true);
+    expect(holdsSession({ sessionVersion: 4, disabledAt: null }, 3)).toBe(false);
+    expect(holdsSession({ sessionVersion: 3, disabledAt: new Date() }, 3)).toBe(false);
+    expect(holdsSession(undefined, 3)).toBe(false);
   });
 });

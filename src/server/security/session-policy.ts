@@ -14,6 +14,15 @@ export function claimsAtSignIn(user: { id: string; sessionVersion: number }, now
 }
 
 /**
+ * Does the account still honour a session issued at `sessionVersion`? Not once it is disabled,
+ * nor after "sign out everywhere" (or an archived client) bumped its version. The one rule
+ * for the jwt callback and for the viewer of a request.
+ */
+export function holdsSession(user: { sessionVersion: number; disabledAt: Date | null } | undefined, sessionVersion: number): boolean {
+  return !!user && !user.disabledAt && user.sessionVersion === sessionVersion;
+}
+
+/**
  * Is a presented session still good, before asking the database? It must name a user and a
  * session version, and be younger than the maximum age. Tokens issued before the sign-in time
  * was recorded are refused: they sign in again once.
