@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import {
   assignments,
@@ -7,7 +6,6 @@ import {
   clients,
   drillPrerequisites,
   drills,
-  practiceEntries,
   programItems,
   programs,
   studioMembers,
@@ -25,11 +23,10 @@ import { masteryHistoryOf, ruleKeyOf } from "@/server/progression/history-cache"
 import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
 import { ensureBuiltIns } from "./service";
 import type { Prescription } from "./types";
+import { prerequisiteRuleColumns, requiredDrill } from "./prerequisite-columns";
 import { evaluateLock, type LockState, type PrerequisiteOf } from "./unlock";
 
 type VersionAction = AssignmentVersion["action"];
-
-const required = alias(drills, "required_drill");
 
 function versionColumns(p: Prescription) {
   return {
@@ -324,17 +321,9 @@ export async function lockStatesFor(q: Queryable, studioId: string, clientId: st
   // The rules and the trainer's early unlocks at once: one round trip instead of two.
   const [prerequisiteRows, overrides] = await Promise.all([
     q
-      .select({
-        drillId: drillPrerequisites.drillId,
-        requiresDrillId: drillPrerequisites.requiresDrillId,
-        requiresDrillName: required.name,
-        measure: required.measure,
-        minValuePerSide: drillPrerequisites.minValuePerSide,
-        requiredDays: drillPrerequisites.requiredDays,
-        windowDays: drillPrerequisites.windowDays,
-      })
+      .select({ ...prerequisiteRuleColumns, measure: requiredDrill.measure })
       .from(drillPrerequisites)
-      .innerJoin(required, eq(required.id, drillPrerequisites.requiresDrillId))
+      .innerJoin(requiredDrill, eq(requiredDrill.id, drillPrerequisites.requiresDrillId))
       .where(inStudio(drillPrerequisites, studioId, inArray(drillPrerequisites.drillId, drillIds))),
     q
       .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/server/db/client";
 import { drillPrerequisites, drills, programItems, programs, type Drill } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
@@ -8,6 +7,7 @@ import { DomainError, notFound } from "@/server/errors";
 import { builtInDrills, builtInPrograms, type DrillDefinition } from "./catalogue";
 import type { DrillFields } from "./inputs";
 import type { MasteryRule } from "./types";
+import { prerequisiteRuleColumns, requiredDrill } from "./prerequisite-columns";
 
 export type DrillPrerequisiteView = {
   requiresDrillId: string;
@@ -86,21 +86,11 @@ function drillColumnsOf(d: DrillDefinition) {
   };
 }
 
-const requiredDrill = alias(drills, "required_drill");
-
 async function prerequisitesOf(q: Queryable, studioId: string, drillIds: string[]): Promise<Map<string, DrillPrerequisiteView[]>> {
   const byDrill = new Map<string, DrillPrerequisiteView[]>();
   if (drillIds.length === 0) return byDrill;
   const rows = await q
-    .select({
-      drillId: drillPrerequisites.drillId,
-      requiresDrillId: drillPrerequisites.requiresDrillId,
-      requiresDrillName: requiredDrill.name,
-      requiresDrillSlug: requiredDrill.slug,
-      minValuePerSide: drillPrerequisites.minValuePerSide,
-      requiredDays: drillPrerequisites.requiredDays,
-      windowDays: drillPrerequisites.windowDays,
-    })
+    .select({ ...prerequisiteRuleColumns, requiresDrillSlug: requiredDrill.slug })
     .from(drillPrerequisites)
     .innerJoin(requiredDrill, eq(requiredDrill.id, drillPrerequisites.requiresDrillId))
     .where(inStudio(drillPrerequisites, studioId, inArray(drillPrerequisites.drillId, drillIds)));

@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/server/db/client";
 import { assignments, clients, drillPrerequisites, drills, progressionSettings, unlockEvents, unlockOverrides, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { localDateIn, type LocalDate, zoneOrUtc } from "@/server/drills/local-date";
+import { prerequisiteRuleColumns, requiredDrill } from "@/server/drills/prerequisite-columns";
 import type { MeasureKind } from "@/server/drills/types";
 import { evaluateLock, type LockState, type PrerequisiteOf } from "@/server/drills/unlock";
 import { notFound } from "@/server/errors";
@@ -194,8 +194,6 @@ function trendFrom(recent: WindowAverage, previous: WindowAverage): Trend {
 
 // ---------------------------------------------------------------- mastery and unlocks
 
-const required = alias(drills, "required_drill");
-
 export type LockedDrill = { drillId: string; name: string; lock: LockState; unlockedOn: LocalDate | null; isRecorded: boolean };
 
 /** Each assigned drill with a prerequisite: how close the client is to its rule, and the lock state. */
@@ -222,19 +220,10 @@ function unlockableAfterLogging(studioId: string, clientId: string, logged: read
 // The prerequisites of the client's assigned drills; with `afterLogging`, only of those a session of these drills can unlock.
 function prerequisitesOf(q: Queryable, studioId: string, clientId: string, afterLogging?: readonly string[]) {
   return q
-    .select({
-      drillId: drillPrerequisites.drillId,
-      drillName: drills.name,
-      requiresDrillId: drillPrerequisites.requiresDrillId,
-      requiresDrillName: required.name,
-      measure: required.measure,
-      minValuePerSide: drillPrerequisites.minValuePerSide,
-      requiredDays: drillPrerequisites.requiredDays,
-      windowDays: drillPrerequisites.windowDays,
-    })
+    .select({ ...prerequisiteRuleColumns, drillName: drills.name, measure: requiredDrill.measure })
     .from(drillPrerequisites)
     .innerJoin(drills, eq(drills.id, drillPrerequisites.drillId))
-    .innerJoin(required, eq(required.id, drillPrerequisites.requiresDrillId))
+    .innerJoin(requiredDrill, eq(requiredDrill.id, drillPrerequisites.requiresDrillId))
     .innerJoin(assignments, and(eq(assignments.drillId, drillPrerequisites.drillId), eq(assignments.clientId, clientId), ne(assignments.status, "ended")))
     .where(inStudio(drillPrerequisites, studioId, afterLogging ? unlockableAfterLogging(studioId, clientId, afterLogging) : undefined))
     .orderBy(drills.sortOrder, drills.name);
