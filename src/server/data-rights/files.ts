@@ -20,6 +20,8 @@ import {
   sessionTypes,
   studioMembers,
   subscriptions,
+  unlockEvents,
+  unlockOverrides,
   users,
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
@@ -212,6 +214,39 @@ const entriesFile: ExportFile = {
   ),
 };
 
+const unlockedBy = alias(users, "unlocked_by");
+const unlockerMember = alias(studioMembers, "unlocker_member");
+
+/** Drills that unlocked: by the mastery rule on a day, or early by the coach with a reason. */
+const unlocksFile: ExportFile = {
+  name: "unlocks.csv",
+  header: ["client_id", "drill", "how", "local_date", "reason", "unlocked_by", "unlocked_at_utc", "revoked_at_utc"],
+  rows: async function* (ctx) {
+    yield* perClients(
+      ({ q, studioId }, ids) =>
+        q
+          .select({ u: unlockEvents, drill: drills.name })
+          .from(unlockEvents)
+          .innerJoin(drills, and(eq(drills.studioId, unlockEvents.studioId), eq(drills.id, unlockEvents.drillId)))
+          .where(inStudio(unlockEvents, studioId, inArray(unlockEvents.clientId, ids)))
+          .orderBy(asc(unlockEvents.clientId), asc(unlockEvents.metOn), asc(unlockEvents.id)),
+      ({ u, drill }) => [u.clientId, drill, "mastery rule met", u.metOn, null, null, utc(u.recordedAt), null],
+    )(ctx);
+    yield* perClients(
+      ({ q, studioId }, ids) =>
+        q
+          .select({ o: unlockOverrides, drill: drills.name, by: unlockedBy.name })
+          .from(unlockOverrides)
+          .innerJoin(drills, and(eq(drills.studioId, unlockOverrides.studioId), eq(drills.id, unlockOverrides.drillId)))
+          .leftJoin(unlockerMember, eq(unlockerMember.id, unlockOverrides.createdByMemberId))
+          .leftJoin(unlockedBy, eq(unlockedBy.id, unlockerMember.userId))
+          .where(inStudio(unlockOverrides, studioId, inArray(unlockOverrides.clientId, ids)))
+          .orderBy(asc(unlockOverrides.clientId), asc(unlockOverrides.createdAt), asc(unlockOverrides.id)),
+      ({ o, drill, by }) => [o.clientId, drill, "unlocked early by the coach", null, o.reason, by, utc(o.createdAt), utc(o.revokedAt)],
+    )(ctx);
+  },
+};
+
 const runsFile: ExportFile = {
   name: "runs.csv",
   header: ["run_id", "client_id", "started_at_utc", "started_at_local", "time_zone", "local_date", "distance_m", "duration_s", "effort", "pain", "pain_where", "note"],
@@ -402,6 +437,7 @@ const creditsFile: ExportFile = {
 const sharedFiles = [
   assignmentsFile,
   versionsFile,
+  unlocksFile,
   sessionsFile,
   entriesFile,
   runsFile,

@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { strFromU8, unzipSync } from "fflate";
+import { getTableConfig } from "drizzle-orm/pg-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { signInWithPassword } from "@/server/auth/service";
+import { rotateFeed } from "@/server/booking/feed-service";
+import * as schema from "@/server/db/schema";
+import { authTokens, outbox, unlockEvents } from "@/server/db/schema";
+import { callerFor } from "~test/caller";
+import { setupTestDatabase } from "~test/db";
+import { builtInDrillId, freshOverride } from "~test/drill-fixtures";
+import { createTestStudio, type TestStudio } from "~test/factories";
+import { freshRun, freshSession } from "~test/training-fixtures";
+import { personalDataCoverage } from "./coverage";
+import { streamExport } from "./export";
+import { tablesOf } from "./person-references";
+
+const t = setupTestDatabase();
+
+const tablesByName = tablesOf(schema);
+
+type Person = { clientId: string; userId: string; email: string };
+
+/** The rows of a table that are about one person, counted along its own columns and keys. */
+async function rowsAbout(name: string, person: Person, depth = 0): Promise<number> {
+  if (name === "login_attempts") return count(sql`select count(*)::int as n from login_attempts where key = ${`account:${person.email}`}`);
+  if (name === "outbox") return count(sql`select count(*)::int as n from outbox where to_email = ${person.email}`);
+  const config = getTableConfig(tablesByName.get(name)!);
+  const columns = config.columns.map((c) => c.name);
+  if (columns.includes("client_id")) return count(sql`select count(*)::int as n from ${sql.identifier(name)} where client_id = ${person.clientId}`);
+  if (columns.includes("user_id")) return count(sql`select count(*)::int as n from ${sql.identifier(name)} where user_id = ${person.userId}`);
+  // Through the parent row that names the person (a review through its session).
+  for (const fk of config.foreignKeys) {
+    const ref = fk.reference();
+    const parent = getTableConfig(ref.foreignTable).name;
+    if (depth > 3 || !tablesByName.has(parent) || !getTableConfig(ref.foreignTable).columns.some((c) => c.name === "client_id")) continue;
+    const on = ref.columns.map((c, i) => sql`c.${sql.identifier(c.name)} = p.${sql.identifier(ref.foreignColumns[i]!.name)}`);
+    return count(sql`select count(*)::int as n from ${sql.identifier(name)} c join ${sql.identifier(parent)} p on ${sql.join(on, sql` and `)} where p.client_id = ${person.clientId}`);
+  }
+  throw new Error(`No way to find ${name}'s rows about a person: teach rowsAbout or the coverage list.`);
+}
+
+async function count(query: ReturnType<typeof sql>): Promise<number> {
+  const result = (await t.db.execute(query)) as unknown as { rows?: { n: number }[] } & { n: number }[];
+  const rows = result.rows ?? result;
+  return Number(rows[0]?.n ?? 0);
+}
+
+const removedTables = Object.entries(personalDataCoverage)
+  .filter(([, c]) => "removed" in c.deletion)
+  .map(([name]) => name);
+
+describe("a client's deletion removes every table the coverage list says it removes", () => {
+  let s: TestStudio;
+  let person: Person;
+  const before = new Map<string, number>();
+
+  beforeAll(async () => {
+    s = await createTestStudio(t.db, "coverage");
+    person = { clientId: s.clientA.clientId, userId: s.clientA.userId, email: s.clientA.email };
+    const { sessionId } = await freshSession(t.db, s);
+    await callerFor(t.db, s.trainer.userId).review.save({ sessionId, feedback: "Steady on both sides." });
+    await freshRun(t.db, s);
+    await freshOverride(t.db, s);
+    const hopping = await builtInDrillId(t.db, s.studioId, "hopping");
+    await t.db.insert(unlockEvents).values({ studioId: s.studioId, clientId: person.clientId, drillId: hopping, metOn: "2026-03-18" });
+    await callerFor(t.db, person.userId).progression.mine({});
+    await rotateFeed(t.db, { studioId: s.studioId, owner: { clientId: person.clientId }, appUrl: "http://x", now: new Date() });
+    await t.db.insert(authTokens).values({ userId: person.userId, purpose: "magic_link", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 600_000) });
+    await t.db.insert(outbox).values({ studioId: s.studioId, kind: "test", toEmail: person.email, subject: "Hello", text: "Hello" });
+    await signInWithPassword(t.db, { email: person.email, password: "not the password", ip: null, now: new Date() }).catch(() => null);
+    for (const name of removedTables) before.set(name, await rowsAbout(name, person));
+  });
+
+  it("the fixture holds rows in every table deletion must remove (so the check below means something)", () => {
+    expect([...before].filter(([, n]) => n === 0).map(([name]) => name)).toEqual([]);
+  });
+
+  it("the client's own export carries their unlocks: by the rule, and early by the coach with the reason", async () => {
+    const { scope } = await callerFor(t.db, person.userId).dataRights.myExport();
+    const parts: Uint8Array[] = [];
+    for await (const part of await streamExport(t.db, scope, new Date())) parts.push(part);
+    const text = strFromU8(unzipSync(Buffer.concat(parts))["unlocks.csv"]!);
+    expect(text).toContain("mastery rule met,2026-03-18");
+    expect(text).toContain("unlocked early by the coach,,Cleared by physio");
+  });
+
+  it("after deletion none of them holds a row about the client", async () => {
+    await callerFor(t.db, s.owner.userId).dataRights.deleteClient({ clientId: person.clientId, confirmName: s.clientA.name });
+    const left: string[] = [];
+    for (const name of removedTables) if ((await rowsAbout(name, person)) > 0) left.push(name);
+    expect(left).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+// Every table that holds something about a person, and what export and deletion do with it.
+// A new table with a client or user reference fails coverage.test.ts until it is listed
+// here, so a person's data cannot be forgotten by the export or left behind by a deletion.
+// The deletion claims ("removed") are checked against the database by
+// coverage.integration.test.ts.
+
+/** What a client's deletion does to their rows of a table. */
+export type Deletion =
+  | { removed: true }
+  | { anonymised: string }
+  | { kept: string };
+
+/** Where the rows of a table appear in an export (a CSV file's name), or why they do not. */
+export type Exported = { file: string } | { notExported: string };
+
+export type Coverage = { exported: Exported; deletion: Deletion };
+
+const removed = { removed: true } as const;
+
+export const personalDataCoverage = {
+  clients: {
+    exported: { file: "clients.csv" },
+    deletion: { anonymised: "The row stays as 'Deleted client' so payments keep their client; name and email are replaced." },
+  },
+  users: {
+    exported: { file: "profile.csv" },
+    deletion: { anonymised: "The login stays disabled and anonymised: password removed, every session ended." },
+  },
+  studio_members: {
+    exported: { notExported: "A trainer's membership, not a client's data; trainers are not deleted through this path." },
+    deletion: { kept: "Trainers are not deleted through a client's deletion." },
+  },
+  auth_tokens: { exported: { notExported: "Only hashes of one-time links: nothing a person can read." }, deletion: removed },
+  login_attempts: { exported: { notExported: "Throttling records (time and outcome only)." }, deletion: removed },
+  outbox: { exported: { notExported: "Copies of emails already sent to the person." }, deletion: removed },
+  calendar_feeds: { exported: { notExported: "A secret feed address, not data about the person." }, deletion: removed },
+  assignments: { exported: { file: "assignments.csv" }, deletion: removed },
+  assignment_versions: { exported: { file: "assignment-versions.csv" }, deletion: removed },
+  unlock_overrides: { exported: { file: "unlocks.csv" }, deletion: removed },
+  unlock_events: { exported: { file: "unlocks.csv" }, deletion: removed },
+  practice_sessions: { exported: { file: "sessions.csv" }, deletion: removed },
+  practice_entries: { exported: { file: "entries.csv" }, deletion: removed },
+  session_reviews: { exported: { file: "sessions.csv" }, deletion: removed },
+  runs: { exported: { file: "runs.csv" }, deletion: removed },
+  progress_snapshots: { exported: { notExported: "A cache derived from the sessions and runs that are exported." }, deletion: removed },
+  mastery_checks: { exported: { notExported: "A cache derived from the sessions that are exported." }, deletion: removed },
+  bookings: {
+    exported: { file: "bookings.csv" },
+    deletion: { kept: "The studio's books: upcoming bookings are cancelled, past ones stay with the anonymised client." },
+  },
+  subscriptions: { exported: { file: "subscriptions.csv" }, deletion: { kept: "The studio's books; a running subscription is set to end." } },
+  invoices: { exported: { file: "invoices.csv" }, deletion: { kept: "The studio's books (tax records)." } },
+  pack_purchases: { exported: { file: "pack-purchases.csv" }, deletion: { kept: "The studio's books (tax records)." } },
+  credit_ledger: { exported: { file: "credit-ledger.csv" }, deletion: { anonymised: "Kept for the books; reasons typed by a trainer are cleared." } },
+  checkouts: { exported: { notExported: "A payment's working record; the payment itself is in invoices.csv." }, deletion: { anonymised: "Sign-up name, email and password hash are cleared." } },
+  billing_customers: { exported: { notExported: "Only the payment provider's customer id." }, deletion: { kept: "Links the books to the payment provider." } },
+} satisfies Record<string, Coverage>;
+
+/**
+ * Tables that reach a person without a column or foreign key saying so: found by content
+ * (login_attempts by an email in its key, outbox by its address).
+ */
+export const personalByContent = ["login_attempts", "outbox"] as const;
+
+/**
+ * Tables that reach a person by a column or key and hold nothing about them, each with why.
+ * Empty today; a table listed here is checked to really reach a person.
+ */
+export const notPersonal: Record<string, string> = {};
