@@ -9,6 +9,7 @@ import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { builtInDrillId, freshDrill, runnersFoundationId, sampleDrillFields, samplePrescription } from "~test/drill-fixtures";
 import { createTestStudio } from "~test/factories";
+import { freshRun, freshSession } from "~test/training-fixtures";
 
 const t = setupTestDatabase();
 
@@ -410,6 +411,27 @@ describe("the client's Today", () => {
     const paused = await client.portal.today();
     expect(paused.drills).toEqual([]);
     expect(paused.paused.map((p) => p.drillName)).toEqual(["Back Rotations"]);
+  });
+});
+
+describe("a client's page", () => {
+  it("says \"Client since\" the earlier of joining and the first logged session or run", async () => {
+    const studio = await createTestStudio(t.db);
+    const trainer = callerFor(t.db, studio.trainer.userId);
+    const [joined] = await t.db.select({ createdAt: clients.createdAt }).from(clients).where(eq(clients.id, studio.clientA.clientId));
+    expect((await trainer.client.get({ clientId: studio.clientA.clientId })).clientSince).toEqual(joined!.createdAt);
+
+    // A run, then a session, logged with dates weeks before the client was added.
+    const day = 86_400_000;
+    await freshRun(t.db, studio, new Date(joined!.createdAt.getTime() - 20 * day));
+    const runStart = new Date(joined!.createdAt.getTime() - 20 * day - 7_200_000);
+    expect((await trainer.client.get({ clientId: studio.clientA.clientId })).clientSince).toEqual(runStart);
+    const { session } = await freshSession(t.db, studio, new Date(joined!.createdAt.getTime() - 30 * day));
+    expect((await trainer.client.get({ clientId: studio.clientA.clientId })).clientSince).toEqual(session.performedAt);
+
+    // Client B logged nothing: they are a client since they were added.
+    const [b] = await t.db.select({ createdAt: clients.createdAt }).from(clients).where(eq(clients.id, studio.clientB.clientId));
+    expect((await trainer.client.get({ clientId: studio.clientB.clientId })).clientSince).toEqual(b!.createdAt);
   });
 });
 
