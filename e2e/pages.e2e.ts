@@ -26,7 +26,7 @@ test("a trainer edits a program's name, drills and prescriptions; a client who a
   await create.getByRole("button", { name: "Create program" }).click();
   await expect(create.getByRole("status")).toHaveText("Program created.");
   const card = await programCard(page, "Hill prep");
-  await expect(card).toContainText("Knee Drive: 2 sets");
+  await expect(card).toContainText("Knee Drive: 2 holds each side");
   await card.getByText("Apply Hill prep to clients").click();
   const apply = card.getByRole("form", { name: "Apply Hill prep" });
   await apply.getByLabel(/Tess Alder/).check();
@@ -50,7 +50,7 @@ test("a trainer edits a program's name, drills and prescriptions; a client who a
   await expect(edit.getByText("Give the program a name.")).toBeVisible();
   await page.reload();
   const unchanged = await programCard(page, "Hill prep");
-  await expect(unchanged).toContainText("Knee Drive: 2 sets");
+  await expect(unchanged).toContainText("Knee Drive: 2 holds each side");
 
   await unchanged.getByText("Edit Hill prep").click();
   const again = unchanged.getByRole("form", { name: "Edit Hill prep" });
@@ -63,7 +63,7 @@ test("a trainer edits a program's name, drills and prescriptions; a client who a
 
   const edited = await programCard(page, "Hill prep, week 2");
   await expect(edited).toContainText("Longer holds, and mobility before each run.");
-  await expect(edited).toContainText("Knee Drive: 3 sets");
+  await expect(edited).toContainText("Knee Drive: 3 holds each side");
   await expect(edited).toContainText("Back Rotations: 1 set of 15–20 reps each side");
 
   // Tess keeps the two sets she was given.
@@ -72,7 +72,7 @@ test("a trainer edits a program's name, drills and prescriptions; a client who a
   const assigned = page.getByRole("list", { name: "Assigned drills" });
   await expect(assigned.getByRole("listitem")).toHaveCount(1);
   await expect(assigned).toContainText("Knee Drive");
-  await expect(assigned).toContainText("2 sets");
+  await expect(assigned).toContainText("2 holds each side");
 });
 
 test("the Clients page puts the invite form first and shows drill names as links", async ({ page }) => {
@@ -88,7 +88,11 @@ test("the Clients page puts the invite form first and shows drill names as links
   const name = page.getByRole("list", { name: "Built-in drills" }).getByRole("link", { name: "Knee Drive" });
   await expect(name).toHaveCSS("text-decoration-line", "underline");
   await expect(name).toHaveCSS("color", "rgb(15, 94, 63)");
+  // Reached from the keyboard, it shows the focus ring.
   await name.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  await expect(name).toBeFocused();
   await expect(name).toHaveCSS("outline-style", "solid");
 });
 
@@ -105,7 +109,15 @@ test("the asymmetry chart has a title, a readable key and its figures in words",
   // The key's words are in the page's text colour, not the series' (a pale bar left its label unreadable).
   const drillDays = page.getByText("Days of drills (left scale)");
   await expect(drillDays).toBeVisible();
-  await expect(drillDays).toHaveCSS("color", "rgb(41, 37, 36)");
+  const lightness = await drillDays.evaluate((el) => {
+    // Chromium reports Tailwind's colours as lab(); painting one reads it back as RGB.
+    const probe = document.createElement("canvas").getContext("2d")!;
+    probe.fillStyle = getComputedStyle(el).color;
+    probe.fillRect(0, 0, 1, 1);
+    const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+    return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+  });
+  expect(lightness).toBeLessThan(0.3);
   await expectAccessible(page);
 });
 

@@ -29,11 +29,11 @@ const signupInput = z.object({
   timeZone: z.string().max(100, "Pick your time zone from the list.").refine(isValidTimeZone, { error: "Pick your time zone from the list." }),
 });
 
-export type SignupState = { error?: string; fields?: Partial<Record<"name" | "email" | "password" | "planId" | "timeZone", string>>; values?: { name: string; email: string } };
+export type SignupState = { error?: string; fields?: Partial<Record<"name" | "email" | "password" | "planId" | "timeZone", string>>; values?: { name: string; email: string; timeZone: string } };
 
 export async function startSignupAction(_prev: SignupState, form: FormData): Promise<SignupState> {
   const raw = Object.fromEntries(["studioSlug", "planId", "name", "email", "password", "timeZone"].map((k) => [k, String(form.get(k) ?? "")]));
-  const values = { name: raw.name!, email: raw.email! };
+  const values = { name: raw.name!, email: raw.email!, timeZone: raw.timeZone! };
   const parsed = signupInput.safeParse(raw);
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;

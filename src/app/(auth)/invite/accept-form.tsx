@@ -15,7 +15,7 @@ export function AcceptInviteForm({ token, email, zones }: { token: string; email
       <input type="hidden" name="token" value={token} />
       <Field label="Email" value={email} readOnly disabled hint="Your trainer invited this address." />
       <Field label="Choose a password" name="password" type="password" autoComplete="new-password" required error={state.fields?.password} hint="At least 10 characters." />
-      <TimeZoneField zones={zones} error={state.fields?.timeZone} hint="Your drills are due by the date where you are." />
+      <TimeZoneField zones={zones} chosen={state.timeZone} error={state.fields?.timeZone} hint="Your drills are due by the date where you are." />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Setting up…" : "Join and go to my drills"}
       </Button>

@@ -26,7 +26,7 @@ export function SignupForm({ studioSlug, planId, zones, studioTimeZone }: { stud
         error={state.fields?.password}
         required
       />
-      <TimeZoneField zones={zones} fallback={studioTimeZone} error={state.fields?.timeZone} hint="Your drills are due, and your sessions shown, by the time where you are." />
+      <TimeZoneField zones={zones} fallback={studioTimeZone} chosen={state.values?.timeZone} error={state.fields?.timeZone} hint="Your drills are due, and your sessions shown, by the time where you are." />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Opening the payment page…" : "Continue to payment"}
       </Button>
