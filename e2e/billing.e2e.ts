@@ -54,9 +54,23 @@ test.describe("paying for coaching", () => {
     await expect(page.getByText(/£49\.00 · Paid/).first()).toBeVisible();
     await expectAccessible(page);
 
-    // Cancel at the end of the paid period (after confirming), then change their mind.
-    page.once("dialog", (dialog) => void dialog.accept());
-    await page.getByRole("button", { name: "Cancel at period end" }).click();
+    // Cancel at the end of the paid period after confirming in the page's own panel (the one
+    // a booking's cancel uses; never the browser's confirm()), then change their mind.
+    page.on("dialog", (dialog) => {
+      throw new Error(`Unexpected browser dialog: ${dialog.message()}`);
+    });
+    const cancel = page.getByRole("button", { name: "Cancel at period end" });
+    await cancel.click();
+    const panel = page.getByRole("group", { name: "Cancel your subscription?" });
+    await expect(panel).toHaveAccessibleDescription(/It stays active until .+ and you are not charged again/);
+    await expect(panel.getByText("Cancel your subscription?")).toBeFocused();
+    await expectAccessible(page);
+    await page.keyboard.press("Escape");
+    await expect(panel).toBeHidden();
+    await expect(cancel).toBeFocused();
+    await expect(page.getByText("Active", { exact: true })).toBeVisible();
+    await cancel.click();
+    await panel.getByRole("button", { name: "Yes, cancel at period end" }).click();
     await expect(page.getByText("Ends at period end", { exact: true })).toBeVisible();
     await expect(page.getByText("Ends on", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Resume subscription" }).click();

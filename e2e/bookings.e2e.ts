@@ -134,8 +134,16 @@ test.describe("booking a session", () => {
     const item = day.getByRole("listitem").filter({ hasText: "Dana Whitfield" });
     await expect(item).toContainText(start.toFormat("HH:mm"));
     await expectAccessible(page);
-    await item.getByRole("button", { name: /^Cancel Dana Whitfield/ }).click();
-    await expect(item).toContainText("Cancelling is free for your client");
+    // The same confirmation panel as a client's cancel: focus on its question, Keep it puts it back.
+    const cancel = item.getByRole("button", { name: /^Cancel Dana Whitfield/ });
+    await cancel.click();
+    const panel = item.getByRole("group", { name: /^Cancel Dana Whitfield.*\?$/ });
+    await expect(panel).toHaveAccessibleDescription(/Cancelling is free for your client/);
+    await expect(panel.getByText(/^Cancel Dana Whitfield.*\?$/)).toBeFocused();
+    await panel.getByRole("button", { name: "Keep it" }).click();
+    await expect(panel).toBeHidden();
+    await expect(cancel).toBeFocused();
+    await cancel.click();
     await item.getByRole("button", { name: "Yes, cancel it" }).click();
     await expect(item).toContainText("Cancelled");
   });

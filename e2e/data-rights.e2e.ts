@@ -28,6 +28,17 @@ test("the owner downloads the studio's data as CSV files in a zip", async ({ pag
   expect(Object.values(files).join("\n")).not.toContain("harbour.test");
 });
 
+test("a trainer's export button says it holds only their clients, and so does the file", async ({ page }) => {
+  await signIn(page, "tom@stride.test");
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByRole("link", { name: "Export studio data" })).toHaveCount(0);
+  await expect(page.getByText("Only the clients you coach")).toBeVisible();
+  const { name, files } = await unzipDownload(page, "Export your clients' data");
+  expect(name).toMatch(/^stride-morgan-reid-running-clients-of-tom-becker-\d{4}-\d{2}-\d{2}\.zip$/);
+  expect(files["clients.csv"]).toContain("jonah@stride.test");
+  expect(files["clients.csv"]).not.toContain("alex@stride.test");
+});
+
 test("a client downloads their own data and nobody else's", async ({ page }) => {
   await signIn(page, "hana@stride.test");
   await expect(page).toHaveURL(/\/portal/);
@@ -35,7 +46,8 @@ test("a client downloads their own data and nobody else's", async ({ page }) => 
   await expect(page.getByRole("heading", { name: "My data", level: 1 })).toBeVisible();
   await expectAccessible(page);
   const { name, files } = await unzipDownload(page, "Download my data");
-  expect(name).toMatch(/^stride-morgan-reid-running-\d{4}-\d{2}-\d{2}\.zip$/);
+  // Her own file name, not the studio export's.
+  expect(name).toMatch(/^stride-my-data-hana-sato-\d{4}-\d{2}-\d{2}\.zip$/);
   expect(files["profile.csv"]).toContain("Hana Sato,hana@stride.test,active,Priya Shah,Asia/Tokyo,");
   // Her 5-session pack, in minor units with the currency.
   expect(files["pack-purchases.csv"]!.split("\r\n").filter(Boolean)).toHaveLength(2);

@@ -9,6 +9,7 @@ import { signIn } from "@/server/auth/next-auth";
 import { billingProvider, testProvider } from "@/server/billing/config";
 import { startSignup } from "@/server/billing/service";
 import { getDb } from "@/server/db/client";
+import { isValidTimeZone } from "@/server/drills/local-date";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { clientIp, isSameOrigin } from "@/server/request";
@@ -25,17 +26,18 @@ const signupInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
   email: z.email({ error: "Enter an email address such as runner@example.com." }).max(254, "That email address is too long."),
   password: z.string().min(10, "Choose a password of at least 10 characters.").max(200, "That password is too long."),
+  timeZone: z.string().max(100, "Pick your time zone from the list.").refine(isValidTimeZone, { error: "Pick your time zone from the list." }),
 });
 
-export type SignupState = { error?: string; fields?: Partial<Record<"name" | "email" | "password" | "planId", string>>; values?: { name: string; email: string } };
+export type SignupState = { error?: string; fields?: Partial<Record<"name" | "email" | "password" | "planId" | "timeZone", string>>; values?: { name: string; email: string; timeZone: string } };
 
 export async function startSignupAction(_prev: SignupState, form: FormData): Promise<SignupState> {
-  const raw = Object.fromEntries(["studioSlug", "planId", "name", "email", "password"].map((k) => [k, String(form.get(k) ?? "")]));
-  const values = { name: raw.name!, email: raw.email! };
+  const raw = Object.fromEntries(["studioSlug", "planId", "name", "email", "password", "timeZone"].map((k) => [k, String(form.get(k) ?? "")]));
+  const values = { name: raw.name!, email: raw.email!, timeZone: raw.timeZone! };
   const parsed = signupInput.safeParse(raw);
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;
-    return { values, fields: { name: fields.name?.[0], email: fields.email?.[0], password: fields.password?.[0], planId: fields.planId?.[0] } };
+    return { values, fields: { name: fields.name?.[0], email: fields.email?.[0], password: fields.password?.[0], planId: fields.planId?.[0], timeZone: fields.timeZone?.[0] } };
   }
   let url: string;
   try {

@@ -30,12 +30,24 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     <div className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <h1 className="text-2xl font-bold">Clients</h1>
+        {/* The owner's download is the whole studio; another trainer's holds only the clients they coach, and says so. */}
         <ExportLink
           href="/api/export/studio"
-          label="Export studio data"
-          description={member?.role === "owner" ? "Every client, log, booking and payment of the studio, as CSV files in a zip." : "The clients you coach, with their logs, bookings and payments, as CSV files in a zip."}
+          label={member?.role === "owner" ? "Export studio data" : "Export your clients' data"}
+          description={member?.role === "owner" ? "Every client, log, booking and payment of the studio, as CSV files in a zip." : "Only the clients you coach, with their logs, bookings and payments, as CSV files in a zip."}
         />
       </div>
+      {member ? (
+        <Card className="space-y-3">
+          <h2 className="text-lg font-semibold">Invite a client</h2>
+          <InviteClientForm
+            coaches={coaches}
+            myMemberId={member.memberId}
+            isOwner={member.role === "owner"}
+            hasOutbox={env().isDemo && !env().SMTP_URL}
+          />
+        </Card>
+      ) : null}
       {params.deleted === "1" ? <Alert tone="success">The client was deleted. Their payments stay in the studio’s revenue as “Deleted client”.</Alert> : null}
       <AttentionList items={attention} timeZone={me?.timeZone ?? "UTC"} limit={5} />
       <form className="grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end" role="search">
@@ -88,17 +100,6 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         )}
       </Card>
       <p className="text-sm text-stone-600">{clients.length} client{clients.length === 1 ? "" : "s"}</p>
-      {member ? (
-        <Card className="space-y-3">
-          <h2 className="text-lg font-semibold">Invite a client</h2>
-          <InviteClientForm
-            coaches={coaches}
-            myMemberId={member.memberId}
-            isOwner={member.role === "owner"}
-            hasOutbox={env().isDemo && !env().SMTP_URL}
-          />
-        </Card>
-      ) : null}
     </div>
   );
 }

@@ -191,7 +191,7 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
                     <figcaption className="text-sm text-stone-600">{d.name}: each day&apos;s best and the 7-day average, last 90 days</figcaption>
                     <SideChart points={d.series} perSide={d.perSide} unit={measureUnits[d.measure].short} />
                     {d.perSide && d.series.some((p) => p.asymmetry !== null) ? (
-                      <AsymmetryChart points={d.series} threshold={data.asymmetryThresholdPercent} />
+                      <AsymmetryChart drillName={d.name} points={d.series} threshold={data.asymmetryThresholdPercent} />
                     ) : null}
                     <details className="text-sm">
                       <summary className="cursor-pointer text-brand-700">Show the chart as a table</summary>

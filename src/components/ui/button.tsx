@@ -14,6 +14,7 @@ export type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: keyof typeof variants;
   size?: keyof typeof sizes;
   asChild?: boolean;
+  ref?: React.Ref<HTMLButtonElement>;
 };
 
 export function Button({ className, variant = "primary", size = "md", asChild, ...props }: ButtonProps) {

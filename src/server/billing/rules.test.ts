@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeStatus, isBilling, isNotOlder, periodEnd } from "./rules";
+import { describeStatus, describeSubscriptionRow, isBilling, isNotOlder, periodEnd } from "./rules";
 
 describe("billing rules", () => {
   it("applies a state only when its event is not older than the last applied", () => {
@@ -32,5 +32,18 @@ describe("billing rules", () => {
     expect(describeStatus("active", true)).toBe("Ends at period end");
     expect(describeStatus("past_due", false)).toBe("Payment failed");
     expect(describeStatus("canceled", true)).toBe("Cancelled");
+  });
+
+  it("says on the revenue row when a subscription renews or ends, never both", () => {
+    const periodEnd = new Date("2026-12-31T23:30:00Z");
+    const row = (overrides: Partial<Parameters<typeof describeSubscriptionRow>[0]>) =>
+      describeSubscriptionRow({ status: "active", cancelAtPeriodEnd: false, currentPeriodEnd: periodEnd, canceledAt: null, ...overrides }, "Europe/Berlin");
+    expect(row({})).toEqual({ status: "Active", next: "Renews 1 Jan 2027" });
+    expect(row({ cancelAtPeriodEnd: true })).toEqual({ status: "Active", next: "Ends 1 Jan 2027" });
+    expect(row({ status: "past_due", cancelAtPeriodEnd: true })).toEqual({ status: "Payment failed", next: "Ends 1 Jan 2027" });
+    expect(row({ status: "canceled", cancelAtPeriodEnd: true, canceledAt: new Date("2026-05-02T10:00:00Z") })).toEqual({ status: "Cancelled", next: "Ended 2 May 2026" });
+    expect(row({ status: "incomplete" })).toEqual({ status: "Waiting for payment", next: null });
+    // The date is the one on the owner's calendar.
+    expect(describeSubscriptionRow({ status: "active", cancelAtPeriodEnd: false, currentPeriodEnd: periodEnd, canceledAt: null }, "Europe/London").next).toBe("Renews 31 Dec 2026");
   });
 });

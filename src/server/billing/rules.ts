@@ -40,6 +40,21 @@ export function describeStatus(status: SubscriptionStatus, cancelAtPeriodEnd: bo
   )[status];
 }
 
+type SubscriptionTerm = { status: SubscriptionStatus; cancelAtPeriodEnd: boolean; currentPeriodEnd: Date | null; canceledAt: Date | null };
+
+const termDate = (date: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone }).format(date);
+
+/**
+ * A subscription's row on the revenue page: its status and what happens next. One set to
+ * cancel is still active and "Ends" on its period end; it never "renews".
+ */
+export function describeSubscriptionRow(s: SubscriptionTerm, timeZone: string): { status: string; next: string | null } {
+  const status = describeStatus(s.status, false);
+  if (s.status === "canceled") return { status, next: s.canceledAt ? `Ended ${termDate(s.canceledAt, timeZone)}` : null };
+  if (!canChangeCancellation(s.status) || !s.currentPeriodEnd) return { status, next: null };
+  return { status, next: `${s.cancelAtPeriodEnd ? "Ends" : "Renews"} ${termDate(s.currentPeriodEnd, timeZone)}` };
+}
+
 /** Seconds since the epoch (Stripe's timestamps) to an instant, and back. */
 export const fromUnix = (seconds: number) => new Date(seconds * 1000);
 export const toUnix = (date: Date) => Math.floor(date.getTime() / 1000);

@@ -11,6 +11,7 @@ import { DomainError, notFound } from "@/server/errors";
 import type { BillingProvider } from "./provider";
 import { canChangeCancellation, isBilling } from "./rules";
 import type { PlanInterval, PlanKind } from "./types";
+import { isValidTimeZone } from "@/server/drills/local-date";
 
 // ── Plans (the owner's catalogue) ─────────────────────────────────────────────────────────
 
@@ -96,10 +97,10 @@ export async function setDefaultCoach(db: Db, studioId: string, memberId: string
 // ── Public plans page and sign-up ────────────────────────────────────────────────────────
 
 export async function publicPlans(q: Queryable, studioSlug: string) {
-  const [studio] = await q.select({ id: studios.id, name: studios.name, slug: studios.slug }).from(studios).where(eq(studios.slug, studioSlug));
+  const [studio] = await q.select({ id: studios.id, name: studios.name, slug: studios.slug, timeZone: studios.timeZone }).from(studios).where(eq(studios.slug, studioSlug));
   if (!studio) throw notFound("studio");
   const offers = await listPlans(q, studio.id, { activeOnly: true });
-  return { studio: { name: studio.name, slug: studio.slug }, plans: offers };
+  return { studio: { name: studio.name, slug: studio.slug, timeZone: studio.timeZone }, plans: offers };
 }
 
 /** Studios with something on sale, for the public "Plans" entry (a deployment usually runs one). */
@@ -119,7 +120,18 @@ async function activePlan(q: Queryable, studioId: string, planId: string): Promi
 
 const SIGN_IN_AFTER_CHECKOUT_MS = 2 * 60 * 60_000;
 
-export type SignupInput = { studioSlug: string; planId: string; name: string; email: string; password: string; appUrl: string; ip?: string | null; now?: Date };
+export type SignupInput = {
+  studioSlug: string;
+  planId: string;
+  name: string;
+  email: string;
+  password: string;
+  /** The visitor's IANA zone (their browser's, or the one they picked); the studio's when not given. */
+  timeZone?: string | null;
+  appUrl: string;
+  ip?: string | null;
+  now?: Date;
+};
 
 // Each sign-up opens a checkout: 10 per address in 15 minutes is plenty for people, not for scripts.
 const SIGNUP_THROTTLE: ThrottleRule = { maxFailures: 10, windowMs: 15 * 60_000 };
@@ -131,6 +143,7 @@ const SIGNUP_THROTTLE: ThrottleRule = { maxFailures: 10, windowMs: 15 * 60_000 }
  */
 export async function startSignup(db: Db, provider: BillingProvider, input: SignupInput): Promise<{ url: string; signInToken: string }> {
   const email = normalizeEmail(input.email);
+  if (input.timeZone && !isValidTimeZone(input.timeZone)) throw new DomainError("BAD_REQUEST", "Pick your time zone from the list.", "timeZone");
   if (input.ip) {
     const key = `signup:${input.ip}`;
     const now = input.now ?? new Date();
@@ -154,6 +167,7 @@ export async function startSignup(db: Db, provider: BillingProvider, input: Sign
       signupName: input.name,
       signupEmail: email,
       signupPasswordHash: await hashPassword(input.password),
+      signupTimeZone: input.timeZone ?? null,
       amountMinor: plan.priceMinor,
       currency: plan.currency,
       signInTokenHash: tokenHash,

@@ -157,7 +157,7 @@ async function ensureClient(tx: Tx, checkout: Checkout): Promise<string> {
   if (!user) {
     [user] = await tx
       .insert(users)
-      .values({ email, name: checkout.signupName!, passwordHash: checkout.signupPasswordHash, timeZone: studio?.timeZone ?? "UTC" })
+      .values({ email, name: checkout.signupName!, passwordHash: checkout.signupPasswordHash, timeZone: checkout.signupTimeZone ?? studio?.timeZone ?? "UTC" })
       .returning();
   }
   const [existingClient] = await tx.select().from(clients).where(and(eq(clients.studioId, checkout.studioId), eq(clients.email, email)));

@@ -47,7 +47,16 @@ export function listClients(q: Queryable, studioId: string, filter: ClientFilter
 /** One client of the caller's studio; another studio's client is "not found". */
 export async function getClient(q: Queryable, studioId: string, clientId: string) {
   const [row] = await q
-    .select(clientColumns)
+    .select({
+      ...clientColumns,
+      // "Client since" is when the coaching began: the day they were added, or their first
+      // logged session or run if that came earlier (a history brought along, a backdated log).
+      clientSince: sql<Date>`least(
+        ${clients.createdAt},
+        (select min(s.performed_at) from practice_sessions s where s.studio_id = ${clients.studioId} and s.client_id = ${clients.id}),
+        (select min(r.started_at) from runs r where r.studio_id = ${clients.studioId} and r.client_id = ${clients.id})
+      )`.mapWith(clients.createdAt),
+    })
     .from(clients)
     .innerJoin(studioMembers, eq(studioMembers.id, clients.coachId))
     .innerJoin(coachUser, eq(coachUser.id, studioMembers.userId))

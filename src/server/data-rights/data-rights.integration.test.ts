@@ -90,7 +90,8 @@ describe("exports", () => {
   });
 
   it("a trainer's zip holds the clients they coach, not the owner's", async () => {
-    const { scope } = await callerFor(t.db, home.trainer.userId).dataRights.studioExport();
+    const { scope, fileName } = await callerFor(t.db, home.trainer.userId).dataRights.studioExport();
+    expect(fileName).toMatch(/^stride-home-[0-9a-f-]+-clients-of-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.zip$/);
     const all = everything(await unzip(t.db, scope));
     expect(all).toContain(home.clientA.email);
     expect(all).toContain(home.clientB.email);
@@ -100,7 +101,10 @@ describe("exports", () => {
   });
 
   it("a client's zip holds their profile and only their own rows", async () => {
-    const { scope } = await callerFor(t.db, home.clientA.userId).dataRights.myExport();
+    const { scope, fileName } = await callerFor(t.db, home.clientA.userId).dataRights.myExport();
+    // The client's own name, not the studio export's.
+    expect(fileName).toMatch(/^stride-my-data-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect(fileName).not.toContain("stride-home-");
     const files = await unzip(t.db, scope);
     expect(Object.keys(files)).toContain("profile.csv");
     expect(Object.keys(files)).not.toContain("clients.csv");

@@ -157,7 +157,7 @@ async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$in
 async function clearFreeText(tx: Tx, studioId: string, client: typeof clients.$inferSelect) {
   await tx
     .update(checkouts)
-    .set({ signupName: null, signupEmail: null, signupPasswordHash: null, signInTokenHash: null })
+    .set({ signupName: null, signupEmail: null, signupPasswordHash: null, signupTimeZone: null, signInTokenHash: null })
     .where(inStudio(checkouts, studioId, or(eq(checkouts.clientId, client.id), and(isNull(checkouts.clientId), eq(checkouts.signupEmail, client.email)))));
   await tx
     .update(creditLedger)

@@ -41,9 +41,17 @@ describe("the export's files", () => {
     expect(strFromU8(files["empty.csv"]!)).toBe("");
   });
 
-  it("names the download after the studio and the day", () => {
-    expect(exportFileName("morgan-reid-running", "2026-03-29")).toBe("stride-morgan-reid-running-2026-03-29.zip");
-    expect(exportFileName("Odd Slug!", "2026-03-29")).toBe("stride-odd-slug-2026-03-29.zip");
+  it("names the studio's download after the studio and the day", () => {
+    const name = (studioSlug: string) => exportFileName({ audience: "studio", studioSlug, personName: "Morgan Reid", localDate: "2026-03-29" });
+    expect(name("morgan-reid-running")).toBe("stride-morgan-reid-running-2026-03-29.zip");
+    expect(name("Odd Slug!")).toBe("stride-odd-slug-2026-03-29.zip");
+  });
+
+  it("gives a trainer's and a client's download their own names, never the studio's", () => {
+    const base = { studioSlug: "morgan-reid-running", localDate: "2026-03-29" };
+    expect(exportFileName({ ...base, audience: "coach", personName: "Tom Okafor" })).toBe("stride-morgan-reid-running-clients-of-tom-okafor-2026-03-29.zip");
+    expect(exportFileName({ ...base, audience: "client", personName: "Zoë O'Brien" })).toBe("stride-my-data-zoe-o-brien-2026-03-29.zip");
+    expect(exportFileName({ ...base, audience: "client", personName: "李" })).toBe("stride-my-data-client-2026-03-29.zip");
   });
 
   it("the read-me lists every file", () => {

@@ -4,10 +4,25 @@ import { exportFiles, type ExportFile, type FileContext } from "./files";
 import { exportClients, exportStudio, type ExportScope } from "./scope";
 import { zipStream } from "./zip";
 
-/** The download's name: stride-<studio slug>-<date on the downloader's clock>.zip. */
-export function exportFileName(studioSlug: string, localDate: string): string {
-  const slug = studioSlug.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "studio";
-  return `stride-${slug}-${localDate}.zip`;
+const slugOf = (text: string, fallback: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "") || fallback;
+
+/**
+ * The download's name, dated on the downloader's clock, so a client's own zip never looks like
+ * the studio's: stride-<studio>-<date>.zip for the owner's whole studio,
+ * stride-<studio>-clients-of-<trainer>-<date>.zip for a trainer's clients,
+ * stride-my-data-<client>-<date>.zip for a client's own data.
+ */
+export function exportFileName(input: { audience: "studio" | "coach" | "client"; studioSlug: string; personName: string; localDate: string }): string {
+  const studio = slugOf(input.studioSlug, "studio");
+  if (input.audience === "client") return `stride-my-data-${slugOf(input.personName, "client")}-${input.localDate}.zip`;
+  if (input.audience === "coach") return `stride-${studio}-clients-of-${slugOf(input.personName, "trainer")}-${input.localDate}.zip`;
+  return `stride-${studio}-${input.localDate}.zip`;
 }
 
 /** What the archive holds, for the person who opens it. */

@@ -9,6 +9,7 @@ import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { builtInDrillId, freshDrill, runnersFoundationId, sampleDrillFields, samplePrescription } from "~test/drill-fixtures";
 import { createTestStudio } from "~test/factories";
+import { freshRun, freshSession } from "~test/training-fixtures";
 
 const t = setupTestDatabase();
 
@@ -233,6 +234,128 @@ describe("programs", () => {
   });
 });
 
+describe("editing a program", () => {
+  const rx = (sets: number) => ({ sets, repMin: 15, repMax: 20, schedule: { daily: true, beforeRun: true } });
+
+  it("changes the name, description and drills with their prescriptions, in the order given", async () => {
+    const studio = await createTestStudio(t.db);
+    const trainer = callerFor(t.db, studio.trainer.userId);
+    const kneeDrive = await builtInDrillId(t.db, studio.studioId, "knee-drive");
+    const backRotations = await builtInDrillId(t.db, studio.studioId, "back-rotations");
+    const program = await trainer.program.create({ name: "Balance block", items: [{ drillId: kneeDrive, prescription: { sets: 2, schedule: { daily: true, beforeRun: false } } }] });
+
+    const updated = await trainer.program.update({
+      programId: program.id,
+      name: "Balance and mobility",
+      description: "Before every run.",
+      items: [
+        { drillId: backRotations, prescription: rx(2) },
+        { drillId: kneeDrive, prescription: { sets: 3, schedule: { daily: true, beforeRun: false } } },
+      ],
+    });
+    expect(updated).toMatchObject({ id: program.id, name: "Balance and mobility", description: "Before every run." });
+    const listed = (await trainer.program.list()).find((p) => p.id === program.id)!;
+    expect(listed).toMatchObject({ name: "Balance and mobility", description: "Before every run." });
+    expect(listed.items.map((i) => [i.drillName, i.position, i.prescription.sets])).toEqual([
+      ["Back Rotations", 0, 2],
+      ["Knee Drive", 1, 3],
+    ]);
+
+    // Removing a drill takes it out of the program.
+    await trainer.program.update({ programId: program.id, name: "Mobility", description: "", items: [{ drillId: backRotations, prescription: rx(1) }] });
+    const rows = await t.db.select().from(programItems).where(eq(programItems.programId, program.id));
+    expect(rows.map((r) => [r.drillId, r.prescription.sets])).toEqual([[backRotations, 1]]);
+  });
+
+  it("leaves assignments already applied from the program as they were; the next apply uses the new version", async () => {
+    const studio = await createTestStudio(t.db);
+    const trainer = callerFor(t.db, studio.trainer.userId);
+    const kneeDrive = await builtInDrillId(t.db, studio.studioId, "knee-drive");
+    const backRotations = await builtInDrillId(t.db, studio.studioId, "back-rotations");
+    const program = await trainer.program.create({ name: "Balance block", items: [{ drillId: kneeDrive, prescription: { sets: 2, schedule: { daily: true, beforeRun: false } } }] });
+    await trainer.program.applyTo({ programId: program.id, clientIds: [studio.clientA.clientId], startDate: "2026-03-02" });
+    const before = await t.db.select().from(assignmentVersions).where(eq(assignmentVersions.studioId, studio.studioId));
+
+    await trainer.program.update({
+      programId: program.id,
+      name: "Balance block",
+      description: "",
+      items: [
+        { drillId: kneeDrive, prescription: { sets: 5, schedule: { daily: true, beforeRun: false } } },
+        { drillId: backRotations, prescription: rx(1) },
+      ],
+    });
+    expect(await t.db.select().from(assignmentVersions).where(eq(assignmentVersions.studioId, studio.studioId))).toEqual(before);
+    const { assignments: mine } = await trainer.assignment.forClient({ clientId: studio.clientA.clientId });
+    expect(mine.map((a) => [a.drill.name, a.prescription.sets])).toEqual([["Knee Drive", 2]]);
+
+    // Applying again adds the new drill and keeps the client's Knee Drive as it was.
+    expect(await trainer.program.applyTo({ programId: program.id, clientIds: [studio.clientA.clientId, studio.clientB.clientId], startDate: "2026-03-09" })).toEqual({ created: 3, skipped: 1, clients: 2 });
+    const { assignments: after } = await trainer.assignment.forClient({ clientId: studio.clientA.clientId });
+    expect(after.map((a) => [a.drill.name, a.prescription.sets]).sort()).toEqual([
+      ["Back Rotations", 1],
+      ["Knee Drive", 2],
+    ]);
+    const { assignments: b } = await trainer.assignment.forClient({ clientId: studio.clientB.clientId });
+    expect(b.find((a) => a.drill.name === "Knee Drive")!.prescription.sets).toBe(5);
+  });
+
+  it("refuses bad edits with a message on the field and changes nothing", async () => {
+    const studio = await createTestStudio(t.db);
+    const other = await createTestStudio(t.db, "other");
+    const trainer = callerFor(t.db, studio.trainer.userId);
+    const kneeDrive = await builtInDrillId(t.db, studio.studioId, "knee-drive");
+    const program = await trainer.program.create({ name: "Balance block", description: "Slow holds.", items: [{ drillId: kneeDrive, prescription: { sets: 2, schedule: { daily: true, beforeRun: false } } }] });
+    const snapshot = async () => ({
+      program: (await t.db.select().from(programs).where(eq(programs.id, program.id)))[0],
+      items: await t.db.select().from(programItems).where(eq(programItems.programId, program.id)),
+    });
+    const before = await snapshot();
+    const edit = (overrides: Record<string, unknown>) =>
+      refusal(trainer.program.update({ programId: program.id, name: "Changed", description: "", items: [{ drillId: kneeDrive, prescription: { sets: 1, schedule: { daily: true, beforeRun: false } } }], ...overrides } as never));
+
+    expect((await edit({ name: "  " })).fields.name).toBe("Give the program a name.");
+    expect((await edit({ items: [] })).fields.items).toBe("Add at least one drill to the program.");
+    expect((await edit({ items: [{ drillId: kneeDrive, prescription: rx(1) }] })).fields["items.0.prescription.repMin"]).toMatch(/only applies to drills counted in reps/);
+    const twice = await edit({ items: [{ drillId: kneeDrive, prescription: { sets: 1, schedule: { daily: true, beforeRun: false } } }, { drillId: kneeDrive, prescription: { sets: 1, schedule: { daily: true, beforeRun: false } } }] });
+    expect(twice.fields.items).toBe("Each drill can be in a program once; remove the repeated one.");
+    const archivedDrill = await freshDrill(t.db, studio);
+    await trainer.drill.archive({ drillId: archivedDrill.id });
+    expect((await edit({ items: [{ drillId: archivedDrill.id, prescription: { sets: 1, repMin: 10, repMax: 12, schedule: { daily: true, beforeRun: false } } }] })).fields["items.0.drillId"]).toMatch(/is archived; pick another drill/);
+    const theirDrill = await builtInDrillId(t.db, other.studioId, "knee-drive");
+    expect((await edit({ items: [{ drillId: theirDrill, prescription: { sets: 1, schedule: { daily: true, beforeRun: false } } }] })).fields["items.0.drillId"]).toBe("Pick a drill from your library.");
+
+    // Another studio's trainer cannot reach it; a built-in program is copied, not edited.
+    const outsider = callerFor(t.db, other.trainer.userId);
+    const theirs = await refusal(outsider.program.update({ programId: program.id, name: "Mine now", description: "", items: [{ drillId: theirDrill, prescription: { sets: 1, schedule: { daily: true, beforeRun: false } } }] }));
+    expect(theirs).toMatchObject({ code: "NOT_FOUND", fields: { programId: "Pick a program from your studio's list." } });
+    const builtIn = await refusal(trainer.program.update({ programId: await runnersFoundationId(t.db, studio.studioId), name: "Mine", description: "", items: [{ drillId: kneeDrive, prescription: { sets: 1, schedule: { daily: true, beforeRun: false } } }] }));
+    expect(builtIn).toMatchObject({ code: "FORBIDDEN", message: "Built-in programs stay in the library; make your own program to change it." });
+
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("two edits at once leave one of them whole, never a mix", async () => {
+    const studio = await createTestStudio(t.db);
+    const trainer = callerFor(t.db, studio.trainer.userId);
+    const owner = callerFor(t.db, studio.owner.userId);
+    const kneeDrive = await builtInDrillId(t.db, studio.studioId, "knee-drive");
+    const backRotations = await builtInDrillId(t.db, studio.studioId, "back-rotations");
+    const program = await trainer.program.create({ name: "Balance block", items: [{ drillId: kneeDrive, prescription: { sets: 2, schedule: { daily: true, beforeRun: false } } }] });
+    const both = [
+      { drillId: kneeDrive, prescription: { sets: 4, schedule: { daily: true, beforeRun: false } } },
+      { drillId: backRotations, prescription: rx(4) },
+    ];
+    await Promise.all([
+      trainer.program.update({ programId: program.id, name: "A", description: "", items: both }),
+      owner.program.update({ programId: program.id, name: "B", description: "", items: [...both].reverse() }),
+    ]);
+    const listed = (await trainer.program.list()).find((p) => p.id === program.id)!;
+    const order = listed.items.map((i) => i.drillName);
+    expect(order).toEqual(listed.name === "A" ? ["Knee Drive", "Back Rotations"] : ["Back Rotations", "Knee Drive"]);
+  });
+});
+
 describe("the client's Today", () => {
   it("lists what is due on the client's own date, with Hopping locked until the trainer unlocks it", async () => {
     const studio = await createTestStudio(t.db);
@@ -288,6 +411,27 @@ describe("the client's Today", () => {
     const paused = await client.portal.today();
     expect(paused.drills).toEqual([]);
     expect(paused.paused.map((p) => p.drillName)).toEqual(["Back Rotations"]);
+  });
+});
+
+describe("a client's page", () => {
+  it("says \"Client since\" the earlier of joining and the first logged session or run", async () => {
+    const studio = await createTestStudio(t.db);
+    const trainer = callerFor(t.db, studio.trainer.userId);
+    const [joined] = await t.db.select({ createdAt: clients.createdAt }).from(clients).where(eq(clients.id, studio.clientA.clientId));
+    expect((await trainer.client.get({ clientId: studio.clientA.clientId })).clientSince).toEqual(joined!.createdAt);
+
+    // A run, then a session, logged with dates weeks before the client was added.
+    const day = 86_400_000;
+    await freshRun(t.db, studio, new Date(joined!.createdAt.getTime() - 20 * day));
+    const runStart = new Date(joined!.createdAt.getTime() - 20 * day - 7_200_000);
+    expect((await trainer.client.get({ clientId: studio.clientA.clientId })).clientSince).toEqual(runStart);
+    const { session } = await freshSession(t.db, studio, new Date(joined!.createdAt.getTime() - 30 * day));
+    expect((await trainer.client.get({ clientId: studio.clientA.clientId })).clientSince).toEqual(session.performedAt);
+
+    // Client B logged nothing: they are a client since they were added.
+    const [b] = await t.db.select({ createdAt: clients.createdAt }).from(clients).where(eq(clients.id, studio.clientB.clientId));
+    expect((await trainer.client.get({ clientId: studio.clientB.clientId })).clientSince).toEqual(b!.createdAt);
   });
 });
 

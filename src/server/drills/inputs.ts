@@ -99,6 +99,8 @@ export const createProgramInput = z.object({
 });
 export type CreateProgramInput = z.input<typeof createProgramInput>;
 
+export const updateProgramInput = createProgramInput.extend({ programId: idOf("a program") });
+
 export const programIdInput = z.object({ programId: idOf("a program") });
 
 export const applyProgramInput = z.object({

@@ -3,6 +3,7 @@ import type { Queryable } from "@/server/db/client";
 import type { AttentionItem, AttentionScope, AttentionSource } from "./attention-types";
 import { daysBefore, missedDaysOf, type DailyPrescription } from "./missed-days";
 import type { LocalDate } from "@/server/drills/local-date";
+import { kilometres, withArticle } from "@/lib/wording";
 
 /** How far back the queue looks for unreviewed sessions and painful runs. */
 export const ATTENTION_LOOKBACK_DAYS = 14;
@@ -79,7 +80,7 @@ async function runPainItems(q: Queryable, { studioId, now, coachId }: AttentionS
     clientId: String(r.client_id),
     clientName: String(r.client_name),
     at: asDate(r.started_at),
-    summary: `Reported pain (${String(r.pain_where ?? "not said where")}) on a ${(Number(r.distance_m) / 1000).toFixed(1)} km run.`,
+    summary: `Reported pain (${String(r.pain_where ?? "not said where")}) on ${withArticle(kilometres(Number(r.distance_m)))} km run.`,
     href: `/dashboard/clients/${String(r.client_id)}`,
   }));
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { seedDrills } from "./drills";
@@ -20,6 +21,17 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedBilling(db, studio, other);
   await db.transaction((tx) => seedTraining(tx, studio));
   await db.transaction((tx) => seedProgression(tx, studio));
+  // The seeded histories start weeks back; a client joined no later than their first log.
+  await db.execute(sql`
+    update clients c set created_at = first.at
+    from (
+      select client_id, min(at) as at from (
+        select client_id, performed_at as at from practice_sessions where studio_id = ${studio.studioId}
+        union all
+        select client_id, started_at from runs where studio_id = ${studio.studioId}
+      ) logs group by client_id
+    ) first
+    where c.studio_id = ${studio.studioId} and c.id = first.client_id and first.at < c.created_at`);
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }

@@ -30,6 +30,15 @@ describe("the demo's logs", () => {
     expect(of("failed_payment")).toContain("Kira Mensah");
   });
 
+  it("no client joined after their first log: \"Client since\" is never later than the history", async () => {
+    const morgan = await demo.as("morgan@stride.test");
+    const alex = (await morgan.client.list({})).find((c) => c.email === "alex@stride.test")!;
+    const logs = await morgan.review.forClient({ clientId: alex.id });
+    const first = Math.min(...logs.sessions.map((s) => s.performedAt.getTime()), ...logs.runs.map((r) => r.startedAt.getTime()));
+    expect(alex.createdAt.getTime()).toBeLessThanOrEqual(first);
+    expect((await morgan.client.get({ clientId: alex.id })).clientSince.getTime()).toBeLessThanOrEqual(first);
+  });
+
   it("the other studio sees none of it", async () => {
     expect(await (await demo.as("rosa@harbour.test")).review.attention()).toEqual([]);
   });

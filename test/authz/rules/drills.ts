@@ -51,6 +51,15 @@ export const drillRules: ProcedureRules = {
       items: [{ drillId: await builtInDrillId(f.db, f.home.studioId, "back-rotations"), prescription: { sets: 1, repMin: 15, repMax: 20, schedule: { daily: true, beforeRun: true } } }],
     }),
   },
+  "program.update": {
+    allowed: TRAINERS,
+    input: async (f) => ({
+      programId: (await freshProgram(f.db, f.home)).id,
+      name: "Race week, revised",
+      description: "Two drills before each run.",
+      items: [{ drillId: await builtInDrillId(f.db, f.home.studioId, "back-rotations"), prescription: { sets: 1, repMin: 15, repMax: 20, schedule: { daily: false, beforeRun: true } } }],
+    }),
+  },
   "program.archive": { allowed: TRAINERS, input: async (f) => ({ programId: (await freshProgram(f.db, f.home)).id }) },
   "program.restore": {
     allowed: TRAINERS,

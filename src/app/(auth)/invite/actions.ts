@@ -17,14 +17,14 @@ const acceptInput = z.object({
   timeZone: z.string().refine(isValidTimeZone, { error: "Pick your time zone from the list." }),
 });
 
-export type AcceptState = { error?: string; fields?: { password?: string; timeZone?: string } };
+export type AcceptState = { error?: string; fields?: { password?: string; timeZone?: string }; timeZone?: string };
 
 // Accepting sets the password and time zone, spends the link, then signs the person in.
 export async function acceptInviteAction(_prev: AcceptState, form: FormData): Promise<AcceptState> {
   const parsed = acceptInput.safeParse({ token: form.get("token"), password: form.get("password"), timeZone: form.get("timeZone") });
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;
-    return { fields: { password: fields.password?.[0], timeZone: fields.timeZone?.[0] }, error: fields.token?.[0] ? "This link is incomplete." : undefined };
+    return { fields: { password: fields.password?.[0], timeZone: fields.timeZone?.[0] }, error: fields.token?.[0] ? "This link is incomplete." : undefined, timeZone: String(form.get("timeZone") ?? "") };
   }
   try {
     const { email } = await acceptInvite(await getDb(), { ...parsed.data, now: new Date() });
@@ -32,7 +32,7 @@ export async function acceptInviteAction(_prev: AcceptState, form: FormData): Pr
     return {};
   } catch (error) {
     if (isRedirectError(error)) throw error;
-    if (error instanceof DomainError) return { error: error.message };
+    if (error instanceof DomainError) return { error: error.message, timeZone: parsed.data.timeZone };
     throw error;
   }
 }

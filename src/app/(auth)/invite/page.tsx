@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { timeZoneOptions } from "@/lib/time-zones";
 import { api } from "@/trpc/server";
 import { AcceptInviteForm } from "./accept-form";
 
@@ -10,8 +11,7 @@ export const metadata: Metadata = { title: "Accept your invite" };
 export default async function InvitePage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token } = await searchParams;
   const invite = token && token.length <= 200 ? await (await api()).invite.preview({ token }) : null;
-  const zones = Intl.supportedValuesOf("timeZone");
-  if (!zones.includes("UTC")) zones.unshift("UTC");
+  const zones = timeZoneOptions();
   return (
     <main className="mx-auto max-w-md px-4 py-12">
       <Card className="space-y-4">

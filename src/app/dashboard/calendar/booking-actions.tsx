@@ -2,16 +2,15 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 /** Cancel (free for the client) before the session; attended / no-show once it has started. */
 export function BookingActions({ bookingId, label, hasStarted }: { bookingId: string; label: string; hasStarted: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [isConfirming, setIsConfirming] = useState(false);
   const refresh = { onSuccess: () => router.refresh() };
   const cancel = useMutation(trpc.booking.cancel.mutationOptions(refresh));
   const mark = useMutation(trpc.booking.mark.mutationOptions(refresh));
@@ -28,22 +27,16 @@ export function BookingActions({ bookingId, label, hasStarted }: { bookingId: st
             No-show
           </Button>
         </div>
-      ) : isConfirming ? (
-        <div className="space-y-2">
-          <p className="text-sm text-stone-700">Cancelling is free for your client; a credit goes back to them and they get an email.</p>
-          <div className="flex flex-wrap gap-2">
-            <Button type="button" size="sm" variant="danger" disabled={cancel.isPending} onClick={() => cancel.mutate({ bookingId })}>
-              Yes, cancel it
-            </Button>
-            <Button type="button" size="sm" variant="ghost" onClick={() => setIsConfirming(false)}>
-              Keep it
-            </Button>
-          </div>
-        </div>
       ) : (
-        <Button type="button" size="sm" variant="secondary" onClick={() => setIsConfirming(true)} aria-label={`Cancel ${label}`}>
-          Cancel
-        </Button>
+        <ConfirmPanel
+          triggerLabel="Cancel"
+          triggerAriaLabel={`Cancel ${label}`}
+          question={`Cancel ${label}?`}
+          isPending={cancel.isPending}
+          onConfirm={() => cancel.mutate({ bookingId })}
+        >
+          <p>Cancelling is free for your client; a credit goes back to them and they get an email.</p>
+        </ConfirmPanel>
       )}
     </div>
   );

@@ -18,7 +18,8 @@ export default async function DrillsPage({ searchParams }: { searchParams: Promi
       <Card className="h-full space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <h3 className="text-lg font-semibold">
-            <Link href={`/dashboard/drills/${d.id}`} className="hover:underline">
+            {/* Looks like the link it is: underlined in the link colour, with the focus ring every link has. */}
+            <Link href={`/dashboard/drills/${d.id}`} className="rounded-sm text-brand-700 underline decoration-1 underline-offset-4 hover:text-brand-800 hover:decoration-2">
               {d.name}
             </Link>
           </h3>

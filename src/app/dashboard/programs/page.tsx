@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDose, describeSchedule } from "@/server/drills/describe";
 import { api, orForbidden } from "@/trpc/server";
-import { ApplyToClientsForm, ArchiveProgramButton, CreateProgramForm } from "./program-forms";
+import { ApplyToClientsForm, ArchiveProgramButton, CreateProgramForm, EditProgramForm } from "./program-forms";
 
 export const metadata: Metadata = { title: "Programs" };
 
@@ -14,6 +14,14 @@ export default async function ProgramsPage() {
     orForbidden(trpc.drill.list()),
   ]);
   const assignable = clients.filter((c) => c.status !== "archived").map((c) => ({ id: c.id, name: c.name, coachName: c.coachName }));
+  const library = drills.map((d) => ({ id: d.id, name: d.name, measure: d.measure, perSide: d.perSide, defaultPrescription: d.defaultPrescription }));
+  // A program can still hold a drill archived since: the edit form shows it, so it can be taken out.
+  const optionsFor = (p: (typeof programs)[number]) => [
+    ...library,
+    ...p.items
+      .filter((i) => i.isArchived && !library.some((d) => d.id === i.drillId))
+      .map((i) => ({ id: i.drillId, name: i.drillName, measure: i.measure, perSide: i.perSide, defaultPrescription: i.prescription, isArchived: true })),
+  ];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Programs</h1>
@@ -39,6 +47,16 @@ export default async function ProgramsPage() {
                   <ApplyToClientsForm programId={p.id} programName={p.name} clients={assignable} />
                 </div>
               </details>
+              {p.isBuiltIn ? (
+                <p className="text-sm text-stone-600">Built-in programs stay as the method describes them; to change one, build your own program below.</p>
+              ) : (
+                <details className="rounded-lg border border-stone-200 p-3">
+                  <summary className="cursor-pointer font-medium text-brand-700">Edit {p.name}</summary>
+                  <div className="mt-3">
+                    <EditProgramForm program={{ id: p.id, name: p.name, description: p.description, items: p.items }} drills={optionsFor(p)} />
+                  </div>
+                </details>
+              )}
               {!p.isBuiltIn ? <ArchiveProgramButton programId={p.id} programName={p.name} /> : null}
             </Card>
           </li>
@@ -46,9 +64,7 @@ export default async function ProgramsPage() {
       </ul>
       <Card className="space-y-3">
         <h2 className="text-lg font-semibold">New program</h2>
-        <CreateProgramForm
-          drills={drills.map((d) => ({ id: d.id, name: d.name, measure: d.measure, perSide: d.perSide, defaultPrescription: d.defaultPrescription }))}
-        />
+        <CreateProgramForm drills={library} />
       </Card>
     </div>
   );

@@ -75,15 +75,31 @@ export function ApplyToClientsForm({ programId, programName, clients }: { progra
   );
 }
 
-type DrillOption = { id: string; name: string; measure: MeasureKind; perSide: boolean; defaultPrescription: PrescriptionDefaults };
+type DrillOption = { id: string; name: string; measure: MeasureKind; perSide: boolean; defaultPrescription: PrescriptionDefaults; isArchived?: boolean };
+type ProgramItem = { drillId: string; prescription: PrescriptionDefaults };
 
 /** A named set of drills, each with its prescription (starting from the drill's default). */
 export function CreateProgramForm({ drills }: { drills: DrillOption[] }) {
+  return <ProgramForm drills={drills} />;
+}
+
+/**
+ * Change a program's name, description, drills and prescriptions. What was applied from it
+ * before was copied into each client's assignments then, so it is not changed here.
+ */
+export function EditProgramForm({ program, drills }: { program: { id: string; name: string; description: string; items: ProgramItem[] }; drills: DrillOption[] }) {
+  return <ProgramForm drills={drills} program={program} />;
+}
+
+function ProgramForm({ drills, program }: { drills: DrillOption[]; program?: { id: string; name: string; description: string; items: ProgramItem[] } }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [items, setItems] = useState<{ drillId: string; draft: PrescriptionDraft }[]>([]);
+  const isEdit = !!program;
+  const [name, setName] = useState(program?.name ?? "");
+  const [description, setDescription] = useState(program?.description ?? "");
+  const [items, setItems] = useState<{ drillId: string; draft: PrescriptionDraft }[]>(
+    program?.items.map((i) => ({ drillId: i.drillId, draft: draftFrom(i.prescription) })) ?? [],
+  );
   const create = useMutation(
     trpc.program.create.mutationOptions({
       onSuccess: () => {
@@ -94,21 +110,33 @@ export function CreateProgramForm({ drills }: { drills: DrillOption[] }) {
       },
     }),
   );
-  const { message, fields } = formErrorsOf(create.error);
+  const update = useMutation(trpc.program.update.mutationOptions({ onSuccess: () => router.refresh() }));
+  const save = isEdit ? update : create;
+  const { message, fields } = formErrorsOf(save.error);
   const toggle = (drill: DrillOption, on: boolean) =>
     setItems((list) => (on ? [...list, { drillId: drill.id, draft: draftFrom(drill.defaultPrescription) }] : list.filter((i) => i.drillId !== drill.id)));
+  const noteId = program ? `${program.id}-applied-note` : undefined;
   return (
     <form
-      aria-label="New program"
+      aria-label={program ? `Edit ${program.name}` : "New program"}
+      aria-describedby={noteId}
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        create.mutate({ name, description, items: items.map((i) => ({ drillId: i.drillId, prescription: defaultsOf(i.draft) })) });
+        const body = { name, description, items: items.map((i) => ({ drillId: i.drillId, prescription: defaultsOf(i.draft) })) };
+        if (program) update.mutate({ programId: program.id, ...body });
+        else create.mutate(body);
       }}
     >
+      {program ? (
+        <p id={noteId} className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+          Clients you already applied this program to keep the drills and prescriptions they were given. Your changes apply the next time you apply it;
+          change a client&apos;s own prescription on their page.
+        </p>
+      ) : null}
       <FormAlert message={message} fields={fields} />
-      {create.isSuccess && !create.error ? <Alert tone="success">Program created.</Alert> : null}
+      {save.isSuccess && !save.error ? <Alert tone="success">{isEdit ? "Program saved." : "Program created."}</Alert> : null}
       <Field label="Program name" value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
       <TextAreaField label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} error={fields.description} />
       <fieldset className="space-y-2">
@@ -117,9 +145,11 @@ export function CreateProgramForm({ drills }: { drills: DrillOption[] }) {
         {drills.map((drill) => {
           const index = items.findIndex((i) => i.drillId === drill.id);
           const item = items[index];
+          const drillError = index >= 0 ? fields[`items.${index}.drillId`] : undefined;
           return (
             <div key={drill.id} className="rounded-lg border border-stone-200 px-3">
-              <CheckboxField label={drill.name} checked={!!item} onChange={(e) => toggle(drill, e.target.checked)} />
+              <CheckboxField label={drill.isArchived ? `${drill.name} (archived: remove it, or restore the drill)` : drill.name} checked={!!item} onChange={(e) => toggle(drill, e.target.checked)} />
+              {drillError ? <p className="pb-2 text-sm text-red-700">{drillError}</p> : null}
               {item ? (
                 <div className="pb-3">
                   <PrescriptionFields
@@ -137,8 +167,8 @@ export function CreateProgramForm({ drills }: { drills: DrillOption[] }) {
           );
         })}
       </fieldset>
-      <Button type="submit" disabled={create.isPending}>
-        {create.isPending ? "Creating…" : "Create program"}
+      <Button type="submit" disabled={save.isPending}>
+        {isEdit ? (save.isPending ? "Saving…" : "Save program") : save.isPending ? "Creating…" : "Create program"}
       </Button>
     </form>
   );

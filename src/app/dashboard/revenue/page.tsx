@@ -6,7 +6,7 @@ import { TestModeNotice } from "@/components/billing/test-mode-notice";
 import { Badge, Card } from "@/components/ui/card";
 import { billingMode } from "@/server/billing/config";
 import { formatMoney } from "@/server/billing/money";
-import { describeStatus } from "@/server/billing/rules";
+import { describeSubscriptionRow } from "@/server/billing/rules";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Revenue" };
@@ -98,7 +98,7 @@ export default async function RevenuePage() {
         </h2>
         {revenue.subscriptions.length === 0 ? <Card>No subscriptions yet.</Card> : null}
         <ul aria-label="Subscriptions" className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
-          {revenue.subscriptions.map((s) => (
+          {revenue.subscriptions.map((s) => ({ s, row: describeSubscriptionRow(s, timeZone) })).map(({ s, row }) => (
             <li key={s.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm">
               {/* A deleted client's page is gone; their subscription stays in the revenue figures. */}
               {s.isClientDeleted ? (
@@ -110,10 +110,8 @@ export default async function RevenuePage() {
               )}
               <span>{s.planName}</span>
               <span>{priceLabel(s)}</span>
-              <Badge className={s.status === "past_due" ? "bg-red-100 text-red-900" : undefined}>{describeStatus(s.status, s.cancelAtPeriodEnd)}</Badge>
-              <span className="ml-auto text-stone-600">
-                {s.status === "canceled" ? `ended ${formatDate(s.canceledAt, timeZone)}` : `renews ${formatDate(s.currentPeriodEnd, timeZone)}`}
-              </span>
+              <Badge className={s.status === "past_due" ? "bg-red-100 text-red-900" : undefined}>{row.status}</Badge>
+              {row.next ? <span className="ml-auto text-stone-600">{row.next}</span> : null}
             </li>
           ))}
         </ul>

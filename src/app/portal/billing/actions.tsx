@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 /** Opens the checkout for a plan or pack (Stripe's page, or the test-mode one). */
@@ -28,17 +29,22 @@ export function CancellationButton({ subscriptionId, cancelAtPeriodEnd, endsOn }
   const errors = formErrorsOf(change.error);
   return (
     <div className="space-y-2">
-      <Button
-        variant={cancelAtPeriodEnd ? "secondary" : "primary"}
-        size="sm"
-        disabled={change.isPending}
-        onClick={() => {
-          if (cancelAtPeriodEnd && !window.confirm(`Cancel your subscription? It stays active until ${endsOn}.`)) return;
-          change.mutate({ subscriptionId, cancelAtPeriodEnd });
-        }}
-      >
-        {change.isPending ? "Saving…" : cancelAtPeriodEnd ? "Cancel at period end" : "Resume subscription"}
-      </Button>
+      {change.data && !change.data.isConfirmed ? null : cancelAtPeriodEnd ? (
+        <ConfirmPanel
+          triggerLabel="Cancel at period end"
+          question="Cancel your subscription?"
+          confirmLabel="Yes, cancel at period end"
+          keepLabel="Keep my subscription"
+          isPending={change.isPending}
+          onConfirm={() => change.mutate({ subscriptionId, cancelAtPeriodEnd: true })}
+        >
+          <p>It stays active until {endsOn} and you are not charged again. You can resume it until then.</p>
+        </ConfirmPanel>
+      ) : (
+        <Button variant="primary" size="sm" disabled={change.isPending} onClick={() => change.mutate({ subscriptionId, cancelAtPeriodEnd: false })}>
+          {change.isPending ? "Saving…" : "Resume subscription"}
+        </Button>
+      )}
       {change.data && !change.data.isConfirmed ? (
         <p role="status" className="text-sm text-stone-700">
           Requested. Stripe confirms it in a moment; refresh to see it here.

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 /** Reschedule or cancel one upcoming session; a cancel shows its cost before it is confirmed. */
@@ -16,23 +17,25 @@ export function ManageBooking({ bookingId, label }: { bookingId: string; label: 
   const preview = useQuery({ ...trpc.portalBooking.preview.queryOptions({ bookingId, action: "cancel" }), enabled: isAsking, staleTime: 0 });
   const cancel = useMutation(trpc.portalBooking.cancel.mutationOptions({ onSuccess: () => router.push("/portal/sessions?done=cancelled") }));
 
-  if (!isAsking) {
-    return (
-      <div className="flex flex-wrap gap-2">
+  return (
+    <ConfirmPanel
+      triggerLabel="Cancel"
+      triggerAriaLabel={`Cancel ${label}`}
+      beside={
         <Button asChild variant="secondary" size="sm">
           <Link href={`/portal/book?reschedule=${bookingId}`} aria-label={`Reschedule ${label}`}>
             Reschedule
           </Link>
         </Button>
-        <Button type="button" variant="secondary" size="sm" onClick={() => setIsAsking(true)} aria-label={`Cancel ${label}`}>
-          Cancel
-        </Button>
-      </div>
-    );
-  }
-  return (
-    <div className="space-y-2" role="group" aria-label={`Cancel ${label}?`}>
-      {preview.isPending ? <p className="text-sm text-stone-600">Checking the cancellation policy…</p> : null}
+      }
+      question={`Cancel ${label}?`}
+      confirmLabel={preview.data && !preview.data.isFree ? "Cancel and accept the cost" : "Yes, cancel it"}
+      isPending={cancel.isPending}
+      isConfirmDisabled={!preview.data}
+      onOpenChange={setIsAsking}
+      onConfirm={() => cancel.mutate({ bookingId, acceptCost: !preview.data?.isFree })}
+    >
+      {preview.isPending ? <p className="text-stone-600">Checking the cancellation policy…</p> : null}
       {preview.error ? <Alert>{formErrorsOf(preview.error).message}</Alert> : null}
       {preview.data ? (
         <Alert tone={preview.data.isFree ? "info" : "error"}>
@@ -41,20 +44,6 @@ export function ManageBooking({ bookingId, label }: { bookingId: string; label: 
         </Alert>
       ) : null}
       {cancel.error ? <Alert>{formErrorsOf(cancel.error).message}</Alert> : null}
-      <div className="flex flex-wrap gap-2">
-        <Button
-          type="button"
-          variant="danger"
-          size="sm"
-          disabled={!preview.data || cancel.isPending}
-          onClick={() => cancel.mutate({ bookingId, acceptCost: !preview.data?.isFree })}
-        >
-          {preview.data && !preview.data.isFree ? "Cancel and accept the cost" : "Yes, cancel it"}
-        </Button>
-        <Button type="button" variant="ghost" size="sm" onClick={() => setIsAsking(false)}>
-          Keep it
-        </Button>
-      </div>
-    </div>
+    </ConfirmPanel>
   );
 }

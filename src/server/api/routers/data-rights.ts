@@ -20,9 +20,13 @@ export const deleteClientInput = z.object({
 
 // The export routes (src/app/api/export/*) ask these who may download what: the same
 // builders, so the same roles. The answer is the scope the zip is built from.
-async function download(ctx: { db: Parameters<typeof exportStudio>[0]; now: () => Date; viewer: { timeZone: string } }, scope: ExportScope) {
+async function download(ctx: { db: Parameters<typeof exportStudio>[0]; now: () => Date; viewer: { timeZone: string; name: string } }, scope: ExportScope) {
   const studio = await exportStudio(ctx.db, scope.studioId);
-  return { scope, fileName: exportFileName(studio.slug, localDateIn(ctx.now(), zoneOrUtc(ctx.viewer.timeZone))) };
+  const audience = scope.audience === "client" ? "client" : scope.coachMemberId ? "coach" : "studio";
+  return {
+    scope,
+    fileName: exportFileName({ audience, studioSlug: studio.slug, personName: ctx.viewer.name, localDate: localDateIn(ctx.now(), zoneOrUtc(ctx.viewer.timeZone)) }),
+  };
 }
 
 export const dataRightsRouter = createTRPCRouter({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { applyProgram } from "@/server/drills/assignment-service";
-import { applyProgramInput, createProgramInput, programIdInput } from "@/server/drills/inputs";
-import { createProgram, listPrograms, setProgramArchived } from "@/server/drills/program-service";
+import { applyProgramInput, createProgramInput, programIdInput, updateProgramInput } from "@/server/drills/inputs";
+import { createProgram, listPrograms, setProgramArchived, updateProgram } from "@/server/drills/program-service";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 
 export const programsRouter = createTRPCRouter({
@@ -9,6 +9,8 @@ export const programsRouter = createTRPCRouter({
     .input(z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }))
     .query(({ ctx, input }) => listPrograms(ctx.db, ctx.studioId, input)),
   create: trainerProcedure.input(createProgramInput).mutation(({ ctx, input }) => createProgram(ctx.db, ctx.studioId, ctx.memberId, input)),
+  /** Name, description and drills at once; assignments already applied from it keep their prescriptions. */
+  update: trainerProcedure.input(updateProgramInput).mutation(({ ctx, input }) => updateProgram(ctx.db, ctx.studioId, input)),
   archive: trainerProcedure.input(programIdInput).mutation(({ ctx, input }) => setProgramArchived(ctx.db, ctx.studioId, input.programId, true, ctx.now())),
   restore: trainerProcedure.input(programIdInput).mutation(({ ctx, input }) => setProgramArchived(ctx.db, ctx.studioId, input.programId, false, ctx.now())),
   /** All or nothing: every chosen client gets the program's drills, or nobody gets any. */

@@ -56,6 +56,8 @@ export const checkouts = pgTable(
     signupName: text("signup_name"),
     signupEmail: text("signup_email"),
     signupPasswordHash: text("signup_password_hash"),
+    /** The visitor's own zone, from their browser, for the account the payment creates. */
+    signupTimeZone: text("signup_time_zone"),
     amountMinor: integer("amount_minor").notNull(),
     currency: text("currency").notNull(),
     status: text("status", { enum: ["open", "complete"] }).notNull().default("open"),

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import type { MeasureKind, Prescription, PrescriptionDefaults } from "@/server/drills/types";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 
 export type DrillOption = { id: string; name: string; measure: MeasureKind; perSide: boolean; defaultPrescription: PrescriptionDefaults };
 
@@ -118,16 +119,17 @@ export function AssignmentActions({
             Resume {drillName}
           </Button>
         )}
-        <Button
-          variant="ghost"
-          size="sm"
-          disabled={setStatus.isPending}
-          onClick={() => {
-            if (window.confirm(`End ${drillName} for this client? The history stays.`)) setStatus.mutate({ assignmentId, action: "end" });
-          }}
+        <ConfirmPanel
+          triggerLabel={`End ${drillName}`}
+          triggerVariant="ghost"
+          question={`End ${drillName} for this client?`}
+          confirmLabel="Yes, end it"
+          isPending={setStatus.isPending}
+          onConfirm={() => setStatus.mutate({ assignmentId, action: "end" })}
+          className="[&[role=group]]:basis-full"
         >
-          End {drillName}
-        </Button>
+          <p>It leaves their Today; everything they logged for it stays in their history.</p>
+        </ConfirmPanel>
       </div>
       {isEditing ? (
         <form

@@ -7,6 +7,7 @@ import { SelectField } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 
 /** Coach (owner only), invite resend, archive and restore. */
 export function ClientAdmin({
@@ -72,15 +73,17 @@ export function ClientAdmin({
             Restore client
           </Button>
         ) : (
-          <Button
-            variant="ghost"
-            disabled={archive.isPending}
-            onClick={() => {
-              if (window.confirm("Archive this client? They will no longer be able to sign in; everything they logged is kept.")) archive.mutate({ clientId });
-            }}
+          <ConfirmPanel
+            triggerLabel="Archive client"
+            triggerVariant="ghost"
+            question="Archive this client?"
+            confirmLabel="Yes, archive"
+            isPending={archive.isPending}
+            onConfirm={() => archive.mutate({ clientId })}
+            className="[&[role=group]]:basis-full"
           >
-            Archive client
-          </Button>
+            <p>They will no longer be able to sign in; everything they logged is kept, and you can restore them later.</p>
+          </ConfirmPanel>
         )}
       </div>
     </div>

@@ -7,6 +7,7 @@ import { describeRun } from "@/components/logging/entry-summary";
 import { formatWhen } from "@/server/booking/format";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import { ClientMembershipCard } from "@/components/billing/client-membership";
+import { formatDate } from "@/components/billing/price";
 import { DeleteClientCard } from "@/components/data-rights/delete-client-card";
 import { api, orForbidden } from "@/trpc/server";
 import { ApplyProgramForm, AssignDrillForm, AssignmentActions, OverrideLockForm, RevokeOverrideButton } from "./assignment-forms";
@@ -68,7 +69,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
           </div>
           <div>
             <dt className="text-sm text-stone-600">Client since</dt>
-            <dd>{client.createdAt.toISOString().slice(0, 10)}</dd>
+            <dd>{formatDate(client.clientSince, myZone)}</dd>
           </div>
         </dl>
         <ClientAdmin clientId={client.id} status={client.status} coachId={client.coachId} coaches={coaches} isOwner={isOwner} />

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { priceLabel } from "@/components/billing/price";
 import { TestModeNotice } from "@/components/billing/test-mode-notice";
 import { Card } from "@/components/ui/card";
+import { timeZoneOptions } from "@/lib/time-zones";
 import { api, orForbidden } from "@/trpc/server";
 import { SignupForm } from "./signup-form";
 
@@ -29,7 +30,7 @@ export default async function SignupPage({ params }: { params: Promise<{ slug: s
         {plan.credits ? <p className="text-sm text-stone-700">{plan.credits} session credits</p> : null}
       </Card>
       <Card>
-        <SignupForm studioSlug={studio.slug} planId={plan.id} />
+        <SignupForm studioSlug={studio.slug} planId={plan.id} zones={timeZoneOptions()} studioTimeZone={studio.timeZone} />
       </Card>
     </main>
   );

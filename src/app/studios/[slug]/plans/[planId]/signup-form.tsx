@@ -5,8 +5,9 @@ import { startSignupAction, type SignupState } from "@/app/checkout/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 
-export function SignupForm({ studioSlug, planId }: { studioSlug: string; planId: string }) {
+export function SignupForm({ studioSlug, planId, zones, studioTimeZone }: { studioSlug: string; planId: string; zones: string[]; studioTimeZone: string }) {
   const [state, action, isPending] = useActionState<SignupState, FormData>(startSignupAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -25,6 +26,7 @@ export function SignupForm({ studioSlug, planId }: { studioSlug: string; planId:
         error={state.fields?.password}
         required
       />
+      <TimeZoneField zones={zones} fallback={studioTimeZone} chosen={state.values?.timeZone} error={state.fields?.timeZone} hint="Your drills are due, and your sessions shown, by the time where you are." />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Opening the payment page…" : "Continue to payment"}
       </Button>

@@ -1,0 +1,1 @@
+ALTER TABLE "checkouts" ADD COLUMN "signup_time_zone" text;

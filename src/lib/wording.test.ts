@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { articleForNumber, kilometres, withArticle } from "./wording";
+
+describe("a or an before a number", () => {
+  it.each([
+    ["8.2", "an"],
+    ["8", "an"],
+    ["11", "an"],
+    ["18", "an"],
+    ["18.5", "an"],
+    ["80", "an"],
+    ["86.4", "an"],
+    ["800", "an"],
+    ["8000", "an"],
+    ["11000", "an"],
+    ["18000", "an"],
+    ["1.5", "a"],
+    ["1", "a"],
+    ["10", "a"],
+    ["12", "a"],
+    ["110", "a"],
+    ["180", "a"],
+    ["1100", "a"],
+    ["1800", "a"],
+    ["111000", "a"],
+    ["21", "a"],
+    ["0.8", "a"],
+    ["5", "a"],
+    ["", "a"],
+  ])("%s takes %s", (text, article) => {
+    expect(articleForNumber(text)).toBe(article);
+  });
+
+  it("puts the article in front", () => {
+    expect(`${withArticle("8.2")} km run`).toBe("an 8.2 km run");
+    expect(`${withArticle("11")} km run`).toBe("an 11 km run");
+    expect(`${withArticle("18")} km run`).toBe("an 18 km run");
+    expect(`${withArticle("1.5")} km run`).toBe("a 1.5 km run");
+  });
+
+  it("writes kilometres to one decimal, whole numbers without .0", () => {
+    expect(kilometres(8200)).toBe("8.2");
+    expect(kilometres(11000)).toBe("11");
+    expect(kilometres(18040)).toBe("18");
+    expect(kilometres(1500)).toBe("1.5");
+  });
+});
