@@ -52,7 +52,7 @@ export const personalDataCoverage = {
   invoices: { exported: { file: "invoices.csv" }, deletion: { kept: "The studio's books (tax records)." } },
   pack_purchases: { exported: { file: "pack-purchases.csv" }, deletion: { kept: "The studio's books (tax records)." } },
   credit_ledger: { exported: { file: "credit-ledger.csv" }, deletion: { anonymised: "Kept for the books; reasons typed by a trainer are cleared." } },
-  checkouts: { exported: { notExported: "A payment's working record; the payment itself is in invoices.csv." }, deletion: { anonymised: "Sign-up name, email and password hash are cleared." } },
+  checkouts: { exported: { notExported: "A payment's working record; the payment itself is in invoices.csv." }, deletion: { anonymised: "Sign-up name, email, time zone and password hash are cleared." } },
   billing_customers: { exported: { notExported: "Only the payment provider's customer id." }, deletion: { kept: "Links the books to the payment provider." } },
 } satisfies Record<string, Coverage>;
 
