@@ -34,12 +34,21 @@ function refusalCode(error: DomainError): string {
   return error.code === "BAD_REQUEST" ? "bad_input" : "invalid";
 }
 
-async function asNextAuthUser<T>(schema: z.ZodType<T>, credentials: unknown, attempt: (input: T) => Promise<SignedInUser>): Promise<User> {
+// What authorize hands the jwt callback at sign-in (never stored as such: the token keeps only its claims).
+type SigningInUser = User & { sessionVersion: number; device: SigningInDevice };
+
+async function asNextAuthUser<T>(
+  schema: z.ZodType<T>,
+  credentials: unknown,
+  request: Request,
+  attempt: (input: T) => Promise<SignedInUser>,
+): Promise<User> {
   const parsed = schema.safeParse(credentials);
   if (!parsed.success) throw new SignInRefused(firstProblem(parsed.error), "bad_input");
   try {
     const user = await attempt(parsed.data);
-    return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } as User;
+    const signingIn: SigningInUser = { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, device: deviceOf(request) };
+    return signingIn;
   } catch (error) {
     if (error instanceof DomainError) throw new SignInRefused(error.message, refusalCode(error));
     logger.error({ err: error }, "sign-in failed");
@@ -48,14 +57,10 @@ async function asNextAuthUser<T>(schema: z.ZodType<T>, credentials: unknown, att
 }
 
 /** The device signing in, as its person would recognise it later (browser, address). */
-async function signingInDevice(): Promise<{ userAgent: string | null; ip: string | null }> {
-  try {
-    const h = await headers();
-    return { userAgent: h.get("user-agent"), ip: clientIp(h) };
-  } catch {
-    // Outside a request (never in the app): a device with nothing to show.
-    return { userAgent: null, ip: null };
-  }
+type SigningInDevice = { userAgent: string | null; ip: string | null };
+
+function deviceOf(request: Request): SigningInDevice {
+  return { userAgent: request.headers.get("user-agent"), ip: clientIp(request.headers) };
 }
 
 // Credentials need JWT sessions; each token carries the user's session version and its
@@ -76,31 +81,32 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
       id: "password",
       credentials: { email: {}, password: {} },
       authorize: async (credentials, request) =>
-        asNextAuthUser(passwordCredentials, credentials, async ({ email, password }) =>
+        asNextAuthUser(passwordCredentials, credentials, request, async ({ email, password }) =>
           signInWithPassword(await getDb(), { email, password, ip: clientIp(request.headers), now: new Date() }),
         ),
     }),
     Credentials({
       id: "magic-link",
       credentials: { token: {} },
-      authorize: async (credentials) =>
-        asNextAuthUser(magicLinkCredentials, credentials, async ({ token }) => consumeMagicLink(await getDb(), { token, now: new Date() })),
+      authorize: async (credentials, request) =>
+        asNextAuthUser(magicLinkCredentials, credentials, request, async ({ token }) => consumeMagicLink(await getDb(), { token, now: new Date() })),
     }),
     // Right after paying for a sign-up: the checkout's single-use token (from the cookie of
     // the browser that started the checkout) signs the new client in once.
     Credentials({
       id: "checkout",
       credentials: { sessionId: {}, token: {} },
-      authorize: async (credentials) =>
-        asNextAuthUser(checkoutCredentials, credentials, async ({ sessionId, token }) => consumeCheckoutSignIn(await getDb(), { sessionId, token, now: new Date() })),
+      authorize: async (credentials, request) =>
+        asNextAuthUser(checkoutCredentials, credentials, request, async ({ sessionId, token }) => consumeCheckoutSignIn(await getDb(), { sessionId, token, now: new Date() })),
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
+        const signingIn = user as SigningInUser;
         const now = new Date();
-        const deviceSessionId = await startDeviceSession(await getDb(), { userId: user.id!, ...(await signingInDevice()), now });
-        return { ...token, ...claimsAtSignIn({ id: user.id!, sessionVersion: (user as User & { sessionVersion: number }).sessionVersion }, deviceSessionId, now) };
+        const deviceSessionId = await startDeviceSession(await getDb(), { userId: signingIn.id!, ...signingIn.device, now });
+        return { ...token, ...claimsAtSignIn({ id: signingIn.id!, sessionVersion: signingIn.sessionVersion }, deviceSessionId, now) };
       }
       return keepSessionToken(await getDb(), token, new Date());
     },
