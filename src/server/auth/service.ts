@@ -125,6 +125,7 @@ export async function requestMagicLink(db: Db, input: { email: string; ip: strin
     await enqueueEmail(tx, {
       studioId,
       kind: "magic_link",
+      carriesCredential: true,
       to: email,
       subject: "Your Stride sign-in link",
       text: `Hi ${user.name},\n\nOpen this link to sign in to Stride. It works once and expires in 15 minutes:\n\n${link}\n\nIf you did not ask for it, ignore this email.`,
