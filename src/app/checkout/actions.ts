@@ -11,7 +11,6 @@ import { startSignup } from "@/server/billing/service";
 import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
-import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "@/server/api/input-guards";
 import { clientIp, isSameOrigin } from "@/server/request";
 import { servesHttps } from "@/server/security/deployment";
 import { SIGNUP_COOKIE, SIGNUP_COOKIE_MAX_AGE } from "./cookie";
@@ -33,14 +32,6 @@ export type SignupState = { error?: string; fields?: Partial<Record<"name" | "em
 export async function startSignupAction(_prev: SignupState, form: FormData): Promise<SignupState> {
   const raw = Object.fromEntries(["studioSlug", "planId", "name", "email", "password"].map((k) => [k, String(form.get(k) ?? "")]));
   const values = { name: raw.name!, email: raw.email! };
-  // PostgreSQL cannot store a NUL: refused beside its field, before anything is written (the
-  // form is shown back without it, so sending again works).
-  const withNul = pathOfNulCharacter(raw);
-  if (withNul) {
-    const shownBack = { name: values.name.replaceAll("\u0000", ""), email: values.email.replaceAll("\u0000", "") };
-    const isField = withNul === "name" || withNul === "email" || withNul === "password";
-    return { values: shownBack, fields: isField ? { [withNul]: NUL_CHARACTER_MESSAGE } : {}, error: isField ? undefined : NUL_CHARACTER_MESSAGE };
-  }
   const parsed = signupInput.safeParse(raw);
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;
