@@ -48,9 +48,9 @@ export function InviteClientForm({ coaches, myMemberId, isOwner }: { coaches: { 
             <>
               Invite ready for {sent.email}. There is no mail server, so hand {sent.name} this link yourself; it works once, for 7 days, and
               is not shown again:{" "}
-              <a href={sent.inviteLink} className="break-all underline" aria-label={`Invite link for ${sent.name}`}>
+              <a href={sent.inviteLink} className="my-1 block break-all font-mono text-sm underline" aria-label={`Invite link for ${sent.name}`}>
                 {sent.inviteLink}
-              </a>{" "}
+              </a>
             </>
           ) : (
             <>Invite sent to {sent.email}. The link works once, for 7 days. </>
