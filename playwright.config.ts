@@ -25,7 +25,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "rm -rf .data/e2e && tsx scripts/start.ts",
+    // Its log is a file the stories read, as an operator reads the log: without a mail server,
+    // sign-in links and invites are written there (e2e/fixtures linkFromServerLog).
+    command: "rm -rf .data/e2e && mkdir -p .data/e2e && tsx scripts/start.ts > .data/e2e/server.log",
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

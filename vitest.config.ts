@@ -26,6 +26,9 @@ export default defineConfig({
           include: ["src/**/*.integration.test.ts", "test/**/*.integration.test.ts"],
           environment: "node",
           globalSetup: ["test/global-setup.ts"],
+          // next-auth imports "next/server" the way Next's bundler resolves it; Node's ESM
+          // loader would not, so vite resolves it (src/server/auth/auth-routes.integration.test.ts).
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -3,6 +3,7 @@
 // through drizzle's logger so the bare server replays the very same statements and values.
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { startDeviceSession } from "../../src/server/auth/device-sessions";
 import { loadViewer } from "../../src/server/auth/viewer";
 import type { Db } from "../../src/server/db/client";
 import * as schema from "../../src/server/db/schema";
@@ -17,9 +18,11 @@ export async function captureTodaySql(url: string, users: { userId: string; sess
   const scripts: Statement[][] = [];
   try {
     for (const user of users) {
+      // A signed-in device of its own, as a sign-in over HTTP makes one.
+      const sid = await startDeviceSession(db, { userId: user.userId, userAgent: "bench", ip: null, now });
       const read = async () => {
         log = [];
-        const viewer = await loadViewer(db, user.userId, { sessionVersion: user.sessionVersion });
+        const viewer = await loadViewer(db, user.userId, { sv: user.sessionVersion, sid });
         if (viewer?.kind !== "client") throw new Error("bench user is not a client");
         await todayFor(db, viewer.studioId, viewer.clientId, now, viewer.timeZone);
         return log;

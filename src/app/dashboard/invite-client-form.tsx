@@ -10,8 +10,11 @@ import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
-/** Invite by email: the client gets a single-use link valid for 7 days. */
-export function InviteClientForm({ coaches, myMemberId, isOwner, hasOutbox }: { coaches: { id: string; name: string }[]; myMemberId: string; isOwner: boolean; hasOutbox: boolean }) {
+/**
+ * Invite by email: the client gets a single-use link valid for 7 days. Without a mail server
+ * the inviting trainer is shown that link once, here, to hand over themselves.
+ */
+export function InviteClientForm({ coaches, myMemberId, isOwner }: { coaches: { id: string; name: string }[]; myMemberId: string; isOwner: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState("");
@@ -41,12 +44,17 @@ export function InviteClientForm({ coaches, myMemberId, isOwner, hasOutbox }: { 
       <FormAlert message={message} fields={fields} />
       {sent && !invite.error ? (
         <Alert tone="success">
-          Invite sent to {sent.email}. The link works once, for 7 days.{" "}
-          {hasOutbox ? (
-            <Link href="/dashboard/outbox" className="underline">
-              See it in the Outbox
-            </Link>
-          ) : null}{" "}
+          {sent.inviteLink ? (
+            <>
+              Invite ready for {sent.email}. There is no mail server, so hand {sent.name} this link yourself; it works once, for 7 days, and
+              is not shown again:{" "}
+              <a href={sent.inviteLink} className="my-1 block break-all font-mono text-sm underline" aria-label={`Invite link for ${sent.name}`}>
+                {sent.inviteLink}
+              </a>
+            </>
+          ) : (
+            <>Invite sent to {sent.email}. The link works once, for 7 days. </>
+          )}
           <Link href={`/dashboard/clients/${sent.id}`} className="underline">
             Assign {sent.name} drills now
           </Link>

@@ -4,7 +4,6 @@ import { Alert, Badge, Card } from "@/components/ui/card";
 import { ExportLink } from "@/components/data-rights/export-link";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { env } from "@/env";
 import { api, orForbidden } from "@/trpc/server";
 import { AttentionList } from "@/components/review/attention-list";
 import { loadAttention } from "./attention-data";
@@ -44,7 +43,6 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
             coaches={coaches}
             myMemberId={member.memberId}
             isOwner={member.role === "owner"}
-            hasOutbox={env().isDemo && !env().SMTP_URL}
           />
         </Card>
       ) : null}

@@ -17,6 +17,7 @@ export async function createRequestContext(headers: Headers): Promise<Context> {
     // The route handler's id when there is one, so the error shown and the log lines match.
     requestId: currentRequestId() ?? requestIdOf(headers),
     isDemo: e.isDemo && !e.SMTP_URL,
+    hasMailServer: !!e.SMTP_URL,
     ip: clientIp(headers),
     now: () => new Date(),
     appUrl: e.appUrl,

@@ -20,6 +20,8 @@ export type Context = {
   requestId: string;
   /** Demo mode (embedded database, no SMTP): the outbox is readable in the app. */
   isDemo: boolean;
+  /** SMTP_URL is set: emails leave the server. Without it, links go to the server's log. */
+  hasMailServer?: boolean;
   ip: string | null;
   now: () => Date;
   appUrl: string;

@@ -4,6 +4,7 @@ import { authTokens, outbox } from "@/server/db/schema";
 import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio, TEST_PASSWORD } from "~test/factories";
+import { startDeviceSession } from "./device-sessions";
 import { consumeMagicLink, isSessionCurrent, requestMagicLink, signInWithPassword, signOutEverywhere } from "./service";
 
 const t = setupTestDatabase();
@@ -24,25 +25,43 @@ describe("password sign-in", () => {
     );
   });
 
-  it("locks an account after 10 failures in 15 minutes, even for the right password, then lets it in again", async () => {
+  it("locks an account after 10 failures in 15 minutes, even for the right password, says so, then lets it in again", async () => {
     const s = await createTestStudio(t.db);
     for (let i = 0; i < 10; i++) {
       await expect(signInWithPassword(t.db, { email: s.clientA.email, password: "wrong", ip: `198.51.100.${10 + i}`, now: later(i * 1000) })).rejects.toThrow(/do not match/);
     }
     await expect(signInWithPassword(t.db, { email: s.clientA.email, password: TEST_PASSWORD, ip: "198.51.100.99", now: later(11_000) })).rejects.toThrow(
-      "Too many failed sign-in attempts. Try again in 15 minutes.",
+      "Too many failed sign-in attempts for this account. Try again in 15 minutes. Or ask for a sign-in link by email below.",
     );
     const user = await signInWithPassword(t.db, { email: s.clientA.email, password: TEST_PASSWORD, ip: "198.51.100.99", now: later(16 * 60_000) });
     expect(user.id).toBe(s.clientA.userId);
   });
 
-  it("locks an IP after 10 failures across different accounts", async () => {
+  it("one person's ten wrong passwords on a shared Wi-Fi lock their account only, not everyone behind the address", async () => {
     const s = await createTestStudio(t.db);
-    const ip = "192.0.2.200";
+    const wifi = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
     for (let i = 0; i < 10; i++) {
-      await signInWithPassword(t.db, { email: `nobody${i}@example.test`, password: "x", ip, now }).catch(() => {});
+      await expect(signInWithPassword(t.db, { email: s.clientA.email, password: "wrong", ip: wifi, now: later(i * 1000) })).rejects.toThrow(/do not match/);
     }
-    await expect(signInWithPassword(t.db, { email: s.owner.email, password: TEST_PASSWORD, ip, now: later(1000) })).rejects.toThrow(/Too many/);
+    // Someone else at the same gym signs in.
+    const other = await signInWithPassword(t.db, { email: s.clientB.email, password: TEST_PASSWORD, ip: wifi, now: later(11_000) });
+    expect(other.id).toBe(s.clientB.userId);
+    await expect(signInWithPassword(t.db, { email: s.clientA.email, password: TEST_PASSWORD, ip: wifi, now: later(12_000) })).rejects.toThrow(/for this account/);
+  });
+
+  it("locks an address after 100 failures across accounts, says so, and one's own success in between forgives none", async () => {
+    const s = await createTestStudio(t.db);
+    const ip = `192.0.2.${Math.floor(Math.random() * 200) + 20}`;
+    for (let i = 0; i < 99; i++) {
+      await expect(signInWithPassword(t.db, { email: `nobody${i}-${s.studioId}@example.test`, password: "x", ip, now: later(i) })).rejects.toThrow(/do not match/);
+    }
+    await signInWithPassword(t.db, { email: s.trainer.email, password: TEST_PASSWORD, ip, now: later(100) });
+    await expect(signInWithPassword(t.db, { email: `nobody-last-${s.studioId}@example.test`, password: "x", ip, now: later(101) })).rejects.toThrow(/do not match/);
+    await expect(signInWithPassword(t.db, { email: s.owner.email, password: TEST_PASSWORD, ip, now: later(1000) })).rejects.toThrow(
+      "Too many failed sign-in attempts from your network. Try again in 15 minutes.",
+    );
+    // From another address the owner signs in at once.
+    expect((await signInWithPassword(t.db, { email: s.owner.email, password: TEST_PASSWORD, ip: "198.51.100.250", now: later(1000) })).id).toBe(s.owner.userId);
   });
 });
 
@@ -81,11 +100,16 @@ describe("magic links", () => {
 });
 
 describe("sessions", () => {
-  it("signing out everywhere ends every issued session", async () => {
+  it("signing out everywhere ends every issued session, on every device", async () => {
     const s = await createTestStudio(t.db);
-    expect(await isSessionCurrent(t.db, s.owner.userId, 1)).toBe(true);
+    const now = new Date();
+    const phone = await startDeviceSession(t.db, { userId: s.owner.userId, userAgent: "phone", ip: null, now });
+    expect(await isSessionCurrent(t.db, { uid: s.owner.userId, sv: 1, sid: phone })).toBe(true);
     await signOutEverywhere(t.db, s.owner.userId);
-    expect(await isSessionCurrent(t.db, s.owner.userId, 1)).toBe(false);
-    expect(await isSessionCurrent(t.db, s.owner.userId, 2)).toBe(true);
+    expect(await isSessionCurrent(t.db, { uid: s.owner.userId, sv: 1, sid: phone })).toBe(false);
+    // Even a token at the new version needs a device that signed in after.
+    expect(await isSessionCurrent(t.db, { uid: s.owner.userId, sv: 2, sid: phone })).toBe(false);
+    const laptop = await startDeviceSession(t.db, { userId: s.owner.userId, userAgent: "laptop", ip: null, now });
+    expect(await isSessionCurrent(t.db, { uid: s.owner.userId, sv: 2, sid: laptop })).toBe(true);
   });
 });

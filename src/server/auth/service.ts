@@ -1,11 +1,20 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/server/db/client";
-import { authTokens, clients, loginAttempts, studioMembers, users } from "@/server/db/schema";
+import { authSessions, authTokens, clients, loginAttempts, studioMembers, users } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { enqueueEmail } from "@/server/outbox/service";
 import { holdsSession } from "@/server/security/session-policy";
+import { endAllDeviceSessions } from "./device-sessions";
 import { verifyPassword } from "./password";
-import { describeRetry, evaluateThrottle, SIGN_IN_THROTTLE, type ThrottleRule } from "./throttle";
+import {
+  describeRetry,
+  describeSignInLimit,
+  evaluateThrottle,
+  SIGN_IN_ADDRESS_THROTTLE,
+  SIGN_IN_THROTTLE,
+  type SignInLimit,
+  type ThrottleRule,
+} from "./throttle";
 import { hashToken, newToken } from "./tokens";
 
 export type SignedInUser = { id: string; email: string; name: string; sessionVersion: number };
@@ -24,10 +33,22 @@ async function failuresSinceLastSuccess(q: Queryable, key: string, now: Date, ru
         eq(loginAttempts.key, key),
         eq(loginAttempts.succeeded, false),
         gt(loginAttempts.createdAt, since),
-        sql`${loginAttempts.createdAt} > coalesce((select max(la.created_at) from login_attempts la where la.key = ${key} and la.succeeded), '-infinity')`,
+        rule.isForgivenBySuccess === false
+          ? undefined
+          : sql`${loginAttempts.createdAt} > coalesce((select max(la.created_at) from login_attempts la where la.key = ${key} and la.succeeded), '-infinity')`,
       ),
     );
   return rows.map((r) => r.createdAt);
+}
+
+/** A sign-in refused by a limit; `limit` says which, so the sign-in page can say it too. */
+export class SignInThrottled extends DomainError {
+  constructor(
+    message: string,
+    readonly limit: SignInLimit,
+  ) {
+    super("TOO_MANY_REQUESTS", message);
+  }
 }
 
 /** Refuses with a "try again in N minutes" message when any key is over the limit. */
@@ -38,21 +59,29 @@ export async function assertNotThrottled(q: Queryable, keys: string[], now: Date
   }
 }
 
-function throttleKeys(email: string, ip: string | null): string[] {
-  return [`account:${email}`, ...(ip ? [`ip:${ip}`] : [])];
+function signInLimits(email: string, ip: string | null): { key: string; limit: SignInLimit; rule: ThrottleRule }[] {
+  return [
+    { key: `account:${email}`, limit: "account", rule: SIGN_IN_THROTTLE },
+    ...(ip ? [{ key: `ip:${ip}`, limit: "address" as const, rule: SIGN_IN_ADDRESS_THROTTLE }] : []),
+  ];
 }
 
 /**
- * Email + password sign-in. Every attempt is recorded against the account and the IP, and
- * 10 failures in 15 minutes on either lock further tries (even with the right password).
+ * Email + password sign-in. Every attempt is recorded against the account and the address:
+ * 10 failures in 15 minutes for one account, or 100 from one address, lock further tries
+ * (even with the right password), and the refusal says which.
  */
 export async function signInWithPassword(
   db: Db,
   input: { email: string; password: string; ip: string | null; now: Date },
 ): Promise<SignedInUser> {
   const email = normalizeEmail(input.email);
-  const keys = throttleKeys(email, input.ip);
-  await assertNotThrottled(db, keys, input.now);
+  const limits = signInLimits(email, input.ip);
+  for (const { key, limit, rule } of limits) {
+    const verdict = evaluateThrottle(await failuresSinceLastSuccess(db, key, input.now, rule), input.now, rule);
+    if (!verdict.isAllowed) throw new SignInThrottled(describeSignInLimit(limit, verdict.retryAt, input.now), limit);
+  }
+  const keys = limits.map((l) => l.key);
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const isValid = (await verifyPassword(user?.passwordHash, input.password)) && !!user && !user.disabledAt;
   await db.insert(loginAttempts).values(keys.map((key) => ({ key, succeeded: isValid, createdAt: input.now })));
@@ -96,6 +125,7 @@ export async function requestMagicLink(db: Db, input: { email: string; ip: strin
     await enqueueEmail(tx, {
       studioId,
       kind: "magic_link",
+      carriesCredential: true,
       to: email,
       subject: "Your Stride sign-in link",
       text: `Hi ${user.name},\n\nOpen this link to sign in to Stride. It works once and expires in 15 minutes:\n\n${link}\n\nIf you did not ask for it, ignore this email.`,
@@ -124,17 +154,21 @@ export async function consumeMagicLink(db: Db, input: { token: string; now: Date
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
-/** Is a session issued at `sessionVersion` still valid for this user? */
-export async function isSessionCurrent(q: Queryable, userId: string, sessionVersion: number): Promise<boolean> {
+/** Is a session (its user, version and device) still valid? */
+export async function isSessionCurrent(q: Queryable, claims: { uid: string; sv: number; sid: string }): Promise<boolean> {
   const [user] = await q
-    .select({ sessionVersion: users.sessionVersion, disabledAt: users.disabledAt })
+    .select({ sessionVersion: users.sessionVersion, disabledAt: users.disabledAt, deviceSessionId: authSessions.id })
     .from(users)
-    .where(eq(users.id, userId))
+    .leftJoin(authSessions, and(eq(authSessions.id, claims.sid), eq(authSessions.userId, users.id)))
+    .where(eq(users.id, claims.uid))
     .limit(1);
-  return holdsSession(user, sessionVersion);
+  return holdsSession(user, claims);
 }
 
-/** Signs the person out on every device by invalidating every issued session. */
+/** Signs the person out on every device: every issued session and every device's row end. */
 export async function signOutEverywhere(q: Queryable, userId: string) {
-  await q.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await q.transaction(async (tx) => {
+    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+    await endAllDeviceSessions(tx, userId);
+  });
 }

@@ -3,8 +3,9 @@ import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt"
 import { env, resolveAuthSecret } from "@/env";
 import type { Queryable } from "@/server/db/client";
 import { servesHttps } from "@/server/security/deployment";
-import { isWithinLifetime } from "@/server/security/session-policy";
-import { loadViewer, type Viewer } from "./viewer";
+import { isDeviceSeenStale, isWithinLifetime, type HeldClaims } from "@/server/security/session-policy";
+import { touchDeviceSession } from "./device-sessions";
+import { loadSessionViewer, type Viewer } from "./viewer";
 
 // Who is asking, for every request our own code serves (tRPC, exports, pages). Auth.js's
 // `auth()` would decrypt the cookie, run the jwt callback, encrypt a fresh token and pass it
@@ -16,7 +17,9 @@ import { loadViewer, type Viewer } from "./viewer";
 /**
  * Decrypted tokens by their exact text. Decryption is a pure function of token and secret,
  * so a hit is as good as decrypting again; the expiry is re-checked on every hit, and what
- * the token may do (its version, the account) is still asked of the database each request.
+ * the token may do (its version, its device's row, the account) is still asked of the
+ * database each request: a signed-out cookie in this cache fails on its very next request,
+ * on every instance.
  */
 const decrypted = new LRUCache<string, JWT>({ max: 5_000 });
 
@@ -30,7 +33,7 @@ async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
 }
 
 /** The claims of the request's session cookie (Auth.js's name and encryption), or null. */
-export async function sessionClaimsOf(headers: Headers, now: Date): Promise<{ uid: string; sv: number } | null> {
+export async function sessionClaimsOf(headers: Headers, now: Date): Promise<HeldClaims | null> {
   const token = await getToken({
     // Only the cookie: getToken would also take an Authorization header, which we never issue.
     req: { headers: { cookie: headers.get("cookie") ?? "" } },
@@ -38,15 +41,19 @@ export async function sessionClaimsOf(headers: Headers, now: Date): Promise<{ ui
     secureCookie: servesHttps(env()),
     decode: decodeOnce,
   });
-  return token && isWithinLifetime(token, now) ? { uid: token.uid, sv: token.sv } : null;
+  return token && isWithinLifetime(token, now) ? { uid: token.uid, sv: token.sv, sid: token.sid, signedInAt: token.signedInAt } : null;
 }
 
 /**
  * The signed-in viewer of a request, or null when there is no session or it no longer holds
- * (older than its lifetime, signed out everywhere, account disabled): the same rules as the
- * jwt callback, with the version check inside the viewer's own query.
+ * (older than its lifetime, signed out on this device or everywhere, account disabled): the
+ * same rules as the jwt callback, checked inside the viewer's own query.
  */
 export async function sessionViewer(q: Queryable, headers: Headers, now: Date): Promise<Viewer | null> {
   const claims = await sessionClaimsOf(headers, now);
-  return claims ? loadViewer(q, claims.uid, { sessionVersion: claims.sv }) : null;
+  if (!claims) return null;
+  const found = await loadSessionViewer(q, claims.uid, claims);
+  if (!found) return null;
+  if (found.deviceLastSeenAt && isDeviceSeenStale(found.deviceLastSeenAt, now)) await touchDeviceSession(q, claims.sid, now);
+  return found.viewer;
 }

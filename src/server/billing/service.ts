@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
+import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "@/server/api/input-guards";
 import { assertNotThrottled, normalizeEmail, type SignedInUser } from "@/server/auth/service";
 import type { ThrottleRule } from "@/server/auth/throttle";
 import { hashToken, newToken } from "@/server/auth/tokens";
@@ -142,6 +143,9 @@ const SIGNUP_THROTTLE: ThrottleRule = { maxFailures: 10, windowMs: 15 * 60_000 }
  * single-use token (in a cookie) to sign in once it is back from paying.
  */
 export async function startSignup(db: Db, provider: BillingProvider, input: SignupInput): Promise<{ url: string; signInToken: string }> {
+  // PostgreSQL cannot store a NUL: refused beside its field before anything is written.
+  const withNul = pathOfNulCharacter({ name: input.name, email: input.email, password: input.password });
+  if (withNul) throw new DomainError("BAD_REQUEST", NUL_CHARACTER_MESSAGE, withNul);
   const email = normalizeEmail(input.email);
   if (input.timeZone && !isValidTimeZone(input.timeZone)) throw new DomainError("BAD_REQUEST", "Pick your time zone from the list.", "timeZone");
   if (input.ip) {

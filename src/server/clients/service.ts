@@ -102,10 +102,12 @@ async function issueInvite(q: Queryable, input: { studioId: string; clientId: st
   await enqueueEmail(q, {
     studioId: input.studioId,
     kind: "invite",
+    carriesCredential: true,
     to: input.email,
     subject: `${input.inviterName} invited you to ${studio?.name ?? "Stride"}`,
     text: `Hi ${input.name},\n\n${input.inviterName} has invited you to train with ${studio?.name ?? "them"} on Stride, where you will find the drills they set for you, day by day.\n\nOpen this link to set your password and time zone. It works once and expires in 7 days:\n\n${link}\n\nIf you were not expecting this, ignore this email.`,
   });
+  return link;
 }
 
 /**
@@ -131,8 +133,9 @@ export async function inviteClient(
     }
     const [client] = await tx.insert(clients).values({ studioId: actor.studioId, coachId, name: input.name.trim(), email, status: "invited" }).returning();
     const [inviter] = await tx.select({ name: users.name }).from(users).innerJoin(studioMembers, eq(studioMembers.userId, users.id)).where(eq(studioMembers.id, actor.memberId)).limit(1);
-    await issueInvite(tx, { studioId: actor.studioId, clientId: client!.id, name: client!.name, email, inviterName: inviter?.name ?? "Your trainer", ...context });
-    return { id: client!.id, name: client!.name, email, status: client!.status };
+    const inviteLink = await issueInvite(tx, { studioId: actor.studioId, clientId: client!.id, name: client!.name, email, inviterName: inviter?.name ?? "Your trainer", ...context });
+    // For the inviting trainer alone, to hand over themselves when no mail server sends it.
+    return { id: client!.id, name: client!.name, email, status: client!.status, inviteLink };
   });
 }
 
@@ -143,6 +146,7 @@ export async function resendInvite(q: Queryable, actor: { studioId: string; memb
     if (!client) throw notFound("client");
     if (client.status !== "invited") throw new DomainError("PRECONDITION_FAILED", `${client.name} has already accepted; they can sign in with their password or a sign-in link.`);
     const [inviter] = await tx.select({ name: users.name }).from(users).innerJoin(studioMembers, eq(studioMembers.userId, users.id)).where(eq(studioMembers.id, actor.memberId)).limit(1);
+    // The new link is not handed back: any trainer may resend, and the link is its addressee's.
     await issueInvite(tx, { studioId: actor.studioId, clientId, name: client.name, email: client.email, inviterName: inviter?.name ?? "Your trainer", ...context });
     return { ok: true as const };
   });

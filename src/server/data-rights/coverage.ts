@@ -30,6 +30,7 @@ export const personalDataCoverage = {
     exported: { notExported: "A trainer's membership, not a client's data; trainers are not deleted through this path." },
     deletion: { kept: "Trainers are not deleted through a client's deletion." },
   },
+  auth_sessions: { exported: { file: "signed-in-devices.csv" }, deletion: removed },
   auth_tokens: { exported: { notExported: "Only hashes of one-time links: nothing a person can read." }, deletion: removed },
   login_attempts: { exported: { notExported: "Throttling records (time and outcome only)." }, deletion: removed },
   outbox: { exported: { notExported: "Copies of emails already sent to the person." }, deletion: removed },

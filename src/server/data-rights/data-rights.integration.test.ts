@@ -6,10 +6,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { revenueSummary, startPurchase } from "@/server/billing/service";
 import { bookSession } from "@/server/booking/service";
 import { rotateFeed } from "@/server/booking/feed-service";
+import { startDeviceSession } from "@/server/auth/device-sessions";
 import { signInWithPassword } from "@/server/auth/service";
 import { creditBalance } from "@/server/credits/service";
 import type { Db } from "@/server/db/client";
-import { authTokens, calendarFeeds, clients, invoices, loginAttempts, outbox, practiceSessions, runs, subscriptions, users } from "@/server/db/schema";
+import { authSessions, authTokens, calendarFeeds, clients, invoices, loginAttempts, outbox, practiceSessions, runs, subscriptions, users } from "@/server/db/schema";
 import { logSession } from "@/server/training/service";
 import { createTestPlans, recordingProvider } from "~test/billing";
 import { london, makeBookable } from "~test/booking-factories";
@@ -100,12 +101,16 @@ describe("exports", () => {
     for (const marker of markersOf(other)) expect(all).not.toContain(marker);
   });
 
-  it("a client's zip holds their profile and only their own rows", async () => {
+  it("a client's zip holds their profile, their signed-in devices and only their own rows", async () => {
+    await startDeviceSession(t.db, { userId: home.clientA.userId, userAgent: "Clients-Own-Phone/1.0", ip: "198.51.100.23", now: new Date() });
+    await startDeviceSession(t.db, { userId: home.clientB.userId, userAgent: "Someone-Elses-Phone/1.0", ip: "198.51.100.99", now: new Date() });
     const { scope, fileName } = await callerFor(t.db, home.clientA.userId).dataRights.myExport();
     // The client's own name, not the studio export's.
     expect(fileName).toMatch(/^stride-my-data-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.zip$/);
     expect(fileName).not.toContain("stride-home-");
     const files = await unzip(t.db, scope);
+    expect(files["signed-in-devices.csv"]).toContain("Clients-Own-Phone/1.0,198.51.100.23");
+    expect(files["signed-in-devices.csv"]).not.toContain("Someone-Elses-Phone");
     expect(Object.keys(files)).toContain("profile.csv");
     expect(Object.keys(files)).not.toContain("clients.csv");
     expect(files["profile.csv"]).toContain(home.clientA.email);
@@ -148,6 +153,7 @@ describe("deleting a client", () => {
     upcomingId = upcoming.id;
     await rotateFeed(t.db, { studioId: s.studioId, owner: { clientId: s.clientA.clientId }, appUrl: "http://x", now: new Date() });
     await t.db.insert(authTokens).values({ userId: s.clientA.userId, purpose: "magic_link", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 600_000) });
+    await startDeviceSession(t.db, { userId: s.clientA.userId, userAgent: "phone", ip: "198.51.100.23", now: new Date() });
   });
 
   const owner = () => callerFor(t.db, s.owner.userId);
@@ -207,6 +213,7 @@ describe("deleting a client", () => {
     expect(await t.db.select().from(practiceSessions).where(eq(practiceSessions.clientId, s.clientA.clientId))).toEqual([]);
     expect(await t.db.select().from(runs).where(eq(runs.clientId, s.clientA.clientId))).toEqual([]);
     expect(await t.db.select().from(authTokens).where(eq(authTokens.userId, s.clientA.userId))).toEqual([]);
+    expect(await t.db.select().from(authSessions).where(eq(authSessions.userId, s.clientA.userId))).toEqual([]);
     expect(await t.db.select().from(calendarFeeds).where(eq(calendarFeeds.clientId, s.clientA.clientId))).toEqual([]);
     expect(await t.db.select().from(outbox).where(eq(outbox.toEmail, s.clientA.email))).toEqual([]);
     expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.key, `account:${s.clientA.email}`))).toEqual([]);

@@ -6,6 +6,7 @@ import type { Db, Queryable, Tx } from "@/server/db/client";
 import {
   assignments,
   assignmentVersions,
+  authSessions,
   authTokens,
   bookings,
   calendarFeeds,
@@ -33,8 +34,8 @@ import { anonymisedIdentity, isBookingToCancel, isDeletionConfirmed, isSubscript
 //   entries and the coach's reviews, runs, assignments and their versions, unlocks). It is
 //   health data (pain, where it hurt, notes) and the studio has no duty to keep it; an
 //   "anonymous aggregate" of one person's daily values would still be that person, so
-//   nothing of it is kept. Also removed: sign-in (password, links, throttling records), the
-//   calendar feed, and every email to them still in the outbox.
+//   nothing of it is kept. Also removed: sign-in (password, links, throttling records,
+//   signed-in devices), the calendar feed, and every email to them still in the outbox.
 // - Anonymised and kept: the client row and login row ("Deleted client", an address that
 //   cannot receive mail, sign-in disabled, every session ended), so the studio's books keep
 //   their client: subscriptions, invoices, pack purchases, bookings and the credit ledger
@@ -145,6 +146,8 @@ async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$in
   await tx
     .delete(authTokens)
     .where(or(client.userId ? eq(authTokens.userId, client.userId) : undefined, and(eq(authTokens.purpose, "invite"), eq(authTokens.subjectId, client.id))));
+  // Their signed-in devices (browser, address, times) go too; the account is signed out everywhere.
+  if (client.userId) await tx.delete(authSessions).where(eq(authSessions.userId, client.userId));
   const [user] = client.userId ? await tx.select({ email: users.email }).from(users).where(eq(users.id, client.userId)) : [];
   const emails = [...new Set([client.email, ...(user ? [user.email] : [])])];
   // The throttle's per-account key names the email; per-address keys name no one.

@@ -5,8 +5,10 @@ import { minorToDecimalString } from "@/server/billing/money";
 import type { Queryable } from "@/server/db/client";
 import {
   assignments,
+  authSessions,
   assignmentVersions,
   bookings,
+  clients,
   creditLedger,
   drills,
   invoices,
@@ -434,6 +436,22 @@ const creditsFile: ExportFile = {
   ),
 };
 
+/** The client's own signed-in devices: where their account is open, as the app records it. */
+const devicesFile: ExportFile = {
+  name: "signed-in-devices.csv",
+  header: ["client_id", "browser", "ip_address", "signed_in_at_utc", "last_seen_at_utc"],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({ clientId: clients.id, device: authSessions })
+        .from(authSessions)
+        .innerJoin(clients, eq(clients.userId, authSessions.userId))
+        .where(inStudio(clients, studioId, inArray(clients.id, ids)))
+        .orderBy(asc(clients.id), asc(authSessions.createdAt), asc(authSessions.id)),
+    ({ clientId, device }) => [clientId, device.userAgent, device.ip, utc(device.createdAt), utc(device.lastSeenAt)],
+  ),
+};
+
 const sharedFiles = [
   assignmentsFile,
   versionsFile,
@@ -450,5 +468,6 @@ const sharedFiles = [
 
 /** The CSV files of an export, in the order they are written. */
 export function exportFiles(audience: "studio" | "client"): ExportFile[] {
-  return [audience === "studio" ? clientsFile : profileFile, ...sharedFiles];
+  // Devices are the client's own business: the studio sees neither their browsers nor their addresses.
+  return audience === "studio" ? [clientsFile, ...sharedFiles] : [profileFile, ...sharedFiles, devicesFile];
 }

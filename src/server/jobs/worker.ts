@@ -3,11 +3,12 @@ import { env } from "@/env";
 import { sendBookingReminder, REMINDER_JOB } from "@/server/booking/emails";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logger";
-import { deliverPendingEmails } from "@/server/outbox/service";
+import { deliverPendingEmails, writePendingCredentials } from "@/server/outbox/service";
 import { runDueJobs, type JobHandlers } from "./service";
 
 // The in-process worker `npm start` runs inside the Next server: every few seconds it runs
-// due jobs and, when SMTP_URL is set, delivers the outbox. Safe with several app instances
+// due jobs and, when SMTP_URL is set, delivers the outbox; without it, it writes sign-in links
+// and invites to the log, the one place only the operator reads. Safe with several app instances
 // on one PostgreSQL (jobs and emails are claimed with SKIP LOCKED); on PGlite it shares the
 // process's one database instance.
 
@@ -16,6 +17,13 @@ export const jobHandlers: JobHandlers = {
 };
 
 const INTERVAL_MS = 5_000;
+
+function logCredential(email: { id: string; kind: string; toEmail: string; subject: string; text: string }) {
+  logger.warn(
+    { emailId: email.id, kind: email.kind, to: email.toEmail, subject: email.subject, text: email.text },
+    `No mail server (SMTP_URL is not set): this ${email.kind.replace("_", " ")} for ${email.toEmail} is written here instead. Pass it to that person only.`,
+  );
+}
 const holder = globalThis as unknown as { __strideWorker?: NodeJS.Timeout };
 
 export function startWorker(): void {
@@ -30,6 +38,7 @@ export function startWorker(): void {
       const db = await getDb();
       await runDueJobs(db, jobHandlers);
       if (transport) await deliverPendingEmails(db, transport, e.MAIL_FROM);
+      else await writePendingCredentials(db, logCredential);
     } catch (error) {
       logger.error({ err: error }, "background worker pass failed");
     } finally {

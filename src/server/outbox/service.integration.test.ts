@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { describe, expect, it } from "vitest";
 import { outbox } from "@/server/db/schema";
+import { requestMagicLink } from "@/server/auth/service";
+import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio } from "~test/factories";
-import { deliverPendingEmails, enqueueEmail } from "./service";
+import { deliverPendingEmails, enqueueEmail, writePendingCredentials } from "./service";
 
 const t = setupTestDatabase();
 
@@ -34,5 +37,48 @@ describe("the outbox sender", () => {
     expect(sent.filter((m) => m.to === s.clientA.email)).toEqual([{ to: s.clientA.email, attachments: 1 }]);
     const [row] = await t.db.select().from(outbox).where(eq(outbox.toEmail, s.clientA.email));
     expect(row?.sentAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("what a studio's trainers read in the demo outbox", () => {
+  it("a sign-in link asked for by anyone is readable by its addressee only; the others see that it went, never the link", async () => {
+    const s = await createTestStudio(t.db);
+    // Signed out, someone asks for the owner's link; the trainer then opens the outbox.
+    await callerFor(t.db, null).auth.requestMagicLink({ email: s.owner.email });
+    const trainersView = (await callerFor(t.db, s.trainer.userId).outbox.list()).filter((e) => e.toEmail === s.owner.email);
+    expect(trainersView).toHaveLength(1);
+    expect(trainersView[0]).toMatchObject({ kind: "magic_link", subject: "Your Stride sign-in link", text: null, isWithheld: true });
+    expect(JSON.stringify(trainersView)).not.toMatch(/token=/);
+    const ownersView = (await callerFor(t.db, s.owner.userId).outbox.list()).filter((e) => e.toEmail === s.owner.email);
+    expect(ownersView[0]!.text).toMatch(/\/magic-link\?token=/);
+  });
+
+  it("an invite link goes to the inviting trainer once, at creation, and to no trainer in the outbox", async () => {
+    const s = await createTestStudio(t.db);
+    const email = `invitee-${randomUUID().slice(0, 8)}@example.test`;
+    const invited = await callerFor(t.db, s.trainer.userId).client.invite({ name: "New Runner", email });
+    expect(invited.inviteLink).toMatch(/^http:\/\/localhost:3000\/invite\?token=/);
+    for (const reader of [s.owner, s.trainer]) {
+      const view = (await callerFor(t.db, reader.userId).outbox.list()).filter((e) => e.toEmail === email);
+      expect(view).toMatchObject([{ kind: "invite", text: null, isWithheld: true }]);
+      expect(JSON.stringify(view)).not.toContain(new URL(invited.inviteLink!).searchParams.get("token")!);
+    }
+    // Another trainer resending it gets no link back (it is written to the log instead).
+    const clientId = invited.id;
+    expect(await callerFor(t.db, s.owner.userId).client.resendInvite({ clientId })).toEqual({ ok: true });
+    // With a mail server, the link is in the email only.
+    const mailed = await callerFor(t.db, s.trainer.userId, { hasMailServer: true }).client.invite({ name: "Mailed Runner", email: `mailed-${email}` });
+    expect(mailed.inviteLink).toBeNull();
+  });
+
+  it("without a mail server, sign-in links and invites are written to the log once and marked sent; other emails keep waiting", async () => {
+    const s = await createTestStudio(t.db);
+    await requestMagicLink(t.db, { email: s.clientA.email, ip: null, now: new Date(), appUrl: "http://localhost:3000" });
+    await enqueueEmail(t.db, { studioId: s.studioId, kind: "booking_confirmed", to: s.clientA.email, subject: "Booked", text: "See you." });
+    const written: string[] = [];
+    while ((await writePendingCredentials(t.db, (email) => written.push(`${email.kind} ${email.toEmail} ${email.text}`))) > 0);
+    expect(written.filter((line) => line.includes(s.clientA.email))).toEqual([expect.stringMatching(/^magic_link .*http:\/\/localhost:3000\/magic-link\?token=/s)]);
+    const rows = await t.db.select().from(outbox).where(eq(outbox.toEmail, s.clientA.email));
+    expect(Object.fromEntries(rows.map((r) => [r.kind, r.sentAt !== null]))).toEqual({ magic_link: true, booking_confirmed: false });
   });
 });

@@ -8,27 +8,44 @@ export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
 
 export type SessionClaims = Record<string, unknown>;
 
-/** The claims a fresh sign-in puts in the token. */
-export function claimsAtSignIn(user: { id: string; sessionVersion: number }, now: Date) {
-  return { uid: user.id, sv: user.sessionVersion, signedInAt: Math.floor(now.getTime() / 1000) };
+/** A device's "last seen" is written at most this often, so reading a session is no write. */
+export const DEVICE_SEEN_EVERY_MS = 5 * 60_000;
+
+/** The claims a fresh sign-in puts in the token: who, at which version, which device, when. */
+export function claimsAtSignIn(user: { id: string; sessionVersion: number }, deviceSessionId: string, now: Date) {
+  return { uid: user.id, sv: user.sessionVersion, sid: deviceSessionId, signedInAt: Math.floor(now.getTime() / 1000) };
 }
 
-/**
- * Does the account still honour a session issued at `sessionVersion`? Not once it is disabled,
- * nor after "sign out everywhere" (or an archived client) bumped its version. The one rule
- * for the jwt callback and for the viewer of a request.
- */
-export function holdsSession(user: { sessionVersion: number; disabledAt: Date | null } | undefined, sessionVersion: number): boolean {
-  return !!user && !user.disabledAt && user.sessionVersion === sessionVersion;
-}
+/** The claims a presented session must carry. */
+export type HeldClaims = { uid: string; sv: number; sid: string; signedInAt: number };
 
 /**
- * Is a presented session still good, before asking the database? It must name a user and a
- * session version, and be younger than the maximum age. Tokens issued before the sign-in time
- * was recorded are refused: they sign in again once.
+ * Does the account still honour this session? Not once it is disabled, nor after "sign out
+ * everywhere" (or an archived client) bumped its version, nor once this device signed out (its
+ * row is gone). The one rule for the jwt callback and for the viewer of a request.
  */
-export function isWithinLifetime(claims: SessionClaims, now: Date): claims is { uid: string; sv: number; signedInAt: number } {
+export function holdsSession(
+  account: { sessionVersion: number; disabledAt: Date | null; deviceSessionId: string | null } | undefined,
+  claims: { sv: number; sid: string },
+): boolean {
+  return !!account && !account.disabledAt && account.sessionVersion === claims.sv && account.deviceSessionId === claims.sid;
+}
+
+/** Is a device's "last seen" old enough to write again? */
+export function isDeviceSeenStale(lastSeenAt: Date, now: Date): boolean {
+  return now.getTime() - lastSeenAt.getTime() >= DEVICE_SEEN_EVERY_MS;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Is a presented session still good, before asking the database? It must name a user, a
+ * session version and its device session, and be younger than the maximum age. Tokens issued
+ * before the sign-in time or the device session were recorded are refused: they sign in again once.
+ */
+export function isWithinLifetime(claims: SessionClaims, now: Date): claims is HeldClaims {
   if (typeof claims.uid !== "string" || typeof claims.sv !== "number" || typeof claims.signedInAt !== "number") return false;
+  if (typeof claims.sid !== "string" || !UUID.test(claims.sid)) return false;
   const age = now.getTime() / 1000 - claims.signedInAt;
   return age >= -60 && age < SESSION_MAX_AGE_SECONDS;
 }

@@ -2,12 +2,8 @@
 
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { z } from "zod";
+import { passwordCredentials } from "@/server/auth/credentials";
 import { signIn } from "@/server/auth/next-auth";
-
-const signInInput = z.object({
-  email: z.email({ error: "Enter the email address you signed up with." }),
-  password: z.string().min(1, "Enter your password.").max(200, "That password is too long."),
-});
 
 export type SignInState = { error?: string; fields?: { email?: string; password?: string }; email?: string };
 
@@ -19,8 +15,9 @@ function refusalReason(error: unknown): string | null {
 }
 
 export async function signInWithPasswordAction(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = signInInput.safeParse({ email: form.get("email"), password: form.get("password") });
-  const email = String(form.get("email") ?? "");
+  const parsed = passwordCredentials.safeParse({ email: form.get("email"), password: form.get("password") });
+  // Shown back in the field: never a megabyte of it.
+  const email = String(form.get("email") ?? "").slice(0, 254);
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;
     return { email, fields: { email: fields.email?.[0], password: fields.password?.[0] } };

@@ -5,14 +5,16 @@ import { Card } from "@/components/ui/card";
 import { env } from "@/env";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/server/seed/demo-accounts";
 import { currentUserId } from "@/server/auth/next-auth";
+import { signInRefusalOf } from "@/server/auth/refusals";
 import { MagicLinkForm } from "./magic-link-form";
 import { PasswordSignInForm } from "./password-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string | string[]; code?: string | string[] }> }) {
   if (await currentUserId()) redirect("/after-sign-in");
   const { isDemo } = env();
+  const refusal = signInRefusalOf(await searchParams);
   return (
     <main className="mx-auto grid max-w-5xl gap-8 px-4 py-10 md:grid-cols-2">
       <div className="space-y-6">
@@ -24,7 +26,7 @@ export default async function SignInPage() {
           <p className="mt-1 text-stone-600">Trainers go to their dashboard, clients to their portal.</p>
         </div>
         <Card>
-          <PasswordSignInForm />
+          <PasswordSignInForm refusal={refusal} />
         </Card>
         <Card>
           <h2 className="mb-3 text-base font-semibold">No password? Get a link</h2>

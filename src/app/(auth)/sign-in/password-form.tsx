@@ -6,8 +6,9 @@ import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { signInWithPasswordAction, type SignInState } from "./actions";
 
-export function PasswordSignInForm() {
-  const [state, action, isPending] = useActionState<SignInState, FormData>(signInWithPasswordAction, {});
+/** `refusal`: why the last sign-in was refused, when it came back in the page's address. */
+export function PasswordSignInForm({ refusal }: { refusal?: string | null }) {
+  const [state, action, isPending] = useActionState<SignInState, FormData>(signInWithPasswordAction, refusal ? { error: refusal } : {});
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}

@@ -34,3 +34,24 @@ export const authTokens = pgTable(
 );
 
 export type AuthToken = typeof authTokens.$inferSelect;
+
+// One row per signed-in device: made at sign-in, its id carried in the session cookie and
+// checked with the viewer on every request, deleted at sign-out. A copied cookie is worth
+// nothing once its row is gone, while the person's other devices keep theirs.
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+    // Written at most every few minutes (DEVICE_SEEN_EVERY_MS), never once per request.
+    lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+export type AuthSession = typeof authSessions.$inferSelect;

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./_columns";
 import { studios } from "./studios";
 
@@ -15,6 +15,8 @@ export const outbox = pgTable(
     toEmail: text("to_email").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
+    // A sign-in link, an invite, a reset: readable by its addressee only, never in a shared outbox.
+    carriesCredential: boolean("carries_credential").notNull().default(false),
     attachments: jsonb("attachments").$type<OutboxAttachment[]>().notNull().default([]),
     sentAt: instant("sent_at"),
     attempts: integer("attempts").notNull().default(0),
