@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { startDeviceSession } from "@/server/auth/device-sessions";
 import { signInWithPassword } from "@/server/auth/service";
 import { rotateFeed } from "@/server/booking/feed-service";
 import * as schema from "@/server/db/schema";
@@ -70,6 +71,7 @@ describe("a client's deletion removes every table the coverage list says it remo
     await t.db.insert(authTokens).values({ userId: person.userId, purpose: "magic_link", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 600_000) });
     await t.db.insert(outbox).values({ studioId: s.studioId, kind: "test", toEmail: person.email, subject: "Hello", text: "Hello" });
     await signInWithPassword(t.db, { email: person.email, password: "not the password", ip: null, now: new Date() }).catch(() => null);
+    await startDeviceSession(t.db, { userId: person.userId, userAgent: "Phone/1.0", ip: "198.51.100.7", now: new Date() });
     for (const name of removedTables) before.set(name, await rowsAbout(name, person));
   });
 
