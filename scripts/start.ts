@@ -106,6 +106,12 @@ async function main() {
     if (isStopping) process.exit(1);
     isStopping = true;
     console.log(`Stride is stopping (${signal})…`);
+    // Whatever hangs (a stream that never ends, a query that never returns), the process ends;
+    // the lock file goes with it (the exit handler) and PGlite's folder survives a hard stop.
+    setTimeout(() => {
+      console.error("Stride did not stop within 15 s; exiting anyway.");
+      process.exit(1);
+    }, 15_000).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const grace = setTimeout(() => server.closeAllConnections(), 5_000);
