@@ -6,6 +6,7 @@
 // client's address is decided from the socket and TRUST_PROXY, which Next itself cannot see.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { EnvError, loadEnv, resolveAuthSecret } from "../src/env";
 import { closeDatabase, DatabaseInUseError, openConfiguredDatabase } from "../src/server/db/client";
@@ -42,6 +43,18 @@ function needsBuild(): boolean {
   return Math.max(...sources) > built;
 }
 
+/** Listens on the port (and closes again unless `keep`), or ends the process saying why it cannot. */
+function listenOnce(port: number, server: http.Server, { keep = false } = {}): Promise<void> {
+  return new Promise((resolve) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") fail(`Port ${port} is already in use by another program. Stop it, or set PORT to a free port.`);
+      if (error.code === "EACCES") fail(`Port ${port} needs privileges this process does not have. Set PORT to a port above 1023.`);
+      fail(`Stride could not listen on port ${port}: ${error.message}`);
+    });
+    server.listen(port, () => (keep ? resolve() : server.close(() => resolve())));
+  });
+}
+
 async function main() {
   let env;
   try {
@@ -50,6 +63,9 @@ async function main() {
     if (error instanceof EnvError) fail(error.message);
     throw error;
   }
+
+  // Before a build and migrations that take a while: a port someone else holds is said at once.
+  await listenOnce(env.PORT, new http.Server());
 
   if (!isDev && needsBuild()) {
     console.log("Building Stride (first start or sources changed)…");
@@ -89,14 +105,7 @@ async function main() {
   await app.prepare();
   handle = app.getRequestHandler();
 
-  await new Promise<void>((resolve) => {
-    server.once("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") fail(`Port ${env.PORT} is already in use by another program. Stop it, or set PORT to a free port.`);
-      if (error.code === "EACCES") fail(`Port ${env.PORT} needs privileges this process does not have. Set PORT to a port above 1023.`);
-      fail(`Stride could not listen on port ${env.PORT}: ${error.message}`);
-    });
-    server.listen(env.PORT, () => resolve());
-  });
+  await listenOnce(env.PORT, server, { keep: true });
   console.log(`Stride is ready on ${env.appUrl} (listening on port ${env.PORT}; ${describeTrust(env.TRUST_PROXY)})`);
 
   // A clean stop: no new connections, in-flight requests finish (5 s at most), the
