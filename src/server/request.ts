@@ -18,14 +18,18 @@ export function requestIdOf(headers: Headers): string {
 // another site is refused (Auth.js guards only its own routes against CSRF). The whole origin
 // counts, scheme included: https://host is another origin than http://host. The scheme and host
 // are the ones the server in front of Next established (a trusted proxy's, else the socket's).
-export function isSameOrigin(headers: Headers): boolean {
+// The deployment's own APP_URL is always its origin, so a TLS proxy not yet named in
+// TRUST_PROXY (its X-Forwarded-Proto then ignored) does not turn every form post away.
+export function isSameOrigin(headers: Headers, publicUrl?: string): boolean {
   const origin = headers.get("origin");
   if (!origin) return true;
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
   const scheme = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() || "http";
-  if (!host || (scheme !== "http" && scheme !== "https")) return false;
   try {
-    return new URL(origin).origin === new URL(`${scheme}://${host}`).origin;
+    const claimed = new URL(origin).origin;
+    if (publicUrl && claimed === new URL(publicUrl).origin) return true;
+    if (!host || (scheme !== "http" && scheme !== "https")) return false;
+    return claimed === new URL(`${scheme}://${host}`).origin;
   } catch {
     return false;
   }

@@ -89,6 +89,15 @@ describe("refusing forged requests", () => {
     expect(isForgedRequest("POST", "/sign-in", new Headers({ host: "localhost:3000", origin: "https://localhost:3000" }))).toBe(true);
   });
 
+  it("takes the deployment's APP_URL as its origin, even before TRUST_PROXY names the TLS proxy", () => {
+    // nginx terminates TLS and its X-Forwarded-Proto is not trusted: the request looks like http.
+    const behindProxy = new Headers({ host: "coach.example", "x-forwarded-proto": "http", origin: "https://coach.example" });
+    expect(isForgedRequest("POST", "/sign-in", behindProxy)).toBe(true);
+    expect(isForgedRequest("POST", "/sign-in", behindProxy, "https://coach.example")).toBe(false);
+    expect(isForgedRequest("POST", "/sign-in", new Headers({ host: "coach.example", origin: "https://evil.example" }), "https://coach.example")).toBe(true);
+    expect(isForgedRequest("POST", "/sign-in", new Headers({ host: "coach.example", origin: "http://coach.example" }), "https://coach.example")).toBe(false);
+  });
+
   it("behind a proxy, compares with the forwarded host", () => {
     expect(isForgedRequest("POST", "/sign-in", headers({ "x-forwarded-host": "coach.example", origin: "https://coach.example" }))).toBe(false);
     expect(isForgedRequest("POST", "/sign-in", headers({ "x-forwarded-host": "coach.example", origin: "https://stride.example" }))).toBe(true);
