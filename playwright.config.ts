@@ -1,6 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { freePortSync } from "./e2e/fixtures/app-server";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// A free port unless E2E_PORT names one: a fixed port that another server held made the
+// stories talk to that server. The runner picks it once; its workers inherit E2E_PORT. Should
+// the port be taken meanwhile, the server refuses to start, naming it.
+process.env.E2E_PORT ??= String(freePortSync());
+const port = Number(process.env.E2E_PORT);
 export const baseURL = `http://127.0.0.1:${port}`;
 
 // Drives the real production build on a fresh embedded database (folder wiped per run),
@@ -33,6 +38,9 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), STRIDE_DATA_DIR: ".data/e2e", APP_URL: baseURL, TRUST_PROXY: "1", STRIDE_DEMO: "1", DATABASE_URL: "" },
+    // The runner stands in for the reverse proxy, named by its address as an operator names
+    // theirs: stories that give a browser its own address (sign-in's lock-out) send
+    // X-Forwarded-For as that proxy would. e2e/client-address.e2e.ts runs servers without it.
+    env: { PORT: String(port), STRIDE_DATA_DIR: ".data/e2e", APP_URL: baseURL, TRUST_PROXY: "127.0.0.1", STRIDE_DEMO: "1", DATABASE_URL: "" },
   },
 });

@@ -4,10 +4,9 @@
 // spend without its booking. On PGlite the folder must open again after the hard stop (the
 // dead process's lock file taken over); on PostgreSQL on a database of its own.
 //
-// Each case runs its own `npm start` (tsx scripts/start.ts) on its own port and data, so it
+// Each case runs its own `npm start` (tsx scripts/start.ts) on a free port and its own data, so it
 // shares nothing with the other stories. It signs in as dana@stride.test, a client with the
 // runner's foundation drills and 4 credits in the demo seed, in that private database.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -17,6 +16,7 @@ import { expect, test, type APIRequestContext, type Browser } from "@playwright/
 import postgres from "postgres";
 import superjson from "superjson";
 import { signIn } from "./fixtures";
+import { AppServer } from "./fixtures/app-server";
 
 const root = process.cwd();
 const CLIENT = "dana@stride.test";
@@ -28,7 +28,7 @@ test("PGlite: a hard kill mid-burst loses no acknowledged write and leaves no ha
   test.setTimeout(180_000);
   const dataDir = path.join(root, ".data", "faults-pglite");
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const server = new AppServer(3300, { STRIDE_DATA_DIR: dataDir, DATABASE_URL: "" });
+  const server = await AppServer.onFreePort({ STRIDE_DATA_DIR: dataDir, DATABASE_URL: "" });
   try {
     const outcome = await burstAndKill(browser, server);
     // The killed process never released its lock: the restart must take it over, not refuse.
@@ -64,7 +64,7 @@ test("PostgreSQL: a hard kill mid-burst loses no acknowledged write and leaves n
   const url = new URL(adminUrl!);
   url.pathname = `/${name}`;
   const dataDir = path.join(root, ".data", "faults-postgres");
-  const server = new AppServer(3301, {
+  const server = await AppServer.onFreePort({
     DATABASE_URL: url.toString(),
     STRIDE_DATA_DIR: dataDir,
     AUTH_SECRET: randomBytes(32).toString("base64"),
@@ -284,99 +284,11 @@ async function readTrpc(response: Awaited<ReturnType<APIRequestContext["get"]>>)
 
 // --- the server under test ----------------------------------------------------------------
 
-class AppServer {
-  private child: ChildProcess | null = null;
-  private exited: Promise<void> = Promise.resolve();
-  private output = "";
-  readonly url: string;
-
-  constructor(
-    readonly port: number,
-    private readonly env: Record<string, string>,
-  ) {
-    this.url = `http://127.0.0.1:${port}`;
-  }
-
-  /** `npm start` in its own process group (start.ts spawns `next start`), ready when healthy. */
-  async start() {
-    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      // As `npm start` runs in production (it serves `next start` either way), not as the test runner's.
-      env: { ...process.env, NODE_ENV: "production", STRIDE_DEMO: "1", TRUST_PROXY: "1", LOG_LEVEL: "info", PORT: String(this.port), APP_URL: this.url, ...this.env },
-    });
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
-    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-2_000_000)));
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${this.output.slice(-4000)}`);
-      const healthy = await fetch(`${this.url}/api/health`).then((r) => r.ok, () => false);
-      if (healthy) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`The server did not become healthy within 120 s:\n${this.output.slice(-4000)}`);
-  }
-
-  /** SIGKILL to the whole group: no handler runs, nothing is flushed or released. */
-  async kill() {
-    if (!this.child?.pid) return;
-    const pid = this.child.pid;
-    process.kill(-pid, "SIGKILL");
-    await this.exited;
-    while (isGroupAlive(pid)) await new Promise((r) => setTimeout(r, 50));
-    this.child = null;
-  }
-
-  async stop() {
-    const child = this.child;
-    if (!child?.pid) return;
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
-    }, 10_000);
-    await this.exited;
-    clearTimeout(timer);
-    // The group's last member (next's server) may outlive the leader by a moment.
-    while (isGroupAlive(child.pid)) await new Promise((r) => setTimeout(r, 100));
-    this.child = null;
-  }
-
-  logLines(): Record<string, unknown>[] {
-    return this.output.split("\n").flatMap((line) => {
-      if (!line.startsWith("{")) return [];
-      try {
-        return [JSON.parse(line) as Record<string, unknown>];
-      } catch {
-        return [];
-      }
-    });
-  }
-}
-
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function isGroupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

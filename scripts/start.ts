@@ -1,11 +1,19 @@
-// `npm start`: build when there is no current build, migrate, seed the demo studio on an
-// empty embedded database, then serve. One process holds the PGlite folder at a time: this
-// script closes it before Next opens it.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start` (and `npm run dev`): build when there is no current build, migrate, seed the demo
+// studio on an empty embedded database, then serve Next.js from this same process through
+// Next's custom-server API. One process, so the PGlite folder has one owner: this script
+// closes its migration connection before the app opens the database, and closes the app's on
+// SIGINT/SIGTERM. The server in front of Next (src/server/http-server.ts) is where the
+// client's address is decided from the socket and TRUST_PROXY, which Next itself cannot see.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { EnvError, loadEnv, resolveAuthSecret } from "../src/env";
-import { DatabaseInUseError, openConfiguredDatabase } from "../src/server/db/client";
+import { closeDatabase, DatabaseInUseError, openConfiguredDatabase } from "../src/server/db/client";
+import { createAppServer } from "../src/server/http-server";
+import { stopWorker } from "../src/server/jobs/worker";
+import { describeTrust } from "../src/server/security/client-address";
+import { servesHttps } from "../src/server/security/deployment";
 import { seedDemo } from "../src/server/seed";
 
 const isDev = process.argv.includes("--dev");
@@ -35,6 +43,18 @@ function needsBuild(): boolean {
   return Math.max(...sources) > built;
 }
 
+/** Listens on the port (and closes again unless `keep`), or ends the process saying why it cannot. */
+function listenOnce(port: number, server: http.Server, { keep = false } = {}): Promise<void> {
+  return new Promise((resolve) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") fail(`Port ${port} is already in use by another program. Stop it, or set PORT to a free port.`);
+      if (error.code === "EACCES") fail(`Port ${port} needs privileges this process does not have. Set PORT to a port above 1023.`);
+      fail(`Stride could not listen on port ${port}: ${error.message}`);
+    });
+    server.listen(port, () => (keep ? resolve() : server.close(() => resolve())));
+  });
+}
+
 async function main() {
   let env;
   try {
@@ -43,6 +63,9 @@ async function main() {
     if (error instanceof EnvError) fail(error.message);
     throw error;
   }
+
+  // Before a build and migrations that take a while: a port someone else holds is said at once.
+  await listenOnce(env.PORT, new http.Server());
 
   if (!isDev && needsBuild()) {
     console.log("Building Stride (first start or sources changed)…");
@@ -61,17 +84,54 @@ async function main() {
     await database.close();
   }
 
-  const childEnv = {
-    ...process.env,
-    AUTH_SECRET: resolveAuthSecret(env),
-    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
-    PORT: String(env.PORT),
+  // The app's modules read these (env() is read lazily); React and Next pick their build
+  // from NODE_ENV when first loaded, which is below.
+  (process.env as Record<string, string>).NODE_ENV = isDev ? "development" : "production";
+  process.env.AUTH_SECRET = resolveAuthSecret(env);
+  process.env.AUTH_TRUST_HOST ??= "true";
+  process.env.PORT = String(env.PORT);
+  const { default: next } = await import("next");
+
+  let handle: ReturnType<ReturnType<typeof next>["getRequestHandler"]> | undefined;
+  const server = createAppServer({
+    trust: env.TRUST_PROXY,
+    isHttps: servesHttps(env),
+    handle: (req, res) => handle!(req, res),
+    onError: (error) => console.error(error),
+  });
+  const app = next({ dev: isDev, dir: root, port: env.PORT, httpServer: server });
+  const storage = env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${env.dataDir}`;
+  console.log(`Stride is starting on ${env.appUrl} (${isDev ? "development" : "production"}, ${storage})`);
+  await app.prepare();
+  handle = app.getRequestHandler();
+
+  await listenOnce(env.PORT, server, { keep: true });
+  console.log(`Stride is ready on ${env.appUrl} (listening on port ${env.PORT}; ${describeTrust(env.TRUST_PROXY)})`);
+
+  // A clean stop: no new connections, in-flight requests finish (5 s at most), the
+  // background worker stops, then the database closes, so PGlite's folder is released.
+  let isStopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (isStopping) process.exit(1);
+    isStopping = true;
+    console.log(`Stride is stopping (${signal})…`);
+    // Whatever hangs (a stream that never ends, a query that never returns), the process ends;
+    // the lock file goes with it (the exit handler) and PGlite's folder survives a hard stop.
+    setTimeout(() => {
+      console.error("Stride did not stop within 15 s; exiting anyway.");
+      process.exit(1);
+    }, 15_000).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const grace = setTimeout(() => server.closeAllConnections(), 5_000);
+    await closed;
+    clearTimeout(grace);
+    stopWorker();
+    await app.close().catch(() => {});
+    await closeDatabase().catch((error: unknown) => console.error(error));
+    process.exit(0);
   };
-  const args = isDev ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
-  console.log(`Stride is starting on ${env.appUrl} (${env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${env.dataDir}`})`);
-  const child = spawn(nextBin, args, { stdio: "inherit", env: childEnv });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
 }
 
 main().catch((error: unknown) => {

@@ -17,6 +17,13 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ PORT: "http" })).toThrow(/PORT/);
   });
 
+  it("reads TRUST_PROXY as a hop count or a list of proxies, and refuses anything else", () => {
+    expect(loadEnv({}).TRUST_PROXY).toEqual({ kind: "none" });
+    expect(loadEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toEqual({ kind: "hops", hops: 1 });
+    expect(loadEnv({ TRUST_PROXY: "10.0.0.0/8,127.0.0.1" }).TRUST_PROXY).toMatchObject({ kind: "addresses", entries: ["10.0.0.0/8", "127.0.0.1"] });
+    expect(() => loadEnv({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: TRUST_PROXY must be the number of reverse proxies/);
+  });
+
   it("is not demo mode on PostgreSQL unless asked", () => {
     expect(loadEnv({ DATABASE_URL: "postgres://u:p@db/stride" }).isDemo).toBe(false);
     expect(loadEnv({ DATABASE_URL: "postgres://u:p@db/stride", STRIDE_DEMO: "1" }).isDemo).toBe(true);

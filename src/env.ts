@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy, type ProxyTrust } from "./server/security/client-address";
 
 // The whole environment, validated once. Everything else imports `env` or `loadEnv`,
 // never `process.env` directly, so a missing secret is one clear error at start-up.
@@ -29,7 +30,17 @@ const envSchema = z.object({
   APP_URL: z.url("APP_URL must be a full URL such as https://coach.example.com").optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Stride <no-reply@stride.localhost>"),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): ProxyTrust => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   STRIDE_DEMO: flag,
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

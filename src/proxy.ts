@@ -14,11 +14,11 @@ import { dynamicSecurityHeaders } from "@/server/security/headers";
 // connection()).
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (isForgedRequest(request.method, pathname, request.headers)) {
+  const e = env();
+  if (isForgedRequest(request.method, pathname, request.headers, e.appUrl)) {
     return NextResponse.json({ error: { message: "Cross-site requests are not allowed." } }, { status: 403 });
   }
 
-  const e = env();
   const headers = dynamicSecurityHeaders({
     nonce: randomBytes(16).toString("base64"),
     isDev: e.NODE_ENV === "development",

@@ -17,7 +17,7 @@ export function apiRoute<A extends unknown[]>(
   options: Parameters<typeof withRequestLog>[2] = {},
 ): Handler<A> {
   const guarded: Handler<A> = (request, ...rest) => {
-    if (isForgedRequest(request.method, new URL(request.url).pathname, request.headers)) {
+    if (isForgedRequest(request.method, new URL(request.url).pathname, request.headers, env().appUrl)) {
       return Response.json({ error: { message: "Cross-site requests are not allowed." } }, { status: 403 });
     }
     return handler(request, ...rest);

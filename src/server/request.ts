@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 
 /**
- * The caller's address for per-IP throttling. Next.js fills x-forwarded-for from the socket
- * only when the header is absent, so behind a proxy the proxy's first entry is the client.
+ * The caller's address for per-IP throttling. The server in front of Next
+ * (src/server/http-server.ts) replaces X-Forwarded-For with the one address it established
+ * from the socket, or from a proxy named by TRUST_PROXY; a client's own copy never gets here.
  */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  const first = forwarded?.split(",")[0]?.trim();
-  return first || headers.get("x-real-ip") || null;
+  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || null;
 }
 
 export function requestIdOf(headers: Headers): string {
@@ -16,13 +15,21 @@ export function requestIdOf(headers: Headers): string {
 }
 
 // Browsers always send Origin on cross-site POSTs; a state-changing request whose Origin is
-// another site is refused (Auth.js guards only its own routes against CSRF).
-export function isSameOrigin(headers: Headers): boolean {
+// another site is refused (Auth.js guards only its own routes against CSRF). The whole origin
+// counts, scheme included: https://host is another origin than http://host. The scheme and host
+// are the ones the server in front of Next established (a trusted proxy's, else the socket's).
+// The deployment's own APP_URL is always its origin, so a TLS proxy not yet named in
+// TRUST_PROXY (its X-Forwarded-Proto then ignored) does not turn every form post away.
+export function isSameOrigin(headers: Headers, publicUrl?: string): boolean {
   const origin = headers.get("origin");
   if (!origin) return true;
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  const scheme = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() || "http";
   try {
-    return new URL(origin).host === host;
+    const claimed = new URL(origin).origin;
+    if (publicUrl && claimed === new URL(publicUrl).origin) return true;
+    if (!host || (scheme !== "http" && scheme !== "https")) return false;
+    return claimed === new URL(`${scheme}://${host}`).origin;
   } catch {
     return false;
   }

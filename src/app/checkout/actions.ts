@@ -67,7 +67,7 @@ export type PayState = { error?: string; cardError?: string };
 
 /** The test-mode checkout's Pay button. */
 export async function payTestCheckoutAction(_prev: PayState, form: FormData): Promise<PayState> {
-  if (!isSameOrigin(await headers())) return { error: "Cross-site requests are not allowed." };
+  if (!isSameOrigin(await headers(), env().appUrl)) return { error: "Cross-site requests are not allowed." };
   let redirectTo: string;
   try {
     const db = await getDb();

@@ -22,7 +22,7 @@ import { creditBalance, grantCredits } from "@/server/credits/service";
 import { enqueueEmail } from "@/server/outbox/service";
 import { paymentFailedEmail, receiptEmail } from "./emails";
 import { logger } from "@/server/logger";
-import { fromUnix, toUnix } from "./rules";
+import { fromUnix } from "./rules";
 import {
   CHECKOUT_METADATA_KEY,
   invoiceSubscriptionId,
@@ -62,9 +62,12 @@ export async function receiveStripeEvent(deps: WebhookDeps, rawBody: string, sig
   if (!signature) return { status: 400, body: { received: false, error: "Missing Stripe-Signature header." } };
   let event: EventShape;
   try {
-    event = Stripe.webhooks.constructEvent(rawBody, signature, deps.secret, SIGNATURE_TOLERANCE_SECONDS, undefined, toUnix(deps.now())) as unknown as EventShape;
-  } catch {
-    return { status: 400, body: { received: false, error: "The signature does not match." } };
+    // receivedAt is in milliseconds (the SDK divides it by 1000). Given seconds, every
+    // signature looked decades younger than now and a payload signed a month ago was applied.
+    event = Stripe.webhooks.constructEvent(rawBody, signature, deps.secret, SIGNATURE_TOLERANCE_SECONDS, undefined, deps.now().getTime()) as unknown as EventShape;
+  } catch (error) {
+    const isStale = error instanceof Error && /tolerance/i.test(error.message);
+    return { status: 400, body: { received: false, error: isStale ? "The signature is more than 5 minutes old; a replayed event is refused." : "The signature does not match." } };
   }
   if (!isHandled(event.type)) return { status: 200, body: { received: true, ignored: true } };
 

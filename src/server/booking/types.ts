@@ -28,9 +28,9 @@ export const localDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Enter a date as YYYY-MM-DD." })
   .refine(isValidLocalDate, { message: "Enter a date that exists on the calendar." });
 
-export const timeZoneSchema = z.string().refine(isValidTimeZone, {
-  message: "Choose a time zone from the list, for example Europe/London.",
-});
+const TIME_ZONE_MESSAGE = "Choose a time zone from the list, for example Europe/London.";
+// The longest IANA name is 32 characters (America/Argentina/ComodRivadavia).
+export const timeZoneSchema = z.string().max(64, { message: TIME_ZONE_MESSAGE, abort: true }).refine(isValidTimeZone, { message: TIME_ZONE_MESSAGE });
 
 const endAfterStart = {
   check: (window: { start: string; end: string }) =>

@@ -154,6 +154,14 @@ export function getDatabase(): Promise<Database> {
   return holder.__strideDb;
 }
 
+/** Closes this process's database if it was opened (on shutdown; the server's modules share the holder). */
+export async function closeDatabase(): Promise<void> {
+  const opened = holder.__strideDb;
+  holder.__strideDb = undefined;
+  const database = await opened?.catch(() => null);
+  await database?.close();
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }

@@ -45,7 +45,7 @@ export const prescriptionMessages = {
 } as const;
 
 const localDateField = (message: string) =>
-  z.string({ error: message }).refine(isValidLocalDate, { error: message });
+  z.string({ error: message }).max(10, { error: message, abort: true }).refine(isValidLocalDate, { error: message });
 
 const wholeNumber = (message: string, min: number, max: number) =>
   z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });

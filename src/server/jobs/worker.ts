@@ -49,3 +49,9 @@ export function startWorker(): void {
   holder.__strideWorker.unref();
   logger.info({ intervalMs: INTERVAL_MS, smtp: !!transport }, "background worker started");
 }
+
+/** No new passes (on shutdown, before the database closes). */
+export function stopWorker(): void {
+  clearInterval(holder.__strideWorker);
+  holder.__strideWorker = undefined;
+}

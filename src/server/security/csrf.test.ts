@@ -63,7 +63,7 @@ describe("the CSRF inventory", () => {
 });
 
 describe("refusing forged requests", () => {
-  const headers = (h: Record<string, string>) => new Headers({ host: "stride.example", ...h });
+  const headers = (h: Record<string, string>) => new Headers({ host: "stride.example", "x-forwarded-proto": "https", ...h });
 
   it("refuses a POST from another site to a page, tRPC, an action or Auth.js", () => {
     for (const pathname of ["/sign-in", "/api/trpc/client.invite", "/api/auth/callback/password", "/checkout/abc"]) {
@@ -75,6 +75,27 @@ describe("refusing forged requests", () => {
   it("lets our own pages post, and reads never count", () => {
     expect(isForgedRequest("POST", "/sign-in", headers({ origin: "https://stride.example" }))).toBe(false);
     expect(isForgedRequest("GET", "/portal", headers({ origin: "https://evil.example" }))).toBe(false);
+  });
+
+  it("compares the whole origin: scheme and port count, not only the host", () => {
+    const http = (h: Record<string, string>) => new Headers({ host: "stride.example", "x-forwarded-proto": "http", ...h });
+    expect(isForgedRequest("POST", "/sign-in", http({ origin: "http://stride.example" }))).toBe(false);
+    // On an http deployment, a page served over https at the same host is another origin.
+    expect(isForgedRequest("POST", "/sign-in", http({ origin: "https://stride.example" }))).toBe(true);
+    expect(isForgedRequest("POST", "/sign-in", headers({ origin: "http://stride.example" }))).toBe(true);
+    expect(isForgedRequest("POST", "/sign-in", headers({ origin: "https://stride.example:8443" }))).toBe(true);
+    expect(isForgedRequest("POST", "/sign-in", headers({ origin: "https://stride.example:443" }))).toBe(false);
+    expect(isForgedRequest("POST", "/sign-in", new Headers({ host: "localhost:3000", origin: "http://localhost:3000" }))).toBe(false);
+    expect(isForgedRequest("POST", "/sign-in", new Headers({ host: "localhost:3000", origin: "https://localhost:3000" }))).toBe(true);
+  });
+
+  it("takes the deployment's APP_URL as its origin, even before TRUST_PROXY names the TLS proxy", () => {
+    // nginx terminates TLS and its X-Forwarded-Proto is not trusted: the request looks like http.
+    const behindProxy = new Headers({ host: "coach.example", "x-forwarded-proto": "http", origin: "https://coach.example" });
+    expect(isForgedRequest("POST", "/sign-in", behindProxy)).toBe(true);
+    expect(isForgedRequest("POST", "/sign-in", behindProxy, "https://coach.example")).toBe(false);
+    expect(isForgedRequest("POST", "/sign-in", new Headers({ host: "coach.example", origin: "https://evil.example" }), "https://coach.example")).toBe(true);
+    expect(isForgedRequest("POST", "/sign-in", new Headers({ host: "coach.example", origin: "http://coach.example" }), "https://coach.example")).toBe(false);
   });
 
   it("behind a proxy, compares with the forwarded host", () => {

@@ -46,9 +46,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * origin is, except to a signature-verified path. Browsers send Origin on every cross-site
  * POST; when it is missing, Fetch Metadata still tells a cross-site request apart.
  */
-export function isForgedRequest(method: string, pathname: string, headers: Headers): boolean {
+export function isForgedRequest(method: string, pathname: string, headers: Headers, publicUrl?: string): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (SIGNED_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return false;
   if (!headers.get("origin") && headers.get("sec-fetch-site") === "cross-site") return true;
-  return !isSameOrigin(headers);
+  return !isSameOrigin(headers, publicUrl);
 }

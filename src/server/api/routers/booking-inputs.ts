@@ -23,7 +23,9 @@ export const saveSessionTypeInput = z.object({
     .min(5, { error: "A session lasts at least 5 minutes." })
     .max(480, { error: "A session lasts at most 8 hours." }),
   location: z.string().trim().max(200, { error: "Use at most 200 characters for the place." }).optional(),
-  onlineUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter a full link starting with https://." })]).optional(),
+  onlineUrl: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter a full link starting with https://." }).max(2000, { error: "Use a link of at most 2,000 characters." })])
+    .optional(),
   price: sessionPriceSchema,
   bufferAfterMinutes: wholeMinutes("the break after", 240),
   minNoticeMinutes: wholeMinutes("the notice", 14 * 24 * 60),
