@@ -39,7 +39,7 @@ export const bookingRules: ProcedureRules = {
   "booking.sessionTypes": { allowed: [...TRAINERS, "otherTrainer"], input: () => ({}) },
   "booking.saveSessionType": {
     allowed: [...TRAINERS, "otherTrainer"],
-    input: () => ({ name: "Hill session", durationMinutes: 45, price: { kind: "money", amountMinor: 3000, currency: "GBP" }, bufferAfterMinutes: 0, minNoticeMinutes: 60, maxDaysAhead: 30, cancelFreeUntilHours: 24 }),
+    input: () => ({ name: "Hill session", durationMinutes: 45, price: { kind: "money", amount: "30,00", currency: "GBP" }, bufferAfterMinutes: 0, minNoticeMinutes: 60, maxDaysAhead: 30, cancelFreeUntilHours: 24 }),
   },
   // Only the trainer who offers it may archive it (the owner gets "not found" like any other).
   "booking.archiveSessionType": {
