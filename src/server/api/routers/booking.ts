@@ -41,7 +41,7 @@ export const bookingRouter = createTRPCRouter({
 
   availability: trainerProcedure.query(({ ctx }) => getAvailability(ctx.db, ctx.studioId, ctx.memberId)),
   setAvailability: trainerProcedure.input(setAvailabilityInput).mutation(({ ctx, input }) => setWeeklyAvailability(ctx.db, ctx.studioId, ctx.memberId, input)),
-  addException: trainerProcedure.input(addExceptionInput).mutation(({ ctx, input }) => addAvailabilityException(ctx.db, ctx.studioId, ctx.memberId, input)),
+  addException: trainerProcedure.input(addExceptionInput).mutation(({ ctx, input }) => addAvailabilityException(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
   removeException: trainerProcedure
     .input(exceptionIdInput)
     .mutation(({ ctx, input }) => removeAvailabilityException(ctx.db, ctx.studioId, ctx.memberId, input.exceptionId)),
