@@ -127,7 +127,7 @@ export async function bookSession(
   return withSlotGuard(() =>
     db.transaction(async (tx) => {
       const type = await loadSessionType(tx, input.studioId, input.sessionTypeId, { forBooking: true });
-      await lockActiveClient(tx, input.studioId, input.clientId);
+      const client = await lockActiveClient(tx, input.studioId, input.clientId);
       const slot = await checkSlot(tx, input.studioId, type, input.start, input.now);
       const [booking] = await tx
         .insert(bookings)
@@ -151,7 +151,8 @@ export async function bookSession(
         })
         .returning();
       if (type.priceKind === "credits") {
-        await spendCredit(tx, { studioId: input.studioId, clientId: input.clientId, bookingId: booking!.id, credits: type.priceCredits ?? 1, reason: `Booked ${type.name}` });
+        const reader = input.actor.by === "trainer" ? { kind: "trainer" as const, clientName: client.name } : { kind: "client" as const };
+        await spendCredit(tx, { studioId: input.studioId, clientId: input.clientId, bookingId: booking!.id, credits: type.priceCredits ?? 1, reason: `Booked ${type.name}`, reader });
       }
       await scheduleReminder(tx, booking!, await queueBookingEmail(tx, booking!, "confirmed", input.now));
       return booking!;
