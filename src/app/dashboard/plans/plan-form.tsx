@@ -100,7 +100,11 @@ export function PlanForm({ plan }: { plan?: PlanValues }) {
         label="Price"
         inputMode="decimal"
         value={v.price}
-        onChange={(e) => set("price", e.target.value)}
+        onChange={(e) => {
+          // A retyped price is judged afresh: the old refusal would hide the amount as it will be charged.
+          if (errors.fields.price) mutation.reset();
+          set("price", e.target.value);
+        }}
         error={errors.fields.price}
         hint={charge ? `Clients will be charged ${charge.words}.` : "For example 49, 49.99 or 49,99"}
       />
