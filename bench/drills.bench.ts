@@ -64,7 +64,7 @@ for (const clientId of clientIds) {
   const list = await listClientAssignments(db, studioId, clientId);
   const rotations = list.find((a) => a.drill.name === "Back Rotations")!;
   for (let v = 0; v < 3; v++) {
-    await changeAssignment(db, studioId, memberId, { assignmentId: rotations.id, prescription: { ...rotations.prescription, repMin: 15 + v, repMax: 20 + v } });
+    await changeAssignment(db, studioId, memberId, { assignmentId: rotations.id, prescription: { ...rotations.prescription, repMin: 15 + v, repMax: 20 + v } }, now);
   }
 }
 

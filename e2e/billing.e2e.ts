@@ -168,17 +168,36 @@ test.describe("paying for coaching", () => {
     const form = page.getByRole("button", { name: "Add plan" }).locator("xpath=ancestor::form");
     await form.getByLabel("Kind").selectOption({ label: "Session pack" });
     await form.getByLabel("Name").fill("10-session pack");
-    await form.getByLabel("Price").fill("109.999");
+    await form.getByLabel("Price").fill("109,999");
     await form.getByLabel("Sessions in the pack").fill("10");
     await form.getByRole("button", { name: "Add plan" }).click();
-    await expect(form.getByText("Enter the price with at most 2 decimal places.")).toBeVisible();
-    await form.getByLabel("Price").fill("110");
+    await expect(form.getByText("“109,999” could be read two ways: type 109999 for a whole amount, or 109.99 with decimals.")).toBeVisible();
+    await form.getByLabel("Price").fill("110,00");
+    await expect(form.getByText("Clients will be charged £110.00 for the pack.")).toBeVisible();
     await form.getByRole("button", { name: "Add plan" }).click();
     await expect(form.getByText("Plan added.")).toBeVisible();
     const plans = page.getByRole("list", { name: "Plans" });
     await expect(plans.getByRole("listitem").filter({ hasText: "10-session pack" })).toContainText("£110.00");
     await page.goto("/studios/morgan-reid-running/plans");
     await expect(page.getByRole("link", { name: "Choose 10-session pack" })).toBeVisible();
+  });
+
+  test("the owner confirms a price far above the usual before it goes on sale", async ({ page }) => {
+    await signIn(page, "morgan@stride.test");
+    await page.getByRole("link", { name: "Plans" }).click();
+    const form = page.getByRole("button", { name: "Add plan" }).locator("xpath=ancestor::form");
+    await form.getByLabel("Name").fill("Elite coaching");
+    await form.getByLabel("Price").fill("1.000.000");
+    await expect(form.getByText("Clients will be charged £1,000,000.00 a month.")).toBeVisible();
+    const confirm = form.getByRole("checkbox", { name: "That is far more than clients usually pay. Yes, charge £1,000,000.00 a month." });
+    await expect(confirm).not.toBeChecked();
+    await expectAccessible(page);
+    await form.getByRole("button", { name: "Add plan" }).click();
+    await expect(form.getByText("Clients would be charged £1,000,000.00 a month: check the price, or confirm that it is right.")).toBeVisible();
+    await confirm.check();
+    await form.getByRole("button", { name: "Add plan" }).click();
+    await expect(form.getByText("Plan added.")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Plans" }).getByRole("listitem").filter({ hasText: "Elite coaching" })).toContainText("£1,000,000.00");
   });
 
   test("the webhook route refuses an unsigned or forged event", async ({ request }) => {

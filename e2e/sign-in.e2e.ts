@@ -48,9 +48,10 @@ test.describe("signing in", () => {
     await signOut(page);
     await signIn(page, "morgan@stride.test");
     await expect(page).toHaveURL(/\/dashboard$/);
+    // Answered like a client nobody has: the page does not say that it exists elsewhere.
     const response = await page.goto(href!);
-    expect(response?.status()).toBe(403);
-    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
 
   test("a wrong password gets a clear error", async ({ page }) => {

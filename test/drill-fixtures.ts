@@ -10,6 +10,7 @@ import { createProgram } from "@/server/drills/program-service";
 import { createDrill, ensureBuiltIns, setPrerequisite } from "@/server/drills/service";
 import type { BuiltInDrillSlug } from "@/server/drills/catalogue";
 import { DEFAULT_MASTERY_RULE } from "@/server/drills/types";
+import { addDays, localDateIn } from "@/server/drills/local-date";
 import type { TestStudio } from "./factories";
 
 /** The id of a built-in drill in this studio's library. */
@@ -55,14 +56,15 @@ export const samplePrescription = {
   repMin: 15,
   repMax: 20,
   schedule: { daily: true, beforeRun: false },
-  startDate: "2026-01-05",
+  // A month back, so it stays within the dates a trainer may type (dates/typed-date.ts) whenever the tests run.
+  startDate: addDays(localDateIn(new Date(), "Europe/London"), -30),
   endDate: null,
 };
 
 /** A fresh assignment of a fresh drill to client A. */
 export async function freshAssignment(db: Db, studio: TestStudio) {
   const drill = await freshDrill(db, studio);
-  return createAssignment(db, studio.studioId, studio.trainer.memberId, { clientId: studio.clientA.clientId, drillId: drill.id, prescription: samplePrescription });
+  return createAssignment(db, studio.studioId, studio.trainer.memberId, { clientId: studio.clientA.clientId, drillId: drill.id, prescription: samplePrescription }, new Date());
 }
 
 /** A fresh early unlock for client A, of a fresh drill that requires Knee Drive. */

@@ -10,16 +10,18 @@ import { createCaller } from "@/server/api/root";
 export const api = cache(async () => createCaller(await createRequestContext(await headers())));
 
 /**
- * Runs a server-side call for a page: a refusal or another studio's row renders the
- * "not allowed" page (403) instead of data; a missing route id renders 404.
+ * Runs a server-side call for a page: a refusal renders the "not allowed" page (403); a row
+ * that does not exist renders "page not found" (404), and so does another studio's row, which
+ * the procedures answer exactly like a missing one, so a page never reveals that it exists; a
+ * malformed route id is not found either.
  */
 export async function orForbidden<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (error) {
     if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect("/sign-in");
-    if (error instanceof TRPCError && ["FORBIDDEN", "NOT_FOUND"].includes(error.code)) forbidden();
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST") notFound();
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") forbidden();
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
   }
 }

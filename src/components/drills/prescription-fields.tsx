@@ -1,6 +1,7 @@
 "use client";
 
 import { Field } from "@/components/ui/field";
+import type { TypedDateBoundsFor } from "@/server/dates/typed-date";
 import type { MeasureKind, PrescriptionDefaults } from "@/server/drills/types";
 import { CheckboxField, TextAreaField } from "./fields";
 
@@ -70,6 +71,7 @@ export function PrescriptionFields({
   errors,
   prefix,
   dated,
+  dateBounds,
 }: {
   value: PrescriptionDraft;
   onChange: (next: PrescriptionDraft) => void;
@@ -78,6 +80,8 @@ export function PrescriptionFields({
   errors: Record<string, string | undefined>;
   prefix: string;
   dated: boolean;
+  /** The dates a trainer may type (dates/typed-date.ts), as the date pickers' min and max. */
+  dateBounds?: TypedDateBoundsFor;
 }) {
   const set = (patch: Partial<PrescriptionDraft>) => onChange({ ...value, ...patch });
   const err = (name: string) => errors[`${prefix}.${name}`];
@@ -117,8 +121,8 @@ export function PrescriptionFields({
       </fieldset>
       {dated ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Start date" type="date" value={value.startDate} onChange={(e) => set({ startDate: e.target.value })} error={err("startDate")} />
-          <Field label="End date" type="date" value={value.endDate} onChange={(e) => set({ endDate: e.target.value })} error={err("endDate")} hint="Optional: leave empty for no end" />
+          <Field label="Start date" type="date" {...dateBounds?.start} value={value.startDate} onChange={(e) => set({ startDate: e.target.value })} error={err("startDate")} />
+          <Field label="End date" type="date" {...dateBounds?.end} value={value.endDate} onChange={(e) => set({ endDate: e.target.value })} error={err("endDate")} hint="Optional: leave empty for no end" />
         </div>
       ) : null}
       <TextAreaField label="Notes for the client" rows={2} value={value.notes} onChange={(e) => set({ notes: e.target.value })} error={err("notes")} className="[&_textarea]:min-h-16" />

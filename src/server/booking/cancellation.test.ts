@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { type EvaluateCancellationInput, evaluateCancellation, evaluateReschedule } from "./cancellation";
+import { type EvaluateCancellationInput, describePolicyAtBooking, evaluateCancellation, evaluateReschedule } from "./cancellation";
 import { formatHours, formatMinutes, formatMoney } from "./format";
 
 const HOUR = 3_600_000;
@@ -127,6 +127,23 @@ describe("evaluateReschedule", () => {
     { name: "by the trainer, late", input: { now: new Date(start.getTime() - HOUR), cancelledBy: "trainer" }, expected: { isFree: true, consequence: "refund_none", message: "Rescheduling is free for your client." } },
   ] as const)("$name", ({ input, expected }) => {
     expect(evaluateReschedule({ ...base, ...input })).toMatchObject(expected);
+  });
+});
+
+describe("describePolicyAtBooking", () => {
+  const at = (hoursBefore: number) => new Date(start.getTime() - hoursBefore * HOUR);
+  it.each([
+    [25, credit, 24, "You can cancel or move it for free until 14:00 on Tue 3 March."],
+    [24, credit, 24, "You can cancel or move it for free until 14:00 on Tue 3 March."],
+    // Booked inside the window: never "free until" a time already past.
+    [23.9, credit, 24, "It is less than 24 hours away, so it is already inside the cancellation window: cancelling it uses up your credit, and it can no longer be moved."],
+    [3, fortyPounds, 24, "It is less than 24 hours away, so it is already inside the cancellation window: cancelling it costs £40.00, and it can no longer be moved."],
+    [3, { kind: "credits", credits: 2 } as const, 48, "It is less than 48 hours away, so it is already inside the cancellation window: cancelling it uses up your 2 credits, and it can no longer be moved."],
+    [3, credit, 2, "You can cancel or move it for free until 12:00 on Wed 4 March."],
+    [1, credit, 0, "You can cancel or move it for free until 14:00 on Wed 4 March."],
+    [3, { kind: "money", amountMinor: 0, currency: "GBP" } as const, 24, "You can cancel or move it for free."],
+  ] as const)("booked %s hours ahead (%o, free until %s hours before): %s", (hoursAhead, price, freeUntilHours, words) => {
+    expect(describePolicyAtBooking({ bookingStart: start, now: at(hoursAhead), freeUntilHours, price, timeZone: "Europe/London" })).toBe(words);
   });
 });
 

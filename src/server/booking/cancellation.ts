@@ -96,6 +96,16 @@ export function evaluateCancellation(input: EvaluateCancellationInput): Cancella
   };
 }
 
+// What the confirmation says about cancelling: free until a time still ahead, or, for a booking
+// made inside the window, that it already is (never "free until" a time that has passed).
+export function describePolicyAtBooking(input: { bookingStart: Date; now: Date; freeUntilHours: number; price: SessionPrice; timeZone: string }): string {
+  if (input.price.kind === "money" && input.price.amountMinor === 0) return "You can cancel or move it for free.";
+  const outcome = evaluateCancellation({ ...input, cancelledBy: "client" });
+  if (outcome.isFree) return `You can cancel or move it for free until ${formatWhen(outcome.freeUntil, input.timeZone, input.now)}.`;
+  const cost = input.price.kind === "credits" ? `uses up your ${creditWord(input.price.credits)}` : `costs ${formatMoney(input.price.amountMinor, input.price.currency)}`;
+  return `It is less than ${formatHours(input.freeUntilHours)} away, so it is already inside the cancellation window: cancelling it ${cost}, and it can no longer be moved.`;
+}
+
 /** A reschedule is judged by the same window as a cancellation. */
 export function evaluateReschedule(input: Omit<EvaluateCancellationInput, "action">): CancellationOutcome {
   return evaluateCancellation({ ...input, action: "reschedule" });

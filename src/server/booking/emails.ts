@@ -3,25 +3,31 @@ import type { Queryable, Tx } from "@/server/db/client";
 import { bookings, clients, sessionTypes, studioMembers, users, type Booking } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { enqueueEmail } from "@/server/outbox/service";
-import type { CancellationOutcome } from "./cancellation";
+import { describePolicyAtBooking, type CancellationOutcome } from "./cancellation";
 import { formatMinutes, formatWhen } from "./format";
 import { type BookingCalendarEvent, buildBookingInvite } from "./ics";
+import { planReminder, type ReminderPlan } from "./reminders";
+import { priceOf } from "./settings-service";
 
 // The emails a booking sends, each written to the outbox in the booking's transaction:
 // confirmation / change / cancellation to the client with an .ics (REQUEST or CANCEL, same
 // UID, SEQUENCE = version, so calendar apps update the one event), a note to the trainer,
-// and the reminder a day before.
+// and the reminder (reminders.ts says when; the confirmation says when too).
 
 export const REMINDER_JOB = "booking.reminder";
-const REMINDER_LEAD_MS = 24 * 3_600_000;
 
-/** The reminder of this version of a booking: due a day before it starts. */
-export function reminderJob(booking: Pick<Booking, "id" | "version" | "startsAt">) {
+/** The reminder of this version of a booking, due at `runAt`. */
+export function reminderJob(booking: Pick<Booking, "id" | "version">, runAt: Date) {
   return {
     key: `booking-reminder:${booking.id}:v${booking.version}`,
-    runAt: new Date(booking.startsAt.getTime() - REMINDER_LEAD_MS),
+    runAt,
     payload: { bookingId: booking.id, version: booking.version },
   };
+}
+
+function reminderLine(plan: ReminderPlan, booking: Booking, timeZone: string, now: Date): string {
+  if (plan.at) return `We will send you a reminder at ${formatWhen(plan.at, timeZone, now)}.`;
+  return `It starts in ${formatMinutes(Math.max(0, Math.round((booking.startsAt.getTime() - now.getTime()) / 60_000)))}, so this email is your reminder.`;
 }
 
 const trainerUser = users;
@@ -64,8 +70,13 @@ function whereLine(type: { location: string | null; onlineUrl: string | null }) 
   return null;
 }
 
-export async function queueBookingEmail(tx: Tx, booking: Booking, change: "confirmed" | "rescheduled" | "cancelled", now: Date, lateCost?: CancellationOutcome) {
+/**
+ * Writes a booking's emails to the outbox; for a booking made or moved, also says when its
+ * reminder goes out (in the client's zone), which the caller queues.
+ */
+export async function queueBookingEmail(tx: Tx, booking: Booking, change: "confirmed" | "rescheduled" | "cancelled", now: Date, lateCost?: CancellationOutcome): Promise<ReminderPlan> {
   const { type, client, trainer } = await loadEmailContext(tx, booking);
+  const reminder: ReminderPlan = change === "cancelled" ? { at: null, kind: "none" } : planReminder({ start: booking.startsAt, bookedAt: now, timeZone: client.timeZone });
   const when = formatWhen(booking.startsAt, client.timeZone, now);
   const length = formatMinutes(Math.round((booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000));
   const ics = buildBookingInvite({
@@ -91,8 +102,9 @@ export async function queueBookingEmail(tx: Tx, booking: Booking, change: "confi
           ? `${lateCost.message} Your studio will collect it with your next payment.`
           : lateCost.message
         : null
-      : `You can cancel or move it for free until ${formatWhen(new Date(booking.startsAt.getTime() - booking.cancelFreeUntilHours * 3_600_000), client.timeZone, now)}.`;
-  const text = [`Hi ${client.name.split(" ")[0]},`, opening, whereLine(type), policy, "The attached calendar file adds it to (or removes it from) your calendar."]
+      : describePolicyAtBooking({ bookingStart: booking.startsAt, now, freeUntilHours: booking.cancelFreeUntilHours, price: priceOf(booking), timeZone: client.timeZone });
+  const reminderText = change === "cancelled" ? null : reminderLine(reminder, booking, client.timeZone, now);
+  const text = [`Hi ${client.name.split(" ")[0]},`, opening, whereLine(type), policy, reminderText, "The attached calendar file adds it to (or removes it from) your calendar."]
     .filter(Boolean)
     .join("\n\n");
   await enqueueEmail(tx, {
@@ -109,7 +121,7 @@ export async function queueBookingEmail(tx: Tx, booking: Booking, change: "confi
       },
     ],
   });
-  if (booking.bookedByMemberId && change === "confirmed") return;
+  if (booking.bookedByMemberId && change === "confirmed") return reminder;
   const trainerWhen = formatWhen(booking.startsAt, trainer.timeZone, now);
   await enqueueEmail(tx, {
     studioId: booking.studioId,
@@ -118,9 +130,10 @@ export async function queueBookingEmail(tx: Tx, booking: Booking, change: "confi
     subject: `${client.name}: ${type.name} ${change} (${trainerWhen})`,
     text: `${client.name}'s ${type.name} at ${trainerWhen} (${trainer.timeZone} time) is ${change}.`,
   });
+  return reminder;
 }
 
-/** The reminder job: a day before a booking that still stands, for the version it was queued for. */
+/** The reminder job: before a booking that still stands, for the version it was queued for. */
 export async function sendBookingReminder(tx: Tx, payload: Record<string, unknown>, now: Date) {
   const [booking] = await tx.select().from(bookings).where(eq(bookings.id, String(payload.bookingId)));
   // Cancelled or moved since (a move queues its own reminder), or already started: nothing to send.

@@ -29,6 +29,11 @@ async function reminders(studioId: string) {
   return t.db.select().from(outbox).where(and(eq(outbox.studioId, studioId), eq(outbox.kind, "booking_reminder")));
 }
 
+async function confirmation(studioId: string) {
+  const [mail] = await t.db.select().from(outbox).where(and(eq(outbox.studioId, studioId), eq(outbox.kind, "booking_confirmed")));
+  return mail!.text;
+}
+
 describe("booking reminders", () => {
   it("sends one reminder a day before, even with two app instances running the queue at once", async () => {
     const s = await createTestStudio(t.db);
@@ -69,5 +74,44 @@ describe("booking reminders", () => {
     const sent = await reminders(s.studioId);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain("15:00");
+  });
+
+  it("reminds a booking made 3 hours ahead an hour before, and says so; its confirmation says it is inside the cancellation window", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType } = await makeBookable(t.db, s);
+    const actor = { by: "client" as const, clientId: s.clientA.clientId };
+    const booking = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-04-01T12:00"), now: NOW, actor });
+    const [job] = await t.db.select().from(jobs).where(eq(jobs.key, `booking-reminder:${booking.id}:v0`));
+    expect(job!.runAt.toISOString()).toBe(london("2027-04-01T11:00").toISOString());
+    const text = await confirmation(s.studioId);
+    expect(text).toContain("It is less than 24 hours away, so it is already inside the cancellation window: cancelling it uses up your credit, and it can no longer be moved.");
+    expect(text).toContain("We will send you a reminder at 11:00 on Thu 1 April.");
+    expect(text).not.toContain("free until");
+
+    await runDueJobs(t.db, jobHandlers, () => london("2027-04-01T10:59"));
+    expect(await reminders(s.studioId)).toHaveLength(0);
+    await runDueJobs(t.db, jobHandlers, () => london("2027-04-01T11:00"));
+    expect(await reminders(s.studioId)).toHaveLength(1);
+  });
+
+  it("sends no reminder for a booking made 90 minutes ahead, and the confirmation says it is the reminder", async () => {
+    const s = await createTestStudio(t.db);
+    const { moneyType } = await makeBookable(t.db, s);
+    const actor = { by: "trainer" as const, memberId: s.trainer.memberId };
+    const booking = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: moneyType.id, clientId: s.clientA.clientId, start: london("2027-04-01T10:30"), now: NOW, actor });
+    expect(await t.db.select().from(jobs).where(eq(jobs.key, `booking-reminder:${booking.id}:v0`))).toEqual([]);
+    const text = await confirmation(s.studioId);
+    expect(text).toContain("cancelling it costs £40.00");
+    expect(text).toContain("It starts in 1 hour 30 minutes, so this email is your reminder.");
+  });
+
+  it("a booking made a week ahead is free to cancel until a day before, and reminded the day before", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType } = await makeBookable(t.db, s);
+    const actor = { by: "client" as const, clientId: s.clientA.clientId };
+    await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-04-08T09:00"), now: NOW, actor });
+    const text = await confirmation(s.studioId);
+    expect(text).toContain("You can cancel or move it for free until 09:00 on Wed 7 April.");
+    expect(text).toContain("We will send you a reminder at 09:00 on Wed 7 April.");
   });
 });

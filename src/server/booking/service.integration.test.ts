@@ -90,6 +90,22 @@ describe("booking a session", () => {
     expect((next as DomainError).message).toBe(SLOT_TAKEN_MESSAGE);
   });
 
+  it("a booking without credits is refused in words for whoever is booking, and nothing is stored", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType } = await makeBookable(t.db, s, { credits: 0 });
+    const client = callerFor(t.db, s.clientA.userId, { now: () => NOW });
+    const trainer = callerFor(t.db, s.trainer.userId, { now: () => NOW });
+    const forClient = await failure(trainer.booking.bookForClient({ sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-03-03T10:00") }));
+    expect(forClient).toMatchObject({ code: "PRECONDITION_FAILED", message: `${s.clientA.name} has no session credits left: add credits on their page, or ask them to buy a session pack.` });
+    const own = await failure(client.portalBooking.book({ sessionTypeId: creditType.id, start: london("2027-03-03T10:00") }));
+    expect(own.message).toBe("You have no session credits left. Buy a session pack or ask your coach.");
+    // A time outside the hours reads right for both of them too.
+    const outside = await failure(trainer.booking.bookForClient({ sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-03-03T07:00") }));
+    expect(outside.message).toBe("That time is outside the hours this session is offered. Pick one of the times shown.");
+    expect(await t.db.select().from(bookings).where(eq(bookings.studioId, s.studioId))).toEqual([]);
+    expect(await t.db.select().from(outbox).where(and(eq(outbox.studioId, s.studioId), eq(outbox.kind, "booking_confirmed")))).toEqual([]);
+  });
+
   it("explains bad requests and changes nothing", async () => {
     const s = await createTestStudio(t.db);
     const other = await createTestStudio(t.db);
@@ -102,8 +118,8 @@ describe("booking a session", () => {
         (e: unknown) => e as Error,
       );
 
-    expect((await attempt(london("2027-03-03T07:00"))).message).toMatch(/outside your trainer's available hours/);
-    expect((await attempt(london("2027-03-03T10:20"))).message).toMatch(/outside your trainer's available hours/);
+    expect((await attempt(london("2027-03-03T07:00"))).message).toMatch(/outside the hours this session is offered/);
+    expect((await attempt(london("2027-03-03T10:20"))).message).toMatch(/outside the hours this session is offered/);
     expect((await attempt(london("2027-02-27T10:00"))).message).toMatch(/already passed/);
     expect((await attempt(london("2027-03-03T10:00"), otherType.id)).message).toMatch(/does not exist or is not part of your studio/);
     await client.portalBooking.book({ sessionTypeId: creditType.id, start: london("2027-03-03T10:00") });

@@ -9,6 +9,7 @@ import { enqueueJob } from "@/server/jobs/service";
 import { evaluateCancellation, evaluateReschedule, type CancellationOutcome } from "./cancellation";
 import { formatWhen } from "./format";
 import { queueBookingEmail, REMINDER_JOB, reminderJob } from "./emails";
+import type { ReminderPlan } from "./reminders";
 import { getAvailability, priceOf, toSessionTypeRule } from "./settings-service";
 import { generateSlots, getBlockedInterval, isSlotBookable } from "./slots";
 import type { ExistingBooking, Slot } from "./types";
@@ -126,7 +127,7 @@ export async function bookSession(
   return withSlotGuard(() =>
     db.transaction(async (tx) => {
       const type = await loadSessionType(tx, input.studioId, input.sessionTypeId, { forBooking: true });
-      await lockActiveClient(tx, input.studioId, input.clientId);
+      const client = await lockActiveClient(tx, input.studioId, input.clientId);
       const slot = await checkSlot(tx, input.studioId, type, input.start, input.now);
       const [booking] = await tx
         .insert(bookings)
@@ -150,20 +151,19 @@ export async function bookSession(
         })
         .returning();
       if (type.priceKind === "credits") {
-        await spendCredit(tx, { studioId: input.studioId, clientId: input.clientId, bookingId: booking!.id, credits: type.priceCredits ?? 1, reason: `Booked ${type.name}` });
+        const reader = input.actor.by === "trainer" ? { kind: "trainer" as const, clientName: client.name } : { kind: "client" as const };
+        await spendCredit(tx, { studioId: input.studioId, clientId: input.clientId, bookingId: booking!.id, credits: type.priceCredits ?? 1, reason: `Booked ${type.name}`, reader });
       }
-      await queueBookingEmail(tx, booking!, "confirmed", input.now);
-      await scheduleReminder(tx, booking!, input.now);
+      await scheduleReminder(tx, booking!, await queueBookingEmail(tx, booking!, "confirmed", input.now));
       return booking!;
     }),
   );
 }
 
-async function scheduleReminder(tx: Tx, booking: Booking, now: Date) {
-  const job = reminderJob(booking);
-  // Booked within a day of the start: the confirmation is the reminder.
-  if (job.runAt.getTime() <= now.getTime()) return;
-  await enqueueJob(tx, { kind: REMINDER_JOB, ...job });
+async function scheduleReminder(tx: Tx, booking: Booking, plan: ReminderPlan) {
+  // Booked too close to the start for a reminder to help: the confirmation said it is the reminder.
+  if (!plan.at) return;
+  await enqueueJob(tx, { kind: REMINDER_JOB, ...reminderJob(booking, plan.at) });
 }
 
 /** Locks a booking of the studio (of this client, when a client is acting). */
@@ -278,8 +278,7 @@ export async function rescheduleBooking(db: Db, input: { studioId: string; booki
         })
         .where(inStudio(bookings, input.studioId, eq(bookings.id, booking.id)))
         .returning();
-      await queueBookingEmail(tx, updated!, "rescheduled", input.now);
-      await scheduleReminder(tx, updated!, input.now);
+      await scheduleReminder(tx, updated!, await queueBookingEmail(tx, updated!, "rescheduled", input.now));
       return updated!;
     }),
   );

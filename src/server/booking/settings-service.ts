@@ -2,6 +2,8 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, Queryable } from "@/server/db/client";
 import { availabilityExceptions, availabilityWindows, sessionTypes, studioMembers, users, type SessionTypeRow } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
+import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date";
+import { localDateIn, zoneOrUtc } from "@/server/drills/local-date";
 import { DomainError, notFound } from "@/server/errors";
 import type { AvailabilityException, SessionPrice, SessionType, WeeklyAvailability } from "./types";
 import { wallTimeToMinutes } from "./types";
@@ -185,8 +187,15 @@ export async function setWeeklyAvailability(db: Db, studioId: string, memberId: 
   });
 }
 
-/** Adds a day off or extra hours on one date. */
-export async function addAvailabilityException(db: Db, studioId: string, memberId: string, exception: AvailabilityException) {
+/** Adds a day off or extra hours on one date, from the trainer's today on. */
+export async function addAvailabilityException(db: Db, studioId: string, memberId: string, exception: AvailabilityException, now: Date) {
+  const [member] = await db
+    .select({ timeZone: users.timeZone })
+    .from(studioMembers)
+    .innerJoin(users, eq(users.id, studioMembers.userId))
+    .where(inStudio(studioMembers, studioId, eq(studioMembers.id, memberId)));
+  if (!member) throw notFound("trainer");
+  assertTypedDates(localDateIn(now, zoneOrUtc(member.timeZone)), [{ field: "date", value: exception.date, window: TYPED_DATE_WINDOWS.availability }]);
   const [row] = await db
     .insert(availabilityExceptions)
     .values({

@@ -376,8 +376,8 @@ describe("isSlotBookable", () => {
     { requested: "2026-06-09T12:00", reason: "too_soon", message: "Pick a time at least 12 hours from now." },
     { requested: "2026-06-23T08:00", reason: null, message: null }, // exactly 14 days ahead
     { requested: "2026-06-23T09:00", reason: "too_far", message: "Pick a time within the next 14 days." },
-    { requested: "2026-06-10T09:30", reason: "outside_availability", message: "That time is outside your trainer's available hours. Pick one of the times shown." },
-    { requested: "2026-06-10T13:00", reason: "outside_availability", message: "That time is outside your trainer's available hours. Pick one of the times shown." },
+    { requested: "2026-06-10T09:30", reason: "outside_availability", message: "That time is outside the hours this session is offered. Pick one of the times shown." },
+    { requested: "2026-06-10T13:00", reason: "outside_availability", message: "That time is outside the hours this session is offered. Pick one of the times shown." },
     { requested: "2026-06-10T11:00", reason: "overlaps", message: "That time is no longer free. Pick another time." },
   ])("$requested → $reason", ({ requested, reason, message }) => {
     const result = isSlotBookable({ ...base, requestedStart: at(LONDON, requested) });

@@ -142,7 +142,8 @@ function rejectionMessage(reason: SlotRejection, sessionType: SessionType): stri
     case "overlaps":
       return "That time is no longer free. Pick another time.";
     case "outside_availability":
-      return "That time is outside your trainer's available hours. Pick one of the times shown.";
+      // Read by a client booking and by a trainer booking for one: "your trainer" fits only one of them.
+      return "That time is outside the hours this session is offered. Pick one of the times shown.";
   }
 }
 

@@ -28,8 +28,8 @@ describe("localDateRange", () => {
 });
 
 describe("reminderJob", () => {
-  it("is due a day before the session, with one key per version so a move queues a new one", () => {
-    const job = reminderJob({ id: "b1", version: 2, startsAt: new Date("2026-12-01T09:00:00Z") });
+  it("is due when planned (reminders.ts), with one key per version so a move queues a new one", () => {
+    const job = reminderJob({ id: "b1", version: 2 }, new Date("2026-11-30T09:00:00Z"));
     expect(job).toEqual({ key: "booking-reminder:b1:v2", runAt: new Date("2026-11-30T09:00:00Z"), payload: { bookingId: "b1", version: 2 } });
   });
 });

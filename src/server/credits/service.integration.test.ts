@@ -17,7 +17,7 @@ describe("the credit ledger", () => {
     }
     expect(await creditBalance(t.db, ref)).toBe(7);
     const bookingId = randomUUID();
-    await t.db.transaction((tx) => spendCredit(tx, { ...ref, bookingId, reason: "booking" }));
+    await t.db.transaction((tx) => spendCredit(tx, { ...ref, bookingId, reason: "booking", reader: { kind: "client" } }));
     expect(await creditBalance(t.db, ref)).toBe(6);
     expect(await t.db.transaction((tx) => refundCredit(tx, { ...ref, bookingId, reason: "free cancel" }))).toBe(true);
     expect(await t.db.transaction((tx) => refundCredit(tx, { ...ref, bookingId, reason: "free cancel" }))).toBe(false);
@@ -29,7 +29,7 @@ describe("the credit ledger", () => {
     const ref = { studioId: s.studioId, clientId: s.clientB.clientId };
     await t.db.transaction((tx) => grantCredits(tx, { ...ref, amount: 1, reason: "one" }));
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => t.db.transaction((tx) => spendCredit(tx, { ...ref, bookingId: randomUUID(), reason: "race" }))),
+      Array.from({ length: 10 }, () => t.db.transaction((tx) => spendCredit(tx, { ...ref, bookingId: randomUUID(), reason: "race", reader: { kind: "client" } }))),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await creditBalance(t.db, ref)).toBe(0);

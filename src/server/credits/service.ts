@@ -3,6 +3,7 @@ import type { Queryable, Tx } from "@/server/db/client";
 import { clients, creditLedger } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { DomainError } from "@/server/errors";
+import { notEnoughCreditsMessage, type CreditReader } from "./rules";
 
 type ClientRef = { studioId: string; clientId: string };
 
@@ -56,13 +57,12 @@ export async function grantCredits(
   return inserted.length > 0;
 }
 
-/** Takes one credit for a booking, in the booking's transaction; refuses when none are left. */
-export async function spendCredit(tx: Tx, input: ClientRef & { bookingId: string; reason: string; credits?: number }) {
+/** Takes a booking's credits, in the booking's transaction; refuses, worded for `reader`, when too few are left. */
+export async function spendCredit(tx: Tx, input: ClientRef & { bookingId: string; reason: string; credits?: number; reader: CreditReader }) {
   const credits = input.credits ?? 1;
   await lockClient(tx, input);
-  if ((await creditBalance(tx, input)) < credits) {
-    throw new DomainError("PRECONDITION_FAILED", "You have no session credits left. Buy a session pack or ask your coach.");
-  }
+  const balance = await creditBalance(tx, input);
+  if (balance < credits) throw new DomainError("PRECONDITION_FAILED", notEnoughCreditsMessage(input.reader, balance, credits));
   await tx.insert(creditLedger).values({
     studioId: input.studioId,
     clientId: input.clientId,

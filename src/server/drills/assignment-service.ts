@@ -17,6 +17,7 @@ import {
 import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import { listDueDrills } from "./due";
+import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date";
 import { localDateIn, type LocalDate, zoneOrUtc } from "./local-date";
 import { dailyBestsFor } from "@/server/progression/daily-bests";
 import { masteryHistoryOf, ruleKeyOf } from "@/server/progression/history-cache";
@@ -106,16 +107,26 @@ async function insertVersion(
   await q.insert(assignmentVersions).values({ studioId, assignmentId, version, action, status, changedByMemberId: memberId, ...versionColumns(prescription) });
 }
 
+/** The dates of a prescription the trainer typed, checked against the client's today (`unchanged`: kept as they were). */
+function assertPrescriptionDates(p: Pick<Prescription, "startDate" | "endDate">, today: LocalDate, unchanged?: Pick<Prescription, "startDate" | "endDate">) {
+  assertTypedDates(today, [
+    { field: "prescription.startDate", value: p.startDate === unchanged?.startDate ? null : p.startDate, window: TYPED_DATE_WINDOWS.start },
+    { field: "prescription.endDate", value: p.endDate === unchanged?.endDate ? null : p.endDate, window: TYPED_DATE_WINDOWS.end },
+  ]);
+}
+
 /** Assigns one drill to one client; a drill already live for the client is refused, not duplicated. */
 export async function createAssignment(
   q: Queryable,
   studioId: string,
   memberId: string,
   input: { clientId: string; drillId: string; prescription: Prescription },
+  now: Date,
 ) {
   await ensureBuiltIns(q, studioId);
   return q.transaction(async (tx) => {
-    await loadClient(tx, studioId, input.clientId);
+    const client = await loadClient(tx, studioId, input.clientId);
+    assertPrescriptionDates(input.prescription, localDateIn(now, client.timeZone));
     const drill = await loadAssignableDrill(tx, studioId, input.drillId);
     assertFitsMeasure(drill, input.prescription);
     const [row] = await tx
@@ -149,11 +160,14 @@ async function loadAssignmentForUpdate(q: Queryable, studioId: string, assignmen
 }
 
 // A change never edits the past: it adds a version, so a logged session keeps the prescription that was in force.
-export async function changeAssignment(q: Queryable, studioId: string, memberId: string, input: { assignmentId: string; prescription: Prescription }) {
+export async function changeAssignment(q: Queryable, studioId: string, memberId: string, input: { assignmentId: string; prescription: Prescription }, now: Date) {
   return q.transaction(async (tx) => {
-    const { assignment, drill } = await loadAssignmentForUpdate(tx, studioId, input.assignmentId);
+    const { assignment, drill, current } = await loadAssignmentForUpdate(tx, studioId, input.assignmentId);
     if (assignment.status === "ended") throw new DomainError("PRECONDITION_FAILED", "This assignment has ended; assign the drill again to start a new one.");
     assertFitsMeasure(drill, input.prescription);
+    // A start date kept from years ago is history, not a typing slip: only changed dates are bounded.
+    const [client] = await tx.select({ timeZone: users.timeZone }).from(clients).leftJoin(users, eq(users.id, clients.userId)).where(inStudio(clients, studioId, eq(clients.id, assignment.clientId)));
+    assertPrescriptionDates(input.prescription, localDateIn(now, zoneOrUtc(client?.timeZone)), prescriptionOf(current));
     const version = assignment.version + 1;
     await insertVersion(tx, studioId, assignment.id, version, "changed", assignment.status, input.prescription, memberId);
     const [row] = await tx
@@ -224,6 +238,7 @@ export async function applyProgram(
     if (archived) throw new DomainError("PRECONDITION_FAILED", `${archived.drill.name} in this program is archived; restore it or remove it from the program.`, "programId");
 
     const clientRows = await loadClients(tx, studioId, [...new Set(input.clientIds)], "clientIds");
+    for (const client of clientRows) assertTypedDates(localDateIn(now, client.timeZone), [{ field: "startDate", value: input.startDate, window: TYPED_DATE_WINDOWS.start }]);
 
     // Two statements whatever the number of clients: the assignments (a live one already there
     // is skipped by the unique index), then version 1 of each that was created.

@@ -403,9 +403,10 @@ describe("the client's Today", () => {
 
   it("paused and ended drills are not due", async () => {
     const studio = await createTestStudio(t.db);
-    const trainer = callerFor(t.db, studio.trainer.userId);
-    const a = await trainer.assignment.create({ clientId: studio.clientA.clientId, drillId: await builtInDrillId(t.db, studio.studioId, "back-rotations"), prescription: samplePrescription });
-    const client = callerFor(t.db, studio.clientA.userId, { now: () => new Date("2026-03-10T12:00:00Z") });
+    const clock = { now: () => new Date("2026-03-10T12:00:00Z") };
+    const trainer = callerFor(t.db, studio.trainer.userId, clock);
+    const a = await trainer.assignment.create({ clientId: studio.clientA.clientId, drillId: await builtInDrillId(t.db, studio.studioId, "back-rotations"), prescription: { ...samplePrescription, startDate: "2026-01-05" } });
+    const client = callerFor(t.db, studio.clientA.userId, clock);
     expect((await client.portal.today()).drills).toHaveLength(1);
     await trainer.assignment.setStatus({ assignmentId: a.id, action: "pause" });
     const paused = await client.portal.today();

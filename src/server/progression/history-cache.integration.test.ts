@@ -49,7 +49,7 @@ async function build(seed: number): Promise<World> {
       prescription: reps
         ? { sets: 1, targetPerSide: null, repMin: 15, repMax: 20, schedule, startDate: START, endDate: null }
         : { sets: 1, targetPerSide: 30, repMin: null, repMax: null, schedule, startDate: START, endDate: null },
-    });
+    }, NOW);
     const [v] = await t.db.select({ id: assignmentVersions.id }).from(assignmentVersions).where(eq(assignmentVersions.assignmentId, row.id));
     versions[drillId] = v!.id;
   }

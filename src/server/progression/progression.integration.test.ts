@@ -34,7 +34,7 @@ async function assign(studio: TestStudio, drillId: string, schedule: { daily: bo
       measure !== "reps"
         ? { sets: 1, targetPerSide: 30, repMin: null, repMax: null, schedule, startDate: START, endDate: null }
         : { sets: 1, targetPerSide: null, repMin: 15, repMax: 20, schedule, startDate: START, endDate: null },
-  });
+  }, NOW);
   const [version] = await t.db.select({ id: assignmentVersions.id }).from(assignmentVersions).where(eq(assignmentVersions.assignmentId, row.id));
   return version!.id;
 }

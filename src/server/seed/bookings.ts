@@ -116,6 +116,6 @@ export async function seedBookings(db: Db, studio: SeededStudio, now = new Date(
     cancelFreeUntilHours: 24,
     bookedByMemberId: morgan,
     }).returning();
-    await spendCredit(tx, { studioId, clientId: past!.clientId, bookingId: past!.id, reason: "Booked 1:1 run technique session" });
+    await spendCredit(tx, { studioId, clientId: past!.clientId, bookingId: past!.id, reason: "Booked 1:1 run technique session", reader: { kind: "client" } });
   });
 }

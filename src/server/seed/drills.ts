@@ -54,7 +54,7 @@ export async function seedDrills(db: Queryable, studio: SeededStudio, other: See
       endDate: null,
       notes: "Two sets now: your turn has opened up nicely.",
     },
-  });
+  }, now);
   // Chidi rests a sprained ankle: balance work paused.
   await setAssignmentStatus(db, studio.studioId, morgan, { assignmentId: await assignmentOf("chidi@stride.test", kneeDrive), action: "pause" });
   // Dana came from sprinting: Hopping unlocked early, with the reason kept.
@@ -112,7 +112,7 @@ export async function seedDrills(db: Queryable, studio: SeededStudio, other: See
     clientId: client("isla@stride.test"),
     drillId: backRotations,
     prescription: { sets: 1, targetPerSide: null, repMin: 15, repMax: 20, schedule: { daily: true, beforeRun: true }, startDate: localDateIn(now, "Europe/Dublin"), endDate: null },
-  });
+  }, now);
 
   // The other studio runs the same method on its own copy; nothing here is shared.
   const otherFoundation = await idOf(other.studioId, programs, "runners-foundation");

@@ -4,11 +4,15 @@ import { bookSession } from "@/server/booking/service";
 import { addAvailabilityException, saveSessionType } from "@/server/booking/settings-service";
 import { bookings } from "@/server/db/schema";
 import type { Db } from "@/server/db/client";
+import { addDays, localDateIn } from "@/server/drills/local-date";
 import { makeBookable } from "../../booking-factories";
 import { CLIENTS, CLIENT_A, TRAINERS, type AuthzFixture, type ProcedureRules } from "../roles";
 
 // The home studio made bookable once per run; every booking an input needs is fresh, so
 // each allowed role acts on a booking of its own (a cancel can't be done twice).
+// Days off lie within the dates a trainer may type (from today, two years ahead).
+const daysFromToday = (days: number) => addDays(localDateIn(new Date(), "Europe/London"), days);
+
 const bookable = new Map<string, ReturnType<typeof makeBookable>>();
 function homeTypes(f: AuthzFixture, db: Db) {
   let types = bookable.get(f.home.studioId);
@@ -39,7 +43,7 @@ export const bookingRules: ProcedureRules = {
   "booking.sessionTypes": { allowed: [...TRAINERS, "otherTrainer"], input: () => ({}) },
   "booking.saveSessionType": {
     allowed: [...TRAINERS, "otherTrainer"],
-    input: () => ({ name: "Hill session", durationMinutes: 45, price: { kind: "money", amountMinor: 3000, currency: "GBP" }, bufferAfterMinutes: 0, minNoticeMinutes: 60, maxDaysAhead: 30, cancelFreeUntilHours: 24 }),
+    input: () => ({ name: "Hill session", durationMinutes: 45, price: { kind: "money", amount: "30,00", currency: "GBP" }, bufferAfterMinutes: 0, minNoticeMinutes: 60, maxDaysAhead: 30, cancelFreeUntilHours: 24 }),
   },
   // Only the trainer who offers it may archive it (the owner gets "not found" like any other).
   "booking.archiveSessionType": {
@@ -55,11 +59,11 @@ export const bookingRules: ProcedureRules = {
     allowed: [...TRAINERS, "otherTrainer"],
     input: () => ({ timeZone: "Europe/London", weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "08:00", end: "18:00" })) }),
   },
-  "booking.addException": { allowed: [...TRAINERS, "otherTrainer"], input: () => ({ date: "2030-01-01", kind: "day_off" }) },
+  "booking.addException": { allowed: [...TRAINERS, "otherTrainer"], input: () => ({ date: daysFromToday(400), kind: "day_off" }) },
   "booking.removeException": {
     allowed: ["trainer"],
     input: async (f, db) => {
-      return { exceptionId: (await addAvailabilityException(db, f.home.studioId, f.home.trainer.memberId, { date: "2030-02-01", kind: "day_off" })).id };
+      return { exceptionId: (await addAvailabilityException(db, f.home.studioId, f.home.trainer.memberId, { date: daysFromToday(401), kind: "day_off" }, new Date())).id };
     },
   },
   "booking.calendar": { allowed: TRAINERS, input: async (f, db) => (await freshBookingOfA(f, db), { memberId: f.home.trainer.memberId, days: 31 }) },

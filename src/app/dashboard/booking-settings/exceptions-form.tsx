@@ -11,7 +11,7 @@ import { formErrorsOf, useTRPC } from "@/trpc/react";
 type Exception = { id: string; date: string; kind: "day_off" } | { id: string; date: string; kind: "extra"; start: string; end: string };
 
 /** Dated changes to the week: a day off, or extra hours on one date. */
-export function ExceptionsForm({ exceptions, today }: { exceptions: Exception[]; today: string }) {
+export function ExceptionsForm({ exceptions, today, lastDate }: { exceptions: Exception[]; today: string; lastDate: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
@@ -46,7 +46,7 @@ export function ExceptionsForm({ exceptions, today }: { exceptions: Exception[];
           add.mutate(kind === "day_off" ? { date, kind } : { date, kind, start: String(f.get("start") ?? ""), end: String(f.get("end") ?? "") });
         }}
       >
-        <Field label="Date" name="date" type="date" min={today} error={errors.fields.date} />
+        <Field label="Date" name="date" type="date" min={today} max={lastDate} error={errors.fields.date} />
         <div className="space-y-1">
           <label htmlFor={`${id}-kind`} className="block text-sm font-medium">
             Change

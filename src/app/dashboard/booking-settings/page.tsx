@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/card";
 import { localToday } from "@/server/booking/views";
 import { api, orForbidden } from "@/trpc/server";
 import { AvailabilityForm } from "./availability-form";
+import { TYPED_DATE_WINDOWS, typedDateBounds } from "@/server/dates/typed-date";
 import { ExceptionsForm } from "./exceptions-form";
 import { SessionTypeForm } from "./session-type-form";
 
@@ -43,7 +44,11 @@ export default async function BookingSettingsPage() {
       </section>
       <div className="grid gap-5 lg:grid-cols-2">
         <AvailabilityForm timeZone={availability.timeZone} weekly={availability.weekly} zones={zones} />
-        <ExceptionsForm exceptions={availability.exceptions} today={localToday(new Date(), availability.timeZone)} />
+        <ExceptionsForm
+          exceptions={availability.exceptions}
+          today={localToday(new Date(), availability.timeZone)}
+          lastDate={typedDateBounds(localToday(new Date(), availability.timeZone), TYPED_DATE_WINDOWS.availability).max}
+        />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
+import { CURRENCIES, minorToDecimalString, type Currency } from "@/server/billing/money";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 export type SessionTypeValues = {
@@ -53,7 +54,6 @@ export function SessionTypeForm({ initial, onDone }: { initial?: SessionTypeValu
           e.preventDefault();
           setSaved(false);
           const f = new FormData(e.currentTarget);
-          const pounds = String(f.get("amount") ?? "");
           save.mutate({
             id: initial?.id,
             name: String(f.get("name") ?? ""),
@@ -63,7 +63,7 @@ export function SessionTypeForm({ initial, onDone }: { initial?: SessionTypeValu
             price:
               priceKind === "credits"
                 ? { kind: "credits", credits: num(f.get("credits")) }
-                : { kind: "money", amountMinor: pounds === "" ? Number.NaN : Math.round(Number(pounds) * 100), currency: String(f.get("currency") ?? "").toUpperCase() },
+                : { kind: "money", amount: String(f.get("amount") ?? ""), currency: String(f.get("currency") ?? "") as Currency },
             bufferAfterMinutes: num(f.get("bufferAfterMinutes")),
             minNoticeMinutes: Math.round(num(f.get("minNoticeHours")) * 60),
             maxDaysAhead: num(f.get("maxDaysAhead")),
@@ -88,16 +88,23 @@ export function SessionTypeForm({ initial, onDone }: { initial?: SessionTypeValu
             </label>
           </div>
           {priceKind === "credits" ? (
-            <Field label="Credits per session" name="credits" type="number" min={1} defaultValue={initial?.priceCredits ?? 1} error={errors.fields.price} />
+            <Field label="Credits per session" name="credits" type="number" min={1} defaultValue={initial?.priceCredits ?? 1} error={errors.fields.price ?? errors.fields["price.credits"]} />
           ) : (
             <div className="grid grid-cols-[2fr_1fr] gap-3">
-              <Field label="Amount" name="amount" type="number" min={0} step="0.01" defaultValue={initial?.priceAmountMinor != null ? (initial.priceAmountMinor / 100).toFixed(2) : ""} error={errors.fields.price} />
+              <Field
+                label="Amount"
+                name="amount"
+                inputMode="decimal"
+                defaultValue={initial?.priceAmountMinor != null ? minorToDecimalString(initial.priceAmountMinor, initial.priceCurrency ?? "GBP") : ""}
+                error={errors.fields.price ?? errors.fields["price.amount"]}
+                hint="For example 40, 40.50 or 40,50"
+              />
               <div className="space-y-1">
                 <label htmlFor={`${id}-currency`} className="block text-sm font-medium">
                   Currency
                 </label>
                 <select id={`${id}-currency`} name="currency" defaultValue={initial?.priceCurrency ?? "GBP"} className={inputClass}>
-                  {["GBP", "EUR", "USD", "AUD", "CAD"].map((c) => (
+                  {CURRENCIES.map((c) => (
                     <option key={c}>{c}</option>
                   ))}
                 </select>

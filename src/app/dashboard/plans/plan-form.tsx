@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
-import { CURRENCIES } from "@/server/billing/money";
+import { CURRENCIES, describeCharge, needsPriceConfirmation, parseMoney, type Currency } from "@/server/billing/money";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 type PlanValues = {
@@ -19,7 +19,18 @@ type PlanValues = {
   interval: "month" | "year" | null;
   credits: number | null;
   isActive?: boolean;
+  confirmPrice?: boolean;
 };
+
+/** The typed price as it will be charged, or null while it is not a price yet. */
+function chargeOf(v: PlanValues): { minor: number; words: string } | null {
+  try {
+    const minor = parseMoney(v.price, v.currency);
+    return { minor, words: describeCharge(minor, v.currency, v.kind === "subscription" ? v.interval : null) };
+  } catch {
+    return null;
+  }
+}
 
 const EMPTY: PlanValues = { kind: "subscription", name: "", description: "", price: "", currency: "GBP", interval: "month", credits: 5 };
 
@@ -48,7 +59,11 @@ export function PlanForm({ plan }: { plan?: PlanValues }) {
   const update = useMutation(trpc.billing.updatePlan.mutationOptions({ onSuccess }));
   const mutation = plan ? update : create;
   const errors = formErrorsOf(mutation.error);
-  const set = <K extends keyof PlanValues>(key: K, value: PlanValues[K]) => setV((old) => ({ ...old, [key]: value }));
+  // A change to what is charged needs a fresh confirmation.
+  const set = <K extends keyof PlanValues>(key: K, value: PlanValues[K]) =>
+    setV((old) => ({ ...old, [key]: value, ...(["price", "currency", "interval", "kind"].includes(key) ? { confirmPrice: false } : {}) }));
+  const charge = chargeOf(v);
+  const asksToConfirm = charge !== null && needsPriceConfirmation(charge.minor, v.currency as Currency) && (v.isActive ?? true);
   return (
     <form
       className="grid gap-3 sm:grid-cols-2"
@@ -62,6 +77,7 @@ export function PlanForm({ plan }: { plan?: PlanValues }) {
           currency: v.currency as (typeof CURRENCIES)[number],
           interval: v.kind === "subscription" ? v.interval : null,
           credits: v.kind === "pack" ? v.credits : null,
+          confirmPrice: asksToConfirm && v.confirmPrice === true,
         };
         if (plan?.id) update.mutate({ ...common, planId: plan.id, isActive: v.isActive ?? true });
         else create.mutate({ ...common, kind: v.kind });
@@ -80,7 +96,18 @@ export function PlanForm({ plan }: { plan?: PlanValues }) {
         </Select>
       ) : null}
       <Field label="Name" value={v.name} onChange={(e) => set("name", e.target.value)} error={errors.fields.name} />
-      <Field label="Price" inputMode="decimal" value={v.price} onChange={(e) => set("price", e.target.value)} error={errors.fields.price} hint="For example 49 or 49.99" />
+      <Field
+        label="Price"
+        inputMode="decimal"
+        value={v.price}
+        onChange={(e) => {
+          // A retyped price is judged afresh: the old refusal would hide the amount as it will be charged.
+          if (errors.fields.price) mutation.reset();
+          set("price", e.target.value);
+        }}
+        error={errors.fields.price}
+        hint={charge ? `Clients will be charged ${charge.words}.` : "For example 49, 49.99 or 49,99"}
+      />
       <Select label="Currency" value={v.currency} onChange={(e) => set("currency", e.target.value)} error={errors.fields.currency}>
         {CURRENCIES.map((c) => (
           <option key={c}>{c}</option>
@@ -102,6 +129,14 @@ export function PlanForm({ plan }: { plan?: PlanValues }) {
           error={errors.fields.credits}
         />
       )}
+      {asksToConfirm ? (
+        <label className="flex items-start gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 sm:col-span-2">
+          <input type="checkbox" className="mt-0.5 size-5 shrink-0" checked={v.confirmPrice === true} onChange={(e) => setV((old) => ({ ...old, confirmPrice: e.target.checked }))} />
+          <span>
+            That is far more than clients usually pay. Yes, charge <strong>{charge.words}</strong>.
+          </span>
+        </label>
+      ) : null}
       <Field label="Description (optional)" className="sm:col-span-2" value={v.description} onChange={(e) => set("description", e.target.value)} error={errors.fields.description} />
       {plan ? (
         <label className="flex items-center gap-2 text-sm sm:col-span-2">

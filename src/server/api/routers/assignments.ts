@@ -28,8 +28,8 @@ export const assignmentsRouter = createTRPCRouter({
       overrides: await listOverrides(ctx.db, ctx.studioId, input.clientId),
     };
   }),
-  create: trainerProcedure.input(createAssignmentInput).mutation(({ ctx, input }) => createAssignment(ctx.db, ctx.studioId, ctx.memberId, input)),
-  change: trainerProcedure.input(changeAssignmentInput).mutation(({ ctx, input }) => changeAssignment(ctx.db, ctx.studioId, ctx.memberId, input)),
+  create: trainerProcedure.input(createAssignmentInput).mutation(({ ctx, input }) => createAssignment(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
+  change: trainerProcedure.input(changeAssignmentInput).mutation(({ ctx, input }) => changeAssignment(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
   setStatus: trainerProcedure.input(setAssignmentStatusInput).mutation(({ ctx, input }) => setAssignmentStatus(ctx.db, ctx.studioId, ctx.memberId, input)),
   overrideLock: trainerProcedure.input(overrideLockInput).mutation(({ ctx, input }) => overrideLock(ctx.db, ctx.studioId, ctx.memberId, input)),
   revokeOverride: trainerProcedure.input(clientDrillInput).mutation(({ ctx, input }) => revokeOverride(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),

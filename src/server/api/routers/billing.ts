@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { billingMode, billingProvider, testProvider } from "@/server/billing/config";
-import { CURRENCIES, parseMoney } from "@/server/billing/money";
+import { CURRENCIES, readPlanPrice } from "@/server/billing/money";
 import {
   billingSettings,
   cardUpdateUrl,
@@ -39,6 +39,8 @@ const planFields = {
     .max(100, "A pack holds at most 100 sessions.")
     .nullable()
     .default(null),
+  /** The trainer saw the amount as it will be charged and confirmed it (needed above a threshold). */
+  confirmPrice: z.boolean({ error: "Tick the box to confirm the price, or leave it unticked." }).default(false),
 };
 export const createPlanInput = z.object({ ...planFields, kind: z.enum(["subscription", "pack"], { error: "Pick a subscription or a session pack." }) });
 export const updatePlanInput = z.object({ ...planFields, planId: planIdField, isActive: z.boolean() });
@@ -100,10 +102,10 @@ export const billingRouter = createTRPCRouter({
     .query(({ ctx, input }) => clientMembership(ctx.db, ctx.studioId, input.clientId)),
   createPlan: ownerProcedure
     .input(createPlanInput)
-    .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.studioId, { ...input, priceMinor: parseMoney(input.price, input.currency) })),
+    .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.studioId, { ...input, priceMinor: readPlanPrice({ ...input, interval: input.kind === "pack" ? null : input.interval }, true) })),
   updatePlan: ownerProcedure
     .input(updatePlanInput)
-    .mutation(({ ctx, input }) => updatePlan(ctx.db, ctx.studioId, input.planId, { ...input, priceMinor: parseMoney(input.price, input.currency) })),
+    .mutation(({ ctx, input }) => updatePlan(ctx.db, ctx.studioId, input.planId, { ...input, priceMinor: readPlanPrice(input, input.isActive) })),
   setDefaultCoach: ownerProcedure.input(defaultCoachInput).mutation(({ ctx, input }) => setDefaultCoach(ctx.db, ctx.studioId, input.memberId)),
   revenue: ownerProcedure.query(({ ctx }) => revenueSummary(ctx.db, ctx.studioId, ctx.now())),
 });

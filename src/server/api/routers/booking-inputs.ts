@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { CURRENCIES, parseMoney } from "@/server/billing/money";
 import { availabilityExceptionSchema, localDateSchema, sessionPriceSchema, timeZoneSchema, weeklyAvailabilitySchema } from "@/server/booking/types";
+import type { SessionPrice } from "@/server/booking/types";
 
 // The booking procedures' inputs, shared by the trainer's and the client's routers.
 const uuid = (what: string) => z.uuid({ error: `That ${what} id is not valid.` });
@@ -14,6 +16,26 @@ const wholeMinutes = (what: string, max: number) =>
     .min(0, { error: `Enter ${what} of zero minutes or more.` })
     .max(max, { error: `Enter ${what} of at most ${max} minutes.` });
 
+// A money price arrives as the trainer typed it ("40", "40.50", "40,50") and is read by the one
+// money parser, as plans' prices are; credits are a plain count.
+const typedSessionPriceInput = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("money"),
+      amount: z.string({ error: "Enter a price such as 40 or 40.50." }).trim().min(1, { error: "Enter a price such as 40 or 40.50." }).max(20, { error: "That price is too long." }),
+      currency: z.enum(CURRENCIES, { error: "Pick a currency from the list." }),
+    }),
+    sessionPriceSchema.options[1],
+  ],
+  { error: "Choose a price in money or in session credits." },
+);
+
+/** The stored price of a typed one: a refusal names the `price` field. */
+export function readSessionPrice(price: z.output<typeof typedSessionPriceInput>): SessionPrice {
+  return price.kind === "money" ? { kind: "money", amountMinor: parseMoney(price.amount, price.currency, { allowZero: true }), currency: price.currency } : price;
+}
+
 export const saveSessionTypeInput = z.object({
   id: uuid("session type").optional(),
   name: z.string().trim().min(1, { error: "Give the session type a name." }).max(80, { error: "Use at most 80 characters for the name." }),
@@ -26,7 +48,7 @@ export const saveSessionTypeInput = z.object({
   onlineUrl: z
     .union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter a full link starting with https://." }).max(2000, { error: "Use a link of at most 2,000 characters." })])
     .optional(),
-  price: sessionPriceSchema,
+  price: typedSessionPriceInput,
   bufferAfterMinutes: wholeMinutes("the break after", 240),
   minNoticeMinutes: wholeMinutes("the notice", 14 * 24 * 60),
   maxDaysAhead: z

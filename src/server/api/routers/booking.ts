@@ -19,6 +19,7 @@ import {
   bookingIdInput,
   calendarInput,
   exceptionIdInput,
+  readSessionPrice,
   saveSessionTypeInput,
   sessionTypeIdInput,
   setAvailabilityInput,
@@ -31,14 +32,16 @@ export const bookingRouter = createTRPCRouter({
   sessionTypes: trainerProcedure
     .input(z.object({ mine: z.boolean().default(false), includeArchived: z.boolean().default(false) }).default({ mine: false, includeArchived: false }))
     .query(({ ctx, input }) => listSessionTypes(ctx.db, ctx.studioId, { memberId: input.mine ? ctx.memberId : undefined, includeArchived: input.includeArchived })),
-  saveSessionType: trainerProcedure.input(saveSessionTypeInput).mutation(({ ctx, input }) => saveSessionType(ctx.db, ctx.studioId, ctx.memberId, input)),
+  saveSessionType: trainerProcedure
+    .input(saveSessionTypeInput)
+    .mutation(({ ctx, input }) => saveSessionType(ctx.db, ctx.studioId, ctx.memberId, { ...input, price: readSessionPrice(input.price) })),
   archiveSessionType: trainerProcedure
     .input(sessionTypeIdInput)
     .mutation(({ ctx, input }) => archiveSessionType(ctx.db, ctx.studioId, ctx.memberId, input.sessionTypeId, ctx.now())),
 
   availability: trainerProcedure.query(({ ctx }) => getAvailability(ctx.db, ctx.studioId, ctx.memberId)),
   setAvailability: trainerProcedure.input(setAvailabilityInput).mutation(({ ctx, input }) => setWeeklyAvailability(ctx.db, ctx.studioId, ctx.memberId, input)),
-  addException: trainerProcedure.input(addExceptionInput).mutation(({ ctx, input }) => addAvailabilityException(ctx.db, ctx.studioId, ctx.memberId, input)),
+  addException: trainerProcedure.input(addExceptionInput).mutation(({ ctx, input }) => addAvailabilityException(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
   removeException: trainerProcedure
     .input(exceptionIdInput)
     .mutation(({ ctx, input }) => removeAvailabilityException(ctx.db, ctx.studioId, ctx.memberId, input.exceptionId)),

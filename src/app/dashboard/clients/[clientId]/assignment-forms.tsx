@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { TypedDateBoundsFor } from "@/server/dates/typed-date";
 import { PrescriptionFields, draftFrom, prescriptionOf } from "@/components/drills/prescription-fields";
 import { FormAlert, SelectField, TextAreaField } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
@@ -14,7 +15,7 @@ import { ConfirmPanel } from "@/components/ui/confirm-panel";
 export type DrillOption = { id: string; name: string; measure: MeasureKind; perSide: boolean; defaultPrescription: PrescriptionDefaults };
 
 /** Assign one drill from the library with a prescription (prefilled from the drill's default). */
-export function AssignDrillForm({ clientId, drills, today }: { clientId: string; drills: DrillOption[]; today: string }) {
+export function AssignDrillForm({ clientId, drills, today, dateBounds }: { clientId: string; drills: DrillOption[]; today: string; dateBounds: TypedDateBoundsFor }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [drillId, setDrillId] = useState("");
@@ -62,7 +63,7 @@ export function AssignDrillForm({ clientId, drills, today }: { clientId: string;
         ))}
       </SelectField>
       {drill ? (
-        <PrescriptionFields value={draft} onChange={setDraft} measure={drill.measure} perSide={drill.perSide} errors={fields} prefix="prescription" dated />
+        <PrescriptionFields value={draft} onChange={setDraft} measure={drill.measure} perSide={drill.perSide} errors={fields} prefix="prescription" dated dateBounds={dateBounds} />
       ) : null}
       <Button type="submit" disabled={assign.isPending}>
         {assign.isPending ? "Assigning…" : "Assign drill"}

@@ -5,6 +5,7 @@ import { Alert, Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/server/booking/format";
 import { describeRun } from "@/components/logging/entry-summary";
 import { formatWhen } from "@/server/booking/format";
+import { prescriptionDateBounds } from "@/server/dates/typed-date";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import { ClientMembershipCard } from "@/components/billing/client-membership";
 import { formatDate } from "@/components/billing/price";
@@ -200,6 +201,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
               <AssignDrillForm
                 clientId={client.id}
                 today={today}
+                dateBounds={prescriptionDateBounds(today)}
                 drills={library.map((d) => ({ id: d.id, name: d.name, measure: d.measure, perSide: d.perSide, defaultPrescription: d.defaultPrescription }))}
               />
             </Card>
