@@ -21,7 +21,7 @@ import type { MeasureKind } from "@/server/drills/types";
 import { recordUnlocksFor } from "@/server/progression/service";
 import { DomainError, notFound } from "@/server/errors";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
-import { fromZod, logSessionInput, parseRun, sessionMessages, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
+import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
 
 /** A drill the client may log, with the prescription version in force (kept on each entry). */
 export type LoggableAssignment = LoggableDrill & { drillId: string; assignmentVersionId: string; isLocked: boolean };
@@ -90,9 +90,12 @@ export type KnownClient = { timeZone?: string };
 async function prepareSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient) {
   const timeZone = known.timeZone !== undefined ? zoneOrUtc(known.timeZone) : await clientTimeZone(q, studioId, clientId);
   const drillIds = [...new Set((raw.entries ?? []).map((e) => e.drillId).filter((id): id is string => typeof id === "string"))];
-  // The shape first: the prescriptions to check against are those in force when it was performed.
+  // The shape and the time first: the prescriptions to check against are those in force when it
+  // was performed, and only a plausible time is looked up (year 275760 has no timestamptz).
   const shape = logSessionInput.safeParse(raw);
   if (!shape.success) refuse(fromZod(shape.error));
+  const when = validateLoggedAt(shape.data.performedAt, now, "performedAt");
+  if (when.length > 0) refuse(when);
   const loggable = await loadLoggableDrills(q, studioId, clientId, drillIds, localDateIn(now, timeZone), shape.data.performedAt);
   const issues = validateSession(shape.data, { now, drills: loggable });
   if (issues.length > 0) refuse(issues);
