@@ -50,7 +50,28 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
   }
 }
 
-const changed = () => window.dispatchEvent(new Event(QUEUE_EVENT));
+const CHANNEL = "stride:queue";
+let channel: BroadcastChannel | null | undefined;
+/** One channel per page, made on first use in the browser (never during server rendering). */
+function queueChannel(): BroadcastChannel | null {
+  if (channel === undefined) channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANNEL) : null;
+  return channel;
+}
+
+// This page's banner reloads on QUEUE_EVENT; the other tabs of the phone hear it on the channel.
+const changed = () => {
+  window.dispatchEvent(new Event(QUEUE_EVENT));
+  queueChannel()?.postMessage("changed");
+};
+
+/** Re-reads the queue when another tab changes it (a log sent or queued there); returns the way to stop. */
+export function watchQueue(): () => void {
+  const found = queueChannel();
+  if (!found) return () => undefined;
+  const relay = () => window.dispatchEvent(new Event(QUEUE_EVENT));
+  found.addEventListener("message", relay);
+  return () => found.removeEventListener("message", relay);
+}
 
 let owner: string | null = null;
 /** Who is signed in on this page (set by the portal's frame before any form can save). */

@@ -3,7 +3,7 @@ import { describeDose } from "@/server/drills/describe";
 import type { LoggerDrill } from "./logger-values";
 
 /** The part of a Today drill the loggers need (plain data, passed from a server page). */
-export function toLoggerDrill({ drill, prescription }: Pick<TodayDrill, "drill" | "prescription">): LoggerDrill {
+export function toLoggerDrill({ drill, prescription }: { drill: Pick<TodayDrill["drill"], "id" | "name" | "measure" | "perSide" | "recordsContactFeel">; prescription: TodayDrill["prescription"] }): LoggerDrill {
   return {
     drillId: drill.id,
     name: drill.name,

@@ -7,10 +7,38 @@ import { Button } from "@/components/ui/button";
 import { removePending, setQueueOwner } from "@/lib/offline-queue";
 import { usePending } from "./use-sync";
 
+/** Every round of the queue, whatever happened before: a safety net under the events below. */
+const ROUND_MS = 20_000;
+/**
+ * After the phone comes back online, tries again this soon when the first try fails: the
+ * `online` event comes as the network interface comes up, often before DNS or the radio let a
+ * request through, and the next 20 s round was a long wait with the phone in hand.
+ */
+const RETRY_AFTER_ONLINE_MS = [1_000, 2_000, 4_000, 8_000];
+
+/**
+ * Runs `then` once the registration's worker is active. Not `navigator.serviceWorker.ready`: it
+ * matches the registration against the URL the page was first loaded at, and after signing in
+ * that is /sign-in (the portal came by a client-side navigation), outside the worker's /portal
+ * scope, so it never resolved and the portal's pages were never kept for offline use.
+ */
+function whenActive(registration: ServiceWorkerRegistration, then: (worker: ServiceWorker) => void) {
+  const worker = registration.installing ?? registration.waiting ?? registration.active;
+  if (!worker) return;
+  if (worker.state === "activated") return then(worker);
+  const onChange = () => {
+    if (worker.state !== "activated") return;
+    worker.removeEventListener("statechange", onChange);
+    then(worker);
+  };
+  worker.addEventListener("statechange", onChange);
+}
+
 /**
  * In the portal's frame: registers the service worker, sends what waits on this phone as soon
- * as there is a connection (on load, when the phone comes back online, every 20 s), and shows
- * what is still "waiting to send".
+ * as there is a connection (on load, the moment the phone comes back online, every 20 s), and
+ * shows what is still "waiting to send": a log leaves the list when the server's answer says it
+ * holds it.
  */
 export function SyncStatus({ userId }: { userId: string }) {
   // Set during render, before any form below can save or any effect can send.
@@ -21,21 +49,44 @@ export function SyncStatus({ userId }: { userId: string }) {
     if ("serviceWorker" in navigator) {
       navigator.serviceWorker
         .register("/sw.js", { scope: "/portal" })
-        .then((registration) => navigator.serviceWorker.ready.then(() => (registration.active ?? registration.waiting ?? registration.installing)?.postMessage("warm")))
+        .then((registration) => whenActive(registration, (worker) => worker.postMessage("warm")))
         .catch(() => undefined);
     }
-    const sendAndRefresh = () => flush().then(() => router.refresh());
+    let retry: number | undefined;
+    let retries = 0;
+    const stopRetrying = () => {
+      window.clearTimeout(retry);
+      retry = undefined;
+      retries = 0;
+    };
+    const sendWaiting = async (restart: boolean) => {
+      const { sent, isOffline } = await flush({ restart });
+      if (sent > 0) router.refresh();
+      if (isOffline && navigator.onLine !== false && retries < RETRY_AFTER_ONLINE_MS.length) {
+        retry = window.setTimeout(() => void sendWaiting(false), RETRY_AFTER_ONLINE_MS[retries++]);
+      } else {
+        stopRetrying();
+      }
+    };
+    // Back online: send now, stopping any request begun while the connection was gone.
+    const onOnline = () => {
+      stopRetrying();
+      void sendWaiting(true);
+    };
     const forgetOnSignOut = (event: SubmitEvent) => {
       if (/^Sign out( everywhere)?$/.test(event.submitter?.textContent?.trim() ?? "")) navigator.serviceWorker?.controller?.postMessage("forget");
     };
     document.addEventListener("submit", forgetOnSignOut);
     void flush();
-    window.addEventListener("online", sendAndRefresh);
-    const timer = window.setInterval(() => void flush(), 20_000);
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", stopRetrying);
+    const timer = window.setInterval(() => void flush().then(({ sent }) => sent > 0 && router.refresh()), ROUND_MS);
     return () => {
-      window.removeEventListener("online", sendAndRefresh);
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", stopRetrying);
       document.removeEventListener("submit", forgetOnSignOut);
       window.clearInterval(timer);
+      stopRetrying();
     };
   }, [flush, router]);
   if (items.length === 0) return null;
@@ -58,7 +109,7 @@ export function SyncStatus({ userId }: { userId: string }) {
               ))}
             </ul>
           </div>
-          <Button variant="secondary" size="sm" onClick={() => void flush().then(() => router.refresh())}>
+          <Button variant="secondary" size="sm" onClick={() => void flush({ restart: true }).then(({ sent }) => sent > 0 && router.refresh())}>
             Send now
           </Button>
         </Alert>

@@ -9,27 +9,40 @@ import { inputClass } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
-/** The trainer's feedback; saving marks the session reviewed, and the client sees it in their history. */
-export function ReviewForm({ sessionId, feedback, isReviewed }: { sessionId: string; feedback: string; isReviewed: boolean }) {
+/** What the feedback is about: a session to review, or a run to acknowledge (its pain leaves the queue). */
+export type ReviewSubject = { kind: "session"; sessionId: string } | { kind: "run"; runId: string };
+
+const WORDS = {
+  session: { label: "Feedback for the client", first: "Mark reviewed", again: "Update feedback", saved: "Reviewed. The client sees your feedback in their history." },
+  run: { label: "Answer for the client (optional)", first: "Acknowledge", again: "Update answer", saved: "Acknowledged. The client sees your answer beside the run in their history." },
+} as const;
+
+/** The trainer's feedback; saving marks the session reviewed (or the run acknowledged), and the client sees it in their history. */
+export function ReviewForm({ subject, feedback, isReviewed }: { subject: ReviewSubject; feedback: string; isReviewed: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const [text, setText] = useState(feedback);
   const [saved, setSaved] = useState(false);
-  const save = useMutation(trpc.review.save.mutationOptions({ onSuccess: () => (setSaved(true), router.refresh()) }));
+  const onSuccess = () => (setSaved(true), router.refresh());
+  const saveSession = useMutation(trpc.review.save.mutationOptions({ onSuccess }));
+  const saveRun = useMutation(trpc.review.acknowledgeRun.mutationOptions({ onSuccess }));
+  const save = subject.kind === "session" ? saveSession : saveRun;
   const errors = formErrorsOf(save.error);
+  const words = WORDS[subject.kind];
   return (
     <form
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        save.mutate({ sessionId, feedback: text });
+        if (subject.kind === "session") saveSession.mutate({ sessionId: subject.sessionId, feedback: text });
+        else saveRun.mutate({ runId: subject.runId, feedback: text });
       }}
     >
       <div className="space-y-1">
         <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-          Feedback for the client
+          {words.label}
         </label>
         <textarea
           id={id}
@@ -46,9 +59,9 @@ export function ReviewForm({ sessionId, feedback, isReviewed }: { sessionId: str
         ) : null}
       </div>
       {errors.message && !errors.fields.feedback ? <Alert>{errors.message}</Alert> : null}
-      {saved ? <Alert tone="success">Reviewed. The client sees your feedback in their history.</Alert> : null}
+      {saved ? <Alert tone="success">{words.saved}</Alert> : null}
       <Button type="submit" disabled={save.isPending}>
-        {isReviewed ? "Update feedback" : "Mark reviewed"}
+        {isReviewed ? words.again : words.first}
       </Button>
     </form>
   );

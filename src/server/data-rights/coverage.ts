@@ -43,6 +43,7 @@ export const personalDataCoverage = {
   practice_entries: { exported: { file: "entries.csv" }, deletion: removed },
   session_reviews: { exported: { file: "sessions.csv" }, deletion: removed },
   runs: { exported: { file: "runs.csv" }, deletion: removed },
+  run_reviews: { exported: { file: "runs.csv" }, deletion: removed },
   progress_snapshots: { exported: { notExported: "A cache derived from the sessions and runs that are exported." }, deletion: removed },
   mastery_checks: { exported: { notExported: "A cache derived from the sessions that are exported." }, deletion: removed },
   bookings: {

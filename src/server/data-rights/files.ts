@@ -17,6 +17,7 @@ import {
   practiceEntries,
   practiceSessions,
   programs,
+  runReviews,
   runs,
   sessionReviews,
   sessionTypes,
@@ -170,6 +171,7 @@ const sessionsFile: ExportFile = {
     "reviewed_by",
     "review_feedback",
     "reviewed_at_utc",
+    "edited_after_review_at_utc",
   ],
   rows: perClients(
     ({ q, studioId }, ids) =>
@@ -197,6 +199,7 @@ const sessionsFile: ExportFile = {
       reviewer,
       review?.feedback ?? null,
       utc(review?.updatedAt ?? null),
+      utc(review?.sessionEditedAt ?? null),
     ],
   ),
 };
@@ -251,15 +254,18 @@ const unlocksFile: ExportFile = {
 
 const runsFile: ExportFile = {
   name: "runs.csv",
-  header: ["run_id", "client_id", "started_at_utc", "started_at_local", "time_zone", "local_date", "distance_m", "duration_s", "effort", "pain", "pain_where", "note"],
+  header: ["run_id", "client_id", "started_at_utc", "started_at_local", "time_zone", "local_date", "distance_m", "duration_s", "effort", "pain", "pain_where", "note", "reviewed_by", "review_feedback", "reviewed_at_utc"],
   rows: perClients(
     ({ q, studioId }, ids) =>
       q
-        .select()
+        .select({ r: runs, review: runReviews, reviewer: reviewer.name })
         .from(runs)
+        .leftJoin(runReviews, and(eq(runReviews.studioId, runs.studioId), eq(runReviews.runId, runs.id)))
+        .leftJoin(reviewerMember, eq(reviewerMember.id, runReviews.reviewedByMemberId))
+        .leftJoin(reviewer, eq(reviewer.id, reviewerMember.userId))
         .where(inStudio(runs, studioId, inArray(runs.clientId, ids)))
         .orderBy(asc(runs.clientId), asc(runs.startedAt), asc(runs.id)),
-    (r, zoneOf) => [
+    ({ r, review, reviewer }, zoneOf) => [
       r.id,
       r.clientId,
       utc(r.startedAt),
@@ -272,6 +278,9 @@ const runsFile: ExportFile = {
       yesNo(r.hasPain),
       r.painWhere,
       r.note,
+      reviewer,
+      review?.feedback ?? null,
+      utc(review?.updatedAt ?? null),
     ],
   ),
 };

@@ -35,11 +35,14 @@ async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionS
     q,
     sql`select s.id, s.client_id, c.name as client_name, s.performed_at, s.has_pain, s.pain_where, s.context,
           (select string_agg(distinct d.name, ', ') from practice_entries e join drills d on d.id = e.drill_id
-            where e.studio_id = s.studio_id and e.session_id = s.id) as drill_names
+            where e.studio_id = s.studio_id and e.session_id = s.id) as drill_names,
+          exists (select 1 from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id) as is_edited
         from practice_sessions s
         join clients c on c.id = s.client_id and c.studio_id = s.studio_id
         where s.studio_id = ${studioId} and s.created_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
-          and not exists (select 1 from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id)
+          -- A review covers the session until the client changes it (edits stay inside the
+          -- 24 hours after saving, so an edited session is always within this window).
+          and not exists (select 1 from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id and r.session_edited_at is null)
         -- The latest logged (the queue sorts them by when they were done): one walk back along
         -- (studio_id, created_at) that stops at the limit, whatever the parameters. Ordered by
         -- performed_at, the reused plan walked that index through the whole reviewed history.
@@ -49,6 +52,8 @@ async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionS
   return found.map((r) => {
     const drills = r.drill_names ? String(r.drill_names) : "drills";
     const isPain = r.has_pain === true;
+    // A queued session with a review is one the client changed after it (the query's filter).
+    const isEdited = r.is_edited === true;
     return {
       kind: isPain ? "pain" : "unreviewed_session",
       key: `${isPain ? "pain" : "unreviewed_session"}:${String(r.id)}`,
@@ -56,14 +61,16 @@ async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionS
       clientName: String(r.client_name),
       at: asDate(r.performed_at),
       summary: isPain
-        ? `Reported pain (${String(r.pain_where ?? "not said where")}) in a session of ${drills}; not reviewed yet.`
-        : `Logged ${drills}${r.context === "warmup_before_run" ? " as a warm-up before a run" : ""}; not reviewed yet.`,
+        ? `Reported pain (${String(r.pain_where ?? "not said where")}) in a session of ${drills}${isEdited ? ", changed after your review; not reviewed again yet." : "; not reviewed yet."}`
+        : isEdited
+          ? `Changed ${drills} after your review; not reviewed again yet.`
+          : `Logged ${drills}${r.context === "warmup_before_run" ? " as a warm-up before a run" : ""}; not reviewed yet.`,
       href: `/dashboard/sessions/${String(r.id)}`,
     };
   });
 }
 
-// A run that hurt is flagged for the two weeks after it; runs have no review, so the trainer follows up with the client.
+// A run that hurt is flagged for the two weeks after it, until the trainer acknowledges it on the run's page.
 async function runPainItems(q: Queryable, { studioId, now, coachId }: AttentionScope): Promise<AttentionItem[]> {
   const since = new Date(now.getTime() - ATTENTION_LOOKBACK_DAYS * 86_400_000);
   const found = await rows(
@@ -71,6 +78,7 @@ async function runPainItems(q: Queryable, { studioId, now, coachId }: AttentionS
     sql`select r.id, r.client_id, c.name as client_name, r.started_at, r.pain_where, r.distance_m
         from runs r join clients c on c.id = r.client_id and c.studio_id = r.studio_id
         where r.studio_id = ${studioId} and r.has_pain and r.started_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
+          and not exists (select 1 from run_reviews rr where rr.studio_id = r.studio_id and rr.run_id = r.id)
         order by r.started_at desc
         limit ${ATTENTION_LIMIT}`,
   );
@@ -81,7 +89,7 @@ async function runPainItems(q: Queryable, { studioId, now, coachId }: AttentionS
     clientName: String(r.client_name),
     at: asDate(r.started_at),
     summary: `Reported pain (${String(r.pain_where ?? "not said where")}) on ${withArticle(kilometres(Number(r.distance_m)))} km run.`,
-    href: `/dashboard/clients/${String(r.client_id)}`,
+    href: `/dashboard/runs/${String(r.id)}`,
   }));
 }
 

@@ -1,6 +1,6 @@
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import { assignmentVersions, clients, drills, practiceEntries, practiceSessions, runs, sessionReviews, studioMembers, users } from "@/server/db/schema";
+import { assignmentVersions, clients, drills, practiceEntries, practiceSessions, runReviews, runs, sessionReviews, studioMembers, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { prescriptionOf } from "@/server/drills/assignment-service";
 import { zoneOrUtc } from "@/server/drills/local-date";
@@ -35,7 +35,7 @@ export async function getSessionForReview(q: Queryable, studioId: string, sessio
     : [];
   const prescriptions = new Map(versions.map((v) => [v.id, { version: v.version, prescription: prescriptionOf(v) }]));
   const [review] = await q
-    .select({ feedback: sessionReviews.feedback, updatedAt: sessionReviews.updatedAt, reviewerName: users.name })
+    .select({ feedback: sessionReviews.feedback, updatedAt: sessionReviews.updatedAt, editedAfterReviewAt: sessionReviews.sessionEditedAt, reviewerName: users.name })
     .from(sessionReviews)
     .innerJoin(studioMembers, eq(studioMembers.id, sessionReviews.reviewedByMemberId))
     .innerJoin(users, eq(users.id, studioMembers.userId))
@@ -61,7 +61,7 @@ export async function getSessionForReview(q: Queryable, studioId: string, sessio
   };
 }
 
-// The trainer's feedback on a session; saving it marks the session reviewed (saving again updates it).
+// The trainer's feedback on a session; saving it marks the session reviewed (saving again updates it, and covers any edit since).
 export async function reviewSession(q: Queryable, studioId: string, memberId: string, input: { sessionId: string; feedback: string }, now: Date) {
   const [session] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, input.sessionId))).limit(1);
   if (!session) throw notFound("session");
@@ -69,8 +69,67 @@ export async function reviewSession(q: Queryable, studioId: string, memberId: st
   const [row] = await q
     .insert(sessionReviews)
     .values({ studioId, sessionId: session.id, reviewedByMemberId: memberId, feedback })
-    .onConflictDoUpdate({ target: sessionReviews.sessionId, set: { feedback, reviewedByMemberId: memberId, updatedAt: now }, setWhere: sql`${sessionReviews.studioId} = ${studioId}` })
+    .onConflictDoUpdate({ target: sessionReviews.sessionId, set: { feedback, reviewedByMemberId: memberId, updatedAt: now, sessionEditedAt: null }, setWhere: sql`${sessionReviews.studioId} = ${studioId}` })
     .returning({ sessionId: sessionReviews.sessionId, updatedAt: sessionReviews.updatedAt });
+  return row!;
+}
+
+/**
+ * A run as the trainer opens it from the queue: the client, the run with its pain and note,
+ * the warm-up logged for it, and the trainer's answer so far.
+ */
+export async function getRunForReview(q: Queryable, studioId: string, runId: string) {
+  const [row] = await q
+    .select({ run: runs, clientName: clients.name, clientTimeZone: users.timeZone })
+    .from(runs)
+    .innerJoin(clients, eq(clients.id, runs.clientId))
+    .innerJoin(users, eq(users.id, clients.userId))
+    .where(inStudio(runs, studioId, eq(runs.id, runId)))
+    .limit(1);
+  if (!row) throw notFound("run");
+  const warmupRows = await q
+    .select({ id: practiceSessions.id, performedAt: practiceSessions.performedAt, isReviewed: sql<boolean>`${sessionReviews.id} is not null and ${sessionReviews.sessionEditedAt} is null` })
+    .from(practiceSessions)
+    .leftJoin(sessionReviews, eq(sessionReviews.sessionId, practiceSessions.id))
+    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.runId, runId)))
+    .orderBy(asc(practiceSessions.performedAt));
+  const entries = await entriesOf(q, studioId, warmupRows.map((w) => w.id));
+  const [review] = await q
+    .select({ feedback: runReviews.feedback, updatedAt: runReviews.updatedAt, reviewerName: users.name })
+    .from(runReviews)
+    .innerJoin(studioMembers, eq(studioMembers.id, runReviews.reviewedByMemberId))
+    .innerJoin(users, eq(users.id, studioMembers.userId))
+    .where(inStudio(runReviews, studioId, eq(runReviews.runId, runId)))
+    .limit(1);
+  const { run } = row;
+  return {
+    id: run.id,
+    clientId: run.clientId,
+    clientName: row.clientName,
+    clientTimeZone: zoneOrUtc(row.clientTimeZone),
+    startedAt: run.startedAt,
+    localDate: run.localDate,
+    distanceM: run.distanceM,
+    durationS: run.durationS,
+    effort: run.effort,
+    hasPain: run.hasPain,
+    painWhere: run.painWhere,
+    note: run.note,
+    warmups: warmupRows.map((w) => ({ ...w, entries: entries.get(w.id) ?? [] })),
+    review: review ?? null,
+  };
+}
+
+// The trainer acknowledges a run (a painful one leaves the queue), with an answer the client reads beside it; saving again updates it.
+export async function reviewRun(q: Queryable, studioId: string, memberId: string, input: { runId: string; feedback: string }, now: Date) {
+  const [run] = await q.select({ id: runs.id }).from(runs).where(inStudio(runs, studioId, eq(runs.id, input.runId))).limit(1);
+  if (!run) throw notFound("run");
+  const feedback = input.feedback.trim();
+  const [row] = await q
+    .insert(runReviews)
+    .values({ studioId, runId: run.id, reviewedByMemberId: memberId, feedback })
+    .onConflictDoUpdate({ target: runReviews.runId, set: { feedback, reviewedByMemberId: memberId, updatedAt: now }, setWhere: sql`${runReviews.studioId} = ${studioId}` })
+    .returning({ runId: runReviews.runId, updatedAt: runReviews.updatedAt });
   return row!;
 }
 
@@ -86,7 +145,9 @@ export async function listClientSessions(q: Queryable, studioId: string, clientI
       effort: practiceSessions.effort,
       hasPain: practiceSessions.hasPain,
       painWhere: practiceSessions.painWhere,
-      isReviewed: sql<boolean>`${sessionReviews.id} is not null`,
+      runId: practiceSessions.runId,
+      isReviewed: sql<boolean>`${sessionReviews.id} is not null and ${sessionReviews.sessionEditedAt} is null`,
+      isEditedAfterReview: sql<boolean>`${sessionReviews.sessionEditedAt} is not null`,
       drillNames: sql<string[]>`coalesce((select array_agg(distinct ${drills.name}) from ${practiceEntries} join ${drills} on ${drills.id} = ${practiceEntries.drillId} where ${practiceEntries.sessionId} = ${practiceSessions.id} and ${practiceEntries.studioId} = ${studioId}), '{}')`,
     })
     .from(practiceSessions)
@@ -95,8 +156,19 @@ export async function listClientSessions(q: Queryable, studioId: string, clientI
     .orderBy(desc(practiceSessions.performedAt))
     .limit(20);
   const runRows = await q
-    .select({ id: runs.id, startedAt: runs.startedAt, distanceM: runs.distanceM, durationS: runs.durationS, effort: runs.effort, hasPain: runs.hasPain, painWhere: runs.painWhere, note: runs.note })
+    .select({
+      id: runs.id,
+      startedAt: runs.startedAt,
+      distanceM: runs.distanceM,
+      durationS: runs.durationS,
+      effort: runs.effort,
+      hasPain: runs.hasPain,
+      painWhere: runs.painWhere,
+      note: runs.note,
+      isReviewed: sql<boolean>`${runReviews.id} is not null`,
+    })
     .from(runs)
+    .leftJoin(runReviews, eq(runReviews.runId, runs.id))
     .where(inStudio(runs, studioId, eq(runs.clientId, clientId)))
     .orderBy(desc(runs.startedAt))
     .limit(20);

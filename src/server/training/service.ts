@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import {
   assignments,
@@ -7,19 +7,21 @@ import {
   drills,
   practiceEntries,
   practiceSessions,
+  runReviews,
   runs,
   sessionReviews,
   studioMembers,
   users,
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { lockStatesFor } from "@/server/drills/assignment-service";
+import { lockStatesFor, prescriptionOf } from "@/server/drills/assignment-service";
+import { listDueDrills } from "@/server/drills/due";
 import { localDateIn, zoneOrUtc } from "@/server/drills/local-date";
 import type { MeasureKind } from "@/server/drills/types";
 import { recordUnlocksFor } from "@/server/progression/service";
 import { DomainError, notFound } from "@/server/errors";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
-import { parseRun, parseSession, sessionMessages, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
+import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
 
 /** A drill the client may log, with the prescription version in force (kept on each entry). */
 export type LoggableAssignment = LoggableDrill & { drillId: string; assignmentVersionId: string; isLocked: boolean };
@@ -37,10 +39,23 @@ export async function clientTimeZone(q: Queryable, studioId: string, clientId: s
 }
 
 /**
- * The drills this client has assigned (not ended), each with the version in force. Locked
- * ones are returned marked, so a logged entry for one is refused with a message, not dropped.
+ * The version of an assignment in force at `at`: the last one made at or before it, or the
+ * first when `at` comes before the assignment (a session backdated past it). A session is
+ * filed, and edited, under what was prescribed when it was done; a later change never moves it.
  */
-export async function loadLoggableDrills(q: Queryable, studioId: string, clientId: string, drillIds: string[], today: string, timeZone: string) {
+function versionInForceAt(studioId: string, at: Date) {
+  const instant = at.toISOString();
+  return sql`coalesce(
+    (select v.id from assignment_versions v where v.studio_id = ${studioId} and v.assignment_id = ${assignments.id} and v.created_at <= ${instant}::timestamptz order by v.version desc limit 1),
+    (select v.id from assignment_versions v where v.studio_id = ${studioId} and v.assignment_id = ${assignments.id} order by v.version limit 1))`;
+}
+
+/**
+ * The drills this client has assigned (not ended), each with the version in force when the
+ * session was performed. Locked ones are returned marked, so a logged entry for one is refused
+ * with a message, not dropped.
+ */
+export async function loadLoggableDrills(q: Queryable, studioId: string, clientId: string, drillIds: string[], today: string, performedAt: Date) {
   const found = new Map<string, LoggableAssignment>();
   if (drillIds.length === 0) return found;
   const rows = await q
@@ -54,7 +69,7 @@ export async function loadLoggableDrills(q: Queryable, studioId: string, clientI
     })
     .from(assignments)
     .innerJoin(drills, eq(drills.id, assignments.drillId))
-    .innerJoin(assignmentVersions, and(eq(assignmentVersions.assignmentId, assignments.id), eq(assignmentVersions.version, assignments.version)))
+    .innerJoin(assignmentVersions, eq(assignmentVersions.id, versionInForceAt(studioId, performedAt)))
     .where(inStudio(assignments, studioId, eq(assignments.clientId, clientId), ne(assignments.status, "ended"), inArray(assignments.drillId, drillIds)));
   const locks = await lockStatesFor(q, studioId, clientId, rows.map((r) => r.drillId), today);
   for (const row of rows) found.set(row.drillId, { ...row, isLocked: !(locks.get(row.drillId)?.isUnlocked ?? true) });
@@ -75,10 +90,16 @@ export type KnownClient = { timeZone?: string };
 async function prepareSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient) {
   const timeZone = known.timeZone !== undefined ? zoneOrUtc(known.timeZone) : await clientTimeZone(q, studioId, clientId);
   const drillIds = [...new Set((raw.entries ?? []).map((e) => e.drillId).filter((id): id is string => typeof id === "string"))];
-  const loggable = await loadLoggableDrills(q, studioId, clientId, drillIds, localDateIn(now, timeZone), timeZone);
-  const parsed = parseSession(raw, { now, drills: loggable });
-  if (!parsed.success) refuse(parsed.issues);
-  const session = parsed.data;
+  // The shape and the time first: the prescriptions to check against are those in force when it
+  // was performed, and only a plausible time is looked up (year 275760 has no timestamptz).
+  const shape = logSessionInput.safeParse(raw);
+  if (!shape.success) refuse(fromZod(shape.error));
+  const when = validateLoggedAt(shape.data.performedAt, now, "performedAt");
+  if (when.length > 0) refuse(when);
+  const loggable = await loadLoggableDrills(q, studioId, clientId, drillIds, localDateIn(now, timeZone), shape.data.performedAt);
+  const issues = validateSession(shape.data, { now, drills: loggable });
+  if (issues.length > 0) refuse(issues);
+  const session = shape.data;
   const locked = session.entries.findIndex((e) => loggable.get(e.drillId)?.isLocked);
   if (locked >= 0) {
     const name = loggable.get(session.entries[locked]!.drillId)!.name;
@@ -195,6 +216,9 @@ export async function updateSession(q: Queryable, studioId: string, clientId: st
     if (!updated) await refuseOutsideWindow(tx, studioId, clientId, session.id, now, "edit");
     await tx.delete(practiceEntries).where(inStudio(practiceEntries, studioId, eq(practiceEntries.sessionId, session.id)));
     await tx.insert(practiceEntries).values(entryRows(studioId, clientId, session.id, localDate, session, loggable));
+    // A review no longer covers what is logged: the session goes back to the trainer's queue,
+    // with the earlier feedback kept for both of them to see.
+    await tx.update(sessionReviews).set({ sessionEditedAt: now }).where(inStudio(sessionReviews, studioId, eq(sessionReviews.sessionId, session.id)));
     return { id: session.id };
   });
 }
@@ -316,6 +340,7 @@ export async function listHistory(q: Queryable, studioId: string, clientId: stri
       session: practiceSessions,
       feedback: sessionReviews.feedback,
       reviewedAt: sessionReviews.updatedAt,
+      editedAfterReviewAt: sessionReviews.sessionEditedAt,
       reviewerName: users.name,
     })
     .from(practiceSessions)
@@ -327,33 +352,65 @@ export async function listHistory(q: Queryable, studioId: string, clientId: stri
     .limit(HISTORY_LIMIT);
   const entries = await entriesOf(q, studioId, sessionRows.map((r) => r.session.id));
   const runRows = await q
-    .select()
+    .select({ run: runs, feedback: runReviews.feedback, reviewedAt: runReviews.updatedAt, reviewerName: users.name })
     .from(runs)
+    .leftJoin(runReviews, eq(runReviews.runId, runs.id))
+    .leftJoin(studioMembers, eq(studioMembers.id, runReviews.reviewedByMemberId))
+    .leftJoin(users, eq(users.id, studioMembers.userId))
     .where(inStudio(runs, studioId, eq(runs.clientId, clientId)))
     .orderBy(desc(runs.startedAt))
     .limit(HISTORY_LIMIT);
   const editWindow = (createdAt: Date) => evaluateSessionEdit({ createdAt, now, timeZone });
   return {
     timeZone,
-    sessions: sessionRows.map(({ session, feedback, reviewedAt, reviewerName }) => {
+    sessions: sessionRows.map(({ session, feedback, reviewedAt, editedAfterReviewAt, reviewerName }) => {
       const window = editWindow(session.createdAt);
       const { studioId: _s, clientId: _c, ...rest } = session;
       return {
         ...rest,
         entries: entries.get(session.id) ?? [],
-        review: reviewedAt ? { feedback: feedback ?? "", reviewedAt, reviewerName } : null,
+        review: reviewedAt ? { feedback: feedback ?? "", reviewedAt, reviewerName, editedAfterReviewAt } : null,
         canChange: window.isAllowed,
         changeMessage: window.message,
       };
     }),
-    runs: runRows.map(({ studioId: _s, clientId: _c, ...run }) => {
+    runs: runRows.map(({ run: { studioId: _s, clientId: _c, ...run }, feedback, reviewedAt, reviewerName }) => {
       const window = editWindow(run.createdAt);
-      return { ...run, canChange: window.isAllowed };
+      return { ...run, review: reviewedAt ? { feedback: feedback ?? "", reviewedAt, reviewerName } : null, canChange: window.isAllowed };
     }),
   };
 }
 
-/** One of the client's own sessions, for editing it. */
+/**
+ * The drills a session could hold, each with the prescription in force when it was performed:
+ * those due on its day, and every drill it already holds. The edit form's loggers show these,
+ * so correcting Monday's session shows Monday's sets and targets, not today's.
+ */
+async function drillsInForceAt(q: Queryable, studioId: string, clientId: string, session: { performedAt: Date; localDate: string }, logged: ReadonlySet<string>, today: string) {
+  const rows = await q
+    .select({
+      drill: { id: drills.id, name: drills.name, measure: drills.measure, perSide: drills.perSide, recordsContactFeel: drills.recordsContactFeel },
+      version: assignmentVersions,
+    })
+    .from(assignments)
+    .innerJoin(drills, eq(drills.id, assignments.drillId))
+    .innerJoin(assignmentVersions, eq(assignmentVersions.id, versionInForceAt(studioId, session.performedAt)))
+    .where(inStudio(assignments, studioId, eq(assignments.clientId, clientId), ne(assignments.status, "ended")))
+    .orderBy(asc(drills.sortOrder), asc(drills.name));
+  const candidates = rows.map((r) => ({ id: r.version.id, status: r.version.status, prescription: prescriptionOf(r.version), row: r }));
+  const dueThen = new Set(listDueDrills(candidates, session.localDate).map((d) => d.assignment.id));
+  const kept = candidates.filter((c) => dueThen.has(c.id) || logged.has(c.row.drill.id));
+  const locks = await lockStatesFor(q, studioId, clientId, kept.map((c) => c.row.drill.id), today);
+  return kept.map(({ row, prescription }) => ({
+    drill: row.drill,
+    version: row.version.version,
+    prescription,
+    isBeforeRun: prescription.schedule.beforeRun,
+    isLocked: !(locks.get(row.drill.id)?.isUnlocked ?? true),
+  }));
+}
+
+/** One of the client's own sessions, for editing it, with the drills it could hold as prescribed then. */
 export async function getOwnSession(q: Queryable, studioId: string, clientId: string, sessionId: string, now: Date) {
   const [session] = await q
     .select()
@@ -364,7 +421,9 @@ export async function getOwnSession(q: Queryable, studioId: string, clientId: st
   const timeZone = await clientTimeZone(q, studioId, clientId);
   const window = evaluateSessionEdit({ createdAt: session.createdAt, now, timeZone });
   const { studioId: _s, clientId: _c, ...rest } = session;
-  return { ...rest, entries: (await entriesOf(q, studioId, [session.id])).get(session.id) ?? [], canChange: window.isAllowed, changeMessage: window.message };
+  const entries = (await entriesOf(q, studioId, [session.id])).get(session.id) ?? [];
+  const loggable = await drillsInForceAt(q, studioId, clientId, session, new Set(entries.map((e) => e.drillId)), localDateIn(now, timeZone));
+  return { ...rest, timeZone, entries, drills: loggable, canChange: window.isAllowed, changeMessage: window.message };
 }
 
 /** The client's runs of the last few days, to link a warm-up to. */

@@ -252,6 +252,46 @@ describe("parseSession: the session's own fields", () => {
   });
 });
 
+describe("impossible dates and times are refused, never rolled over (issue 15)", () => {
+  it.each([
+    { name: "30 February", text: "2026-02-30T10:00:00Z", message: "There is no 30 February 2026; pick the date and time you did the drills." },
+    { name: "29 February of a common year", text: "2026-02-29T10:00:00Z", message: "There is no 29 February 2026; pick the date and time you did the drills." },
+    { name: "31 April", text: "2026-04-31T23:00:00-02:00", message: "There is no 31 April 2026; pick the date and time you did the drills." },
+    { name: "month 13", text: "2026-13-01T10:00:00Z", message: sessionMessages.performedAt },
+    { name: "day 0", text: "2026-04-00T10:00:00Z", message: sessionMessages.performedAt },
+    { name: "24 o'clock", text: "2026-04-06T24:00:00Z", message: sessionMessages.performedAt },
+    { name: "minute 60", text: "2026-04-06T10:60:00Z", message: sessionMessages.performedAt },
+    { name: "an offset beyond any zone's", text: "2026-04-06T10:00:00+15:00", message: sessionMessages.performedAt },
+    { name: "no offset (the server's own zone would be guessed)", text: "2026-04-06T10:00:00", message: sessionMessages.performedAt },
+    { name: "words a parser guesses at", text: "April 6 2026", message: sessionMessages.performedAt },
+  ])("refuses $name", ({ text, message }) => {
+    expect(issuesOf(session({ performedAt: text as never }))).toEqual([{ field: "performedAt", message }]);
+  });
+
+  it("refuses a bare number and an invalid Date", () => {
+    expect(issuesOf(session({ performedAt: now.getTime() as never }))).toEqual([{ field: "performedAt", message: sessionMessages.performedAt }]);
+    expect(issuesOf(session({ performedAt: new Date(Number.NaN) }))).toEqual([{ field: "performedAt", message: sessionMessages.performedAt }]);
+  });
+
+  it("accepts real dates: 29 February of a leap year, a space for the T, a negative offset, fractions of a second", () => {
+    const at = (text: string) => {
+      const result = logSessionInput.safeParse(session({ performedAt: text as never }));
+      return result.success ? result.data.performedAt.toISOString() : result.error.issues[0]!.message;
+    };
+    expect(at("2028-02-29T10:00:00Z")).toBe("2028-02-29T10:00:00.000Z");
+    expect(at("2026-04-06 22:15+02:00")).toBe("2026-04-06T20:15:00.000Z");
+    expect(at("2026-04-06T23:59:59.5-05:30")).toBe("2026-04-07T05:29:59.500Z");
+    expect(at("2026-12-31t23:59:59z")).toBe("2026-12-31T23:59:59.000Z");
+  });
+
+  it("a run's start is held to the same rule, in its own words", () => {
+    expect(runIssuesOf(run({ startedAt: "2026-02-30T08:00:00Z" as never }))).toEqual([
+      { field: "startedAt", message: "There is no 30 February 2026; pick the date and time you started the run." },
+    ]);
+    expect(runIssuesOf(run({ startedAt: "2026-04-06T25:00:00Z" as never }))).toEqual([{ field: "startedAt", message: sessionMessages.startedAt }]);
+  });
+});
+
 describe("validateLoggedAt", () => {
   it.each([
     { name: "now", offsetHours: 0, ok: true },

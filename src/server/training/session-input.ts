@@ -116,8 +116,65 @@ const optionalText = (max: number, message: string) =>
     .nullish()
     .transform((text) => (text ? text : null));
 
+/** The longest instant text we read: "2026-04-07T07:30:00.123456789+01:00" and a little room. */
+const MAX_INSTANT_LENGTH = 40;
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+// ISO 8601 / RFC 3339 with its offset: without one, the server's own zone would be guessed.
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+export type InstantText = { ok: true; instant: Date } | { ok: false; noSuchDay?: { year: number; month: number; day: number } };
+
+/**
+ * An instant written as ISO 8601 with its offset, read only when every part exists. JavaScript's
+ * Date rolls an impossible day over ("2026-02-30" becomes 2 March); a log is then filed on a
+ * day nobody typed, so the parts are checked before any Date is made.
+ */
+export function readInstantText(text: string): InstantText {
+  const match = ISO_INSTANT.exec(text);
+  if (!match) return { ok: false };
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(match[i] ?? 0)) as [number, number, number, number, number, number];
+  const offset = match[8]!.toUpperCase();
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return { ok: false };
+  if (offset !== "Z") {
+    const [offsetHours, offsetMinutes] = [Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
+    // Zones run from UTC-12 to UTC+14.
+    if (offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > 14 * 60) return { ok: false };
+  }
+  if (day > daysInMonth(year, month)) return { ok: false, noSuchDay: { year, month, day } };
+  const instant = new Date(text.replace(" ", "T").toUpperCase());
+  return Number.isNaN(instant.getTime()) ? { ok: false } : { ok: true, instant };
+}
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one; UTC, so no zone moves it.
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0);
+  return last.getUTCDate();
+}
+
+/** "There is no 30 February 2026; pick the date and time you did the drills." */
+export function noSuchDayMessage(day: { year: number; month: number; day: number }, pick: string): string {
+  return `There is no ${day.day} ${MONTH_NAMES[day.month - 1]} ${day.year}; ${pick.charAt(0).toLowerCase()}${pick.slice(1)}`;
+}
+
+// A time is a Date (what the forms send through superjson) or ISO text with its offset; a number
+// or free words are refused rather than guessed at.
 const instantField = (message: string) =>
-  z.coerce.date({ error: message }).refine((d) => !Number.isNaN(d.getTime()), { error: message });
+  z
+    .union([z.date(), z.string().max(MAX_INSTANT_LENGTH)], { error: message })
+    .transform((value, ctx) => {
+      if (value instanceof Date) {
+        if (!Number.isNaN(value.getTime())) return value;
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      const read = readInstantText(value.trim());
+      if (read.ok) return read.instant;
+      ctx.addIssue({ code: "custom", message: read.noSuchDay ? noSuchDayMessage(read.noSuchDay, message) : message });
+      return z.NEVER;
+    });
 
 const effortField = z
   .number({ error: sessionMessages.effort })

@@ -21,6 +21,8 @@ export const trainingRules: ProcedureRules = {
 
   "review.session": { allowed: TRAINERS, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId }) },
   "review.save": { allowed: TRAINERS, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId, feedback: "Lovely control on the left." }) },
+  "review.run": { allowed: TRAINERS, input: async (f) => freshRun(f.db, f.home) },
+  "review.acknowledgeRun": { allowed: TRAINERS, input: async (f) => ({ ...(await freshRun(f.db, f.home)), feedback: "Ease off for two days; tell me how the calf feels." }) },
   "review.attention": { allowed: [...TRAINERS, "otherTrainer"] },
   "review.forClient": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId }) },
 };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteLogButton } from "@/components/logging/delete-log-button";
 import { describeRun, summarizeEntries } from "@/components/logging/entry-summary";
+import { historyItems } from "@/components/logging/history-items";
 import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { formatWhen } from "@/server/booking/format";
@@ -9,15 +10,58 @@ import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "History" };
 
+type History = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["session"]["history"]>>;
+type HistorySession = History["sessions"][number];
+
+/** A session's drills, note, the coach's feedback and, for 24 hours, edit and delete. */
+function SessionDetails({ session }: { session: HistorySession }) {
+  const review = session.review;
+  const isEdited = Boolean(review?.editedAfterReviewAt);
+  return (
+    <>
+      <ul className="text-sm">
+        {summarizeEntries(session.entries).map((d) => (
+          <li key={d.drillId}>
+            <span className="font-medium">{d.name}:</span> {d.text}
+          </li>
+        ))}
+      </ul>
+      {session.effort ? <p className="text-sm">Effort {session.effort}/10</p> : null}
+      {session.note ? <p className="text-sm text-stone-700">“{session.note}”</p> : null}
+      {review ? (
+        <div className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" role="note" aria-label="Feedback from your coach">
+          <p className="font-medium">
+            {isEdited ? "Earlier feedback from" : "Feedback from"} {review.reviewerName ?? "your coach"}
+            {isEdited ? ", before your edit" : ""}
+          </p>
+          <p className="whitespace-pre-line">{review.feedback || "Reviewed, no comment."}</p>
+        </div>
+      ) : null}
+      {session.canChange ? (
+        <div className="flex flex-wrap items-start gap-2 pt-1">
+          <Button asChild variant="secondary" size="sm">
+            <Link href={`/portal/history/${session.id}`}>Edit {session.context === "warmup_before_run" ? "warm-up" : "session"}</Link>
+          </Button>
+          <DeleteLogButton kind="session" id={session.id} />
+          <p className="w-full text-xs text-stone-600">{session.changeMessage}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function ReviewBadge({ session }: { session: HistorySession }) {
+  if (!session.review) return <Badge>Not reviewed yet</Badge>;
+  if (session.review.editedAfterReviewAt) return <Badge className="bg-amber-100 text-amber-900">Edited after review</Badge>;
+  return <Badge className="bg-emerald-100 text-emerald-900">Reviewed</Badge>;
+}
+
 export default async function HistoryPage() {
   const trpc = await api();
   const history = await orForbidden(trpc.session.history());
   const now = new Date();
   const when = (d: Date) => formatWhen(d, history.timeZone, now);
-  const items = [
-    ...history.sessions.map((s) => ({ kind: "session" as const, at: s.performedAt, session: s })),
-    ...history.runs.map((r) => ({ kind: "run" as const, at: r.startedAt, run: r })),
-  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+  const items = historyItems(history.sessions, history.runs);
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <div>
@@ -40,39 +84,16 @@ export default async function HistoryPage() {
                   <h2 className="font-semibold">{item.session.context === "warmup_before_run" ? "Warm-up before a run" : "Drills"}</h2>
                   <span className="text-sm text-stone-600">{when(item.at)}</span>
                   {item.session.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {item.session.painWhere}</Badge> : null}
-                  {item.session.review ? <Badge className="bg-emerald-100 text-emerald-900">Reviewed</Badge> : <Badge>Not reviewed yet</Badge>}
+                  <ReviewBadge session={item.session} />
                 </div>
-                <ul className="text-sm">
-                  {summarizeEntries(item.session.entries).map((d) => (
-                    <li key={d.drillId}>
-                      <span className="font-medium">{d.name}:</span> {d.text}
-                    </li>
-                  ))}
-                </ul>
-                {item.session.effort ? <p className="text-sm">Effort {item.session.effort}/10</p> : null}
-                {item.session.note ? <p className="text-sm text-stone-700">“{item.session.note}”</p> : null}
-                {item.session.review ? (
-                  <div className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" role="note" aria-label="Feedback from your coach">
-                    <p className="font-medium">Feedback from {item.session.review.reviewerName ?? "your coach"}</p>
-                    <p className="whitespace-pre-line">{item.session.review.feedback || "Reviewed, no comment."}</p>
-                  </div>
-                ) : null}
-                {item.session.canChange ? (
-                  <div className="flex flex-wrap items-start gap-2 pt-1">
-                    <Button asChild variant="secondary" size="sm">
-                      <Link href={`/portal/history/${item.session.id}`}>Edit session</Link>
-                    </Button>
-                    <DeleteLogButton kind="session" id={item.session.id} />
-                    <p className="w-full text-xs text-stone-600">{item.session.changeMessage}</p>
-                  </div>
-                ) : null}
+                <SessionDetails session={item.session} />
               </Card>
             </li>
           ) : (
             <li key={item.run.id}>
               <Card role="article" aria-label={`Run at ${when(item.at)}`} className="space-y-2 p-4">
                 <div className="flex flex-wrap items-center gap-2">
-                  <h2 className="font-semibold">Run</h2>
+                  <h2 className="font-semibold">{item.warmups.length > 0 ? "Run with its warm-up" : "Run"}</h2>
                   <span className="text-sm text-stone-600">{when(item.at)}</span>
                   {item.run.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {item.run.painWhere}</Badge> : null}
                 </div>
@@ -81,7 +102,24 @@ export default async function HistoryPage() {
                   {item.run.effort ? ` · effort ${item.run.effort}/10` : ""}
                 </p>
                 {item.run.note ? <p className="text-sm text-stone-700">“{item.run.note}”</p> : null}
+                {item.run.review ? (
+                  <div className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" role="note" aria-label="Answer from your coach">
+                    <p className="font-medium">{item.run.review.reviewerName ?? "Your coach"} has seen this run</p>
+                    {item.run.review.feedback ? <p className="whitespace-pre-line">{item.run.review.feedback}</p> : null}
+                  </div>
+                ) : null}
                 {item.run.canChange ? <DeleteLogButton kind="run" id={item.run.id} /> : null}
+                {item.warmups.map((warmup) => (
+                  <section key={warmup.id} aria-label={`Warm-up at ${when(warmup.performedAt)}`} className="space-y-2 border-t border-stone-200 pt-3">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <h3 className="text-sm font-semibold">Warm-up before this run</h3>
+                      <span className="text-sm text-stone-600">{when(warmup.performedAt)}</span>
+                      {warmup.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {warmup.painWhere}</Badge> : null}
+                      <ReviewBadge session={warmup} />
+                    </div>
+                    <SessionDetails session={warmup} />
+                  </section>
+                ))}
               </Card>
             </li>
           ),

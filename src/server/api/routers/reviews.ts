@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getSessionForReview, listClientSessions, reviewSession } from "@/server/review/service";
+import { getRunForReview, getSessionForReview, listClientSessions, reviewRun, reviewSession } from "@/server/review/service";
 import { attentionCoachOf } from "@/server/review/attention-types";
 import { listStudioAttention } from "@/server/review/studio-attention";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
@@ -8,18 +8,24 @@ import { createTRPCRouter, trainerProcedure } from "../trpc";
 export const MAX_FEEDBACK_LENGTH = 2000;
 
 const sessionIdInput = z.object({ sessionId: z.uuid({ error: "Pick a session from the queue." }) });
+const runIdInput = z.object({ runId: z.uuid({ error: "Pick a run from the queue or the client's logs." }) });
+const feedbackInput = z
+  .string({ error: "Write your feedback, or leave it empty." })
+  .max(MAX_FEEDBACK_LENGTH, { error: `Keep the feedback under ${MAX_FEEDBACK_LENGTH} characters.` });
 
 export const reviewsRouter = createTRPCRouter({
   /** A session with each entry beside the prescription in force, and its review so far. */
   session: trainerProcedure.input(sessionIdInput).query(({ ctx, input }) => getSessionForReview(ctx.db, ctx.studioId, input.sessionId)),
   /** Writes the trainer's feedback and marks the session reviewed; the client sees it in their history. */
   save: trainerProcedure
-    .input(
-      sessionIdInput.extend({
-        feedback: z.string({ error: "Write your feedback, or leave it empty." }).max(MAX_FEEDBACK_LENGTH, { error: `Keep the feedback under ${MAX_FEEDBACK_LENGTH} characters.` }),
-      }),
-    )
+    .input(sessionIdInput.extend({ feedback: feedbackInput }))
     .mutation(({ ctx, input }) => reviewSession(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
+  /** A run with its pain, note and warm-up, and the trainer's answer so far. */
+  run: trainerProcedure.input(runIdInput).query(({ ctx, input }) => getRunForReview(ctx.db, ctx.studioId, input.runId)),
+  /** Acknowledges a run (its pain leaves the queue) with an answer the client reads in their history. */
+  acknowledgeRun: trainerProcedure
+    .input(runIdInput.extend({ feedback: feedbackInput }))
+    .mutation(({ ctx, input }) => reviewRun(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
   /**
    * What needs the trainer: unreviewed sessions, pain, missed days, failed payments (and
    * progression's flags); for their own clients or the whole studio (see attentionCoachOf).

@@ -116,6 +116,9 @@ export const sessionReviews = pgTable(
     sessionId: uuid("session_id").notNull().unique(),
     reviewedByMemberId: uuid("reviewed_by_member_id").notNull().references(() => studioMembers.id),
     feedback: text("feedback").notNull().default(""),
+    // Set when the client changes the session after this review (the feedback no longer covers
+    // what is logged): the session is back in the queue until the trainer saves a review again.
+    sessionEditedAt: instant("session_edited_at"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -125,7 +128,28 @@ export const sessionReviews = pgTable(
   ],
 );
 
+// The trainer's answer to a run: acknowledging a run that hurt takes it off the attention queue,
+// and the client reads the answer beside the run in their history.
+export const runReviews = pgTable(
+  "run_reviews",
+  {
+    id: id(),
+    studioId: uuid("studio_id").notNull(),
+    runId: uuid("run_id").notNull().unique(),
+    reviewedByMemberId: uuid("reviewed_by_member_id").notNull().references(() => studioMembers.id),
+    feedback: text("feedback").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("run_reviews_studio_idx").on(t.studioId),
+    // A run deleted by the client takes its answer with it, as a session takes its review.
+    foreignKey({ columns: [t.studioId, t.runId], foreignColumns: [runs.studioId, runs.id] }).onDelete("cascade"),
+  ],
+);
+
 export type Run = typeof runs.$inferSelect;
 export type PracticeSession = typeof practiceSessions.$inferSelect;
 export type PracticeEntry = typeof practiceEntries.$inferSelect;
 export type SessionReview = typeof sessionReviews.$inferSelect;
+export type RunReview = typeof runReviews.$inferSelect;

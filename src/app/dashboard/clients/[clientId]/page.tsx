@@ -4,6 +4,7 @@ import { formatSpan, STATUS_LABEL } from "@/components/booking/format";
 import { Alert, Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/server/booking/format";
 import { describeRun } from "@/components/logging/entry-summary";
+import { historyItems } from "@/components/logging/history-items";
 import { formatWhen } from "@/server/booking/format";
 import { prescriptionDateBounds } from "@/server/dates/typed-date";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
@@ -19,6 +20,28 @@ export const metadata: Metadata = { title: "Client" };
 
 const actionLabels = { assigned: "Assigned", changed: "Changed", paused: "Paused", resumed: "Resumed", ended: "Ended" } as const;
 const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+
+type ClientLog = { id: string; context: string; drillNames: string[]; isReviewed: boolean; isEditedAfterReview: boolean; hasPain: boolean; painWhere: string | null; effort: number | null };
+
+/** One session in the client's recent logs (a warm-up sits under its run). */
+function SessionLog({ session: s }: { session: ClientLog }) {
+  return (
+    <>
+      <Link href={`/dashboard/sessions/${s.id}`} className="font-medium text-brand-800 underline">
+        {s.context === "warmup_before_run" ? "Warm-up" : "Session"}: {s.drillNames.join(", ")}
+      </Link>
+      {s.isEditedAfterReview ? (
+        <Badge className="bg-amber-100 text-amber-900">Edited after review</Badge>
+      ) : s.isReviewed ? (
+        <Badge className="bg-emerald-100 text-emerald-900">Reviewed</Badge>
+      ) : (
+        <Badge className="bg-sky-100 text-sky-900">To review</Badge>
+      )}
+      {s.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {s.painWhere}</Badge> : null}
+      {s.effort ? <span className="text-sm text-stone-600">effort {s.effort}/10</span> : null}
+    </>
+  );
+}
 
 export default async function ClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
@@ -85,34 +108,32 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         ) : (
           <Card className="p-0">
             <ul className="divide-y divide-stone-200" aria-label="Recent logs">
-              {[
-                ...logs.sessions.map((s) => ({ at: s.performedAt, key: s.id, node: (
-                  <>
-                    <Link href={`/dashboard/sessions/${s.id}`} className="font-medium text-brand-800 underline">
-                      {s.context === "warmup_before_run" ? "Warm-up" : "Session"}: {s.drillNames.join(", ")}
-                    </Link>
-                    {s.isReviewed ? <Badge className="bg-emerald-100 text-emerald-900">Reviewed</Badge> : <Badge className="bg-sky-100 text-sky-900">To review</Badge>}
-                    {s.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {s.painWhere}</Badge> : null}
-                    {s.effort ? <span className="text-sm text-stone-600">effort {s.effort}/10</span> : null}
-                  </>
-                ) })),
-                ...logs.runs.map((r) => ({ at: r.startedAt, key: r.id, node: (
-                  <>
-                    <span className="font-medium">Run: {describeRun(r.distanceM, r.durationS)}</span>
-                    {r.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {r.painWhere}</Badge> : null}
-                    {r.effort ? <span className="text-sm text-stone-600">effort {r.effort}/10</span> : null}
-                    {r.note ? <span className="text-sm text-stone-600">“{r.note}”</span> : null}
-                  </>
-                ) })),
-              ]
-                .sort((a, b) => b.at.getTime() - a.at.getTime())
+              {historyItems(logs.sessions, logs.runs)
                 .slice(0, 20)
-                .map((item) => (
-                  <li key={item.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
-                    <span className="w-full text-xs text-stone-500 sm:w-44">{formatWhen(item.at, myZone, now)}</span>
-                    {item.node}
-                  </li>
-                ))}
+                .map((item) =>
+                  item.kind === "session" ? (
+                    <li key={item.session.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
+                      <span className="w-full text-xs text-stone-500 sm:w-44">{formatWhen(item.at, myZone, now)}</span>
+                      <SessionLog session={item.session} />
+                    </li>
+                  ) : (
+                    <li key={item.run.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
+                      <span className="w-full text-xs text-stone-500 sm:w-44">{formatWhen(item.at, myZone, now)}</span>
+                      <Link href={`/dashboard/runs/${item.run.id}`} className="font-medium text-brand-800 underline">
+                        Run: {describeRun(item.run.distanceM, item.run.durationS)}
+                      </Link>
+                      {item.run.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {item.run.painWhere}</Badge> : null}
+                      {item.run.hasPain && !item.run.isReviewed ? <Badge className="bg-sky-100 text-sky-900">To acknowledge</Badge> : null}
+                      {item.run.effort ? <span className="text-sm text-stone-600">effort {item.run.effort}/10</span> : null}
+                      {item.run.note ? <span className="text-sm text-stone-600">“{item.run.note}”</span> : null}
+                      {item.warmups.map((w) => (
+                        <span key={w.id} className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 sm:pl-44">
+                          <SessionLog session={w} />
+                        </span>
+                      ))}
+                    </li>
+                  ),
+                )}
             </ul>
           </Card>
         )}

@@ -23,6 +23,7 @@ export default async function ReviewSessionPage({ params, searchParams }: { para
   const now = new Date();
   const when = (d: Date) => formatWhen(d, zone, now);
   const sameZone = session.clientTimeZone === myZone;
+  const editedAt = session.review?.editedAfterReviewAt ?? null;
 
   // One row per drill and set, left and right side by side, against the prescription in force.
   type Row = { key: string; drillName: string; set: number; left: string; right: string; prescribed: string; feel: string };
@@ -73,7 +74,13 @@ export default async function ReviewSessionPage({ params, searchParams }: { para
           )}
         </p>
         <div className="flex flex-wrap gap-2">
-          {session.review ? <Badge className="bg-emerald-100 text-emerald-900">Reviewed by {session.review.reviewerName}</Badge> : <Badge className="bg-sky-100 text-sky-900">Not reviewed yet</Badge>}
+          {editedAt ? (
+            <Badge className="bg-amber-100 text-amber-900">Edited after review</Badge>
+          ) : session.review ? (
+            <Badge className="bg-emerald-100 text-emerald-900">Reviewed by {session.review.reviewerName}</Badge>
+          ) : (
+            <Badge className="bg-sky-100 text-sky-900">Not reviewed yet</Badge>
+          )}
           {session.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {session.painWhere}</Badge> : null}
           {session.effort ? <Badge>Effort {session.effort}/10</Badge> : null}
         </div>
@@ -113,11 +120,23 @@ export default async function ReviewSessionPage({ params, searchParams }: { para
       ) : null}
       {session.run ? (
         <p className="text-sm text-stone-700">
-          Warm-up for the run at {when(session.run.startedAt)}: {describeRun(session.run.distanceM, session.run.durationS)}.
+          Warm-up for the{" "}
+          <Link href={`/dashboard/runs/${session.run.id}`} className="font-medium text-brand-700 underline">
+            run at {when(session.run.startedAt)}
+          </Link>
+          : {describeRun(session.run.distanceM, session.run.durationS)}.
         </p>
       ) : null}
+      {session.review && editedAt ? (
+        <Card className="space-y-1 border-amber-200 bg-amber-50 p-4" role="note" aria-label="Earlier feedback">
+          <p className="text-sm font-medium">
+            {session.clientName} changed this session at {when(editedAt)}, after {session.review.reviewerName}&apos;s review. The feedback they had:
+          </p>
+          <p className="text-sm whitespace-pre-line">{session.review.feedback || "Reviewed, no comment."}</p>
+        </Card>
+      ) : null}
       <Card className="p-4">
-        <ReviewForm sessionId={session.id} feedback={session.review?.feedback ?? ""} isReviewed={Boolean(session.review)} />
+        <ReviewForm subject={{ kind: "session", sessionId: session.id }} feedback={session.review?.feedback ?? ""} isReviewed={Boolean(session.review) && !editedAt} />
       </Card>
     </div>
   );

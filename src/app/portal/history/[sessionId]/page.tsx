@@ -13,11 +13,12 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
   const { sessionId } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) notFound();
   const trpc = await api();
-  const [session, today, recent] = await Promise.all([orForbidden(trpc.session.mine({ sessionId })), orForbidden(trpc.portal.today()), orForbidden(trpc.session.recentRuns())]);
+  const [session, recent] = await Promise.all([orForbidden(trpc.session.mine({ sessionId })), orForbidden(trpc.session.recentRuns())]);
   const now = new Date();
-  const runs = recent.map((r) => ({ id: r.id, label: `${(r.distanceM / 1000).toFixed(1)} km run at ${formatWhen(r.startedAt, today.timeZone, now)}` }));
+  const runs = recent.map((r) => ({ id: r.id, label: `${(r.distanceM / 1000).toFixed(1)} km run at ${formatWhen(r.startedAt, session.timeZone, now)}` }));
   const logged = new Set(session.entries.map((e) => e.drillId));
-  const drills = today.drills.filter((d) => logged.has(d.drill.id) || (d.lock.isUnlocked && (session.context === "warmup_before_run" ? d.isBeforeRun : true))).map(toLoggerDrill);
+  // The prescriptions in force when the session was done (not today's), as the server files the edit.
+  const drills = session.drills.filter((d) => logged.has(d.drill.id) || (!d.isLocked && (session.context === "warmup_before_run" ? d.isBeforeRun : true))).map(toLoggerDrill);
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <h1 className="text-2xl font-bold">Edit session</h1>
@@ -26,7 +27,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
           <p className="text-stone-600">{session.changeMessage}</p>
           <SessionForm
             drills={drills}
-            timeZone={today.timeZone}
+            timeZone={session.timeZone}
             runs={runs}
             initial={{
               id: session.id,

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { describeRun, summarizeEntries } from "@/components/logging/entry-summary";
+import { ReviewForm } from "@/components/review/review-form";
+import { Badge, Card } from "@/components/ui/card";
+import { formatWhen } from "@/server/booking/format";
+import { api, orForbidden } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Run" };
+
+// A run as the trainer opens it from the queue: its pain and note, the warm-up logged for it,
+// and the acknowledgement (with an optional answer) that takes its pain off the queue.
+export default async function RunPage({ params, searchParams }: { params: Promise<{ runId: string }>; searchParams: Promise<{ tz?: string }> }) {
+  const { runId } = await params;
+  const { tz } = await searchParams;
+  if (!/^[0-9a-f-]{36}$/i.test(runId)) notFound();
+  const trpc = await api();
+  const [run, me] = await Promise.all([orForbidden(trpc.review.run({ runId })), orForbidden(trpc.viewer.me())]);
+  const myZone = me?.timeZone ?? "UTC";
+  const showClientZone = tz === "client";
+  const zone = showClientZone ? run.clientTimeZone : myZone;
+  const now = new Date();
+  const when = (d: Date) => formatWhen(d, zone, now);
+  return (
+    <div className="mx-auto max-w-3xl space-y-5">
+      <div className="space-y-1">
+        <p className="text-sm">
+          <Link href="/dashboard/attention" className="text-brand-700 underline">
+            Needs attention
+          </Link>{" "}
+          ·{" "}
+          <Link href={`/dashboard/clients/${run.clientId}`} className="text-brand-700 underline">
+            {run.clientName}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">{run.clientName}: run</h1>
+        <p className="text-stone-700">
+          {when(run.startedAt)} ({zone.replace(/_/g, " ")}
+          {showClientZone ? ", the client's time" : ", your time"})
+          {run.clientTimeZone === myZone ? null : (
+            <>
+              {" · "}
+              <Link href={showClientZone ? `?tz=mine` : `?tz=client`} className="font-medium text-brand-700 underline">
+                {showClientZone ? "Show in my time zone" : "Show in the client's time zone"}
+              </Link>
+            </>
+          )}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          {run.review ? <Badge className="bg-emerald-100 text-emerald-900">Acknowledged by {run.review.reviewerName}</Badge> : <Badge className="bg-sky-100 text-sky-900">Not acknowledged yet</Badge>}
+          {run.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {run.painWhere}</Badge> : null}
+          {run.effort ? <Badge>Effort {run.effort}/10</Badge> : null}
+        </div>
+      </div>
+      <Card className="space-y-2 p-4">
+        <p className="font-medium">{describeRun(run.distanceM, run.durationS)}</p>
+        {run.hasPain ? <p className="text-sm">It hurt: {run.painWhere}.</p> : <p className="text-sm text-stone-700">No pain reported.</p>}
+        {run.note ? (
+          <div>
+            <p className="text-sm font-medium">Client&apos;s note</p>
+            <p className="text-sm whitespace-pre-line">{run.note}</p>
+          </div>
+        ) : null}
+      </Card>
+      <section aria-labelledby="warmup-heading" className="space-y-2">
+        <h2 id="warmup-heading" className="text-lg font-semibold">
+          Warm-up
+        </h2>
+        {run.warmups.length === 0 ? <p className="text-sm text-stone-700">No warm-up was logged for this run.</p> : null}
+        {run.warmups.map((w) => (
+          <Card key={w.id} className="space-y-1 p-4">
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href={`/dashboard/sessions/${w.id}`} className="font-medium text-brand-800 underline">
+                Warm-up at {when(w.performedAt)}
+              </Link>
+              {w.isReviewed ? <Badge className="bg-emerald-100 text-emerald-900">Reviewed</Badge> : <Badge className="bg-sky-100 text-sky-900">To review</Badge>}
+            </div>
+            <ul className="text-sm">
+              {summarizeEntries(w.entries).map((d) => (
+                <li key={d.drillId}>
+                  <span className="font-medium">{d.name}:</span> {d.text}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ))}
+      </section>
+      <Card className="space-y-2 p-4">
+        <p className="text-sm text-stone-700">
+          {run.hasPain ? "Acknowledging takes this run's pain off your queue." : "Acknowledge the run, with an answer if you have one."} The client sees your answer beside the run in their history.
+        </p>
+        <ReviewForm subject={{ kind: "run", runId: run.id }} feedback={run.review?.feedback ?? ""} isReviewed={Boolean(run.review)} />
+      </Card>
+    </div>
+  );
+}
