@@ -62,7 +62,8 @@ describe("a client's deletion removes every table the coverage list says it remo
     person = { clientId: s.clientA.clientId, userId: s.clientA.userId, email: s.clientA.email };
     const { sessionId } = await freshSession(t.db, s);
     await callerFor(t.db, s.trainer.userId).review.save({ sessionId, feedback: "Steady on both sides." });
-    await freshRun(t.db, s);
+    const { runId } = await freshRun(t.db, s);
+    await callerFor(t.db, s.trainer.userId).review.acknowledgeRun({ runId, feedback: "Ease off for two days." });
     await freshOverride(t.db, s);
     const hopping = await builtInDrillId(t.db, s.studioId, "hopping");
     await t.db.insert(unlockEvents).values({ studioId: s.studioId, clientId: person.clientId, drillId: hopping, metOn: "2026-03-18" });
