@@ -57,8 +57,12 @@ describe("who sees and changes billing", () => {
       const error = await call.then(() => null, (e: unknown) => e);
       return (error as TRPCError).message;
     };
-    expect(await fieldsOf(owner.billing.createPlan({ name: "Pack", kind: "pack", price: "12.345", currency: "GBP", credits: 5 }))).toBe(
+    expect(await fieldsOf(owner.billing.createPlan({ name: "Pack", kind: "pack", price: "12.3456", currency: "GBP", credits: 5 }))).toBe(
       "Enter the price with at most 2 decimal places.",
+    );
+    // Three digits after one separator may be a thousands group: asked, not guessed.
+    expect(await fieldsOf(owner.billing.createPlan({ name: "Pack", kind: "pack", price: "12.345", currency: "GBP", credits: 5 }))).toBe(
+      "“12.345” could be read two ways: type 12345 for a whole amount, or 12.34 with decimals.",
     );
     expect(await fieldsOf(owner.billing.createPlan({ name: "Pack", kind: "pack", price: "60", currency: "GBP", credits: null }))).toBe("Enter how many sessions the pack holds.");
     expect(await fieldsOf(owner.billing.createPlan({ name: "", kind: "pack", price: "60", currency: "GBP", credits: 5 }))).toContain("Give the plan a name.");
