@@ -1,5 +1,5 @@
 import { Badge, Card } from "@/components/ui/card";
-import { formatMoney } from "@/server/billing/money";
+import { formatMoney } from "@/lib/money";
 import { describeStatus } from "@/server/billing/rules";
 import type { SubscriptionStatus } from "@/server/db/schema";
 import { formatDate, priceLabel } from "./price";

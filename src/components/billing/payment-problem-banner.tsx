@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatMoney } from "@/server/billing/money";
+import { formatMoney } from "@/lib/money";
 
 /** On every portal page while a payment has failed and is still unpaid. */
 export function PaymentProblemBanner({ amountMinor, currency }: { amountMinor: number; currency: string }) {

@@ -1,4 +1,4 @@
-import { formatMoney } from "@/server/billing/money";
+import { formatMoney } from "@/lib/money";
 
 /** "£49.00 / month", "£60.00" for a pack. */
 export function priceLabel(plan: { priceMinor: number; currency: string; interval: "month" | "year" | null }): string {

@@ -1,4 +1,4 @@
-import { formatMoney } from "@/server/booking/format";
+import { formatMoney } from "@/lib/money";
 
 // Display helpers for booking pages (server and client components alike). The zone is
 // always the reader's, passed down from the server, never the browser's guess.

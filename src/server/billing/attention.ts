@@ -1,6 +1,6 @@
 import type { Queryable } from "@/server/db/client";
 import type { AttentionSource } from "@/server/review/attention-types";
-import { formatMoney } from "./money";
+import { formatMoney } from "@/lib/money";
 import { listFailedPayments } from "./service";
 
 /** Failed payments still unpaid: the trainer follows up before the client loses access. */

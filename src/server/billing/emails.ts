@@ -1,4 +1,4 @@
-import { formatMoney } from "./money";
+import { formatMoney } from "@/lib/money";
 
 // What billing tells a client by email (each one an outbox row, written in the webhook's
 // transaction, so a replayed event never sends it twice).

@@ -410,7 +410,9 @@ export { ownSubscription };
 // ── Revenue (the owner's view) ───────────────────────────────────────────────────────────
 
 const BILLING_STATUSES = ["active", "trialing", "past_due"] as const;
-const monthlyMinorSql = sql<string>`sum(case when ${subscriptions.interval} = 'year' then (${subscriptions.priceMinor}::bigint * 2 + 12) / 24 else ${subscriptions.priceMinor}::bigint end)`;
+// `monthlyMinor` (src/lib/money.ts) in SQL, per subscription before summing, as the function is
+// applied; revenue.integration.test.ts holds the two to the same answers.
+const monthlyMinorSql = sql`(case when ${subscriptions.interval} = 'year' then (${subscriptions.priceMinor}::bigint * 2 + 12) / 24 else ${subscriptions.priceMinor}::bigint end)`;
 
 /** Payments that failed and are still unpaid: the follow-ups (the attention queue lists these too). */
 export function listFailedPayments(q: Queryable, studioId: string, options: { coachId?: string | null } = {}) {
@@ -438,8 +440,8 @@ export async function revenueSummary(q: Queryable, studioId: string, now: Date) 
   const mrr = await q
     .select({
       currency: subscriptions.currency,
-      mrrMinor: monthlyMinorSql,
-      atRiskMinor: sql<string>`coalesce(sum(case when ${subscriptions.status} = 'past_due' then (case when ${subscriptions.interval} = 'year' then (${subscriptions.priceMinor}::bigint * 2 + 12) / 24 else ${subscriptions.priceMinor}::bigint end) end), 0)`,
+      mrrMinor: sql<string>`sum(${monthlyMinorSql})`,
+      atRiskMinor: sql<string>`coalesce(sum(case when ${subscriptions.status} = 'past_due' then ${monthlyMinorSql} end), 0)`,
     })
     .from(subscriptions)
     .where(inStudio(subscriptions, studioId, inArray(subscriptions.status, [...BILLING_STATUSES])))

@@ -1,4 +1,5 @@
-import { formatHours, formatMoney, formatWhen } from "./format";
+import { formatMoney } from "@/lib/money";
+import { formatHours, formatWhen } from "./format";
 import type { SessionPrice } from "./types";
 
 // The cancellation policy, worded for the person about to press the button. Sessions paid

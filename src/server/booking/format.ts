@@ -32,5 +32,3 @@ export function formatWhen(instant: Date, timeZone: string, now: Date): string {
   return local.toFormat(local.year === thisYear ? "HH:mm 'on' ccc d MMMM" : "HH:mm 'on' ccc d MMMM yyyy");
 }
 
-// Money is formatted in one place, exactly (no float ever holds an amount).
-export { formatMoney } from "@/server/billing/money";

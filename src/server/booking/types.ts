@@ -151,7 +151,3 @@ export function slotStepMinutesOf(sessionType: SessionType): number {
   const step = sessionType.slotStepMinutes ?? sessionType.durationMinutes;
   return Number.isInteger(step) && step > 0 ? step : 15;
 }
-
-export function cancelFreeUntilHoursOf(sessionType: SessionType): number {
-  return sessionType.cancelFreeUntilHours ?? DEFAULT_CANCEL_FREE_UNTIL_HOURS;
-}

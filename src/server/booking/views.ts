@@ -31,10 +31,3 @@ export function localDateRange(date: string, days: number, timeZone: string): { 
 export function localToday(now: Date, timeZone: string): string {
   return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 }
-
-/** "Tue 24 Nov, 09:00–10:00" in the reader's zone. */
-export function formatSpan(start: Date, end: Date, timeZone: string): string {
-  const s = DateTime.fromJSDate(start, { zone: timeZone }).setLocale(LOCALE);
-  const e = DateTime.fromJSDate(end, { zone: timeZone }).setLocale(LOCALE);
-  return `${s.toFormat("ccc d MMM, HH:mm")}–${e.toFormat("HH:mm")}`;
-}

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { normalizeEmail } from "@/server/auth/service";
 import { hashPassword } from "@/server/auth/password";
 import { hashToken, newToken } from "@/server/auth/tokens";
 import type { Db, Queryable } from "@/server/db/client";
@@ -120,7 +121,7 @@ export async function inviteClient(
   input: { name: string; email: string; coachId?: string | null },
   context: { now: Date; appUrl: string },
 ) {
-  const email = input.email.trim().toLowerCase();
+  const email = normalizeEmail(input.email);
   const coachId = input.coachId ?? actor.memberId;
   if (coachId !== actor.memberId && actor.role !== "owner") {
     throw new DomainError("FORBIDDEN", "Only the studio owner can choose another trainer as coach; leave yourself as the coach.", "coachId");

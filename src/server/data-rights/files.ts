@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
-import { minorToDecimalString } from "@/server/billing/money";
+import { minorToDecimalString } from "@/lib/money";
 import type { Queryable } from "@/server/db/client";
 import {
   assignments,

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
-import { CURRENCIES, minorToDecimalString, type Currency } from "@/server/billing/money";
+import { CURRENCIES, minorToDecimalString, type Currency } from "@/lib/money";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 export type SessionTypeValues = {

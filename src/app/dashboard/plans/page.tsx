@@ -4,7 +4,7 @@ import { forbidden } from "next/navigation";
 import { priceLabel } from "@/components/billing/price";
 import { TestModeNotice } from "@/components/billing/test-mode-notice";
 import { Badge, Card } from "@/components/ui/card";
-import { minorToDecimalString } from "@/server/billing/money";
+import { minorToDecimalString } from "@/lib/money";
 import { api, orForbidden } from "@/trpc/server";
 import { DefaultCoachForm, PlanForm } from "./plan-form";
 

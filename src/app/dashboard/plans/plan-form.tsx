@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
-import { CURRENCIES, describeCharge, needsPriceConfirmation, parseMoney, type Currency } from "@/server/billing/money";
+import { CURRENCIES, describeCharge, needsPriceConfirmation, parseMoney, type Currency } from "@/lib/money";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 type PlanValues = {

@@ -5,7 +5,7 @@ import { formatDate, priceLabel } from "@/components/billing/price";
 import { TestModeNotice } from "@/components/billing/test-mode-notice";
 import { Badge, Card } from "@/components/ui/card";
 import { billingMode } from "@/server/billing/config";
-import { formatMoney } from "@/server/billing/money";
+import { formatMoney } from "@/lib/money";
 import { describeSubscriptionRow } from "@/server/billing/rules";
 import { api, orForbidden } from "@/trpc/server";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { formatDate, priceLabel } from "@/components/billing/price";
 import { TestModeNotice } from "@/components/billing/test-mode-notice";
 import { Badge, Card } from "@/components/ui/card";
-import { formatMoney } from "@/server/billing/money";
+import { formatMoney } from "@/lib/money";
 import { describeStatus } from "@/server/billing/rules";
 import { api, orForbidden } from "@/trpc/server";
 import { BuyButton, CancellationButton, SimulateRenewal, UpdateCardButton } from "./actions";

@@ -4,7 +4,7 @@ import { FeedLink } from "@/components/booking/feed-link";
 import { formatSpan, priceLabel, STATUS_LABEL } from "@/components/booking/format";
 import { Button } from "@/components/ui/button";
 import { Alert, Badge, Card } from "@/components/ui/card";
-import { formatMoney } from "@/server/booking/format";
+import { formatMoney } from "@/lib/money";
 import { api, orForbidden } from "@/trpc/server";
 import { ManageBooking } from "./cancel-booking";
 

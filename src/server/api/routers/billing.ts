@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { billingMode, billingProvider, testProvider } from "@/server/billing/config";
-import { CURRENCIES, readPlanPrice } from "@/server/billing/money";
+import { CURRENCIES, readPlanPrice } from "@/lib/money";
 import {
   billingSettings,
   cardUpdateUrl,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CURRENCIES, parseMoney } from "@/server/billing/money";
+import { CURRENCIES, parseMoney } from "@/lib/money";
 import { availabilityExceptionSchema, localDateSchema, sessionPriceSchema, timeZoneSchema, weeklyAvailabilitySchema } from "@/server/booking/types";
 import type { SessionPrice } from "@/server/booking/types";
 

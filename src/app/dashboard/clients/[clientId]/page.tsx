@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatSpan, STATUS_LABEL } from "@/components/booking/format";
 import { Alert, Badge, Card } from "@/components/ui/card";
-import { formatMoney } from "@/server/booking/format";
+import { formatMoney } from "@/lib/money";
 import { describeRun } from "@/components/logging/entry-summary";
 import { historyItems } from "@/components/logging/history-items";
 import { formatWhen } from "@/server/booking/format";
