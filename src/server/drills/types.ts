@@ -2,8 +2,6 @@ import { z } from "zod";
 
 import type { LocalDate } from "@/lib/local-date";
 
-export type { LocalDate } from "@/lib/local-date";
-
 /**
  * How a drill is measured. The brief measures each built-in differently:
  * Knee Drive by seconds held before balance goes, Back Rotations by reps,
