@@ -45,7 +45,7 @@ async function loadEmailContext(q: Queryable, booking: Booking) {
     .from(studioMembers)
     .innerJoin(trainerUser, eq(trainerUser.id, studioMembers.userId))
     .where(inStudio(studioMembers, booking.studioId, eq(studioMembers.id, booking.memberId)));
-    // A client without an account yet has no zone of their own: their emails read in the trainer's.
+  // A client without an account yet has no zone of their own: their emails read in the trainer's.
   return { type: type!, client: { ...client!, timeZone: usableZone(client!.timeZone ?? trainer!.timeZone) }, trainer: { ...trainer!, timeZone: usableZone(trainer!.timeZone) } };
 }
 
