@@ -18,7 +18,9 @@ import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import { listDueDrills } from "./due";
 import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date";
-import { localDateIn, type LocalDate, zoneOrUtc } from "./local-date";
+import { zoneOf } from "@/server/dates/zones";
+import { localDateIn, type LocalDate } from "@/lib/local-date";
+import { usableZone } from "@/lib/time-zones";
 import { dailyBestsFor } from "@/server/progression/daily-bests";
 import { masteryHistoryOf, ruleKeyOf } from "@/server/progression/history-cache";
 import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
@@ -66,7 +68,7 @@ async function loadClient(q: Queryable, studioId: string, clientId: string, fiel
     .limit(1);
   if (!row) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
   if (row.status === "archived") throw new DomainError("PRECONDITION_FAILED", `${row.name} is archived; restore them before assigning drills.`, field);
-  return { ...row, timeZone: zoneOrUtc(row.timeZone) };
+  return { ...row, timeZone: usableZone(row.timeZone) };
 }
 
 /** Several clients at once, all of this studio and not archived, or the same refusal as `loadClient`. */
@@ -79,7 +81,7 @@ async function loadClients(q: Queryable, studioId: string, clientIds: string[], 
   if (rows.length !== clientIds.length) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
   const archived = rows.find((r) => r.status === "archived");
   if (archived) throw new DomainError("PRECONDITION_FAILED", `${archived.name} is archived; restore them before assigning drills.`, field);
-  return rows.map((row) => ({ ...row, timeZone: zoneOrUtc(row.timeZone) }));
+  return rows.map((row) => ({ ...row, timeZone: usableZone(row.timeZone) }));
 }
 
 async function loadAssignableDrill(q: Queryable, studioId: string, drillId: string): Promise<Drill> {
@@ -166,8 +168,8 @@ export async function changeAssignment(q: Queryable, studioId: string, memberId:
     if (assignment.status === "ended") throw new DomainError("PRECONDITION_FAILED", "This assignment has ended; assign the drill again to start a new one.");
     assertFitsMeasure(drill, input.prescription);
     // A start date kept from years ago is history, not a typing slip: only changed dates are bounded.
-    const [client] = await tx.select({ timeZone: users.timeZone }).from(clients).leftJoin(users, eq(users.id, clients.userId)).where(inStudio(clients, studioId, eq(clients.id, assignment.clientId)));
-    assertPrescriptionDates(input.prescription, localDateIn(now, zoneOrUtc(client?.timeZone)), prescriptionOf(current));
+    const timeZone = await zoneOf(tx, studioId, { clientId: assignment.clientId });
+    assertPrescriptionDates(input.prescription, localDateIn(now, timeZone), prescriptionOf(current));
     const version = assignment.version + 1;
     await insertVersion(tx, studioId, assignment.id, version, "changed", assignment.status, input.prescription, memberId);
     const [row] = await tx
@@ -318,17 +320,6 @@ export async function loadDailyBests(q: Queryable, studioId: string, clientId: s
   return dailyBestsFor(q, studioId, clientId, drillIds);
 }
 
-async function clientTimeZoneOf(q: Queryable, studioId: string, clientId: string) {
-  const [client] = await q
-    .select({ timeZone: users.timeZone })
-    .from(clients)
-    .innerJoin(users, eq(users.id, clients.userId))
-    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
-    .limit(1);
-  if (!client) throw notFound("client");
-  return client.timeZone;
-}
-
 /** Lock state of each of these drills for one client: prerequisites, progress, overrides. */
 export async function lockStatesFor(q: Queryable, studioId: string, clientId: string, drillIds: string[], today: LocalDate) {
   const states = new Map<string, LockState>();
@@ -436,7 +427,7 @@ export type TodayDrill = {
 /** The client's Today: what is due on their own calendar date, with instructions and locks. */
 export async function todayFor(q: Queryable, studioId: string, clientId: string, now: Date, viewerTimeZone?: string | null) {
   // The signed-in client's own zone is already known from the session's viewer: one round trip fewer per read.
-  const timeZone = zoneOrUtc(viewerTimeZone === undefined ? await clientTimeZoneOf(q, studioId, clientId) : viewerTimeZone);
+  const timeZone = viewerTimeZone === undefined ? await zoneOf(q, studioId, { clientId }) : usableZone(viewerTimeZone);
   const localDate = localDateIn(now, timeZone);
   const rows = await q
     .select({ assignment: assignments, drill: drills, version: assignmentVersions })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays } from "./local-date";
+import { addDays } from "@/lib/local-date";
 import type { DailyBest } from "./mastery";
 import { DEFAULT_MASTERY_RULE } from "./types";
 import { describeMasteryRule, evaluateLock, type PrerequisiteOf } from "./unlock";

@@ -1,4 +1,4 @@
-import type { LocalDate } from "./local-date";
+import type { LocalDate } from "@/lib/local-date";
 import {
   evaluateMastery,
   findFirstMasteredDate,

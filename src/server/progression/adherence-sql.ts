@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import { addDays, type LocalDate } from "@/server/drills/local-date";
+import { addDays, type LocalDate } from "@/lib/local-date";
+import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
 import type { DayStatus, Streaks, WeekAdherence } from "./adherence";
 import { DEFAULT_BEFORE_RUN_WINDOW_HOURS, isoWeekOf } from "./adherence";
 import { closedHistoryOf } from "./history-cache";
@@ -114,7 +115,7 @@ type Row = {
 export async function adherenceSegments(q: Queryable, studioId: string, ranges: readonly SegmentRange[], now: Date, recentDays: number): Promise<Map<string, SegmentResult>> {
   const result = new Map<string, SegmentResult>();
   if (ranges.length === 0) return result;
-  const rows = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, ranges, now, recentDays));
+  const rows = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, ranges, now, recentDays, await unusableZonesIn(q, studioId)));
   for (const row of rows) {
     result.set(row.client_id, {
       today: row.today,
@@ -134,7 +135,8 @@ export async function adherenceSegments(q: Queryable, studioId: string, ranges: 
 }
 
 /** The SQL of `adherenceSegments` (exported for EXPLAIN ANALYZE in the benchmark). */
-export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[], now: Date, recentDays: number): SQL {
+export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[], now: Date, recentDays: number, unusableZones: readonly string[]): SQL {
+  const tz = usableZoneSql(sql`u.time_zone`, unusableZones);
   const window = sql.raw(`interval '${DEFAULT_BEFORE_RUN_WINDOW_HOURS} hours'`);
   const wanted = sql.join(
     ranges.map((r) => sql`(${r.clientId}::uuid, ${r.after}::date, ${r.until}::date)`),
@@ -145,11 +147,11 @@ export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[]
   return sql`
     with wanted(client_id, after_d, until_d) as (values ${wanted}),
     cl as (
-      select c.id as client_id, coalesce(u.time_zone, 'UTC') as tz, t.today, w.after_d, coalesce(w.until_d, t.today) as until_d
+      select c.id as client_id, ${tz} as tz, t.today, w.after_d, coalesce(w.until_d, t.today) as until_d
       from wanted w
       join clients c on c.id = w.client_id and c.studio_id = ${studioId}
       left join users u on u.id = c.user_id
-      cross join lateral (select (${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, 'UTC'))::date as today) t
+      cross join lateral (select (${now.toISOString()}::timestamptz at time zone ${tz})::date as today) t
     ),
     v as (
       select a.client_id, a.drill_id, av.status, av.daily, av.before_run, av.start_date, av.end_date,

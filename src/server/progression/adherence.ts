@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 
 import { isAssignmentActiveOn } from "@/server/drills/due";
-import { addDays, assertLocalDate, localDateIn, type LocalDate } from "@/server/drills/local-date";
+import { addDays, assertLocalDate, localDateIn, type LocalDate } from "@/lib/local-date";
 import type { Prescription } from "@/server/drills/types";
 
 /**

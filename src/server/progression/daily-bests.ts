@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import type { LocalDate } from "@/server/drills/local-date";
+import type { LocalDate } from "@/lib/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
 import { rowsOf } from "./sql";
 

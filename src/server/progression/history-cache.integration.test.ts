@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignmentVersions, masteryChecks, practiceSessions, progressSnapshots, users } from "@/server/db/schema";
 import { createAssignment, lockStatesFor } from "@/server/drills/assignment-service";
-import { addDays, localDateIn } from "@/server/drills/local-date";
+import { addDays, localDateIn } from "@/lib/local-date";
 import { evaluateLock, type PrerequisiteOf } from "@/server/drills/unlock";
 import { insertPractice, insertRuns, type PracticeRecord } from "@/server/seed/practice-history";
 import { setupTestDatabase } from "~test/db";

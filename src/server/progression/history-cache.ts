@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { clients, masteryChecks, progressSnapshots, users } from "@/server/db/schema";
-import { addDays, localDateIn, type LocalDate, zoneOrUtc } from "@/server/drills/local-date";
+import { addDays, localDateIn, type LocalDate } from "@/lib/local-date";
+import { usableZone } from "@/lib/time-zones";
 import { findFirstMasteredDate, type DailyBest } from "@/server/drills/mastery";
 import type { MasteryRule } from "@/server/drills/types";
 import { adherenceSegments } from "./adherence-sql";
@@ -48,7 +49,7 @@ export async function closedHistoryOf(
     .leftJoin(progressSnapshots, eq(progressSnapshots.clientId, clients.id))
     .where(and(eq(clients.studioId, studioId), inArray(clients.id, [...clientIds])));
   const found = rows.map((r) => {
-    const today = localDateIn(now, zoneOrUtc(r.timeZone));
+    const today = localDateIn(now, usableZone(r.timeZone));
     const history = readSnapshot(r.summary);
     return { clientId: r.clientId, today, through: snapshotThrough(today), cached: r.through === null || history === null ? null : { through: r.through, history } };
   });

@@ -1,4 +1,4 @@
-import { addDays, type LocalDate } from "@/server/drills/local-date";
+import { addDays, type LocalDate } from "@/lib/local-date";
 import { isoWeekOf, type Streaks, type WeekAdherence } from "./adherence";
 import type { SqlDay } from "./adherence-sql";
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignmentVersions, assignments, drillPrerequisites, unlockEvents } from "@/server/db/schema";
 import { createAssignment } from "@/server/drills/assignment-service";
-import { addDays } from "@/server/drills/local-date";
+import { addDays } from "@/lib/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
 import { insertPractice, insertRuns } from "@/server/seed/practice-history";
 import { callerFor } from "~test/caller";

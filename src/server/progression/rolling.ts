@@ -1,4 +1,4 @@
-import { addDays, assertLocalDate, type LocalDate } from "@/server/drills/local-date";
+import { addDays, assertLocalDate, type LocalDate } from "@/lib/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
 
 export type { DailyBest } from "@/server/drills/mastery";

@@ -1,4 +1,4 @@
-import { assertLocalDate, type LocalDate } from "@/server/drills/local-date";
+import { assertLocalDate, type LocalDate } from "@/lib/local-date";
 
 import { isoWeekOf, type WeekAdherence } from "./adherence";
 

@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import { assignments, clients, drillPrerequisites, drills, progressionSettings, unlockEvents, unlockOverrides, users } from "@/server/db/schema";
+import { assignments, clients, drillPrerequisites, drills, progressionSettings, unlockEvents, unlockOverrides } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { localDateIn, type LocalDate, zoneOrUtc } from "@/server/drills/local-date";
+import { localDateIn, type LocalDate } from "@/lib/local-date";
+import { zoneOf } from "@/server/dates/zones";
 import { prerequisiteRuleColumns, requiredDrill } from "@/server/drills/prerequisite-columns";
 import type { MeasureKind } from "@/server/drills/types";
 import { evaluateLock, type LockState, type PrerequisiteOf } from "@/server/drills/unlock";
@@ -18,15 +19,16 @@ export type ProgressClient = { id: string; name: string; timeZone: string; today
 
 /** The client of this studio with their time zone and today; another studio's client is "not found". */
 export async function loadProgressClient(q: Queryable, studioId: string, clientId: string, now: Date): Promise<ProgressClient> {
-  const [row] = await q
-    .select({ id: clients.id, name: clients.name, timeZone: users.timeZone })
-    .from(clients)
-    .leftJoin(users, eq(users.id, clients.userId))
-    // A deleted client's progress is gone with their logs; the page says "not found", not empty charts.
-    .where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt)))
-    .limit(1);
+  const [[row], timeZone] = await Promise.all([
+    q
+      .select({ id: clients.id, name: clients.name })
+      .from(clients)
+      // A deleted client's progress is gone with their logs; the page says "not found", not empty charts.
+      .where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt)))
+      .limit(1),
+    zoneOf(q, studioId, { clientId }),
+  ]);
   if (!row) throw notFound("client");
-  const timeZone = zoneOrUtc(row.timeZone);
   return { id: row.id, name: row.name, timeZone, today: localDateIn(now, timeZone) };
 }
 

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Queryable } from "@/server/db/client";
 import { assignments, assignmentVersions, clients, drills, users } from "@/server/db/schema";
-import { addDays, localDateIn } from "@/server/drills/local-date";
+import { addDays, localDateIn } from "@/lib/local-date";
 import { recordUnlocksFor } from "@/server/progression/service";
 import { insertPractice, insertRuns, type PracticeRecord, type RunRecord } from "./practice-history";
 import type { SeededStudio } from "./studio";

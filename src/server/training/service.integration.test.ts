@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clients, practiceEntries, practiceSessions, runs, sessionReviews } from "@/server/db/schema";
 import { loadDailyBests } from "@/server/drills/assignment-service";
-import { addDays, localDateIn } from "@/server/drills/local-date";
+import { addDays, localDateIn } from "@/lib/local-date";
 import { computeDailyAdherence } from "@/server/progression/adherence";
 import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";

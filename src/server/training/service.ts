@@ -16,7 +16,9 @@ import {
 import { inStudio } from "@/server/db/tenancy";
 import { lockStatesFor, prescriptionOf } from "@/server/drills/assignment-service";
 import { listDueDrills } from "@/server/drills/due";
-import { localDateIn, zoneOrUtc } from "@/server/drills/local-date";
+import { localDateIn } from "@/lib/local-date";
+import { usableZone } from "@/lib/time-zones";
+import { zoneOf } from "@/server/dates/zones";
 import type { MeasureKind } from "@/server/drills/types";
 import { recordUnlocksFor } from "@/server/progression/service";
 import { DomainError, notFound } from "@/server/errors";
@@ -25,18 +27,6 @@ import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, 
 
 /** A drill the client may log, with the prescription version in force (kept on each entry). */
 export type LoggableAssignment = LoggableDrill & { drillId: string; assignmentVersionId: string; isLocked: boolean };
-
-/** The client's own zone (their profile), falling back to UTC for a missing or unknown one. */
-export async function clientTimeZone(q: Queryable, studioId: string, clientId: string): Promise<string> {
-  const [row] = await q
-    .select({ timeZone: users.timeZone })
-    .from(clients)
-    .innerJoin(users, eq(users.id, clients.userId))
-    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
-    .limit(1);
-  if (!row) throw notFound("client");
-  return zoneOrUtc(row.timeZone);
-}
 
 /**
  * The version of an assignment in force at `at`: the last one made at or before it, or the
@@ -88,7 +78,7 @@ function refuse(issues: FieldIssue[]): never {
 export type KnownClient = { timeZone?: string };
 
 async function prepareSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient) {
-  const timeZone = known.timeZone !== undefined ? zoneOrUtc(known.timeZone) : await clientTimeZone(q, studioId, clientId);
+  const timeZone = known.timeZone !== undefined ? usableZone(known.timeZone) : await zoneOf(q, studioId, { clientId });
   const drillIds = [...new Set((raw.entries ?? []).map((e) => e.drillId).filter((id): id is string => typeof id === "string"))];
   // The shape and the time first: the prescriptions to check against are those in force when it
   // was performed, and only a plausible time is looked up (year 275760 has no timestamptz).
@@ -188,7 +178,7 @@ async function refuseOutsideWindow(q: Queryable, studioId: string, clientId: str
     .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, sessionId), eq(practiceSessions.clientId, clientId)))
     .limit(1);
   if (!row) throw notFound("session");
-  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const timeZone = await zoneOf(q, studioId, { clientId });
   throw new DomainError("PRECONDITION_FAILED", evaluateSessionEdit({ createdAt: row.createdAt, now, timeZone, action }).message);
 }
 
@@ -238,7 +228,7 @@ export async function logRun(q: Queryable, studioId: string, clientId: string, r
   const parsed = parseRun(raw, { now });
   if (!parsed.success) refuse(parsed.issues);
   const run = parsed.data;
-  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const timeZone = await zoneOf(q, studioId, { clientId });
   const [inserted] = await q
     .insert(runs)
     .values({
@@ -269,7 +259,7 @@ export async function deleteRun(q: Queryable, studioId: string, clientId: string
     const [run] = await tx.select({ createdAt: runs.createdAt }).from(runs).where(inStudio(runs, studioId, eq(runs.id, runId), eq(runs.clientId, clientId))).limit(1);
     if (!run) throw notFound("run");
     if (run.createdAt < windowStart(now)) {
-      const timeZone = await clientTimeZone(tx, studioId, clientId);
+      const timeZone = await zoneOf(tx, studioId, { clientId });
       const message = evaluateSessionEdit({ createdAt: run.createdAt, now, timeZone, action: "delete" }).message.replace("This session", "This run").replace("sessions are", "runs are");
       throw new DomainError("PRECONDITION_FAILED", message);
     }
@@ -334,7 +324,7 @@ export const HISTORY_LIMIT = 50;
  * page shows them in `timeZone`, the client's.
  */
 export async function listHistory(q: Queryable, studioId: string, clientId: string, now: Date) {
-  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const timeZone = await zoneOf(q, studioId, { clientId });
   const sessionRows = await q
     .select({
       session: practiceSessions,
@@ -418,7 +408,7 @@ export async function getOwnSession(q: Queryable, studioId: string, clientId: st
     .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, sessionId), eq(practiceSessions.clientId, clientId)))
     .limit(1);
   if (!session) throw notFound("session");
-  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const timeZone = await zoneOf(q, studioId, { clientId });
   const window = evaluateSessionEdit({ createdAt: session.createdAt, now, timeZone });
   const { studioId: _s, clientId: _c, ...rest } = session;
   const entries = (await entriesOf(q, studioId, [session.id])).get(session.id) ?? [];

@@ -9,7 +9,7 @@ import {
   setAssignmentStatus,
 } from "@/server/drills/assignment-service";
 import { changeAssignmentInput, clientDrillInput, createAssignmentInput, overrideLockInput, setAssignmentStatusInput } from "@/server/drills/inputs";
-import { localDateIn } from "@/server/drills/local-date";
+import { localDateIn } from "@/lib/local-date";
 import { getClient } from "@/server/clients/service";
 import { clientIdInput } from "./clients";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
