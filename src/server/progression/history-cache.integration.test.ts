@@ -9,7 +9,7 @@ import { setupTestDatabase } from "~test/db";
 import { builtInDrillId } from "~test/drill-fixtures";
 import { createTestStudio, type TestStudio } from "~test/factories";
 import { computeDailyAdherence, computeStreaks, summarizeWeeks, type AdherenceRun, type AdherenceSession } from "./adherence";
-import { adherenceFor } from "./adherence-sql";
+import { adherenceFor } from "./client-adherence";
 import { dailyBestsFor } from "./daily-bests";
 import { snapshotThrough } from "./history";
 

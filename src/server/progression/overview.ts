@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { addDays, type LocalDate } from "@/server/drills/local-date";
-import { adherenceFor } from "./adherence-sql";
+import { adherenceFor } from "./client-adherence";
 import { asymmetryThresholdOf } from "./service";
 import { rowsOf } from "./sql";
 

@@ -10,7 +10,7 @@ import { setupTestDatabase } from "~test/db";
 import { builtInDrillId } from "~test/drill-fixtures";
 import { createTestStudio, type TestStudio } from "~test/factories";
 import { computeDailyAdherence, computeStreaks, summarizeWeeks, type AdherenceSession } from "./adherence";
-import { adherenceFor } from "./adherence-sql";
+import { adherenceFor } from "./client-adherence";
 import { progressionAttention } from "./attention-sources";
 import { exportCsv } from "./export";
 import { computeProgress, rollingSeries } from "./rolling";

@@ -7,7 +7,7 @@ import { prerequisiteRuleColumns, requiredDrill } from "@/server/drills/prerequi
 import type { MeasureKind } from "@/server/drills/types";
 import { evaluateLock, type LockState, type PrerequisiteOf } from "@/server/drills/unlock";
 import { notFound } from "@/server/errors";
-import { adherenceFor, type ClientAdherence } from "./adherence-sql";
+import { adherenceFor, type ClientAdherence } from "./client-adherence";
 import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";
 import { masteryHistoryOf, ruleKeyOf, type RuleOf } from "./history-cache";
 import { DEFAULT_TREND_MIN_DAYS, DEFAULT_TREND_THRESHOLD_PERCENT, type Progress, type SideProgress, type Trend, type WindowAverage } from "./rolling";
