@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignmentVersions, assignments, drillPrerequisites, unlockEvents } from "@/server/db/schema";
 import { createAssignment } from "@/server/drills/assignment-service";
+import { recordUnlocksFor } from "@/server/drills/locks";
 import { addDays } from "@/server/drills/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
 import { insertPractice, insertRuns } from "@/server/seed/practice-history";
@@ -15,7 +16,7 @@ import { progressionAttention } from "./attention-sources";
 import { exportCsv } from "./export";
 import { computeProgress, rollingSeries } from "./rolling";
 import { weeklyRunning } from "./running";
-import { clientProgression, recordUnlocksFor } from "./service";
+import { clientProgression } from "./service";
 
 const t = setupTestDatabase();
 
@@ -237,8 +238,8 @@ describe("mastery and automatic unlocks", () => {
     // Hopping also needs Back Rotations: 15 reps a side on 3 days of the last 7, never logged here.
     await t.db.insert(drillPrerequisites).values({ studioId, drillId: s.hop, requiresDrillId: s.back, minValuePerSide: 15, requiredDays: 3, windowDays: 7 });
     await holdKneeDriveOnFiveDays(s);
-    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW, { afterLogging: [s.knee] })).toEqual([]);
-    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW)).toEqual([]);
+    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, TODAY, { requiring: [s.knee] })).toEqual([]);
+    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, TODAY)).toEqual([]);
     const progress = await clientProgression(t.db, studioId, clientA.clientId, NOW);
     expect(progress.mastery.find((m) => m.drillId === s.hop)?.lock.isUnlocked).toBe(false);
   });
@@ -247,11 +248,11 @@ describe("mastery and automatic unlocks", () => {
     const s = await setUp();
     const { studioId, clientA } = s.studio;
     await holdKneeDriveOnFiveDays(s);
-    const dayBefore = await recordUnlocksFor(t.db, studioId, clientA.clientId, at("2026-03-17", "12:00:00"));
+    const dayBefore = await recordUnlocksFor(t.db, studioId, clientA.clientId, "2026-03-17");
     expect(dayBefore).toEqual([]);
-    const recorded = await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW);
+    const recorded = await recordUnlocksFor(t.db, studioId, clientA.clientId, TODAY);
     expect(recorded.map((r) => [r.drillId, r.metOn])).toEqual([[s.hop, "2026-03-18"]]);
-    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW)).toEqual([]);
+    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, TODAY)).toEqual([]);
 
     // Three weeks later nothing qualifies in the window: the rule lapsed, Hopping stays open.
     const later = await clientProgression(t.db, studioId, clientA.clientId, new Date("2026-04-10T12:00:00Z"));
