@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { clients, drills, progressionSettings, unlockEvents, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
