@@ -45,7 +45,7 @@ export async function freshDrill(db: Db, studio: TestStudio, options: { requires
       drillId: drill.id,
       requiresDrillId: await builtInDrillId(db, studio.studioId, "knee-drive"),
       rule: { ...DEFAULT_MASTERY_RULE },
-    });
+    }, new Date());
   }
   return drill;
 }

@@ -21,13 +21,11 @@ import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date"
 import { zoneOf } from "@/server/dates/zones";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";
-import { dailyBestsFor } from "@/server/progression/daily-bests";
-import { masteryHistoryOf, ruleKeyOf } from "@/server/progression/history-cache";
 import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
 import { ensureBuiltIns } from "./service";
 import type { Prescription } from "./types";
-import { prerequisiteRuleColumns, requiredDrill } from "./prerequisite-columns";
-import { evaluateLock, type LockState, type PrerequisiteOf } from "./unlock";
+import { lockStatesFor, recordUnlocksFor } from "./locks";
+import type { LockState } from "./unlock";
 
 type VersionAction = AssignmentVersion["action"];
 
@@ -140,6 +138,8 @@ export async function createAssignment(
       throw new DomainError("CONFLICT", `${drill.name} is already assigned to this client; change that assignment instead.`, "drillId");
     }
     await insertVersion(tx, studioId, row.id, 1, "assigned", "active", input.prescription, memberId);
+    // A drill whose prerequisites the client has already mastered opens as it is assigned.
+    await recordUnlocksFor(tx, studioId, client.id, localDateIn(now, client.timeZone), { drillIds: [drill.id] });
     return row;
   });
 }
@@ -269,6 +269,10 @@ export async function applyProgram(
         })),
       );
     }
+    for (const client of clientRows) {
+      const drillIds = inserted.filter((row) => row.clientId === client.id).map((row) => row.drillId);
+      if (drillIds.length) await recordUnlocksFor(tx, studioId, client.id, localDateIn(now, client.timeZone), { drillIds });
+    }
     const created = inserted.length;
     const skipped = wanted.length - created;
     return { created, skipped, clients: clientRows.length };
@@ -314,51 +318,6 @@ async function versionHistory(q: Queryable, studioId: string, assignmentIds: str
   }
   return byAssignment;
 }
-
-/** The client's best value per side per local day for these drills (SQL in progression/daily-bests.ts). */
-export async function loadDailyBests(q: Queryable, studioId: string, clientId: string, drillIds: string[], _timeZone: string) {
-  return dailyBestsFor(q, studioId, clientId, drillIds);
-}
-
-/** Lock state of each of these drills for one client: prerequisites, progress, overrides. */
-export async function lockStatesFor(q: Queryable, studioId: string, clientId: string, drillIds: string[], today: LocalDate) {
-  const states = new Map<string, LockState>();
-  if (drillIds.length === 0) return states;
-  // The rules and the trainer's early unlocks at once: one round trip instead of two.
-  const [prerequisiteRows, overrides] = await Promise.all([
-    q
-      .select({ ...prerequisiteRuleColumns, measure: requiredDrill.measure })
-      .from(drillPrerequisites)
-      .innerJoin(requiredDrill, eq(requiredDrill.id, drillPrerequisites.requiresDrillId))
-      .where(inStudio(drillPrerequisites, studioId, inArray(drillPrerequisites.drillId, drillIds))),
-    q
-      .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })
-      .from(unlockOverrides)
-      .where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, clientId), inArray(unlockOverrides.drillId, drillIds), isNull(unlockOverrides.revokedAt))),
-  ]);
-  const history = await masteryHistoryOf(
-    q,
-    studioId,
-    clientId,
-    today,
-    prerequisiteRows.map((r) => ({ requiresDrillId: r.requiresDrillId, rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays } })),
-  );
-  for (const drillId of drillIds) {
-    const prerequisites: PrerequisiteOf[] = prerequisiteRows
-      .filter((r) => r.drillId === drillId)
-      .map((r) => ({
-        requiresDrillId: r.requiresDrillId,
-        requiresDrillName: r.requiresDrillName,
-        measure: r.measure,
-        rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays },
-      }));
-    const override = overrides.find((o) => o.drillId === drillId) ?? null;
-    const firstMet = new Map(prerequisites.map((p) => [p.requiresDrillId, history.firstMet.get(ruleKeyOf(p)) ?? null]));
-    states.set(drillId, evaluateLock({ prerequisites, dailyBestsByDrill: history.bestsByDrill, override, today, firstMetByPrerequisite: firstMet }));
-  }
-  return states;
-}
-
 
 /** A trainer unlocks a locked drill for one client early; the reason is kept with who and when. */
 export async function overrideLock(q: Queryable, studioId: string, memberId: string, input: { clientId: string; drillId: string; reason: string }) {

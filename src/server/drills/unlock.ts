@@ -75,3 +75,9 @@ export function evaluateLock(input: {
     progress,
   };
 }
+
+// A drill opens by mastery on the day the last of its prerequisites was first mastered; not while one never was.
+export function masteredOn(firstMetByPrerequisite: readonly (LocalDate | null)[]): LocalDate | null {
+  if (firstMetByPrerequisite.length === 0 || firstMetByPrerequisite.some((d) => d === null)) return null;
+  return (firstMetByPrerequisite as LocalDate[]).toSorted().at(-1)!;
+}

@@ -1,16 +1,15 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import { addDays, type LocalDate } from "@/lib/local-date";
+import type { LocalDate } from "@/lib/local-date";
 import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
-import type { DayStatus, Streaks, WeekAdherence } from "./adherence";
-import { DEFAULT_BEFORE_RUN_WINDOW_HOURS, isoWeekOf } from "./adherence";
-import { closedHistoryOf } from "./history-cache";
-import { appendSegment, LIVE_MIN_DAYS, MAX_RECENT_DAYS, streaksOf, type Segment } from "./history";
+import { DEFAULT_BEFORE_RUN_WINDOW_HOURS, type WeekAdherence } from "./adherence";
+import type { Segment, SqlDay } from "./history";
 import { rowsWithoutJit } from "./sql";
 
 /**
  * Adherence in SQL, for one client or many at once (the studio overview), with the same
- * rules as the pure reference in adherence.ts (compared in adherence-sql.integration.test.ts):
+ * rules as the pure reference in adherence.ts (compared in progression.integration.test.ts
+ * and history-cache.integration.test.ts):
  *
  * - what was prescribed on a day comes from the assignment's versions: version 1 is in force
  *   from the start, each later version from the client-local day it was made until the next;
@@ -22,73 +21,6 @@ import { rowsWithoutJit } from "./sql";
  * - streaks are gaps and islands over the days with a daily drill: today, while not complete,
  *   is left out so it breaks nothing until it ends.
  */
-
-export type SqlDay = {
-  localDate: LocalDate;
-  prescribed: number;
-  done: number;
-  dailyPrescribed: number;
-  dailyDone: number;
-  status: DayStatus;
-  hasDrills: boolean;
-};
-
-export type ClientAdherence = {
-  clientId: string;
-  today: LocalDate;
-  /** The first day looked at (the first prescribed day, or the lookback's start). */
-  from: LocalDate | null;
-  days: SqlDay[];
-  weeks: WeekAdherence[];
-  streaks: Streaks;
-};
-
-export type AdherenceOptions = {
-  /** Days returned day by day, ending today (at most MAX_RECENT_DAYS). */
-  recentDays?: number;
-  /** Weeks returned, ending with this week; default all. */
-  weeks?: number;
-};
-
-/** Prescribed against done, per day and per ISO week, and streaks, for these clients of the studio as of `now`. */
-export async function adherenceFor(
-  q: Queryable,
-  studioId: string,
-  clientIds: readonly string[],
-  now: Date,
-  options: AdherenceOptions = {},
-): Promise<Map<string, ClientAdherence>> {
-  const result = new Map<string, ClientAdherence>();
-  if (clientIds.length === 0) return result;
-  const recentDays = options.recentDays ?? 28;
-  if (recentDays > MAX_RECENT_DAYS) throw new RangeError(`adherenceFor: at most ${MAX_RECENT_DAYS} recent days are kept day by day`);
-  // This week and the last LIVE_MIN_DAYS days are always in the live part.
-  const withWeeksAndDays = recentDays > LIVE_MIN_DAYS || options.weeks === undefined || options.weeks > 1;
-  const histories = await closedHistoryOf(q, studioId, clientIds, now, { withWeeksAndDays });
-  const live = await adherenceSegments(
-    q,
-    studioId,
-    histories.map((h) => ({ clientId: h.clientId, after: h.through, until: null })),
-    now,
-    recentDays,
-  );
-  for (const h of histories) {
-    const segment = live.get(h.clientId);
-    if (!segment) continue;
-    const whole = appendSegment(h.history, segment);
-    const thisWeek = isoWeekOf(segment.today).weekStart;
-    const weeks = options.weeks === undefined ? whole.weeks : whole.weeks.filter((w) => w.weekStart > addDays(thisWeek, -7 * options.weeks!));
-    result.set(h.clientId, {
-      clientId: h.clientId,
-      today: segment.today,
-      from: whole.firstDay,
-      days: whole.days.filter((d) => d.localDate > addDays(segment.today, -recentDays)),
-      weeks: weeks.map((w) => ({ ...w, rate: w.prescribed === 0 ? null : w.done / w.prescribed })),
-      streaks: streaksOf(whole.streaks, segment.isTodayDone),
-    });
-  }
-  return result;
-}
 
 /** One stretch of each client's days: after `after` (or from the first prescription) until `until` (or today). */
 export type SegmentRange = { clientId: string; after: LocalDate | null; until: LocalDate | null };

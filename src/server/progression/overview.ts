@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { addDays, type LocalDate } from "@/lib/local-date";
 import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
-import { adherenceFor } from "./adherence-sql";
+import { adherenceFor } from "./client-adherence";
 import { asymmetryThresholdOf } from "./service";
 import { rowsOf } from "./sql";
 

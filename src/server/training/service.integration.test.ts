@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clients, practiceEntries, practiceSessions, runs, sessionReviews } from "@/server/db/schema";
-import { loadDailyBests } from "@/server/drills/assignment-service";
+import { dailyBestsFor } from "@/server/drills/daily-bests";
 import { addDays, localDateIn } from "@/lib/local-date";
 import { computeDailyAdherence } from "@/server/progression/adherence";
 import { callerFor } from "~test/caller";
@@ -115,7 +115,7 @@ describe("logging a session", () => {
     const caller = callerFor(t.db, studio.clientA.userId);
     await caller.session.log(sampleSession(drills, now, { entries: [{ drillId: drills.kneeDrive, setNumber: 1, side: "left", value: 31 }, { drillId: drills.kneeDrive, setNumber: 1, side: "right", value: 35 }] }));
     await caller.session.log(sampleSession(drills, now, { entries: [{ drillId: drills.kneeDrive, setNumber: 1, side: "left", value: 40 }] }));
-    const bests = await loadDailyBests(t.db, studio.studioId, studio.clientA.clientId, [drills.kneeDrive], "Europe/London");
+    const bests = await dailyBestsFor(t.db, studio.studioId, studio.clientA.clientId, [drills.kneeDrive]);
     expect(bests.get(drills.kneeDrive)).toEqual([{ localDate: localDateIn(new Date(now.getTime() - 3_600_000), "Europe/London"), left: 40, right: 35 }]);
     const today = await caller.portal.today();
     const hopping = today.drills.find((d) => d.drill.id === drills.hopping)!;

@@ -14,13 +14,13 @@ import {
   users,
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { lockStatesFor, prescriptionOf } from "@/server/drills/assignment-service";
+import { prescriptionOf } from "@/server/drills/assignment-service";
 import { listDueDrills } from "@/server/drills/due";
 import { localDateIn } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";
 import { zoneOf } from "@/server/dates/zones";
+import { lockStatesFor, recordUnlocksFor } from "@/server/drills/locks";
 import type { MeasureKind } from "@/server/drills/types";
-import { recordUnlocksFor } from "@/server/progression/service";
 import { DomainError, notFound } from "@/server/errors";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
 import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
@@ -142,7 +142,7 @@ export async function writeSession(q: Queryable, write: SessionWrite) {
 
 // A session is stored once whatever the number of submits of its device-made id; the first one wins.
 export async function logSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient = {}) {
-  const { session, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
+  const { session, timeZone, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
   const result = await writeSession(q, {
     session: {
       id: session.id,
@@ -164,9 +164,8 @@ export async function logSession(q: Queryable, studioId: string, clientId: strin
     const [existing] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, session.id), eq(practiceSessions.clientId, clientId))).limit(1);
     if (!existing) throw new DomainError("CONFLICT", "This session could not be saved; reload the page and log it again.");
   } else {
-    // A drill whose mastery rule this session completes unlocks now, not at the next progress read
-    // (recording is idempotent, and progress reads repeat it should this step ever fail).
-    await recordUnlocksFor(q, studioId, clientId, now, { afterLogging: [...new Set(session.entries.map((e) => e.drillId))] });
+    // A drill whose mastery rule this session completes unlocks now (recording is idempotent).
+    await recordUnlocksFor(q, studioId, clientId, localDateIn(now, timeZone), { requiring: [...new Set(session.entries.map((e) => e.drillId))] });
   }
   return { id: session.id, isDuplicate: !result.isNew };
 }
@@ -186,7 +185,7 @@ const windowStart = (now: Date) => new Date(now.getTime() - SESSION_EDIT_WINDOW_
 
 // A client changes their own session within 24 hours of saving it: its fields and entries are replaced, its id and created_at stay.
 export async function updateSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient = {}) {
-  const { session, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
+  const { session, timeZone, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
   return q.transaction(async (tx) => {
     const [updated] = await tx
       .update(practiceSessions)
@@ -209,6 +208,8 @@ export async function updateSession(q: Queryable, studioId: string, clientId: st
     // A review no longer covers what is logged: the session goes back to the trainer's queue,
     // with the earlier feedback kept for both of them to see.
     await tx.update(sessionReviews).set({ sessionEditedAt: now }).where(inStudio(sessionReviews, studioId, eq(sessionReviews.sessionId, session.id)));
+    // A corrected value can complete a mastery rule as a new session can.
+    await recordUnlocksFor(tx, studioId, clientId, localDateIn(now, timeZone), { requiring: [...new Set(session.entries.map((e) => e.drillId))] });
     return { id: session.id };
   });
 }
