@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { connection } from "next/server";
+import { slugify } from "@/lib/slug";
 import { createRequestContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { exportCsv, exportKinds, type ExportKind } from "@/server/progression/export";
@@ -38,7 +39,7 @@ export const GET = apiRoute("/api/progress/export", async (request: Request) => 
       await rows.return(undefined);
     },
   });
-  const fileName = `${target.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "client"}-${kind}.csv`;
+  const fileName = `${slugify(target.name, "client")}-${kind}.csv`;
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
