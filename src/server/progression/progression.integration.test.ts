@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignmentVersions, assignments, drillPrerequisites, unlockEvents } from "@/server/db/schema";
+import { assignmentVersions, assignments, drillPrerequisites, practiceEntries, unlockEvents } from "@/server/db/schema";
 import { createAssignment } from "@/server/drills/assignment-service";
 import { addDays } from "@/server/drills/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
@@ -209,6 +209,29 @@ describe("progression in SQL against the pure reference, on a small hand-made hi
     const entries: string[] = [];
     for await (const chunk of exportCsv(t.db, s.studio.studioId, s.studio.clientA.clientId, "entries")) entries.push(chunk);
     expect(entries.join("").trim().split("\r\n")).toHaveLength(1 + 15 * 2 + 13 * 2 + 2 + 4 + 1);
+  });
+});
+
+describe("the progress CSV", () => {
+  it("writes a drill note holding a comma, a quote and a leading = as one quoted cell a spreadsheet will not run", async () => {
+    const s = await setUp();
+    const { studioId, clientA } = s.studio;
+    await insertPractice(t.db, [
+      {
+        studioId,
+        clientId: clientA.clientId,
+        performedAt: at("2026-03-19", "07:00:00"),
+        localDate: "2026-03-19",
+        entries: [{ drillId: s.knee, assignmentVersionId: s.versions[s.knee]!, side: "left" as const, value: 30 }],
+      },
+    ]);
+    await t.db.update(practiceEntries).set({ note: '=HYPERLINK("x"), then "ouch"' }).where(eq(practiceEntries.clientId, clientA.clientId));
+    const chunks: string[] = [];
+    for await (const chunk of exportCsv(t.db, studioId, clientA.clientId, "entries")) chunks.push(chunk);
+    const [header, row, ...rest] = chunks.join("").split("\r\n");
+    expect(header).toBe("session_id,performed_at_utc,local_date,drill,set,side,value,contact_feel,note");
+    expect(row).toMatch(/,2026-03-19T07:00:00Z,2026-03-19,Knee Drive,1,left,30\.0,,"'=HYPERLINK\(""x""\), then ""ouch"""$/);
+    expect(rest).toEqual([""]);
   });
 });
 
