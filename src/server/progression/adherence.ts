@@ -216,7 +216,6 @@ export type Streaks = {
  * - today, while not complete, does not break the current streak: the day has not ended;
  * - days after `today` are ignored.
  */
-// Consecutive days with all daily drills done; rest and paused days are skipped; today counts once done but breaks nothing until it ends.
 export function computeStreaks(days: readonly DayAdherence[], today: LocalDate): Streaks {
   assertLocalDate(today, "computeStreaks today");
   const relevant = [...days].filter((d) => d.localDate <= today && d.status !== "none").sort((a, b) => (a.localDate < b.localDate ? -1 : 1));
