@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
-import type { AttentionItem, AttentionView } from "@/server/review/attention-types";
+import type { AttentionItem, AttentionView } from "@/lib/attention";
 import { formatWhen } from "@/server/booking/format";
 
 const LABELS: Record<AttentionItem["kind"], { text: string; className: string }> = {

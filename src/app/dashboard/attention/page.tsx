@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AttentionList } from "@/components/review/attention-list";
-import { attentionCoachOf, type AttentionView } from "@/server/review/attention-types";
+import { attentionCoachOf, type AttentionView } from "@/lib/attention";
 import { requireViewer } from "@/server/auth/require";
 import { loadAttention } from "../attention-data";
 import { orForbidden } from "@/trpc/server";
