@@ -4,7 +4,7 @@ import { availabilityExceptions, availabilityWindows, sessionTypes, studioMember
 import { inStudio } from "@/server/db/tenancy";
 import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date";
 import { localDateIn, zoneOrUtc } from "@/server/drills/local-date";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import type { AvailabilityException, SessionPrice, SessionType, WeeklyAvailability } from "./types";
 import { wallTimeToMinutes } from "./types";
 

@@ -6,7 +6,7 @@ import { localDateIn, type LocalDate, zoneOrUtc } from "@/server/drills/local-da
 import { prerequisiteRuleColumns, requiredDrill } from "@/server/drills/prerequisite-columns";
 import type { MeasureKind } from "@/server/drills/types";
 import { evaluateLock, type LockState, type PrerequisiteOf } from "@/server/drills/unlock";
-import { notFound } from "@/server/errors";
+import { notFound } from "@/lib/errors";
 import { adherenceFor, type ClientAdherence } from "./adherence-sql";
 import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";
 import { masteryHistoryOf, ruleKeyOf, type RuleOf } from "./history-cache";

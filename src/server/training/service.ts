@@ -19,7 +19,7 @@ import { listDueDrills } from "@/server/drills/due";
 import { localDateIn, zoneOrUtc } from "@/server/drills/local-date";
 import type { MeasureKind } from "@/server/drills/types";
 import { recordUnlocksFor } from "@/server/progression/service";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
 import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
 

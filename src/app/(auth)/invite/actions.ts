@@ -2,12 +2,12 @@
 
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { z } from "zod";
-import { NUL_CHARACTER_MESSAGE } from "@/server/api/input-guards";
+import { NUL_CHARACTER_MESSAGE } from "@/lib/input-guards";
 import { signIn } from "@/server/auth/next-auth";
 import { acceptInvite } from "@/server/clients/service";
 import { getDb } from "@/server/db/client";
 import { isValidTimeZone } from "@/server/drills/local-date";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 
 const acceptInput = z.object({
   token: z.string().min(1).max(200),

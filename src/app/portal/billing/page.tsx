@@ -3,7 +3,7 @@ import { formatDate, priceLabel } from "@/components/billing/price";
 import { TestModeNotice } from "@/components/billing/test-mode-notice";
 import { Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
-import { describeStatus } from "@/server/billing/rules";
+import { describeStatus } from "@/lib/subscription-status";
 import { api, orForbidden } from "@/trpc/server";
 import { BuyButton, CancellationButton, SimulateRenewal, UpdateCardButton } from "./actions";
 

@@ -12,7 +12,7 @@ import {
 } from "@/server/booking/settings-service";
 import { groupSlotsByLocalDate, localDateRange, localToday } from "@/server/booking/views";
 import { getClient, listCoaches } from "@/server/clients/service";
-import { notFound } from "@/server/errors";
+import { notFound } from "@/lib/errors";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 import {
   addExceptionInput,

@@ -1,5 +1,6 @@
 // The one error type domain code throws. The tRPC layer maps `code` to an HTTP status in
 // one place (api/trpc.ts); the message is shown to the person as is, so it says what to do.
+// It lives in src/lib because pure rules shared with the browser (src/lib/money.ts) throw it too.
 export type DomainErrorCode =
   | "BAD_REQUEST"
   | "UNAUTHORIZED"
