@@ -1,6 +1,5 @@
 // The one error type domain code throws. The tRPC layer maps `code` to an HTTP status in
 // one place (api/trpc.ts); the message is shown to the person as is, so it says what to do.
-// It lives in src/lib because pure rules shared with the browser (src/lib/money.ts) throw it too.
 export type DomainErrorCode =
   | "BAD_REQUEST"
   | "UNAUTHORIZED"
@@ -10,6 +9,7 @@ export type DomainErrorCode =
   | "PRECONDITION_FAILED"
   | "TOO_MANY_REQUESTS";
 
+// In src/lib because pure rules shared with the browser (src/lib/money.ts) throw it too.
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
