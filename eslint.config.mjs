@@ -82,7 +82,7 @@ const serverImport = {
   message: "Client code may import only types from src/server; move the pure code it needs into src/lib.",
 };
 
-export default [
+const config = [
   ...nextConfig,
   { ignores: [".next/**", ".data/**", "drizzle/**", "playwright-report/**", "test-results/**"] },
   {
@@ -135,3 +135,5 @@ export default [
     rules: { "import/no-restricted-paths": ["error", { basePath: root, zones: layers.filter((zone) => zone.target !== "./src/server/db") }] },
   },
 ];
+
+export default config;

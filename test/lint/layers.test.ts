@@ -1,5 +1,5 @@
 import { ESLint } from "eslint";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 // The layer rules of eslint.config.mjs bite: an upward import fails `npx eslint .`. The cycle
 // rule is off here only because it would walk the whole import graph of each snippet.
@@ -12,7 +12,10 @@ async function layerErrors(filePath: string, code: string) {
     .map((m) => m.message);
 }
 
-describe("layers one way", () => {
+// Loading the config and its plugins takes a few seconds once; each lint after it is quick.
+beforeAll(() => eslint.calculateConfigForFile("src/lib/example.ts").then(() => layerErrors("src/lib/example.ts", "")), 60_000);
+
+describe("layers one way", { timeout: 20_000 }, () => {
   it("src/lib imports nothing from the server", async () => {
     expect(await layerErrors("src/lib/example.ts", 'import { logger } from "@/server/logger";\nexport const log = logger;\n')).toEqual([
       expect.stringContaining("src/lib is shared pure code"),

@@ -7,7 +7,7 @@ import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/server/jobs/service";
 import { evaluateCancellation, evaluateReschedule, type CancellationOutcome } from "./cancellation";
-import { formatWhen } from "./format";
+import { formatWhen } from "@/lib/time-wording";
 import { queueBookingEmail, REMINDER_JOB, reminderJob } from "./emails";
 import type { ReminderPlan } from "./reminders";
 import { getAvailability, priceOf, toSessionTypeRule } from "./settings-service";

@@ -5,7 +5,7 @@ import { Alert, Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
 import { describeRun } from "@/components/logging/entry-summary";
 import { historyItems } from "@/components/logging/history-items";
-import { formatWhen } from "@/server/booking/format";
+import { formatWhen } from "@/lib/time-wording";
 import { prescriptionDateBounds } from "@/server/dates/typed-date";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
 import { ClientMembershipCard } from "@/components/billing/client-membership";
