@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
-import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "@/server/api/input-guards";
+import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "@/lib/input-guards";
 import { assertNotThrottled, normalizeEmail, type SignedInUser } from "@/server/auth/service";
 import type { ThrottleRule } from "@/server/auth/throttle";
 import { hashToken, newToken } from "@/server/auth/tokens";
@@ -8,7 +8,7 @@ import { creditBalance } from "@/server/credits/service";
 import type { Db, Queryable } from "@/server/db/client";
 import { billingCustomers, checkouts, clients, invoices, loginAttempts, packPurchases, plans, studioMembers, studios, subscriptions, users, type Plan } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import type { BillingProvider } from "./provider";
 import { canChangeCancellation, isBilling } from "./rules";
 import type { PlanInterval, PlanKind } from "./types";

@@ -5,7 +5,7 @@ import { inStudio } from "@/server/db/tenancy";
 import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date";
 import { localDateIn } from "@/lib/local-date";
 import { zoneOf } from "@/server/dates/zones";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import type { AvailabilityException, SessionPrice, SessionType, WeeklyAvailability } from "./types";
 import { wallTimeToMinutes } from "./types";
 

@@ -6,7 +6,7 @@ import { hashToken, newToken } from "@/server/auth/tokens";
 import type { Db, Queryable } from "@/server/db/client";
 import { authTokens, clients, studioMembers, studios, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { enqueueEmail } from "@/server/outbox/service";
 
 const coachUser = alias(users, "coach_user");

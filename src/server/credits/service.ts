@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/server/db/client";
 import { clients, creditLedger } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { notEnoughCreditsMessage, type CreditReader } from "./rules";
 
 type ClientRef = { studioId: string; clientId: string };

@@ -4,7 +4,7 @@ import type { Queryable } from "@/server/db/client";
 import { clients, studioMembers, studios, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { usableZone } from "@/lib/time-zones";
-import { notFound } from "@/server/errors";
+import { notFound } from "@/lib/errors";
 
 /**
  * Whose rows an export holds. The owner exports the whole studio; a trainer who is not the

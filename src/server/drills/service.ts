@@ -4,7 +4,7 @@ import { slugify } from "@/lib/slug";
 import type { Queryable } from "@/server/db/client";
 import { drillPrerequisites, drills, programItems, programs, type Drill } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { builtInDrills, builtInPrograms, type DrillDefinition } from "./catalogue";
 import type { DrillFields } from "./inputs";
 import type { MasteryRule } from "./types";

@@ -6,7 +6,7 @@ import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { zoneOf } from "@/server/dates/zones";
 import { assignedDrillLocks } from "@/server/drills/locks";
 import type { MeasureKind } from "@/server/drills/types";
-import { notFound } from "@/server/errors";
+import { notFound } from "@/lib/errors";
 import { adherenceFor, type ClientAdherence } from "./client-adherence";
 import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";
 import { trendBetween, type Progress, type SideProgress, type WindowAverage } from "./rolling";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import type { AttentionItem, AttentionScope, AttentionSource } from "./attention-types";
+import type { AttentionItem, AttentionScope, AttentionSource } from "@/lib/attention";
 import { daysBefore, missedDaysOf, type DailyPrescription } from "./missed-days";
 import type { LocalDate } from "@/lib/local-date";
 import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";

@@ -21,7 +21,7 @@ import { usableZone } from "@/lib/time-zones";
 import { zoneOf } from "@/server/dates/zones";
 import { lockStatesFor, recordUnlocksFor } from "@/server/drills/locks";
 import type { MeasureKind } from "@/server/drills/types";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
 import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
 

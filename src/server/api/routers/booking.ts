@@ -13,7 +13,7 @@ import {
 import { localDateIn } from "@/lib/local-date";
 import { groupSlotsByLocalDate, localDateRange } from "@/server/booking/views";
 import { getClient, listCoaches } from "@/server/clients/service";
-import { notFound } from "@/server/errors";
+import { notFound } from "@/lib/errors";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 import {
   addExceptionInput,

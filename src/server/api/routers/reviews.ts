@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getRunForReview, getSessionForReview, listClientSessions, reviewRun, reviewSession } from "@/server/review/service";
-import { attentionCoachOf } from "@/server/review/attention-types";
+import { attentionCoachOf } from "@/lib/attention";
 import { listStudioAttention } from "@/server/review/studio-attention";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 
