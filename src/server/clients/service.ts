@@ -5,7 +5,7 @@ import { hashPassword } from "@/server/auth/password";
 import { hashToken, newToken } from "@/server/auth/tokens";
 import type { Db, Queryable } from "@/server/db/client";
 import { authTokens, clients, studioMembers, studios, users } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
+import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import { enqueueEmail } from "@/server/outbox/service";
 
@@ -30,7 +30,7 @@ export type ClientFilter = { search?: string; coachId?: string; status?: "invite
 export function listClients(q: Queryable, studioId: string, filter: ClientFilter = {}) {
   const search = filter.search?.trim();
   const conditions: (SQL | undefined)[] = [
-    isNull(clients.deletedAt),
+    clientNotDeleted,
     filter.coachId ? eq(clients.coachId, filter.coachId) : undefined,
     filter.status ? eq(clients.status, filter.status) : undefined,
     search ? or(ilike(clients.name, `%${escapeLike(search)}%`), ilike(clients.email, `%${escapeLike(search)}%`)) : undefined,
@@ -62,7 +62,7 @@ export async function getClient(q: Queryable, studioId: string, clientId: string
     .innerJoin(studioMembers, eq(studioMembers.id, clients.coachId))
     .innerJoin(coachUser, eq(coachUser.id, studioMembers.userId))
     .leftJoin(clientUser, eq(clientUser.id, clients.userId))
-    .where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt)))
+    .where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted))
     .limit(1);
   if (!row) throw notFound("client");
   return row;
@@ -143,7 +143,7 @@ export async function inviteClient(
 /** Sends a new invite link to a client who has not accepted yet (the old link stops working). */
 export async function resendInvite(q: Queryable, actor: { studioId: string; memberId: string }, clientId: string, context: { now: Date; appUrl: string }) {
   return q.transaction(async (tx) => {
-    const [client] = await tx.select().from(clients).where(inStudio(clients, actor.studioId, eq(clients.id, clientId))).limit(1);
+    const [client] = await tx.select().from(clients).where(inStudio(clients, actor.studioId, eq(clients.id, clientId), clientNotDeleted)).limit(1);
     if (!client) throw notFound("client");
     if (client.status !== "invited") throw new DomainError("PRECONDITION_FAILED", `${client.name} has already accepted; they can sign in with their password or a sign-in link.`);
     const [inviter] = await tx.select({ name: users.name }).from(users).innerJoin(studioMembers, eq(studioMembers.userId, users.id)).where(eq(studioMembers.id, actor.memberId)).limit(1);
@@ -203,7 +203,7 @@ export async function acceptInvite(db: Db, input: { token: string; password: str
 export async function reassignCoach(q: Queryable, studioId: string, input: { clientId: string; coachId: string }) {
   return q.transaction(async (tx) => {
     await assertCoachOfStudio(tx, studioId, input.coachId);
-    const [row] = await tx.update(clients).set({ coachId: input.coachId }).where(inStudio(clients, studioId, eq(clients.id, input.clientId))).returning({ id: clients.id });
+    const [row] = await tx.update(clients).set({ coachId: input.coachId }).where(inStudio(clients, studioId, eq(clients.id, input.clientId), clientNotDeleted)).returning({ id: clients.id });
     if (!row) throw notFound("client");
     return getClient(tx, studioId, input.clientId);
   });
@@ -212,7 +212,7 @@ export async function reassignCoach(q: Queryable, studioId: string, input: { cli
 // Archiving keeps everything the client logged; they just can no longer sign in to the portal.
 export async function setClientArchived(q: Queryable, studioId: string, clientId: string, isArchived: boolean) {
   return q.transaction(async (tx) => {
-    const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt))).limit(1).for("update");
+    const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted)).limit(1).for("update");
     if (!client) throw notFound("client");
     const status = isArchived ? "archived" : client.userId ? "active" : "invited";
     await tx.update(clients).set({ status }).where(inStudio(clients, studioId, eq(clients.id, clientId)));

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
+import { rowsOf } from "@/server/db/raw-rows";
+import { inStudioSql } from "@/server/db/tenancy";
 import type { LocalDate } from "@/server/drills/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
-import { rowsOf } from "./sql";
 
 /**
  * The client's best value per side per local day for these drills, in SQL: the rows the
@@ -20,7 +21,7 @@ export async function dailyBestsFor(q: Queryable, studioId: string, clientId: st
         coalesce(max(value) filter (where side = 'left'), max(value) filter (where side = 'both'))::float8 as l,
         max(value) filter (where side = 'right')::float8 as r
       from practice_entries
-      where studio_id = ${studioId} and client_id = ${clientId}
+      where ${inStudioSql("practice_entries", studioId)} and client_id = ${clientId}
         and drill_id in (${sql.join(drillIds.map((id) => sql`${id}::uuid`), sql`, `)})
         and value is not null ${from === null ? sql`` : sql`and local_date >= ${from}::date`}
       group by drill_id, local_date

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Queryable } from "@/server/db/client";
 import { assignments, assignmentVersions, clients, drills, users } from "@/server/db/schema";
+import { inStudioSql } from "@/server/db/tenancy";
 import { addDays, localDateIn } from "@/server/drills/local-date";
 import { recordUnlocksFor } from "@/server/progression/service";
 import { insertPractice, insertRuns, type PracticeRecord, type RunRecord } from "./practice-history";
@@ -146,7 +147,7 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
     insert into session_reviews (studio_id, session_id, reviewed_by_member_id, feedback, created_at, updated_at)
     select s.studio_id, s.id, c.coach_id, '', s.performed_at + interval '1 day', s.performed_at + interval '1 day'
     from practice_sessions s join clients c on c.id = s.client_id
-    where s.studio_id = ${studioId}
+    where ${inStudioSql("s", studioId)}
       and s.client_id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})
       and s.performed_at < ${new Date(now.getTime() - 3 * 86_400_000).toISOString()}::timestamptz
     on conflict (session_id) do nothing`);
