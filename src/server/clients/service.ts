@@ -5,7 +5,7 @@ import { hashPassword } from "@/server/auth/password";
 import { hashToken, newToken } from "@/server/auth/tokens";
 import type { Db, Queryable } from "@/server/db/client";
 import { authTokens, clients, studioMembers, studios, users } from "@/server/db/schema";
-import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
+import { clientNotDeleted, inStudio, inStudioSql } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import { enqueueEmail } from "@/server/outbox/service";
 
@@ -54,8 +54,8 @@ export async function getClient(q: Queryable, studioId: string, clientId: string
       // logged session or run if that came earlier (a history brought along, a backdated log).
       clientSince: sql<Date>`least(
         ${clients.createdAt},
-        (select min(s.performed_at) from practice_sessions s where s.studio_id = ${clients.studioId} and s.client_id = ${clients.id}),
-        (select min(r.started_at) from runs r where r.studio_id = ${clients.studioId} and r.client_id = ${clients.id})
+        (select min(s.performed_at) from practice_sessions s where ${inStudioSql("s", studioId)} and s.client_id = ${clients.id}),
+        (select min(r.started_at) from runs r where ${inStudioSql("r", studioId)} and r.client_id = ${clients.id})
       )`.mapWith(clients.createdAt),
     })
     .from(clients)
