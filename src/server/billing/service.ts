@@ -10,6 +10,7 @@ import { billingCustomers, checkouts, clients, invoices, loginAttempts, packPurc
 import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import type { BillingProvider } from "./provider";
+import type { TestModeProvider } from "./test-mode";
 import { canChangeCancellation, isBilling } from "./rules";
 import type { PlanInterval, PlanKind } from "./types";
 import { isValidTimeZone } from "@/server/drills/local-date";
@@ -75,6 +76,11 @@ export async function updatePlan(db: Db, studioId: string, planId: string, input
     .where(inStudio(plans, studioId, eq(plans.id, planId)))
     .returning(planColumns);
   return row!;
+}
+
+/** The studio's plans with its billing settings, for the trainers' plans page. */
+export async function studioCatalogue(q: Queryable, studioId: string) {
+  return { plans: await listPlans(q, studioId), settings: await billingSettings(q, studioId) };
 }
 
 /** Who coaches a visitor who signs up and pays (null: the owner). */
@@ -399,13 +405,22 @@ export async function setCancelAtPeriodEnd(
   return { isConfirmed: provider.mode === "test" || sub.cancelAtPeriodEnd === input.cancelAtPeriodEnd };
 }
 
+/** Test mode only: the client's own subscription renews now, paid or failed. */
+export async function simulateRenewal(
+  db: Db,
+  provider: TestModeProvider,
+  input: { studioId: string; clientId: string; subscriptionId: string; outcome: "paid" | "failed" },
+) {
+  const sub = await ownSubscription(db, input.studioId, input.clientId, input.subscriptionId);
+  await provider.simulateRenewal({ stripeSubscriptionId: sub.stripeSubscriptionId, outcome: input.outcome });
+  return { done: true };
+}
+
 export async function cardUpdateUrl(db: Db, provider: BillingProvider, input: { studioId: string; clientId: string; appUrl: string }) {
   const [customer] = await db.select().from(billingCustomers).where(inStudio(billingCustomers, input.studioId, eq(billingCustomers.clientId, input.clientId)));
   if (!customer) throw new DomainError("PRECONDITION_FAILED", "You have no card on file yet. It is saved when you first pay.");
   return { url: await provider.createCardUpdateUrl({ stripeCustomerId: customer.stripeCustomerId, returnUrl: `${input.appUrl}/portal/billing` }) };
 }
-
-export { ownSubscription };
 
 // ── Revenue (the owner's view) ───────────────────────────────────────────────────────────
 

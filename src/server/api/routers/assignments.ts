@@ -11,7 +11,7 @@ import {
 import { changeAssignmentInput, clientDrillInput, createAssignmentInput, overrideLockInput, setAssignmentStatusInput } from "@/server/drills/inputs";
 import { localDateIn } from "@/server/drills/local-date";
 import { getClient } from "@/server/clients/service";
-import { clientIdInput } from "./clients";
+import { clientIdInput } from "./inputs";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 
 export const assignmentsRouter = createTRPCRouter({

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { getClient, inviteClient, listClients, listCoaches, reassignCoach, resendInvite, setClientArchived } from "@/server/clients/service";
 import { createTRPCRouter, ownerProcedure, trainerProcedure } from "../trpc";
 import { emailField } from "./auth";
+import { clientIdInput } from "./inputs";
 
-export const clientIdInput = z.object({ clientId: z.uuid({ error: "That client id is not valid." }) });
 export const listClientsInput = z
   .object({
     search: z.string().trim().max(100, "Search with at most 100 characters.").optional(),
@@ -17,10 +17,7 @@ export const inviteClientInput = z.object({
   email: emailField,
   coachId: z.uuid({ error: "Pick a coach from the list." }).nullable().default(null),
 });
-export const reassignCoachInput = z.object({
-  clientId: z.uuid({ error: "That client id is not valid." }),
-  coachId: z.uuid({ error: "Pick a coach from the list." }),
-});
+export const reassignCoachInput = clientIdInput.extend({ coachId: z.uuid({ error: "Pick a coach from the list." }) });
 
 export const clientsRouter = createTRPCRouter({
   list: trainerProcedure.input(listClientsInput).query(({ ctx, input }) => listClients(ctx.db, ctx.studioId, input)),

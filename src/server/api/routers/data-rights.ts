@@ -6,11 +6,9 @@ import type { ExportScope } from "@/server/data-rights/scope";
 import { exportStudio } from "@/server/data-rights/scope";
 import { localDateIn, zoneOrUtc } from "@/server/drills/local-date";
 import { clientProcedure, createTRPCRouter, ownerProcedure, trainerProcedure } from "../trpc";
+import { clientIdInput } from "./inputs";
 
-const clientIdField = z.uuid({ error: "That client id is not valid." });
-export const deletionPreviewInput = z.object({ clientId: clientIdField });
-export const deleteClientInput = z.object({
-  clientId: clientIdField,
+export const deleteClientInput = clientIdInput.extend({
   confirmName: z
     .string({ error: "Type the client's name to confirm." })
     .trim()
@@ -36,9 +34,9 @@ export const dataRightsRouter = createTRPCRouter({
   ),
   /** A client exports their own rows and profile. */
   myExport: clientProcedure.query(({ ctx }) => download(ctx, { audience: "client", studioId: ctx.studioId, clientId: ctx.clientId })),
-  deletionPreview: ownerProcedure.input(deletionPreviewInput).query(({ ctx, input }) => deletionPreview(ctx.db, ctx.studioId, input.clientId, ctx.now())),
+  deletionPreview: ownerProcedure.input(clientIdInput).query(({ ctx, input }) => deletionPreview(ctx.db, ctx.studioId, input.clientId, ctx.now())),
   deleteClient: ownerProcedure.input(deleteClientInput).mutation(({ ctx, input }) =>
-    deleteClient(ctx.db, () => billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now }), {
+    deleteClient(ctx.db, () => billingProvider(ctx.db, ctx), {
       studioId: ctx.studioId,
       memberId: ctx.memberId,
       clientId: input.clientId,
