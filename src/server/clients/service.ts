@@ -119,7 +119,7 @@ export async function inviteClient(
   q: Queryable,
   actor: { studioId: string; memberId: string; role: "owner" | "trainer" },
   input: { name: string; email: string; coachId?: string | null },
-  context: { now: Date; appUrl: string },
+  context: { now: Date; appUrl: string; hasMailServer?: boolean },
 ) {
   const email = normalizeEmail(input.email);
   const coachId = input.coachId ?? actor.memberId;
@@ -136,7 +136,7 @@ export async function inviteClient(
     const [inviter] = await tx.select({ name: users.name }).from(users).innerJoin(studioMembers, eq(studioMembers.userId, users.id)).where(eq(studioMembers.id, actor.memberId)).limit(1);
     const inviteLink = await issueInvite(tx, { studioId: actor.studioId, clientId: client!.id, name: client!.name, email, inviterName: inviter?.name ?? "Your trainer", ...context });
     // For the inviting trainer alone, to hand over themselves when no mail server sends it.
-    return { id: client!.id, name: client!.name, email, status: client!.status, inviteLink };
+    return { id: client!.id, name: client!.name, email, status: client!.status, inviteLink: context.hasMailServer ? null : inviteLink };
   });
 }
 

@@ -24,10 +24,9 @@ export const clientsRouter = createTRPCRouter({
   get: trainerProcedure.input(clientIdInput).query(({ ctx, input }) => getClient(ctx.db, ctx.studioId, input.clientId)),
   coaches: trainerProcedure.query(({ ctx }) => listCoaches(ctx.db, ctx.studioId)),
   /** Without a mail server, the inviting trainer gets this one link to hand over (nobody else ever sees it). */
-  invite: trainerProcedure.input(inviteClientInput).mutation(async ({ ctx, input }) => {
-    const { inviteLink, ...client } = await inviteClient(ctx.db, ctx, input, { now: ctx.now(), appUrl: ctx.appUrl });
-    return { ...client, inviteLink: ctx.hasMailServer ? null : inviteLink };
-  }),
+  invite: trainerProcedure
+    .input(inviteClientInput)
+    .mutation(({ ctx, input }) => inviteClient(ctx.db, ctx, input, { now: ctx.now(), appUrl: ctx.appUrl, hasMailServer: ctx.hasMailServer ?? false })),
   resendInvite: trainerProcedure
     .input(clientIdInput)
     .mutation(({ ctx, input }) => resendInvite(ctx.db, ctx, input.clientId, { now: ctx.now(), appUrl: ctx.appUrl })),
