@@ -7,7 +7,7 @@ import { hashToken, newToken } from "@/server/auth/tokens";
 import { creditBalance } from "@/server/credits/service";
 import type { Db, Queryable } from "@/server/db/client";
 import { billingCustomers, checkouts, clients, invoices, loginAttempts, packPurchases, plans, studioMembers, studios, subscriptions, users, type Plan } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
+import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import type { BillingProvider } from "./provider";
 import type { TestModeProvider } from "./test-mode";
@@ -209,7 +209,7 @@ export async function startPurchase(db: Db, provider: BillingProvider, input: { 
       .where(inStudio(subscriptions, input.studioId, eq(subscriptions.clientId, input.clientId), inArray(subscriptions.status, ["active", "trialing", "past_due"])));
     if (running) throw new DomainError("CONFLICT", "You already have a running subscription. Cancel it first to switch plans.", "planId");
   }
-  const [client] = await db.select({ email: clients.email }).from(clients).where(inStudio(clients, input.studioId, eq(clients.id, input.clientId)));
+  const [client] = await db.select({ email: clients.email }).from(clients).where(inStudio(clients, input.studioId, eq(clients.id, input.clientId), clientNotDeleted));
   if (!client) throw notFound("client");
   const [customer] = await db.select().from(billingCustomers).where(inStudio(billingCustomers, input.studioId, eq(billingCustomers.clientId, input.clientId)));
   const [checkout] = await db
@@ -368,7 +368,7 @@ export async function clientBilling(q: Queryable, studioId: string, clientId: st
 
 /** What a trainer sees of one client's membership: their subscription, credits, and any unpaid payment. */
 export async function clientMembership(q: Queryable, studioId: string, clientId: string) {
-  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId)));
+  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted));
   if (!client) throw notFound("client");
   const [subscription] = await q
     .select(subscriptionColumns)
