@@ -86,6 +86,12 @@ export function listSessionTypes(q: Queryable, studioId: string, filter: { membe
     .orderBy(asc(users.name), asc(sessionTypes.name));
 }
 
+/** What a client sees of the session types they can book: archived ones never reach them, so neither does the field. */
+export async function bookableSessionTypes(q: Queryable, studioId: string) {
+  const types = await listSessionTypes(q, studioId);
+  return types.map(({ archivedAt: _archived, ...type }) => type);
+}
+
 /** Creates a session type the trainer offers, or changes one of theirs. */
 export async function saveSessionType(db: Db, studioId: string, memberId: string, input: SessionTypeInput & { id?: string }) {
   const values = {

@@ -15,6 +15,11 @@ export type ExportScope =
   | { audience: "studio"; studioId: string; coachMemberId: string | null }
   | { audience: "client"; studioId: string; clientId: string };
 
+/** A trainer's export: the whole studio for its owner, the clients they coach for anyone else. */
+export function trainerExportScope(trainer: { studioId: string; memberId: string; role: "owner" | "trainer" }): ExportScope {
+  return { audience: "studio", studioId: trainer.studioId, coachMemberId: trainer.role === "owner" ? null : trainer.memberId };
+}
+
 export type ExportClient = {
   id: string;
   name: string;
