@@ -1,5 +1,5 @@
 import { addDays, type LocalDate } from "@/lib/local-date";
-import { isoWeekOf, type DayStatus, type Streaks, type WeekAdherence } from "./adherence";
+import { isoWeekOf, type DayAdherence, type DayStatus, type Streaks, type WeekAdherence } from "./adherence";
 
 /**
  * A client's adherence history is summarised in two parts: the closed weeks, kept in
@@ -73,16 +73,8 @@ export function appendStreaks(before: StreakParts, after: SegmentStreaks): Strea
   };
 }
 
-/** One day of a client's adherence, as the SQL returns it and the cache keeps it. */
-export type SqlDay = {
-  localDate: LocalDate;
-  prescribed: number;
-  done: number;
-  dailyPrescribed: number;
-  dailyDone: number;
-  status: DayStatus;
-  hasDrills: boolean;
-};
+/** One day of a client's adherence, as the SQL returns it and the cache keeps it: the pure rule's day without its occurrences. */
+export type SqlDay = Omit<DayAdherence, "occurrences">;
 
 /** Bumped whenever HistorySnapshot's shape or meaning changes: older rows are then rebuilt. */
 export const SNAPSHOT_FORMAT = 1;
