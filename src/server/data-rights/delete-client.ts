@@ -168,7 +168,9 @@ async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$in
   // Their signed-in devices (browser, address, times) go too; the account is signed out everywhere.
   if (client.userId) await tx.delete(authSessions).where(eq(authSessions.userId, client.userId));
   const [user] = client.userId ? await tx.select({ email: users.email }).from(users).where(eq(users.id, client.userId)) : [];
-  const emails = [...new Set([client.email, ...(user ? [user.email] : [])])];
+  // An address they asked to move to is theirs too (its confirmation link is in the outbox).
+  const [moving] = client.userId ? await tx.select({ email: emailChanges.newEmail }).from(emailChanges).where(eq(emailChanges.userId, client.userId)) : [];
+  const emails = [...new Set([client.email, ...(user ? [user.email] : []), ...(moving ? [moving.email] : [])])];
   // The throttle's keys that name the person (their sign-ins, link and reset requests, address
   // changes); per-address keys name no one.
   const keys = [...emails.flatMap((email) => [`account:${email}`, `magic:${email}`, resetRequestKey(email)]), ...(client.userId ? [emailChangeRequestKey(client.userId)] : [])];
