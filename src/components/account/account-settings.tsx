@@ -13,6 +13,8 @@ export type AccountView = {
   timeZone: string;
   distanceUnit: "km" | "mi" | null;
   hasPassword: boolean;
+  /** A client's name as their studio has it: typed to delete the account. */
+  nameAtStudio: string | null;
   pendingEmailChange: { newEmail: string; expiresAt: Date } | null;
 };
 
@@ -56,7 +58,7 @@ export function AccountSettings({ account, devices, zones, isClient, now }: { ac
           </Button>
         </form>
       </Card>
-      {isClient ? <DeleteAccountCard name={account.name} /> : null}
+      {isClient ? <DeleteAccountCard name={account.nameAtStudio ?? account.name} /> : null}
     </div>
   );
 }

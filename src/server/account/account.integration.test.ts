@@ -204,6 +204,9 @@ describe("a client deletes their own account", () => {
     });
     expect(await t.db.select().from(practiceSessions).where(eq(practiceSessions.clientId, s.clientA.clientId))).toHaveLength(1);
 
+    // What they type is the studio's name for them, even where their own differs.
+    await t.db.update(users).set({ name: "Ali" }).where(eq(users.id, s.clientA.userId));
+    expect((await me.account.get()).nameAtStudio).toBe(s.clientA.name);
     const phone = await startDeviceSession(t.db, { userId: s.clientA.userId, userAgent: "phone", ip: null, now: new Date() });
     const movingTo = `moving-${s.studioId}@example.test`;
     await me.account.requestEmailChange({ newEmail: movingTo });

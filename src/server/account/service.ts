@@ -20,7 +20,9 @@ export async function getAccount(q: Queryable, userId: string) {
     .limit(1);
   if (!user) throw new DomainError("UNAUTHORIZED", "Your session has ended. Sign in again.");
   const { passwordHash, ...shown } = user;
-  return { ...shown, hasPassword: !!passwordHash, pendingEmailChange: await pendingEmailChange(q, userId) };
+  // What a client types to delete their account: the studio's name for them (data-rights/delete-client.ts).
+  const [client] = await q.select({ name: clients.name }).from(clients).where(and(eq(clients.userId, userId), isNull(clients.deletedAt))).limit(1);
+  return { ...shown, hasPassword: !!passwordHash, nameAtStudio: client?.name ?? null, pendingEmailChange: await pendingEmailChange(q, userId) };
 }
 
 /**

@@ -54,14 +54,15 @@ export async function requestPasswordReset(db: Db, input: { email: string; now: 
  * knew the old password is signed out too).
  */
 export async function resetPassword(db: Db, input: { token: string; password: string; now: Date }) {
-  // Hashed before the transaction: argon2 is slow, and PGlite runs one transaction at a time.
+  const isLive = and(eq(authTokens.tokenHash, hashToken(input.token)), eq(authTokens.purpose, "password_reset"), isNull(authTokens.usedAt), gt(authTokens.expiresAt, input.now));
+  // A link that cannot work costs no argon2 (anyone may post here); a live one is hashed for
+  // before the transaction, which PGlite would otherwise hold for the whole hash.
+  const [live] = await db.select({ id: authTokens.id }).from(authTokens).where(isLive).limit(1);
+  if (!live) throw new DomainError("UNAUTHORIZED", RESET_LINK_REFUSED);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const [spent] = await tx
-      .update(authTokens)
-      .set({ usedAt: input.now })
-      .where(and(eq(authTokens.tokenHash, hashToken(input.token)), eq(authTokens.purpose, "password_reset"), isNull(authTokens.usedAt), gt(authTokens.expiresAt, input.now)))
-      .returning({ userId: authTokens.userId });
+    // Spent here, under the same conditions: of two uses at once, one wins.
+    const [spent] = await tx.update(authTokens).set({ usedAt: input.now }).where(isLive).returning({ userId: authTokens.userId });
     const [user] = spent?.userId ? await tx.select().from(users).where(eq(users.id, spent.userId)).limit(1) : [];
     if (!user || user.disabledAt) throw new DomainError("UNAUTHORIZED", RESET_LINK_REFUSED);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
