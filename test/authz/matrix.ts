@@ -1,4 +1,5 @@
 import type { ProcedureRules } from "./roles";
+import { accountRules } from "./rules/account";
 import { drillRules } from "./rules/drills";
 import { bookingRules } from "./rules/booking";
 import { billingRules } from "./rules/billing";
@@ -17,4 +18,5 @@ export const matrix: ProcedureRules = {
   ...trainingRules,
   ...progressionRules,
   ...dataRightsRules,
+  ...accountRules,
 };

@@ -14,7 +14,13 @@ export type ProcedureRule = {
    * A valid input that names rows of the home studio (client A's where a client is needed).
    * Called once per role; it may create the rows it names (a fresh booking per cancel).
    */
-  input?: (f: AuthzFixture, db: Db) => unknown;
+  input?: (f: AuthzFixture, db: Db, callerId?: string | null) => unknown;
+  /**
+   * Who plays an allowed role, for a call that would spend the fixture's own person (their
+   * account deleted, their address changed): a stand-in of that role made for the call. The
+   * input is then made for the stand-in (`callerId`).
+   */
+  standIn?: (f: AuthzFixture, db: Db, role: Role) => Promise<string>;
 };
 export type ProcedureRules = Record<string, ProcedureRule>;
 

@@ -25,7 +25,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     ...(env().isDemo && !env().SMTP_URL ? [{ href: "/dashboard/outbox", label: "Outbox" }] : []),
   ];
   return (
-    <AppShell nav={nav} who={`${me.name} · ${me.role === "owner" ? "Owner" : "Trainer"}`}>
+    <AppShell nav={nav} who={`${me.name} · ${me.role === "owner" ? "Owner" : "Trainer"}`} accountHref="/dashboard/account">
       {children}
     </AppShell>
   );

@@ -22,6 +22,7 @@ export default async function PortalLayout({ children }: { children: React.React
         { href: "/portal/my-data", label: "My data" },
       ]}
       who={me.name}
+      accountHref="/portal/account"
       banner={problem ? <PaymentProblemBanner amountMinor={problem.amountMinor} currency={problem.currency} /> : null}
     >
       <SyncStatus userId={me.userId} />

@@ -1,14 +1,15 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { signOutEverywhereAction } from "@/app/actions";
 import { Button } from "@/components/ui/button";
 
 /**
- * "Account": folded away because ending every session is rare and reaches every other
- * device too. Closes on Escape or a click elsewhere.
+ * "Account": the person's settings, and "sign out everywhere", folded away because ending
+ * every session is rare and reaches every other device too. Closes on Escape or a click elsewhere.
  */
-export function AccountMenu() {
+export function AccountMenu({ settingsHref }: { settingsHref: string }) {
   const [isOpen, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -30,6 +31,9 @@ export function AccountMenu() {
       </Button>
       {isOpen ? (
         <div id={panelId} className="absolute right-0 z-10 mt-1 w-64 space-y-2 rounded-lg border border-stone-200 bg-white p-3 shadow-lg">
+          <Link href={settingsHref} className="block font-medium text-brand-700 underline" onClick={() => setOpen(false)}>
+            Account settings
+          </Link>
           <p className="text-stone-700">Signed in somewhere you no longer use? End every session, on every device, including this one.</p>
           <form action={signOutEverywhereAction}>
             <Button variant="secondary" size="sm" type="submit">

@@ -4,8 +4,21 @@ import { Button } from "@/components/ui/button";
 import { AccountMenu } from "./account-menu";
 import { NavLinks, type NavItem } from "./nav-links";
 
-/** The signed-in frame: brand, sections, who is signed in, sign out. */
-export function AppShell({ nav, who, banner, children }: { nav: NavItem[]; who: string; banner?: React.ReactNode; children: React.ReactNode }) {
+/** The signed-in frame: brand, sections, who is signed in, their account, sign out. */
+export function AppShell({
+  nav,
+  who,
+  accountHref,
+  banner,
+  children,
+}: {
+  nav: NavItem[];
+  who: string;
+  /** The person's account settings page (the dashboard's or the portal's). */
+  accountHref: string;
+  banner?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <div className="min-h-dvh">
       <header className="border-b border-stone-200 bg-white">
@@ -16,7 +29,7 @@ export function AppShell({ nav, who, banner, children }: { nav: NavItem[]; who: 
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-stone-600 sm:inline">{who}</span>
-            <AccountMenu />
+            <AccountMenu settingsHref={accountHref} />
             <form action={signOutAction}>
               <Button variant="ghost" size="sm" type="submit">
                 Sign out

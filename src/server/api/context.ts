@@ -1,5 +1,5 @@
 import { env } from "@/env";
-import { sessionViewer } from "@/server/auth/session-reader";
+import { signedInSession } from "@/server/auth/session-reader";
 import { getDb } from "@/server/db/client";
 import { currentRequestId } from "@/server/logger";
 import { clientIp, requestIdOf } from "@/server/request";
@@ -9,11 +9,13 @@ import type { Context } from "./trpc";
 export async function createRequestContext(headers: Headers): Promise<Context> {
   const e = env();
   const db = await getDb();
-  const viewer = await sessionViewer(db, headers, new Date());
+  const session = await signedInSession(db, headers, new Date());
+  const viewer = session?.viewer ?? null;
   return {
     db,
     userId: viewer?.userId ?? null,
     viewer,
+    deviceSessionId: session?.deviceSessionId ?? null,
     // The route handler's id when there is one, so the error shown and the log lines match.
     requestId: currentRequestId() ?? requestIdOf(headers),
     isDemo: e.isDemo && !e.SMTP_URL,

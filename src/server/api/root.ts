@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { assignmentsRouter } from "./routers/assignments";
 import { authRouter } from "./routers/auth";
 import { bookingRouter } from "./routers/booking";
@@ -22,6 +23,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   viewer: viewerRouter,
   auth: authRouter,
+  account: accountRouter,
   client: clientsRouter,
   portal: portalRouter,
   outbox: outboxRouter,

@@ -18,6 +18,8 @@ export type Context = {
    * built directly (tests) leave it out and it is loaded on first need.
    */
   viewer?: Viewer | null;
+  /** The signed-in device's row (auth_sessions), from the same cookie; null without one (tests). */
+  deviceSessionId?: string | null;
   requestId: string;
   /** Demo mode (embedded database, no SMTP): the outbox is readable in the app. */
   isDemo: boolean;

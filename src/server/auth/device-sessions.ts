@@ -1,4 +1,4 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, desc, eq, gte, lt, ne } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { authSessions } from "@/server/db/schema";
 import { DEVICE_SEEN_EVERY_MS, SESSION_MAX_AGE_SECONDS } from "@/server/security/session-policy";
@@ -26,9 +26,34 @@ export async function startDeviceSession(q: Queryable, input: { userId: string; 
   return row!.id;
 }
 
-/** This device signs out: its session stops working on the very next request, on every instance. */
-export async function endDeviceSession(q: Queryable, input: { userId: string; deviceSessionId: string }) {
-  await q.delete(authSessions).where(and(eq(authSessions.id, input.deviceSessionId), eq(authSessions.userId, input.userId)));
+/**
+ * A device signs out (this one, or one the person picked in their account settings): its
+ * session stops working on the very next request, on every instance. False when the person
+ * has no such device.
+ */
+export async function endDeviceSession(q: Queryable, input: { userId: string; deviceSessionId: string }): Promise<boolean> {
+  const ended = await q
+    .delete(authSessions)
+    .where(and(eq(authSessions.id, input.deviceSessionId), eq(authSessions.userId, input.userId)))
+    .returning({ id: authSessions.id });
+  return ended.length > 0;
+}
+
+/** Every device of the person but this one signs out (a new password). */
+export async function endOtherDeviceSessions(q: Queryable, input: { userId: string; keepDeviceSessionId: string | null }) {
+  await q
+    .delete(authSessions)
+    .where(and(eq(authSessions.userId, input.userId), input.keepDeviceSessionId ? ne(authSessions.id, input.keepDeviceSessionId) : undefined));
+}
+
+/** The person's devices still signed in, most recently used first. */
+export async function listDeviceSessions(q: Queryable, userId: string, now: Date) {
+  const oldestLive = new Date(now.getTime() - SESSION_MAX_AGE_SECONDS * 1000);
+  return q
+    .select({ id: authSessions.id, userAgent: authSessions.userAgent, ip: authSessions.ip, signedInAt: authSessions.createdAt, lastSeenAt: authSessions.lastSeenAt })
+    .from(authSessions)
+    .where(and(eq(authSessions.userId, userId), gte(authSessions.createdAt, oldestLive)))
+    .orderBy(desc(authSessions.lastSeenAt));
 }
 
 /** Every device of the person signs out (sign out everywhere, a deleted account). */

@@ -50,10 +50,15 @@ export async function sessionClaimsOf(headers: Headers, now: Date): Promise<Held
  * same rules as the jwt callback, checked inside the viewer's own query.
  */
 export async function sessionViewer(q: Queryable, headers: Headers, now: Date): Promise<Viewer | null> {
+  return (await signedInSession(q, headers, now))?.viewer ?? null;
+}
+
+/** The same, with the signed-in device's row (its account settings mark "this device"). */
+export async function signedInSession(q: Queryable, headers: Headers, now: Date): Promise<{ viewer: Viewer; deviceSessionId: string } | null> {
   const claims = await sessionClaimsOf(headers, now);
   if (!claims) return null;
   const found = await loadSessionViewer(q, claims.uid, claims);
   if (!found) return null;
   if (found.deviceLastSeenAt && isDeviceSeenStale(found.deviceLastSeenAt, now)) await touchDeviceSession(q, claims.sid, now);
-  return found.viewer;
+  return { viewer: found.viewer, deviceSessionId: claims.sid };
 }

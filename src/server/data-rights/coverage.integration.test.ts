@@ -4,7 +4,9 @@ import { strFromU8, unzipSync } from "fflate";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startDeviceSession } from "@/server/auth/device-sessions";
-import { signInWithPassword } from "@/server/auth/service";
+import { emailChangeRequestKey } from "@/server/auth/email-change";
+import { requestPasswordReset, resetRequestKey } from "@/server/auth/password-reset";
+import { requestMagicLink, signInWithPassword } from "@/server/auth/service";
 import { rotateFeed } from "@/server/booking/feed-service";
 import * as schema from "@/server/db/schema";
 import { authTokens, outbox, unlockEvents } from "@/server/db/schema";
@@ -25,7 +27,10 @@ type Person = { clientId: string; userId: string; email: string };
 
 /** The rows of a table that are about one person, counted along its own columns and keys. */
 async function rowsAbout(name: string, person: Person, depth = 0): Promise<number> {
-  if (name === "login_attempts") return count(sql`select count(*)::int as n from login_attempts where key = ${`account:${person.email}`}`);
+  if (name === "login_attempts") {
+    const keys = [`account:${person.email}`, `magic:${person.email}`, resetRequestKey(person.email), emailChangeRequestKey(person.userId)];
+    return count(sql`select count(*)::int as n from login_attempts where key in (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})`);
+  }
   if (name === "outbox") return count(sql`select count(*)::int as n from outbox where to_email = ${person.email}`);
   const config = getTableConfig(tablesByName.get(name)!);
   const columns = config.columns.map((c) => c.name);
@@ -73,6 +78,9 @@ describe("a client's deletion removes every table the coverage list says it remo
     await t.db.insert(outbox).values({ studioId: s.studioId, kind: "test", toEmail: person.email, subject: "Hello", text: "Hello" });
     await signInWithPassword(t.db, { email: person.email, password: "not the password", ip: null, now: new Date() }).catch(() => null);
     await startDeviceSession(t.db, { userId: person.userId, userAgent: "Phone/1.0", ip: "198.51.100.7", now: new Date() });
+    await requestMagicLink(t.db, { email: person.email, ip: null, now: new Date(), appUrl: "http://x" });
+    await requestPasswordReset(t.db, { email: person.email, now: new Date(), appUrl: "http://x" });
+    await callerFor(t.db, person.userId).account.requestEmailChange({ newEmail: `coverage-new-${person.clientId}@example.test` });
     for (const name of removedTables) before.set(name, await rowsAbout(name, person));
   });
 

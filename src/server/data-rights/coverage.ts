@@ -32,6 +32,10 @@ export const personalDataCoverage = {
   },
   auth_sessions: { exported: { file: "signed-in-devices.csv" }, deletion: removed },
   auth_tokens: { exported: { notExported: "Only hashes of one-time links: nothing a person can read." }, deletion: removed },
+  email_changes: {
+    exported: { notExported: "A change of address still waiting for its confirmation: the address the person just typed, and a hash." },
+    deletion: removed,
+  },
   login_attempts: { exported: { notExported: "Throttling records (time and outcome only)." }, deletion: removed },
   outbox: { exported: { notExported: "Copies of emails already sent to the person." }, deletion: removed },
   calendar_feeds: { exported: { notExported: "A secret feed address, not data about the person." }, deletion: removed },
@@ -60,7 +64,7 @@ export const personalDataCoverage = {
 
 /**
  * Tables that reach a person without a column or foreign key saying so: found by content
- * (login_attempts by an email in its key, outbox by its address).
+ * (login_attempts by an email or user id in its key, outbox by its address).
  */
 export const personalByContent = ["login_attempts", "outbox"] as const;
 

@@ -13,6 +13,7 @@ import {
   checkouts,
   clients,
   creditLedger,
+  emailChanges,
   invoices,
   loginAttempts,
   outbox,
@@ -20,6 +21,7 @@ import {
   practiceEntries,
   practiceSessions,
   runs,
+  studioMembers,
   subscriptions,
   unlockEvents,
   unlockOverrides,
@@ -27,9 +29,13 @@ import {
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
+import { emailChangeRequestKey } from "@/server/auth/email-change";
+import { resetRequestKey } from "@/server/auth/password-reset";
+import { enqueueEmail } from "@/server/outbox/service";
 import { anonymisedIdentity, isBookingToCancel, isDeletionConfirmed, isSubscriptionToStop } from "./rules";
 
-// Deleting a client (the owner only). What goes and what stays:
+// Deleting a client: by the owner, or by the client themselves from their account settings
+// (the same rule either way, and then their coach is told). What goes and what stays:
 // - Removed: everything the client logged or was prescribed (practice sessions with their
 //   entries and the coach's reviews, runs, assignments and their versions, unlocks). It is
 //   health data (pain, where it hurt, notes) and the studio has no duty to keep it; an
@@ -44,9 +50,11 @@ import { anonymisedIdentity, isBookingToCancel, isDeletionConfirmed, isSubscript
 // - Stopped: bookings still to come are cancelled by the studio (a credit goes back, per the
 //   booking rules); a running subscription is set to end with its paid period, through the
 //   billing provider, so nothing is charged again.
-// The audit record is the client row's deleted_at and deleted_by_member_id.
+// The audit record is the client row's deleted_at, and deleted_by_member_id (the owner) or
+// is_deleted_by_self (the client).
 
-type Actor = { studioId: string; memberId: string };
+/** Who asked for the deletion: the owner (by their membership) or the client themselves. */
+export type DeletionRequester = { by: "owner"; memberId: string } | { by: "client" };
 
 async function loadClient(q: Queryable, studioId: string, clientId: string, options: { lock?: boolean } = {}) {
   const query = q.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).limit(1);
@@ -87,11 +95,12 @@ export async function deletionPreview(q: Queryable, studioId: string, clientId: 
 export async function deleteClient(
   db: Db,
   provider: () => BillingProvider,
-  input: Actor & { clientId: string; confirmName: string; now: Date },
+  input: { studioId: string; requestedBy: DeletionRequester; clientId: string; confirmName: string; now: Date },
 ) {
   const client = await loadClient(db, input.studioId, input.clientId);
   if (!isDeletionConfirmed(client.name, input.confirmName)) {
-    throw new DomainError("BAD_REQUEST", `Type the client's name, ${client.name}, exactly as shown to confirm.`, "confirmName");
+    const whose = input.requestedBy.by === "client" ? "your name" : "the client's name";
+    throw new DomainError("BAD_REQUEST", `Type ${whose}, ${client.name}, exactly as shown to confirm.`, "confirmName");
   }
   const running = (await db.select().from(subscriptions).where(inStudio(subscriptions, input.studioId, eq(subscriptions.clientId, client.id)))).filter(isSubscriptionToStop);
   for (const sub of running) {
@@ -100,7 +109,9 @@ export async function deleteClient(
   return db.transaction(async (tx) => {
     // Locked and checked again: of two owners deleting at once, the second is told it is done.
     const locked = await loadClient(tx, input.studioId, client.id, { lock: true });
-    const cancelled = await cancelUpcomingBookings(tx, input, locked.id, input.now);
+    // The studio cancels either way (so the client loses nothing); asked by the client, in their coach's name.
+    const cancellingMemberId = input.requestedBy.by === "owner" ? input.requestedBy.memberId : locked.coachId;
+    const cancelled = await cancelUpcomingBookings(tx, { studioId: input.studioId, memberId: cancellingMemberId }, locked.id, input.now);
     await removePracticeData(tx, input.studioId, locked.id);
     await removeSignIn(tx, input.studioId, locked);
     await clearFreeText(tx, input.studioId, locked);
@@ -113,14 +124,22 @@ export async function deleteClient(
     }
     await tx
       .update(clients)
-      .set({ ...anonymous, status: "archived", deletedAt: input.now, deletedByMemberId: input.memberId })
+      .set({
+        ...anonymous,
+        status: "archived",
+        deletedAt: input.now,
+        deletedByMemberId: input.requestedBy.by === "owner" ? input.requestedBy.memberId : null,
+        isDeletedBySelf: input.requestedBy.by === "client",
+      })
       .where(inStudio(clients, input.studioId, eq(clients.id, locked.id)));
+    // After the client's own mail is removed: this email is the coach's.
+    if (input.requestedBy.by === "client") await tellCoachOfSelfDeletion(tx, input.studioId, locked);
     return { clientId: locked.id, deletedAt: input.now, cancelledBookings: cancelled, stoppedSubscriptions: running.length };
   });
 }
 
 // The studio cancels, so the client loses nothing: a credit-priced booking's credit is refunded.
-async function cancelUpcomingBookings(tx: Tx, actor: Actor, clientId: string, now: Date): Promise<number> {
+async function cancelUpcomingBookings(tx: Tx, actor: { studioId: string; memberId: string }, clientId: string, now: Date): Promise<number> {
   const rows = await tx.select().from(bookings).where(inStudio(bookings, actor.studioId, eq(bookings.clientId, clientId), eq(bookings.status, "confirmed")));
   const toCancel = rows.filter((b) => isBookingToCancel(b, now));
   for (const booking of toCancel) {
@@ -149,9 +168,14 @@ async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$in
   // Their signed-in devices (browser, address, times) go too; the account is signed out everywhere.
   if (client.userId) await tx.delete(authSessions).where(eq(authSessions.userId, client.userId));
   const [user] = client.userId ? await tx.select({ email: users.email }).from(users).where(eq(users.id, client.userId)) : [];
-  const emails = [...new Set([client.email, ...(user ? [user.email] : [])])];
-  // The throttle's per-account key names the email; per-address keys name no one.
-  await tx.delete(loginAttempts).where(inArray(loginAttempts.key, emails.map((email) => `account:${email}`)));
+  // An address they asked to move to is theirs too (its confirmation link is in the outbox).
+  const [moving] = client.userId ? await tx.select({ email: emailChanges.newEmail }).from(emailChanges).where(eq(emailChanges.userId, client.userId)) : [];
+  const emails = [...new Set([client.email, ...(user ? [user.email] : []), ...(moving ? [moving.email] : [])])];
+  // The throttle's keys that name the person (their sign-ins, link and reset requests, address
+  // changes); per-address keys name no one.
+  const keys = [...emails.flatMap((email) => [`account:${email}`, `magic:${email}`, resetRequestKey(email)]), ...(client.userId ? [emailChangeRequestKey(client.userId)] : [])];
+  await tx.delete(loginAttempts).where(inArray(loginAttempts.key, keys));
+  if (client.userId) await tx.delete(emailChanges).where(eq(emailChanges.userId, client.userId));
   await tx.delete(calendarFeeds).where(inStudio(calendarFeeds, studioId, eq(calendarFeeds.clientId, client.id)));
   // Sent or not, an email to them is their data (it includes the cancellations just queued).
   await tx.delete(outbox).where(inStudio(outbox, studioId, inArray(outbox.toEmail, emails)));
@@ -166,4 +190,23 @@ async function clearFreeText(tx: Tx, studioId: string, client: typeof clients.$i
     .update(creditLedger)
     .set({ reason: "Credits given by the studio" })
     .where(inStudio(creditLedger, studioId, eq(creditLedger.clientId, client.id), eq(creditLedger.kind, "grant")));
+}
+
+/** The coach (and the owner, when that is someone else) learns that a client deleted their account. */
+async function tellCoachOfSelfDeletion(tx: Tx, studioId: string, client: typeof clients.$inferSelect) {
+  const staff = await tx
+    .select({ email: users.email, name: users.name, memberId: studioMembers.id, role: studioMembers.role })
+    .from(studioMembers)
+    .innerJoin(users, eq(users.id, studioMembers.userId))
+    .where(inStudio(studioMembers, studioId, or(eq(studioMembers.id, client.coachId), eq(studioMembers.role, "owner"))));
+  for (const member of staff) {
+    const isCoach = member.memberId === client.coachId;
+    await enqueueEmail(tx, {
+      studioId,
+      kind: "client_deleted_account",
+      to: member.email,
+      subject: `${client.name} deleted their Stride account`,
+      text: `Hi ${member.name},\n\n${client.name}${isCoach ? ", whom you coach," : ""} has deleted their Stride account. As with a deletion by the owner, everything they logged is removed, their upcoming bookings are cancelled with any credit returned, and a running subscription ends with the period already paid. Their payments stay in the studio's books as "Deleted client".\n\nThere is nothing you need to do.`,
+    });
+  }
 }

@@ -25,8 +25,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="mt-2 text-3xl font-bold tracking-tight">Sign in</h1>
           <p className="mt-1 text-stone-600">Trainers go to their dashboard, clients to their portal.</p>
         </div>
-        <Card>
+        <Card className="space-y-3">
           <PasswordSignInForm refusal={refusal} />
+          <p className="text-sm">
+            <Link href="/forgot-password" className="text-brand-700 underline">
+              Forgot your password?
+            </Link>
+          </p>
         </Card>
         <Card>
           <h2 className="mb-3 text-base font-semibold">No password? Get a link</h2>

@@ -25,8 +25,8 @@ export default async function OutboxPage() {
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Outbox</h1>
       <Alert tone="info">
-        Demo mode has no mail server, so the studio&apos;s emails wait here. Sign-in links and invites are shown only to the person they are
-        addressed to: the others are written to the server&apos;s log, for whoever runs Stride to pass on. Set <code>SMTP_URL</code> to deliver
+        Demo mode has no mail server, so the studio&apos;s emails wait here. Sign-in links, invites, password resets and address confirmations
+        are shown only to the person they are addressed to: the others are written to the server&apos;s log, for whoever runs Stride to pass on. Set <code>SMTP_URL</code> to deliver
         every email.
       </Alert>
       {emails.length === 0 ? <p className="text-stone-600">No emails yet.</p> : null}
@@ -36,7 +36,7 @@ export default async function OutboxPage() {
             <Card>
               <div className="flex flex-wrap items-baseline gap-x-3">
                 <h2 className="font-semibold">{email.subject}</h2>
-                <Badge>{email.kind.replace("_", " ")}</Badge>
+                <Badge>{email.kind.replaceAll("_", " ")}</Badge>
                 <span className="ml-auto text-sm text-stone-600">to {email.toEmail}</span>
               </div>
               <p className="mt-1 text-xs text-stone-500">

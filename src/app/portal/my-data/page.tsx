@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ExportLink } from "@/components/data-rights/export-link";
 import { Card } from "@/components/ui/card";
 
@@ -20,8 +21,12 @@ export default function MyDataPage() {
       <Card className="space-y-2">
         <h2 className="text-lg font-semibold">Deleting your account</h2>
         <p className="text-sm text-stone-700">
-          Ask your coach or the studio owner: the owner can delete your account, which removes your name, email, sign-in and everything
-          you logged. The studio keeps its records of payments, without your name.
+          You can delete it yourself in{" "}
+          <Link href="/portal/account" className="text-brand-700 underline">
+            Account settings
+          </Link>
+          , or ask the studio owner to: it removes your name, email, sign-in and everything you logged. The studio keeps its records of
+          payments, without your name.
         </p>
       </Card>
     </div>

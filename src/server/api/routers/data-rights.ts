@@ -27,7 +27,7 @@ export const dataRightsRouter = createTRPCRouter({
   deleteClient: ownerProcedure.input(deleteClientInput).mutation(({ ctx, input }) =>
     deleteClient(ctx.db, () => billingProvider(ctx.db, ctx), {
       studioId: ctx.studioId,
-      memberId: ctx.memberId,
+      requestedBy: { by: "owner", memberId: ctx.memberId },
       clientId: input.clientId,
       confirmName: input.confirmName,
       now: ctx.now(),

@@ -1,4 +1,5 @@
-import { bigserial, boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, check, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./_columns";
 import { users } from "./studios";
 
@@ -15,14 +16,14 @@ export const loginAttempts = pgTable(
   (t) => [index("login_attempts_key_time_idx").on(t.key, t.createdAt)],
 );
 
-// Single-use links (magic sign-in, invites). Only the SHA-256 of the token is stored, so a
+// Single-use links (magic sign-in, invites, password resets). Only the SHA-256 of the token is stored, so a
 // database leak does not hand out sign-ins.
 export const authTokens = pgTable(
   "auth_tokens",
   {
     id: id(),
     userId: uuid("user_id").references(() => users.id),
-    purpose: text("purpose", { enum: ["magic_link", "invite"] }).notNull(),
+    purpose: text("purpose", { enum: ["magic_link", "invite", "password_reset"] }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     // For invites: which client row the token accepts.
     subjectId: uuid("subject_id"),
@@ -55,3 +56,24 @@ export const authSessions = pgTable(
 );
 
 export type AuthSession = typeof authSessions.$inferSelect;
+
+// A change of sign-in address waiting for the new address to confirm it (one per person: a
+// new request replaces the last). Only the SHA-256 of the emailed token is stored; the row
+// goes when the change is confirmed or cancelled.
+export const emailChanges = pgTable(
+  "email_changes",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .unique()
+      .references(() => users.id),
+    newEmail: text("new_email").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("email_changes_new_email_lowercase", sql`${t.newEmail} = lower(${t.newEmail})`)],
+);
+
+export type EmailChange = typeof emailChanges.$inferSelect;

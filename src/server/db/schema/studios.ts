@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./_columns";
 
 export const studios = pgTable("studios", {
@@ -22,12 +22,17 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash"),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** Distances in kilometres or miles, as the person chose in their account; null: the studio's. */
+    distanceUnit: text("distance_unit", { enum: ["km", "mi"] }),
     // Bumped to sign a person out everywhere: every JWT carries the version it was issued at.
     sessionVersion: integer("session_version").notNull().default(1),
     disabledAt: instant("disabled_at"),
     createdAt: createdAt(),
   },
-  (t) => [check("users_email_lowercase", sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    check("users_distance_unit", sql`${t.distanceUnit} in ('km', 'mi')`),
+  ],
 );
 
 export const memberRole = pgEnum("member_role", ["owner", "trainer"]);
@@ -58,17 +63,23 @@ export const clients = pgTable(
     email: text("email").notNull(),
     status: clientStatus("status").notNull().default("active"),
     createdAt: createdAt(),
-    // Set when the owner deletes the client (data-rights/delete-client.ts): the row stays,
-    // anonymised, so payments keep their client; who and when is the audit record.
+    // Set when the owner deletes the client, or the client their own account
+    // (data-rights/delete-client.ts): the row stays, anonymised, so payments keep their
+    // client; who (the owner's member id, or the client themselves) and when is the audit record.
     deletedAt: instant("deleted_at"),
     deletedByMemberId: uuid("deleted_by_member_id").references((): AnyPgColumn => studioMembers.id),
+    isDeletedBySelf: boolean("is_deleted_by_self").notNull().default(false),
   },
   (t) => [
     unique("clients_studio_email_unique").on(t.studioId, t.email),
     unique("clients_user_unique").on(t.userId),
     index("clients_studio_coach_idx").on(t.studioId, t.coachId),
     check("clients_email_lowercase", sql`${t.email} = lower(${t.email})`),
-    check("clients_deleted_by", sql`(${t.deletedAt} is null) = (${t.deletedByMemberId} is null)`),
+    // A deletion names exactly one requester: the owner who deleted, or the client themselves.
+    check(
+      "clients_deleted_by",
+      sql`case when ${t.deletedAt} is null then ${t.deletedByMemberId} is null and not ${t.isDeletedBySelf} else (${t.deletedByMemberId} is not null) <> ${t.isDeletedBySelf} end`,
+    ),
   ],
 );
 
