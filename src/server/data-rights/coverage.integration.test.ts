@@ -5,7 +5,7 @@ import { getTableConfig } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startDeviceSession } from "@/server/auth/device-sessions";
 import { signInWithPassword } from "@/server/auth/service";
-import { rotateFeed } from "@/server/booking/feed-service";
+import { rotateFeed } from "@/server/booking/feed";
 import * as schema from "@/server/db/schema";
 import { authTokens, outbox, unlockEvents } from "@/server/db/schema";
 import { callerFor } from "~test/caller";
