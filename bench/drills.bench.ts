@@ -5,8 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { openPglite } from "../src/server/db/client";
 import { clients, studioMembers, studios, users } from "../src/server/db/schema";
-import { applyProgram, changeAssignment, listClientAssignments, todayFor } from "../src/server/drills/assignment-service";
-import { createProgram } from "../src/server/drills/program-service";
+import { applyProgram, changeAssignment, listClientAssignments, todayFor } from "../src/server/drills/assignments";
+import { createProgram } from "../src/server/drills/programs";
 import { createDrill, listDrills } from "../src/server/drills/service";
 import { measure, ms, printTable } from "./lib";
 

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { saveSessionType, setWeeklyAvailability } from "@/server/booking/settings-service";
+import { saveSessionType, setWeeklyAvailability } from "@/server/booking/settings";
 import type { Db } from "@/server/db/client";
 import { grantCredits } from "@/server/credits/service";
 import type { TestStudio } from "./factories";

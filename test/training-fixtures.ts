@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
-import { applyProgram } from "@/server/drills/assignment-service";
+import { applyProgram } from "@/server/drills/assignments";
 import { addDays, localDateIn } from "@/lib/local-date";
 import { logRun, logSession } from "@/server/training/service";
 import type { LogSessionInput } from "@/server/training/session-input";

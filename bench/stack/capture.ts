@@ -7,7 +7,7 @@ import { startDeviceSession } from "../../src/server/auth/device-sessions";
 import { loadViewer } from "../../src/server/auth/viewer";
 import type { Db } from "../../src/server/db/client";
 import * as schema from "../../src/server/db/schema";
-import { todayFor } from "../../src/server/drills/assignment-service";
+import { todayFor } from "../../src/server/drills/assignments";
 
 export type Statement = { query: string; params: unknown[] };
 

@@ -20,7 +20,7 @@ vi.mock("@/server/api/root", () => ({
   createCaller: () => new Proxy({}, { get: () => new Proxy({}, { get: () => fail }) }),
 }));
 vi.mock("@/server/db/client", () => ({ getDb: async () => ({}) }));
-vi.mock("@/server/booking/feed-service", () => ({ buildFeedForToken: fail }));
+vi.mock("@/server/booking/feed", () => ({ buildFeedForToken: fail }));
 
 const routes = {
   "/api/export/mine": async (r: Request) => (await import("./export/mine/route")).GET(r),

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { UnlockNotice } from "@/components/progression/unlock-notice";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
-import type { TodayDrill } from "@/server/drills/assignment-service";
+import type { TodayDrill } from "@/server/drills/assignments";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Today" };

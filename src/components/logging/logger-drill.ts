@@ -1,4 +1,4 @@
-import type { TodayDrill } from "@/server/drills/assignment-service";
+import type { TodayDrill } from "@/server/drills/assignments";
 import { describeDose } from "@/server/drills/describe";
 import type { LoggerDrill } from "./logger-values";
 

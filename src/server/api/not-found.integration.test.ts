@@ -28,7 +28,7 @@ const byClientId: [string, (c: Caller, clientId: string) => Promise<unknown>][] 
   ["assignment.forClient", (c, clientId) => c.assignment.forClient({ clientId })],
   ["booking.clientBookings", (c, clientId) => c.booking.clientBookings({ clientId })],
   ["billing.clientMembership", (c, clientId) => c.billing.clientMembership({ clientId })],
-  ["credits.forClient", (c, clientId) => c.credits.forClient({ clientId })],
+  ["credit.forClient", (c, clientId) => c.credit.forClient({ clientId })],
   ["dataRights.deletionPreview", (c, clientId) => c.dataRights.deletionPreview({ clientId })],
   ["progression.forClient", (c, clientId) => c.progression.forClient({ clientId })],
 ];

@@ -1,43 +1,43 @@
 import { accountRouter } from "./routers/account";
-import { assignmentsRouter } from "./routers/assignments";
+import { assignmentRouter } from "./routers/assignment";
 import { authRouter } from "./routers/auth";
 import { bookingRouter } from "./routers/booking";
-import { creditsRouter } from "./routers/credits";
+import { creditRouter } from "./routers/credit";
 import { portalBookingRouter } from "./routers/portal-booking";
 import { billingRouter } from "./routers/billing";
-import { clientsRouter } from "./routers/clients";
-import { drillsRouter } from "./routers/drills";
-import { invitesRouter } from "./routers/invites";
+import { clientRouter } from "./routers/client";
+import { drillRouter } from "./routers/drill";
+import { inviteRouter } from "./routers/invite";
 import { outboxRouter } from "./routers/outbox";
 import { portalRouter } from "./routers/portal";
-import { programsRouter } from "./routers/programs";
-import { reviewsRouter } from "./routers/reviews";
-import { runsRouter } from "./routers/runs";
-import { sessionsRouter } from "./routers/sessions";
+import { programRouter } from "./routers/program";
+import { reviewRouter } from "./routers/review";
+import { runRouter } from "./routers/run";
+import { sessionRouter } from "./routers/session";
 import { progressionRouter } from "./routers/progression";
 import { viewerRouter } from "./routers/viewer";
 import { dataRightsRouter } from "./routers/data-rights";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
-// One line per domain router; paths read `domain.verb`.
+// One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
 export const appRouter = createTRPCRouter({
   viewer: viewerRouter,
   auth: authRouter,
   account: accountRouter,
-  client: clientsRouter,
+  client: clientRouter,
   portal: portalRouter,
   outbox: outboxRouter,
-  drill: drillsRouter,
-  program: programsRouter,
-  assignment: assignmentsRouter,
-  invite: invitesRouter,
+  drill: drillRouter,
+  program: programRouter,
+  assignment: assignmentRouter,
+  invite: inviteRouter,
   booking: bookingRouter,
   portalBooking: portalBookingRouter,
-  credits: creditsRouter,
+  credit: creditRouter,
   billing: billingRouter,
-  session: sessionsRouter,
-  run: runsRouter,
-  review: reviewsRouter,
+  session: sessionRouter,
+  run: runRouter,
+  review: reviewRouter,
   progression: progressionRouter,
   dataRights: dataRightsRouter,
 });

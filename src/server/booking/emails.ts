@@ -8,7 +8,7 @@ import { describePolicyAtBooking, type CancellationOutcome } from "./cancellatio
 import { formatMinutes, formatWhen } from "@/lib/time-wording";
 import { type BookingCalendarEvent, buildBookingInvite } from "./ics";
 import { planReminder, type ReminderPlan } from "./reminders";
-import { priceOf } from "./settings-service";
+import { priceOf } from "./settings";
 
 // The emails a booking sends, each written to the outbox in the booking's transaction:
 // confirmation / change / cancellation to the client with an .ics (REQUEST or CANCEL, same

@@ -9,7 +9,7 @@ import { createTestStudio } from "~test/factories";
 import { creditBalance } from "@/server/credits/service";
 import { bookings, creditLedger, outbox } from "@/server/db/schema";
 import { DomainError } from "@/lib/errors";
-import { buildFeedForToken, rotateFeed } from "./feed-service";
+import { buildFeedForToken, rotateFeed } from "./feed";
 import { bookSession, cancelBooking, markAttendance, rescheduleBooking, SLOT_TAKEN_MESSAGE } from "./service";
 
 const t = setupTestDatabase();

@@ -11,7 +11,7 @@ import { evaluateCancellation, evaluateReschedule, type CancellationOutcome } fr
 import { formatWhen } from "@/lib/time-wording";
 import { queueBookingEmail, REMINDER_JOB, reminderJob } from "./emails";
 import type { ReminderPlan } from "./reminders";
-import { getAvailability, priceOf, toSessionTypeRule } from "./settings-service";
+import { getAvailability, priceOf, toSessionTypeRule } from "./settings";
 import { generateSlots, getBlockedInterval, isSlotBookable } from "./slots";
 import type { ExistingBooking, Slot } from "./types";
 

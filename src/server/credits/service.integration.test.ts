@@ -51,8 +51,8 @@ describe("credits a trainer gives by hand", () => {
   it("answers the client's new balance, and the trainer's page shows the entry", async () => {
     const s = await createTestStudio(t.db);
     const trainer = callerFor(t.db, s.trainer.userId);
-    expect(await trainer.credits.grant({ clientId: s.clientA.clientId, amount: 3, reason: "welcome credits" })).toEqual({ balance: 3 });
-    const page = await trainer.credits.forClient({ clientId: s.clientA.clientId });
+    expect(await trainer.credit.grant({ clientId: s.clientA.clientId, amount: 3, reason: "welcome credits" })).toEqual({ balance: 3 });
+    const page = await trainer.credit.forClient({ clientId: s.clientA.clientId });
     expect(page.balance).toBe(3);
     expect(page.entries).toMatchObject([{ kind: "grant", delta: 3, reason: "welcome credits", createdByMemberId: s.trainer.memberId }]);
   });
@@ -66,14 +66,14 @@ describe("credits a trainer gives by hand", () => {
       .set({ deletedAt: new Date(), deletedByMemberId: s.owner.memberId })
       .where(eq(clients.id, s.clientB.clientId));
     const trainer = callerFor(t.db, s.trainer.userId);
-    await expect(trainer.credits.grant({ clientId: s.clientB.clientId, amount: 1, reason: "late gift" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(trainer.credits.forClient({ clientId: s.clientB.clientId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(trainer.credit.grant({ clientId: s.clientB.clientId, amount: 1, reason: "late gift" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(trainer.credit.forClient({ clientId: s.clientB.clientId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await creditBalance(t.db, { studioId: s.studioId, clientId: s.clientB.clientId })).toBe(0);
   });
 
   it("shows the client their own entries without who granted them", async () => {
     const s = await createTestStudio(t.db);
-    await callerFor(t.db, s.owner.userId).credits.grant({ clientId: s.clientA.clientId, amount: 2, reason: "welcome credits" });
+    await callerFor(t.db, s.owner.userId).credit.grant({ clientId: s.clientA.clientId, amount: 2, reason: "welcome credits" });
     const mine = await callerFor(t.db, s.clientA.userId).portalBooking.credits();
     expect(mine.balance).toBe(2);
     expect(mine.entries).toEqual([{ id: expect.any(String), kind: "grant", delta: 2, reason: "welcome credits", createdAt: expect.any(Date) }]);

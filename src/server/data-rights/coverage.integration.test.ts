@@ -7,7 +7,7 @@ import { startDeviceSession } from "@/server/auth/device-sessions";
 import { emailChangeRequestKey } from "@/server/auth/email-change";
 import { requestPasswordReset, resetRequestKey } from "@/server/auth/password-reset";
 import { requestMagicLink, signInWithPassword } from "@/server/auth/service";
-import { rotateFeed } from "@/server/booking/feed-service";
+import { rotateFeed } from "@/server/booking/feed";
 import * as schema from "@/server/db/schema";
 import { authTokens, outbox, unlockEvents } from "@/server/db/schema";
 import { callerFor } from "~test/caller";

@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { revenueSummary, startPurchase } from "@/server/billing/service";
 import { bookSession } from "@/server/booking/service";
-import { rotateFeed } from "@/server/booking/feed-service";
+import { rotateFeed } from "@/server/booking/feed";
 import { startDeviceSession } from "@/server/auth/device-sessions";
 import { signInWithPassword } from "@/server/auth/service";
 import { creditBalance } from "@/server/credits/service";

@@ -1,7 +1,7 @@
 import { lockStatesFor } from "@/server/drills/locks";
 import { getClient } from "@/server/clients/service";
 import type { Queryable } from "@/server/db/client";
-import { listClientAssignments, listOverrides } from "./assignment-service";
+import { listClientAssignments, listOverrides } from "./assignments";
 import { localDateIn } from "@/lib/local-date";
 
 /**

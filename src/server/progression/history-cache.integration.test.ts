@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignmentVersions, masteryChecks, practiceSessions, progressSnapshots, users } from "@/server/db/schema";
-import { createAssignment } from "@/server/drills/assignment-service";
+import { createAssignment } from "@/server/drills/assignments";
 import { dailyBestsFor } from "@/server/drills/daily-bests";
 import { addDays, localDateIn } from "@/lib/local-date";
 import { lockStatesFor } from "@/server/drills/locks";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignmentVersions, assignments, drillPrerequisites, practiceEntries, unlockEvents } from "@/server/db/schema";
-import { createAssignment } from "@/server/drills/assignment-service";
+import { createAssignment } from "@/server/drills/assignments";
 import { recordUnlocksFor } from "@/server/drills/locks";
 import { addDays } from "@/lib/local-date";
 import type { DailyBest } from "@/server/drills/mastery";

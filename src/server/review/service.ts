@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { assignmentVersions, clients, drills, practiceEntries, practiceSessions, runReviews, runs, sessionReviews, studioMembers, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { prescriptionOf } from "@/server/drills/assignment-service";
+import { prescriptionOf } from "@/server/drills/assignments";
 import { usableZone } from "@/lib/time-zones";
 import { notFound } from "@/lib/errors";
 import { entriesOf } from "@/server/training/service";

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { bookSession, listSlots } from "@/server/booking/service";
-import { saveSessionType, setWeeklyAvailability } from "@/server/booking/settings-service";
+import { saveSessionType, setWeeklyAvailability } from "@/server/booking/settings";
 import type { Db } from "@/server/db/client";
 import { grantCredits, spendCredit } from "@/server/credits/service";
 import { bookings } from "@/server/db/schema";

@@ -14,7 +14,7 @@ import {
   users,
 } from "@/server/db/schema";
 import { inStudio, inStudioSql } from "@/server/db/tenancy";
-import { prescriptionOf } from "@/server/drills/assignment-service";
+import { prescriptionOf } from "@/server/drills/assignments";
 import { listDueDrills } from "@/server/drills/due";
 import { localDateIn } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";

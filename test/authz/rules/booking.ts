@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { eq } from "drizzle-orm";
 import { bookSession } from "@/server/booking/service";
-import { addAvailabilityException, saveSessionType } from "@/server/booking/settings-service";
+import { addAvailabilityException, saveSessionType } from "@/server/booking/settings";
 import { bookings } from "@/server/db/schema";
 import type { Db } from "@/server/db/client";
 import { addDays, localDateIn } from "@/lib/local-date";
@@ -98,6 +98,6 @@ export const bookingRules: ProcedureRules = {
   "portalBooking.feed": { allowed: CLIENTS },
   "portalBooking.rotateFeed": { allowed: CLIENTS },
 
-  "credits.forClient": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId }) },
-  "credits.grant": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId, amount: 1, reason: "authz check" }) },
+  "credit.forClient": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId }) },
+  "credit.grant": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId, amount: 1, reason: "authz check" }) },
 };

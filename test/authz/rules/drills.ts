@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setClientArchived } from "@/server/clients/service";
 import { setDrillArchived } from "@/server/drills/service";
-import { setProgramArchived } from "@/server/drills/program-service";
+import { setProgramArchived } from "@/server/drills/programs";
 import {
   builtInDrillId,
   freshAssignment,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { getFeedStatus, rotateFeed } from "@/server/booking/feed-service";
-import { clientSchedule, openTimesByDay, trainerCalendar } from "@/server/booking/schedule-service";
+import { getFeedStatus, rotateFeed } from "@/server/booking/feed";
+import { clientSchedule, openTimesByDay, trainerCalendar } from "@/server/booking/schedule";
 import { bookSession, cancelBooking, markAttendance } from "@/server/booking/service";
 import {
   addAvailabilityException,
@@ -10,7 +10,7 @@ import {
   removeAvailabilityException,
   saveSessionType,
   setWeeklyAvailability,
-} from "@/server/booking/settings-service";
+} from "@/server/booking/settings";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 import {
   addExceptionInput,

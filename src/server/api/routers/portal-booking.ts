@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { getFeedStatus, rotateFeed } from "@/server/booking/feed-service";
-import { openTimesByDay } from "@/server/booking/schedule-service";
+import { getFeedStatus, rotateFeed } from "@/server/booking/feed";
+import { openTimesByDay } from "@/server/booking/schedule";
 import { bookSession, cancelBooking, listClientBookings, previewChange, rescheduleBooking } from "@/server/booking/service";
-import { bookableSessionTypes } from "@/server/booking/settings-service";
+import { bookableSessionTypes } from "@/server/booking/settings";
 import { ownCredits } from "@/server/credits/service";
 import { clientProcedure, createTRPCRouter } from "../trpc";
 import { bookingIdInput, sessionTypeIdInput, slotsInput, startInput } from "./booking-inputs";

@@ -1,5 +1,5 @@
 import { getClient } from "@/server/clients/service";
-import { todayFor } from "@/server/drills/assignment-service";
+import { todayFor } from "@/server/drills/assignments";
 import { clientProcedure, createTRPCRouter } from "../trpc";
 
 export const portalRouter = createTRPCRouter({

@@ -1,4 +1,4 @@
-import { buildFeedForToken } from "@/server/booking/feed-service";
+import { buildFeedForToken } from "@/server/booking/feed";
 import { getDb } from "@/server/db/client";
 import { DomainError } from "@/lib/errors";
 import { apiRoute } from "@/server/api-route";

@@ -10,9 +10,9 @@ import { formErrorsOf, useTRPC } from "@/trpc/react";
 export function CreditsCard({ clientId }: { clientId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const credits = useQuery(trpc.credits.forClient.queryOptions({ clientId }));
+  const credits = useQuery(trpc.credit.forClient.queryOptions({ clientId }));
   const grant = useMutation(
-    trpc.credits.grant.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.credits.forClient.queryKey({ clientId }) }) }),
+    trpc.credit.grant.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.credit.forClient.queryKey({ clientId }) }) }),
   );
   const errors = formErrorsOf(grant.error);
   return (

@@ -1,9 +1,10 @@
+// Named for what the caller handles; the rules live in `training/` (sessions and runs are training).
 import { z } from "zod";
 import { deleteRun, logRun } from "@/server/training/service";
 import { logRunInput } from "@/server/training/session-input";
 import { clientProcedure, createTRPCRouter } from "../trpc";
 
-export const runsRouter = createTRPCRouter({
+export const runRouter = createTRPCRouter({
   /** Logs a run under the id the device made; saving it again stores nothing new. */
   log: clientProcedure.input(logRunInput).mutation(({ ctx, input }) => logRun(ctx.db, ctx.studioId, ctx.clientId, input, ctx.now())),
   /** Deletes one of the client's own runs, within 24 hours of saving it. */

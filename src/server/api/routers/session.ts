@@ -1,3 +1,4 @@
+// Named for what the caller handles; the rules live in `training/` (sessions and runs are training).
 import { z } from "zod";
 import { deleteSession, getOwnSession, listHistory, logSession, recentRuns, updateSession } from "@/server/training/service";
 import { logSessionInput } from "@/server/training/session-input";
@@ -5,7 +6,7 @@ import { clientProcedure, createTRPCRouter } from "../trpc";
 
 const sessionIdInput = z.object({ sessionId: z.uuid({ error: "Pick one of your sessions from your history." }) });
 
-export const sessionsRouter = createTRPCRouter({
+export const sessionRouter = createTRPCRouter({
   /** Logs a practice session under the id the device made; saving it again stores nothing new. */
   log: clientProcedure.input(logSessionInput).mutation(({ ctx, input }) => logSession(ctx.db, ctx.studioId, ctx.clientId, input, ctx.now(), { timeZone: ctx.viewer.timeZone })),
   /** Replaces one of the client's own sessions, within 24 hours of saving it. */

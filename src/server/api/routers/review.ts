@@ -14,7 +14,7 @@ const feedbackInput = z
   .string({ error: "Write your feedback, or leave it empty." })
   .max(MAX_FEEDBACK_LENGTH, { error: `Keep the feedback under ${MAX_FEEDBACK_LENGTH} characters.` });
 
-export const reviewsRouter = createTRPCRouter({
+export const reviewRouter = createTRPCRouter({
   /** A session with each entry beside the prescription in force, and its review so far. */
   session: trainerProcedure.input(sessionIdInput).query(({ ctx, input }) => getSessionForReview(ctx.db, ctx.studioId, input.sessionId)),
   /** Writes the trainer's feedback and marks the session reviewed; the client sees it in their history. */

@@ -9,7 +9,7 @@ export const grantCreditsInput = clientIdInput.extend({
 });
 
 // A client's session credits as the trainer sees them; granting by hand until packs are sold.
-export const creditsRouter = createTRPCRouter({
+export const creditRouter = createTRPCRouter({
   forClient: trainerProcedure.input(clientIdInput).query(({ ctx, input }) => clientCredits(ctx.db, { studioId: ctx.studioId, clientId: input.clientId })),
   grant: trainerProcedure
     .input(grantCreditsInput)

@@ -2,7 +2,7 @@ import { copyDrill, createDrill, getDrill, listDrills, setDrillArchived, setPrer
 import { drillFieldsInput, drillIdInput, listDrillsInput, setPrerequisiteInput, updateDrillInput } from "@/server/drills/inputs";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 
-export const drillsRouter = createTRPCRouter({
+export const drillRouter = createTRPCRouter({
   list: trainerProcedure.input(listDrillsInput).query(({ ctx, input }) => listDrills(ctx.db, ctx.studioId, input)),
   get: trainerProcedure.input(drillIdInput).query(({ ctx, input }) => getDrill(ctx.db, ctx.studioId, input.drillId)),
   create: trainerProcedure.input(drillFieldsInput).mutation(({ ctx, input }) => createDrill(ctx.db, ctx.studioId, ctx.memberId, input)),

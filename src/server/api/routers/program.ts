@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { applyProgram } from "@/server/drills/assignment-service";
+import { applyProgram } from "@/server/drills/assignments";
 import { applyProgramInput, createProgramInput, programIdInput, updateProgramInput } from "@/server/drills/inputs";
-import { createProgram, listPrograms, setProgramArchived, updateProgram } from "@/server/drills/program-service";
+import { createProgram, listPrograms, setProgramArchived, updateProgram } from "@/server/drills/programs";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 
-export const programsRouter = createTRPCRouter({
+export const programRouter = createTRPCRouter({
   list: trainerProcedure
     .input(z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }))
     .query(({ ctx, input }) => listPrograms(ctx.db, ctx.studioId, input)),

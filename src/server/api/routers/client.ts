@@ -19,7 +19,7 @@ export const inviteClientInput = z.object({
 });
 export const reassignCoachInput = clientIdInput.extend({ coachId: z.uuid({ error: "Pick a coach from the list." }) });
 
-export const clientsRouter = createTRPCRouter({
+export const clientRouter = createTRPCRouter({
   list: trainerProcedure.input(listClientsInput).query(({ ctx, input }) => listClients(ctx.db, ctx.studioId, input)),
   get: trainerProcedure.input(clientIdInput).query(({ ctx, input }) => getClient(ctx.db, ctx.studioId, input.clientId)),
   coaches: trainerProcedure.query(({ ctx }) => listCoaches(ctx.db, ctx.studioId)),

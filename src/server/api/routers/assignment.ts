@@ -1,10 +1,10 @@
-import { changeAssignment, createAssignment, overrideLock, revokeOverride, setAssignmentStatus } from "@/server/drills/assignment-service";
+import { changeAssignment, createAssignment, overrideLock, revokeOverride, setAssignmentStatus } from "@/server/drills/assignments";
 import { assignmentsForClient } from "@/server/drills/client-assignments";
 import { changeAssignmentInput, clientDrillInput, createAssignmentInput, overrideLockInput, setAssignmentStatusInput } from "@/server/drills/inputs";
 import { clientIdInput } from "./inputs";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 
-export const assignmentsRouter = createTRPCRouter({
+export const assignmentRouter = createTRPCRouter({
   /** A client's assignments with their history, early unlocks, and the lock state of each drill. */
   forClient: trainerProcedure.input(clientIdInput).query(({ ctx, input }) => assignmentsForClient(ctx.db, ctx.studioId, input.clientId, ctx.now())),
   create: trainerProcedure.input(createAssignmentInput).mutation(({ ctx, input }) => createAssignment(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
