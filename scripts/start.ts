@@ -15,6 +15,7 @@ import { stopWorker } from "../src/server/jobs/worker";
 import { describeTrust } from "../src/server/security/client-address";
 import { servesHttps } from "../src/server/security/deployment";
 import { seedDemo } from "../src/server/seed";
+import { issueSetupCode } from "../src/server/setup/service";
 
 const isDev = process.argv.includes("--dev");
 const root = process.cwd();
@@ -80,6 +81,10 @@ async function main() {
   try {
     await database.migrate();
     if (env.isDemo && (await seedDemo(database.db))) console.log("Seeded the demo studio. Demo accounts are listed on the sign-in page.");
+    // A server with no studio yet waits for its owner: the code proves that whoever sets it up
+    // can read this log. A fresh one each start; the one printed before stops working.
+    const setupCode = await issueSetupCode(database.db, new Date());
+    if (setupCode) console.log(`Set-up code: ${setupCode} (open ${env.appUrl}/setup to set up your studio)`);
   } finally {
     await database.close();
   }

@@ -16,6 +16,7 @@ import { sessionsRouter } from "./routers/sessions";
 import { progressionRouter } from "./routers/progression";
 import { viewerRouter } from "./routers/viewer";
 import { dataRightsRouter } from "./routers/data-rights";
+import { setupRouter } from "./routers/setup";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per domain router; paths read `domain.verb`.
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   review: reviewsRouter,
   progression: progressionRouter,
   dataRights: dataRightsRouter,
+  setup: setupRouter,
 });
 
 export type AppRouter = typeof appRouter;

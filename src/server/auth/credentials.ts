@@ -21,6 +21,16 @@ export const passwordCredentials = z.object({
   password: typed({ missing: "Enter your password.", tooLong: "That password is too long.", max: 200 }).pipe(z.string().min(1, "Enter your password.")),
 });
 
+/**
+ * A password someone chooses (accepting an invite, setting up a studio): long enough to
+ * resist guessing, and one the sign-in form above accepts.
+ */
+export const newPassword = z
+  .string({ error: "Choose a password of at least 10 characters." })
+  .min(10, { error: "Choose a password of at least 10 characters." })
+  .max(200, { error: "Keep the password under 200 characters." })
+  .refine((password) => !password.includes("\u0000"), NUL_CHARACTER_MESSAGE);
+
 const LINK_REFUSED = "This sign-in link has expired or was already used. Ask for a new one.";
 
 export const magicLinkCredentials = z.object({ token: typed({ missing: LINK_REFUSED, tooLong: LINK_REFUSED, max: 200 }) });
