@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { api, orForbidden } from "@/trpc/server";
 import { AttentionList } from "@/components/review/attention-list";
 import { loadAttention } from "./attention-data";
+import { FirstStepsCard } from "./first-steps";
 import { InviteClientForm } from "./invite-client-form";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -25,6 +26,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const me = await orForbidden(trpc.viewer.me());
   const member = me?.kind === "trainer" ? me : null;
   const attention = await orForbidden(loadAttention());
+  // The owner of a new studio sees what to do first while the dashboard is empty (no client yet).
+  const firstSteps = member?.role === "owner" ? await orForbidden(trpc.setup.firstSteps()) : null;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -36,8 +39,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           description={member?.role === "owner" ? "Every client, log, booking and payment of the studio, as CSV files in a zip." : "Only the clients you coach, with their logs, bookings and payments, as CSV files in a zip."}
         />
       </div>
+      {firstSteps && !firstSteps.client ? <FirstStepsCard steps={firstSteps} /> : null}
       {member ? (
-        <Card className="space-y-3">
+        <Card className="space-y-3" id="invite-client">
           <h2 className="text-lg font-semibold">Invite a client</h2>
           <InviteClientForm
             coaches={coaches}

@@ -58,8 +58,10 @@ export type SetupField = keyof SetupInput;
 /** A studio's address on the public pages (/studios/<slug>), from its name. */
 export function studioSlugOf(studioName: string): string {
   const slug = studioName
-    .toLowerCase()
     .normalize("NFKD")
+    // The accents NFKD splits off: "Élan" is "elan", not "e-lan".
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
