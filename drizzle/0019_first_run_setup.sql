@@ -1,4 +1,3 @@
-CREATE TYPE "public"."distance_unit" AS ENUM('km', 'mi');--> statement-breakpoint
 CREATE TABLE "installation" (
 	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
 	"setup_code_hash" text,
@@ -9,5 +8,6 @@ CREATE TABLE "installation" (
 );
 --> statement-breakpoint
 ALTER TABLE "studios" ADD COLUMN "currency" text DEFAULT 'GBP' NOT NULL;--> statement-breakpoint
-ALTER TABLE "studios" ADD COLUMN "distance_unit" "distance_unit" DEFAULT 'km' NOT NULL;--> statement-breakpoint
-ALTER TABLE "studios" ADD CONSTRAINT "studios_currency_iso" CHECK ("studios"."currency" ~ '^[A-Z]{3}$');
+ALTER TABLE "studios" ADD COLUMN "distance_unit" text DEFAULT 'km' NOT NULL;--> statement-breakpoint
+ALTER TABLE "studios" ADD CONSTRAINT "studios_currency_iso" CHECK ("studios"."currency" ~ '^[A-Z]{3}$');--> statement-breakpoint
+ALTER TABLE "studios" ADD CONSTRAINT "studios_distance_unit" CHECK ("studios"."distance_unit" in ('km', 'mi'));

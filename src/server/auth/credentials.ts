@@ -22,14 +22,14 @@ export const passwordCredentials = z.object({
 });
 
 /**
- * A password someone chooses (accepting an invite, setting up a studio): long enough to
- * resist guessing, and one the sign-in form above accepts.
+ * A password someone chooses (accepting an invite, signing up at checkout): at least 10
+ * characters, and one the sign-in form above accepts (at most 200, no NUL).
  */
 export const newPassword = z
   .string({ error: "Choose a password of at least 10 characters." })
   .min(10, { error: "Choose a password of at least 10 characters." })
-  .max(200, { error: "Keep the password under 200 characters." })
-  .refine((password) => !password.includes("\u0000"), NUL_CHARACTER_MESSAGE);
+  .max(200, { error: "Use at most 200 characters for the password." })
+  .refine(hasNoNul, NUL_CHARACTER_MESSAGE);
 
 const LINK_REFUSED = "This sign-in link has expired or was already used. Ask for a new one.";
 

@@ -34,7 +34,7 @@ describe("the set-up form", () => {
     ["email", "sam", "Enter an email address such as you@example.com."],
     ["email", `${"a".repeat(250)}@x.io`, "That email address is too long."],
     ["password", "short", "Choose a password of at least 10 characters."],
-    ["password", "x".repeat(201), "Keep the password under 200 characters."],
+    ["password", "x".repeat(201), "Use at most 200 characters for the password."],
     ["timeZone", "Mars/Olympus", "Pick your time zone from the list."],
     ["currency", "XYZ", "Pick the currency you charge in."],
     ["distanceUnit", "furlongs", "Pick kilometres or miles."],
