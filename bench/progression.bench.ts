@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
+import { unusableZonesIn } from "../src/server/dates/zones";
 import { openPglite, openPostgres, type Database } from "../src/server/db/client";
 import { adherenceQuery } from "../src/server/progression/adherence-sql";
 import { progressionAttention } from "../src/server/progression/attention-sources";
@@ -55,10 +56,11 @@ async function run(kind: "postgres" | "pglite", database: Database) {
       db,
       sql`select c.id::text as id, s.through::text as through from clients c join progress_snapshots s on s.client_id = c.id where c.studio_id = ${studioId} and c.coach_id = ${coachId}::uuid`,
     );
+    const unusableZones = await unusableZonesIn(db, studioId);
     for (const [title, query] of [
-      ["overview: live adherence of one trainer's 50 clients (after their cached weeks)", adherenceQuery(studioId, ofCoach.map((r) => ({ clientId: r.id, after: r.through, until: null })), NOW, 0)],
-      ["one client's adherence over two years (a cache rebuild from nothing)", adherenceQuery(studioId, [{ clientId: clientIds[0]!, after: null, until: null }], NOW, 28)],
-      ["attention: asymmetry of the whole studio", asymmetryQuery(studioId, NOW, 15)],
+      ["overview: live adherence of one trainer's 50 clients (after their cached weeks)", adherenceQuery(studioId, ofCoach.map((r) => ({ clientId: r.id, after: r.through, until: null })), NOW, 0, unusableZones)],
+      ["one client's adherence over two years (a cache rebuild from nothing)", adherenceQuery(studioId, [{ clientId: clientIds[0]!, after: null, until: null }], NOW, 28, unusableZones)],
+      ["attention: asymmetry of the whole studio", asymmetryQuery(studioId, NOW, 15, {}, unusableZones)],
     ] as const) {
       const plan = await rowsWithoutJit<{ "QUERY PLAN": string }>(db, sql`explain (analyze, buffers, costs off) ${query}`);
       console.log(`\nEXPLAIN ANALYZE: ${title}\n${plan.map((r) => r["QUERY PLAN"]).join("\n")}`);

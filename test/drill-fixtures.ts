@@ -10,7 +10,7 @@ import { createProgram } from "@/server/drills/program-service";
 import { createDrill, ensureBuiltIns, setPrerequisite } from "@/server/drills/service";
 import type { BuiltInDrillSlug } from "@/server/drills/catalogue";
 import { DEFAULT_MASTERY_RULE } from "@/server/drills/types";
-import { addDays, localDateIn } from "@/server/drills/local-date";
+import { addDays, localDateIn } from "@/lib/local-date";
 import type { TestStudio } from "./factories";
 
 /** The id of a built-in drill in this studio's library. */
@@ -45,7 +45,7 @@ export async function freshDrill(db: Db, studio: TestStudio, options: { requires
       drillId: drill.id,
       requiresDrillId: await builtInDrillId(db, studio.studioId, "knee-drive"),
       rule: { ...DEFAULT_MASTERY_RULE },
-    });
+    }, new Date());
   }
   return drill;
 }

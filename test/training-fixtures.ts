@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { applyProgram } from "@/server/drills/assignment-service";
-import { addDays, localDateIn } from "@/server/drills/local-date";
+import { addDays, localDateIn } from "@/lib/local-date";
 import { logRun, logSession } from "@/server/training/service";
 import type { LogSessionInput } from "@/server/training/session-input";
 import { builtInDrillId, runnersFoundationId } from "./drill-fixtures";

@@ -9,7 +9,7 @@ import { signIn } from "@/server/auth/next-auth";
 import { billingProvider, testProvider } from "@/server/billing/config";
 import { startSignup } from "@/server/billing/service";
 import { getDb } from "@/server/db/client";
-import { isValidTimeZone } from "@/server/drills/local-date";
+import { isValidTimeZone } from "@/lib/time-zones";
 import { DomainError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { clientIp, isSameOrigin } from "@/server/request";

@@ -4,6 +4,7 @@ import { Alert, Badge, Card } from "@/components/ui/card";
 import { ExportLink } from "@/components/data-rights/export-link";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { requireViewer } from "@/server/auth/require";
 import { api, orForbidden } from "@/trpc/server";
 import { AttentionList } from "@/components/review/attention-list";
 import { loadAttention } from "./attention-data";
@@ -23,11 +24,10 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const coachId = coaches.some((c) => c.id === params.coach) ? params.coach : undefined;
   const search = params.q?.slice(0, 100) || undefined;
   const clients = await orForbidden(trpc.client.list({ search, coachId, status }));
-  const me = await orForbidden(trpc.viewer.me());
-  const member = me?.kind === "trainer" ? me : null;
+  const me = await requireViewer("trainer");
   const attention = await orForbidden(loadAttention());
   // The owner of a new studio sees what to do first while the dashboard is empty (no client yet).
-  const firstSteps = member?.role === "owner" ? await orForbidden(trpc.setup.firstSteps()) : null;
+  const firstSteps = me.role === "owner" ? await orForbidden(trpc.setup.firstSteps()) : null;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -35,23 +35,21 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         {/* The owner's download is the whole studio; another trainer's holds only the clients they coach, and says so. */}
         <ExportLink
           href="/api/export/studio"
-          label={member?.role === "owner" ? "Export studio data" : "Export your clients' data"}
-          description={member?.role === "owner" ? "Every client, log, booking and payment of the studio, as CSV files in a zip." : "Only the clients you coach, with their logs, bookings and payments, as CSV files in a zip."}
+          label={me.role === "owner" ? "Export studio data" : "Export your clients' data"}
+          description={me.role === "owner" ? "Every client, log, booking and payment of the studio, as CSV files in a zip." : "Only the clients you coach, with their logs, bookings and payments, as CSV files in a zip."}
         />
       </div>
       {firstSteps && !firstSteps.client ? <FirstStepsCard steps={firstSteps} /> : null}
-      {member ? (
-        <Card className="space-y-3" id="invite-client">
-          <h2 className="text-lg font-semibold">Invite a client</h2>
-          <InviteClientForm
-            coaches={coaches}
-            myMemberId={member.memberId}
-            isOwner={member.role === "owner"}
-          />
-        </Card>
-      ) : null}
+      <Card className="space-y-3" id="invite-client">
+        <h2 className="text-lg font-semibold">Invite a client</h2>
+        <InviteClientForm
+          coaches={coaches}
+          myMemberId={me.memberId}
+          isOwner={me.role === "owner"}
+        />
+      </Card>
       {params.deleted === "1" ? <Alert tone="success">The client was deleted. Their payments stay in the studio’s revenue as “Deleted client”.</Alert> : null}
-      <AttentionList items={attention} timeZone={me?.timeZone ?? "UTC"} limit={5} />
+      <AttentionList items={attention} timeZone={me.timeZone} limit={5} />
       <form className="grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end" role="search">
         <label className="space-y-1 text-sm font-medium">
           <span className="block">Search by name or email</span>

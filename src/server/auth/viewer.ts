@@ -1,8 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
+import { usableZone } from "@/lib/time-zones";
 import type { Queryable } from "@/server/db/client";
 import { authSessions, clients, studioMembers, users } from "@/server/db/schema";
 import { holdsSession } from "@/server/security/session-policy";
 
+/** Who is signed in; `timeZone` is always one to read their days in (lib/time-zones.ts usableZone). */
 export type Viewer =
   | { kind: "trainer"; userId: string; name: string; email: string; timeZone: string; studioId: string; memberId: string; role: "owner" | "trainer" }
   | { kind: "client"; userId: string; name: string; email: string; timeZone: string; studioId: string; clientId: string }
@@ -48,7 +50,7 @@ export async function loadSessionViewer(
     .limit(1);
   if (!row || row.disabledAt) return null;
   if (session && !holdsSession(row, session)) return null;
-  const base = { userId: row.userId, name: row.name, email: row.email, timeZone: row.timeZone };
+  const base = { userId: row.userId, name: row.name, email: row.email, timeZone: usableZone(row.timeZone) };
   const deviceLastSeenAt = row.deviceLastSeenAt;
   if (row.memberId && row.memberStudioId && row.role) return { deviceLastSeenAt, viewer: { ...base, kind: "trainer", studioId: row.memberStudioId, memberId: row.memberId, role: row.role } };
   if (row.clientId && row.clientStudioId && row.clientStatus === "active") return { deviceLastSeenAt, viewer: { ...base, kind: "client", studioId: row.clientStudioId, clientId: row.clientId } };

@@ -12,7 +12,7 @@ import { DomainError, notFound } from "@/server/errors";
 import type { BillingProvider } from "./provider";
 import { canChangeCancellation, isBilling } from "./rules";
 import type { PlanInterval, PlanKind } from "./types";
-import { isValidTimeZone } from "@/server/drills/local-date";
+import { isValidTimeZone } from "@/lib/time-zones";
 
 // ── Plans (the owner's catalogue) ─────────────────────────────────────────────────────────
 

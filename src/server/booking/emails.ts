@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { usableZone } from "@/lib/time-zones";
 import type { Queryable, Tx } from "@/server/db/client";
 import { bookings, clients, sessionTypes, studioMembers, users, type Booking } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
@@ -44,7 +45,8 @@ async function loadEmailContext(q: Queryable, booking: Booking) {
     .from(studioMembers)
     .innerJoin(trainerUser, eq(trainerUser.id, studioMembers.userId))
     .where(inStudio(studioMembers, booking.studioId, eq(studioMembers.id, booking.memberId)));
-  return { type: type!, client: { ...client!, timeZone: client!.timeZone ?? trainer!.timeZone }, trainer: trainer! };
+  // A client without an account yet has no zone of their own: their emails read in the trainer's.
+  return { type: type!, client: { ...client!, timeZone: usableZone(client!.timeZone ?? trainer!.timeZone) }, trainer: { ...trainer!, timeZone: usableZone(trainer!.timeZone) } };
 }
 
 export function calendarEventOf(

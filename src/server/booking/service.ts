@@ -1,6 +1,7 @@
 import { asc, desc, eq, gt, inArray, lt, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { refundCredit, spendCredit } from "@/server/credits/service";
+import { zoneOf } from "@/server/dates/zones";
 import type { Db, Queryable, Tx } from "@/server/db/client";
 import { bookings, clients, sessionTypes, studioMembers, users, type Booking } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
@@ -177,15 +178,6 @@ async function lockBooking(tx: Tx, studioId: string, bookingId: string, actor?: 
   return booking;
 }
 
-async function timeZoneOf(q: Queryable, actor: Actor, studioId: string): Promise<string> {
-  if (actor.by === "trainer") {
-    const [row] = await q.select({ tz: users.timeZone }).from(studioMembers).innerJoin(users, eq(users.id, studioMembers.userId)).where(eq(studioMembers.id, actor.memberId));
-    return row?.tz ?? "UTC";
-  }
-  const [row] = await q.select({ tz: users.timeZone }).from(clients).innerJoin(users, eq(users.id, clients.userId)).where(inStudio(clients, studioId, eq(clients.id, actor.clientId)));
-  return row?.tz ?? "UTC";
-}
-
 function outcomeFor(booking: Booking, actor: Actor, now: Date, timeZone: string, action: "cancel" | "reschedule"): CancellationOutcome {
   const args = {
     bookingStart: booking.startsAt,
@@ -218,7 +210,7 @@ export async function previewChange(q: Queryable, input: { studioId: string; boo
     .where(inStudio(bookings, input.studioId, eq(bookings.id, input.bookingId), input.actor.by === "client" ? eq(bookings.clientId, input.actor.clientId) : undefined));
   if (!booking) throw notFound("booking");
   assertChangeable(booking, input.now, input.action);
-  const timeZone = await timeZoneOf(q, input.actor, input.studioId);
+  const timeZone = await zoneOf(q, input.studioId, input.actor);
   const outcome = outcomeFor(booking, input.actor, input.now, timeZone, input.action);
   if (input.action === "reschedule" && !outcome.isFree) return { ...outcome, message: lateMoveMessage(outcome, timeZone, input.now), canProceed: false };
   return { ...outcome, canProceed: true };
@@ -233,7 +225,7 @@ export async function cancelBooking(db: Db, input: { studioId: string; bookingId
   return db.transaction(async (tx) => {
     const booking = await lockBooking(tx, input.studioId, input.bookingId, input.actor);
     assertChangeable(booking, input.now, "cancel");
-    const outcome = outcomeFor(booking, input.actor, input.now, await timeZoneOf(tx, input.actor, input.studioId), "cancel");
+    const outcome = outcomeFor(booking, input.actor, input.now, await zoneOf(tx, input.studioId, input.actor), "cancel");
     if (!outcome.isFree && !input.acceptCost) throw new DomainError("PRECONDITION_FAILED", `${outcome.message} Confirm to cancel anyway.`);
     const [updated] = await tx
       .update(bookings)
@@ -262,7 +254,7 @@ export async function rescheduleBooking(db: Db, input: { studioId: string; booki
     db.transaction(async (tx) => {
       const booking = await lockBooking(tx, input.studioId, input.bookingId, input.actor);
       assertChangeable(booking, input.now, "reschedule");
-      const timeZone = await timeZoneOf(tx, input.actor, input.studioId);
+      const timeZone = await zoneOf(tx, input.studioId, input.actor);
       const outcome = outcomeFor(booking, input.actor, input.now, timeZone, "reschedule");
       if (!outcome.isFree) throw new DomainError("PRECONDITION_FAILED", lateMoveMessage(outcome, timeZone, input.now));
       const type = await loadSessionType(tx, input.studioId, booking.sessionTypeId, { forBooking: false });

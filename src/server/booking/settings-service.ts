@@ -3,7 +3,8 @@ import type { Db, Queryable } from "@/server/db/client";
 import { availabilityExceptions, availabilityWindows, sessionTypes, studioMembers, users, type SessionTypeRow } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date";
-import { localDateIn, zoneOrUtc } from "@/server/drills/local-date";
+import { localDateIn } from "@/lib/local-date";
+import { zoneOf } from "@/server/dates/zones";
 import { DomainError, notFound } from "@/server/errors";
 import type { AvailabilityException, SessionPrice, SessionType, WeeklyAvailability } from "./types";
 import { wallTimeToMinutes } from "./types";
@@ -135,12 +136,7 @@ export type TrainerAvailability = {
 
 /** A trainer's zone, weekly hours and exceptions (exceptions from `fromDate` on, when given). */
 export async function getAvailability(q: Queryable, studioId: string, memberId: string): Promise<TrainerAvailability> {
-  const [member] = await q
-    .select({ timeZone: users.timeZone })
-    .from(studioMembers)
-    .innerJoin(users, eq(users.id, studioMembers.userId))
-    .where(inStudio(studioMembers, studioId, eq(studioMembers.id, memberId)));
-  if (!member) throw notFound("trainer");
+  const timeZone = await zoneOf(q, studioId, { memberId });
   const weekly = await q
     .select()
     .from(availabilityWindows)
@@ -153,7 +149,7 @@ export async function getAvailability(q: Queryable, studioId: string, memberId: 
     .orderBy(asc(availabilityExceptions.date), asc(availabilityExceptions.startTime));
   return {
     memberId,
-    timeZone: member.timeZone,
+    timeZone,
     weekly: weekly.map((w) => ({ weekday: w.weekday, start: hhmm(w.startTime), end: hhmm(w.endTime) })),
     exceptions: exceptions.map((e) =>
       e.kind === "day_off"
@@ -189,13 +185,7 @@ export async function setWeeklyAvailability(db: Db, studioId: string, memberId: 
 
 /** Adds a day off or extra hours on one date, from the trainer's today on. */
 export async function addAvailabilityException(db: Db, studioId: string, memberId: string, exception: AvailabilityException, now: Date) {
-  const [member] = await db
-    .select({ timeZone: users.timeZone })
-    .from(studioMembers)
-    .innerJoin(users, eq(users.id, studioMembers.userId))
-    .where(inStudio(studioMembers, studioId, eq(studioMembers.id, memberId)));
-  if (!member) throw notFound("trainer");
-  assertTypedDates(localDateIn(now, zoneOrUtc(member.timeZone)), [{ field: "date", value: exception.date, window: TYPED_DATE_WINDOWS.availability }]);
+  assertTypedDates(localDateIn(now, await zoneOf(db, studioId, { memberId })), [{ field: "date", value: exception.date, window: TYPED_DATE_WINDOWS.availability }]);
   const [row] = await db
     .insert(availabilityExceptions)
     .values({

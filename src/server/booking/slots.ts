@@ -10,7 +10,8 @@ import {
   slotStepMinutesOf,
   wallTimeToMinutes,
 } from "./types";
-import { createZoneCalendar, isKnownZone, type LocalDate, nextLocalDate } from "./wall-time";
+import { isValidTimeZone } from "@/lib/time-zones";
+import { type CalendarDay, createZoneCalendar, nextCalendarDay } from "./wall-time";
 
 // Slot generation. Availability is wall-clock time in the trainer's zone ("Mondays 09:00 to
 // 12:00"); what a client books, and what the database stores, is a UTC instant. Every
@@ -167,7 +168,7 @@ interface PreparedRules {
 }
 
 function assertZone(zoneName: string): void {
-  if (!isKnownZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
+  if (!isValidTimeZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
 }
 
 function prepareRules(input: Omit<GenerateSlotsInput, "range">): PreparedRules {
@@ -239,8 +240,8 @@ function listCandidateStarts(rules: PreparedRules, lo: number, hi: number): numb
   const calendar = createZoneCalendar(rules.zoneName);
   const first = DateTime.fromMillis(lo, { zone: rules.zoneName });
   const lastKey = dateKey(DateTime.fromMillis(hi, { zone: rules.zoneName }));
-  const firstDate: LocalDate = { year: first.year, month: first.month, day: first.day };
-  for (let date = firstDate; dateKey(date) <= lastKey; date = nextLocalDate(date)) {
+  const firstDate: CalendarDay = { year: first.year, month: first.month, day: first.day };
+  for (let date = firstDate; dateKey(date) <= lastKey; date = nextCalendarDay(date)) {
     const windows = windowsForDate(rules, dateKey(date), isoWeekday(date));
     if (windows.length === 0) continue;
     const day = calendar.day(date);
@@ -269,11 +270,11 @@ function listCandidateStarts(rules: PreparedRules, lo: number, hi: number): numb
   return starts.filter((ms, i) => i === 0 || ms !== starts[i - 1]);
 }
 
-function dateKey(date: LocalDate): string {
+function dateKey(date: CalendarDay): string {
   return `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
 }
 
-function isoWeekday(date: LocalDate): number {
+function isoWeekday(date: CalendarDay): number {
   return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() || 7;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isValidLocalDate, isValidTimeZone } from "@/server/drills/local-date";
+import { isValidLocalDate } from "@/lib/local-date";
+import { isValidTimeZone } from "@/lib/time-zones";
 
 // Booking settings as plain data. The zod schemas are what a router validates input with
 // (messages a trainer can act on); the types are what the pure rules take. Wall times and

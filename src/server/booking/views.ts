@@ -26,8 +26,3 @@ export function localDateRange(date: string, days: number, timeZone: string): { 
   const start = DateTime.fromISO(date, { zone: timeZone }).startOf("day");
   return { from: start.toJSDate(), to: start.plus({ days }).toJSDate() };
 }
-
-/** Today's date in a zone, as YYYY-MM-DD. */
-export function localToday(now: Date, timeZone: string): string {
-  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
-}

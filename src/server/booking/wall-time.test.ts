@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 
-import { createZoneCalendar, type LocalDate, nextLocalDate } from "./wall-time";
+import { createZoneCalendar, type CalendarDay, nextCalendarDay } from "./wall-time";
 
 // The fast resolver against luxon's slow, obviously-right path: read the wall time in the
 // zone, call it skipped when luxon had to move it, and take the earliest of its offsets.
-function referenceResolve(zone: string, date: LocalDate, minuteOfDay: number): number | null {
+function referenceResolve(zone: string, date: CalendarDay, minuteOfDay: number): number | null {
   const wall = { ...date, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 };
   const local = DateTime.fromObject(wall, { zone });
   const moved =
@@ -19,8 +19,8 @@ function referenceResolve(zone: string, date: LocalDate, minuteOfDay: number): n
 }
 
 /** Dates in `year` on which the zone's offset changes, with the day either side. */
-function datesAroundChanges(zone: string, year: number): LocalDate[] {
-  const dates: LocalDate[] = [];
+function datesAroundChanges(zone: string, year: number): CalendarDay[] {
+  const dates: CalendarDay[] = [];
   for (let day = DateTime.fromObject({ year, month: 1, day: 1 }, { zone }); day.year === year; day = day.plus({ days: 1 })) {
     if (day.offset !== day.plus({ days: 1 }).offset) {
       for (const d of [day.minus({ days: 1 }), day, day.plus({ days: 1 })]) {
@@ -60,7 +60,7 @@ describe("createZoneCalendar", () => {
     (zone) => {
       const fast = createZoneCalendar(zone);
       const slow = createZoneCalendar(zone, { useTables: false });
-      for (let date: LocalDate = { year: 2026, month: 1, day: 1 }; date.year === 2026; date = nextLocalDate(date)) {
+      for (let date: CalendarDay = { year: 2026, month: 1, day: 1 }; date.year === 2026; date = nextCalendarDay(date)) {
         const [a, b] = [fast.day(date), slow.day(date)];
         expect(a.isPlain, `${zone} ${date.month}-${date.day}`).toBe(b.isPlain);
         for (let minute = 0; minute <= 24 * 60; minute += 30) {
@@ -91,7 +91,7 @@ describe("createZoneCalendar", () => {
   });
 
   it("steps calendar dates across month and year ends", () => {
-    expect(nextLocalDate({ year: 2026, month: 12, day: 31 })).toEqual({ year: 2027, month: 1, day: 1 });
-    expect(nextLocalDate({ year: 2028, month: 2, day: 28 })).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(nextCalendarDay({ year: 2026, month: 12, day: 31 })).toEqual({ year: 2027, month: 1, day: 1 });
+    expect(nextCalendarDay({ year: 2028, month: 2, day: 28 })).toEqual({ year: 2028, month: 2, day: 29 });
   });
 });

@@ -1,4 +1,5 @@
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
+import { isValidTimeZone } from "@/lib/time-zones";
 
 // Wall time in a zone → UTC instant, for many wall times over many days, fast enough for
 // slot generation. All zone knowledge comes from luxon: `IANAZone.offset(instant)` says
@@ -13,7 +14,8 @@ import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
 
-export interface LocalDate {
+/** A date as numbers (the string LocalDate of lib/local-date.ts, taken apart for the day walk). */
+export interface CalendarDay {
   year: number;
   month: number;
   day: number;
@@ -36,35 +38,23 @@ export interface ZoneDay {
 }
 
 export interface ZoneCalendar {
-  day(date: LocalDate): ZoneDay;
+  day(date: CalendarDay): ZoneDay;
 }
 
-export function nextLocalDate(date: LocalDate): LocalDate {
+export function nextCalendarDay(date: CalendarDay): CalendarDay {
   // Calendar arithmetic only: UTC has no offset changes to get in the way.
   const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
   return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
 }
 
 /** The wall time read at a fixed offset (minutes east of UTC), as an instant. */
-function readAtOffset(date: LocalDate, minuteOfDay: number, offset: number): number {
-  const day = minuteOfDay >= DAY_MINUTES ? nextLocalDate(date) : date;
+function readAtOffset(date: CalendarDay, minuteOfDay: number, offset: number): number {
+  const day = minuteOfDay >= DAY_MINUTES ? nextCalendarDay(date) : date;
   const minute = minuteOfDay >= DAY_MINUTES ? minuteOfDay - DAY_MINUTES : minuteOfDay;
   return DateTime.fromObject(
     { year: day.year, month: day.month, day: day.day, hour: Math.floor(minute / 60), minute: minute % 60 },
     { zone: FixedOffsetZone.instance(offset) },
   ).toMillis();
-}
-
-// Whether a zone name is in the tz database never changes while the process runs, and
-// luxon's check builds an Intl formatter each time: remember the answer.
-const knownZones = new Map<string, boolean>();
-export function isKnownZone(zoneName: string): boolean {
-  let known = knownZones.get(zoneName);
-  if (known === undefined) {
-    known = IANAZone.isValidZone(zoneName);
-    if (knownZones.size < 1000) knownZones.set(zoneName, known);
-  }
-  return known;
 }
 
 /** Where the offset changes: `at` is the first instant (ms) of the new offset. */
@@ -139,7 +129,7 @@ function tableOffset(zone: IANAZone, ms: number): number {
  */
 export function createZoneCalendar(zoneName: string, options: { useTables?: boolean } = {}): ZoneCalendar {
   const useTables = options.useTables ?? true;
-  if (!isKnownZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
+  if (!isValidTimeZone(zoneName)) throw new RangeError(`Unknown IANA time zone: ${zoneName}`);
   const zone = IANAZone.create(zoneName);
   const offsets = new Map<number, number>();
   const offsetAt = (ms: number): number => {
@@ -152,7 +142,7 @@ export function createZoneCalendar(zoneName: string, options: { useTables?: bool
   };
   // Walking day by day, tomorrow's midnight is asked for again as the next day's midnight.
   const midnights = new Map<string, number>();
-  const midnightAt = (date: LocalDate, offset: number): number => {
+  const midnightAt = (date: CalendarDay, offset: number): number => {
     const key = `${date.year}-${date.month}-${date.day}@${offset}`;
     let ms = midnights.get(key);
     if (ms === undefined) {
@@ -166,7 +156,7 @@ export function createZoneCalendar(zoneName: string, options: { useTables?: bool
 
   return {
     day(date) {
-      const next = nextLocalDate(date);
+      const next = nextCalendarDay(date);
       const seen = new Set<number>();
       let offset = guess ?? offsetAt(Date.UTC(date.year, date.month - 1, date.day, 12));
       for (let attempt = 0; attempt < 2; attempt++) {
@@ -195,7 +185,7 @@ function plainDay(midnightMs: number): ZoneDay {
   return { isPlain: true, midnightMs, resolve: at, resolveBoundary: at };
 }
 
-function changeDay(date: LocalDate, candidates: number[], offsetAt: (ms: number) => number): ZoneDay {
+function changeDay(date: CalendarDay, candidates: number[], offsetAt: (ms: number) => number): ZoneDay {
   // Every instant at which the wall time shows, read at each offset in force that day.
   const occurrences = (minuteOfDay: number) =>
     candidates

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/server/db/client";
 import { clients, studioMembers, studios, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { zoneOrUtc } from "@/server/drills/local-date";
+import { usableZone } from "@/lib/time-zones";
 import { notFound } from "@/server/errors";
 
 /**
@@ -57,7 +57,7 @@ export async function exportClients(q: Queryable, scope: ExportScope): Promise<E
       ),
     )
     .orderBy(asc(clients.name), asc(clients.id));
-  return rows.map((r) => ({ ...r, status: r.deletedAt ? "deleted" : r.status, timeZone: zoneOrUtc(r.timeZone) }));
+  return rows.map((r) => ({ ...r, status: r.deletedAt ? "deleted" : r.status, timeZone: usableZone(r.timeZone) }));
 }
 
 /** The studio's slug and name, for the file name and the read-me. */

@@ -1,5 +1,5 @@
 import { DomainError } from "@/server/errors";
-import { addDays, isValidLocalDate, type LocalDate } from "@/server/drills/local-date";
+import { addDays, isValidLocalDate, type LocalDate } from "@/lib/local-date";
 
 // A date a person types into a form ('YYYY-MM-DD' on their own calendar) is a plan or a record
 // near today: 1900-01-01 or 2300-01-01 is a slipped key, and stored as it is it grows a year of

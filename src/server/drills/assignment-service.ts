@@ -18,14 +18,14 @@ import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/server/errors";
 import { listDueDrills } from "./due";
 import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date";
-import { localDateIn, type LocalDate, zoneOrUtc } from "./local-date";
-import { dailyBestsFor } from "@/server/progression/daily-bests";
-import { masteryHistoryOf, ruleKeyOf } from "@/server/progression/history-cache";
+import { zoneOf } from "@/server/dates/zones";
+import { localDateIn, type LocalDate } from "@/lib/local-date";
+import { usableZone } from "@/lib/time-zones";
 import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
 import { ensureBuiltIns } from "./service";
 import type { Prescription } from "./types";
-import { prerequisiteRuleColumns, requiredDrill } from "./prerequisite-columns";
-import { evaluateLock, type LockState, type PrerequisiteOf } from "./unlock";
+import { lockStatesFor, recordUnlocksFor } from "./locks";
+import type { LockState } from "./unlock";
 
 type VersionAction = AssignmentVersion["action"];
 
@@ -66,7 +66,7 @@ async function loadClient(q: Queryable, studioId: string, clientId: string, fiel
     .limit(1);
   if (!row) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
   if (row.status === "archived") throw new DomainError("PRECONDITION_FAILED", `${row.name} is archived; restore them before assigning drills.`, field);
-  return { ...row, timeZone: zoneOrUtc(row.timeZone) };
+  return { ...row, timeZone: usableZone(row.timeZone) };
 }
 
 /** Several clients at once, all of this studio and not archived, or the same refusal as `loadClient`. */
@@ -79,7 +79,7 @@ async function loadClients(q: Queryable, studioId: string, clientIds: string[], 
   if (rows.length !== clientIds.length) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
   const archived = rows.find((r) => r.status === "archived");
   if (archived) throw new DomainError("PRECONDITION_FAILED", `${archived.name} is archived; restore them before assigning drills.`, field);
-  return rows.map((row) => ({ ...row, timeZone: zoneOrUtc(row.timeZone) }));
+  return rows.map((row) => ({ ...row, timeZone: usableZone(row.timeZone) }));
 }
 
 async function loadAssignableDrill(q: Queryable, studioId: string, drillId: string): Promise<Drill> {
@@ -138,6 +138,8 @@ export async function createAssignment(
       throw new DomainError("CONFLICT", `${drill.name} is already assigned to this client; change that assignment instead.`, "drillId");
     }
     await insertVersion(tx, studioId, row.id, 1, "assigned", "active", input.prescription, memberId);
+    // A drill whose prerequisites the client has already mastered opens as it is assigned.
+    await recordUnlocksFor(tx, studioId, client.id, localDateIn(now, client.timeZone), { drillIds: [drill.id] });
     return row;
   });
 }
@@ -166,8 +168,8 @@ export async function changeAssignment(q: Queryable, studioId: string, memberId:
     if (assignment.status === "ended") throw new DomainError("PRECONDITION_FAILED", "This assignment has ended; assign the drill again to start a new one.");
     assertFitsMeasure(drill, input.prescription);
     // A start date kept from years ago is history, not a typing slip: only changed dates are bounded.
-    const [client] = await tx.select({ timeZone: users.timeZone }).from(clients).leftJoin(users, eq(users.id, clients.userId)).where(inStudio(clients, studioId, eq(clients.id, assignment.clientId)));
-    assertPrescriptionDates(input.prescription, localDateIn(now, zoneOrUtc(client?.timeZone)), prescriptionOf(current));
+    const timeZone = await zoneOf(tx, studioId, { clientId: assignment.clientId });
+    assertPrescriptionDates(input.prescription, localDateIn(now, timeZone), prescriptionOf(current));
     const version = assignment.version + 1;
     await insertVersion(tx, studioId, assignment.id, version, "changed", assignment.status, input.prescription, memberId);
     const [row] = await tx
@@ -267,6 +269,10 @@ export async function applyProgram(
         })),
       );
     }
+    for (const client of clientRows) {
+      const drillIds = inserted.filter((row) => row.clientId === client.id).map((row) => row.drillId);
+      if (drillIds.length) await recordUnlocksFor(tx, studioId, client.id, localDateIn(now, client.timeZone), { drillIds });
+    }
     const created = inserted.length;
     const skipped = wanted.length - created;
     return { created, skipped, clients: clientRows.length };
@@ -312,62 +318,6 @@ async function versionHistory(q: Queryable, studioId: string, assignmentIds: str
   }
   return byAssignment;
 }
-
-/** The client's best value per side per local day for these drills (SQL in progression/daily-bests.ts). */
-export async function loadDailyBests(q: Queryable, studioId: string, clientId: string, drillIds: string[], _timeZone: string) {
-  return dailyBestsFor(q, studioId, clientId, drillIds);
-}
-
-async function clientTimeZoneOf(q: Queryable, studioId: string, clientId: string) {
-  const [client] = await q
-    .select({ timeZone: users.timeZone })
-    .from(clients)
-    .innerJoin(users, eq(users.id, clients.userId))
-    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
-    .limit(1);
-  if (!client) throw notFound("client");
-  return client.timeZone;
-}
-
-/** Lock state of each of these drills for one client: prerequisites, progress, overrides. */
-export async function lockStatesFor(q: Queryable, studioId: string, clientId: string, drillIds: string[], today: LocalDate) {
-  const states = new Map<string, LockState>();
-  if (drillIds.length === 0) return states;
-  // The rules and the trainer's early unlocks at once: one round trip instead of two.
-  const [prerequisiteRows, overrides] = await Promise.all([
-    q
-      .select({ ...prerequisiteRuleColumns, measure: requiredDrill.measure })
-      .from(drillPrerequisites)
-      .innerJoin(requiredDrill, eq(requiredDrill.id, drillPrerequisites.requiresDrillId))
-      .where(inStudio(drillPrerequisites, studioId, inArray(drillPrerequisites.drillId, drillIds))),
-    q
-      .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })
-      .from(unlockOverrides)
-      .where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, clientId), inArray(unlockOverrides.drillId, drillIds), isNull(unlockOverrides.revokedAt))),
-  ]);
-  const history = await masteryHistoryOf(
-    q,
-    studioId,
-    clientId,
-    today,
-    prerequisiteRows.map((r) => ({ requiresDrillId: r.requiresDrillId, rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays } })),
-  );
-  for (const drillId of drillIds) {
-    const prerequisites: PrerequisiteOf[] = prerequisiteRows
-      .filter((r) => r.drillId === drillId)
-      .map((r) => ({
-        requiresDrillId: r.requiresDrillId,
-        requiresDrillName: r.requiresDrillName,
-        measure: r.measure,
-        rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays },
-      }));
-    const override = overrides.find((o) => o.drillId === drillId) ?? null;
-    const firstMet = new Map(prerequisites.map((p) => [p.requiresDrillId, history.firstMet.get(ruleKeyOf(p)) ?? null]));
-    states.set(drillId, evaluateLock({ prerequisites, dailyBestsByDrill: history.bestsByDrill, override, today, firstMetByPrerequisite: firstMet }));
-  }
-  return states;
-}
-
 
 /** A trainer unlocks a locked drill for one client early; the reason is kept with who and when. */
 export async function overrideLock(q: Queryable, studioId: string, memberId: string, input: { clientId: string; drillId: string; reason: string }) {
@@ -436,7 +386,7 @@ export type TodayDrill = {
 /** The client's Today: what is due on their own calendar date, with instructions and locks. */
 export async function todayFor(q: Queryable, studioId: string, clientId: string, now: Date, viewerTimeZone?: string | null) {
   // The signed-in client's own zone is already known from the session's viewer: one round trip fewer per read.
-  const timeZone = zoneOrUtc(viewerTimeZone === undefined ? await clientTimeZoneOf(q, studioId, clientId) : viewerTimeZone);
+  const timeZone = viewerTimeZone === undefined ? await zoneOf(q, studioId, { clientId }) : usableZone(viewerTimeZone);
   const localDate = localDateIn(now, timeZone);
   const rows = await q
     .select({ assignment: assignments, drill: drills, version: assignmentVersions })

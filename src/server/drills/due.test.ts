@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { isAssignmentActiveOn, listDueDrills, localDateIn, type DueAssignment } from "./due";
+import { localDateIn } from "@/lib/local-date";
+import { isAssignmentActiveOn, listDueDrills, type DueAssignment } from "./due";
 import type { AssignmentStatus, Schedule } from "./types";
 
 type Assignment = DueAssignment & { drillSlug: string };

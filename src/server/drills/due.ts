@@ -1,7 +1,5 @@
-import { assertLocalDate, type LocalDate } from "./local-date";
+import { assertLocalDate, type LocalDate } from "@/lib/local-date";
 import type { AssignmentStatus, Prescription } from "./types";
-
-export { isValidTimeZone, localDateIn } from "./local-date";
 
 /** The least an assignment must carry to know when it is due. */
 export type DueAssignment = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { addDays } from "./local-date";
+import { addDays } from "@/lib/local-date";
 import {
   evaluateMastery,
   findFirstMasteredDate,

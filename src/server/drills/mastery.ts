@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { addDays, assertLocalDate, type LocalDate } from "./local-date";
+import { addDays, assertLocalDate, type LocalDate } from "@/lib/local-date";
 import { measureUnits, type DrillPrerequisite, type MasteryRule, type MeasureKind } from "./types";
 
 /** The client's best value per side on one of their local days; `null` = that side not logged. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { isValidLocalDate, type LocalDate } from "./local-date";
+import { isValidLocalDate, type LocalDate } from "@/lib/local-date";
 import {
   measureUnits,
   type MeasureKind,

@@ -7,6 +7,7 @@ import { DomainError, notFound } from "@/server/errors";
 import { builtInDrills, builtInPrograms, type DrillDefinition } from "./catalogue";
 import type { DrillFields } from "./inputs";
 import type { MasteryRule } from "./types";
+import { recordUnlocksOfDrill } from "./locks";
 import { prerequisiteRuleColumns, requiredDrill } from "./prerequisite-columns";
 
 export type DrillPrerequisiteView = {
@@ -263,6 +264,7 @@ export async function setPrerequisite(
   q: Queryable,
   studioId: string,
   input: { drillId: string; requiresDrillId: string | null; rule: MasteryRule },
+  now: Date,
 ): Promise<DrillView> {
   await ensureBuiltIns(q, studioId);
   return q.transaction(async (tx) => {
@@ -296,6 +298,8 @@ export async function setPrerequisite(
     await tx.delete(drillPrerequisites).where(inStudio(drillPrerequisites, studioId, eq(drillPrerequisites.drillId, input.drillId)));
     if (input.requiresDrillId) {
       await tx.insert(drillPrerequisites).values({ studioId, drillId: input.drillId, requiresDrillId: input.requiresDrillId, ...input.rule });
+      // A rule the client already meets unlocks the drill as it is set.
+      await recordUnlocksOfDrill(tx, studioId, input.drillId, now);
     }
     const [row] = await tx.select().from(drills).where(inStudio(drills, studioId, eq(drills.id, input.drillId))).limit(1);
     const prerequisites = await prerequisitesOf(tx, studioId, [input.drillId]);

@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-import type { LocalDate } from "./local-date";
-
-export type { LocalDate } from "./local-date";
+import type { LocalDate } from "@/lib/local-date";
 
 /**
  * How a drill is measured. The brief measures each built-in differently:

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays } from "./local-date";
+import { addDays } from "@/lib/local-date";
 import type { DailyBest } from "./mastery";
 import { DEFAULT_MASTERY_RULE } from "./types";
-import { describeMasteryRule, evaluateLock, type PrerequisiteOf } from "./unlock";
+import { describeMasteryRule, evaluateLock, masteredOn, type PrerequisiteOf } from "./unlock";
 
 const today = "2026-03-29"; // the day Europe moves its clocks forward: local dates do not care
 const kneeDrive: PrerequisiteOf = { requiresDrillId: "kd", requiresDrillName: "Knee Drive", measure: "hold_seconds", rule: { ...DEFAULT_MASTERY_RULE } };
@@ -68,5 +68,16 @@ describe("evaluateLock", () => {
     const bests = holds([0, 2], [22, 25]);
     expect(evaluateLock({ prerequisites: [kneeDrive], dailyBestsByDrill: new Map([["kd", bests]]), override: null, today }).isUnlocked).toBe(false);
     expect(evaluateLock({ prerequisites: [easier], dailyBestsByDrill: new Map([["kd", bests]]), override: null, today }).isUnlocked).toBe(true);
+  });
+});
+
+describe("masteredOn", () => {
+  it.each([
+    { firstMet: ["2026-03-18"], expected: "2026-03-18" },
+    { firstMet: ["2026-03-18", "2026-03-02", "2026-03-20"], expected: "2026-03-20" },
+    { firstMet: ["2026-03-18", null], expected: null },
+    { firstMet: [], expected: null },
+  ])("is the day the last prerequisite was first mastered: $firstMet → $expected", ({ firstMet, expected }) => {
+    expect(masteredOn(firstMet)).toBe(expected);
   });
 });

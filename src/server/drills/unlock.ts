@@ -1,4 +1,4 @@
-import type { LocalDate } from "./local-date";
+import type { LocalDate } from "@/lib/local-date";
 import {
   evaluateMastery,
   findFirstMasteredDate,
@@ -74,4 +74,10 @@ export function evaluateLock(input: {
     overrideReason: status.reason === "override" ? (override?.reason ?? null) : null,
     progress,
   };
+}
+
+// A drill opens by mastery on the day the last of its prerequisites was first mastered; not while one never was.
+export function masteredOn(firstMetByPrerequisite: readonly (LocalDate | null)[]): LocalDate | null {
+  if (firstMetByPrerequisite.length === 0 || firstMetByPrerequisite.some((d) => d === null)) return null;
+  return (firstMetByPrerequisite as LocalDate[]).toSorted().at(-1)!;
 }

@@ -1,15 +1,15 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import { addDays, type LocalDate } from "@/server/drills/local-date";
-import type { DayStatus, Streaks, WeekAdherence } from "./adherence";
-import { DEFAULT_BEFORE_RUN_WINDOW_HOURS, isoWeekOf } from "./adherence";
-import { closedHistoryOf } from "./history-cache";
-import { appendSegment, LIVE_MIN_DAYS, MAX_RECENT_DAYS, streaksOf, type Segment } from "./history";
+import type { LocalDate } from "@/lib/local-date";
+import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
+import { DEFAULT_BEFORE_RUN_WINDOW_HOURS, type WeekAdherence } from "./adherence";
+import type { Segment, SqlDay } from "./history";
 import { rowsWithoutJit } from "./sql";
 
 /**
  * Adherence in SQL, for one client or many at once (the studio overview), with the same
- * rules as the pure reference in adherence.ts (compared in adherence-sql.integration.test.ts):
+ * rules as the pure reference in adherence.ts (compared in progression.integration.test.ts
+ * and history-cache.integration.test.ts):
  *
  * - what was prescribed on a day comes from the assignment's versions: version 1 is in force
  *   from the start, each later version from the client-local day it was made until the next;
@@ -21,73 +21,6 @@ import { rowsWithoutJit } from "./sql";
  * - streaks are gaps and islands over the days with a daily drill: today, while not complete,
  *   is left out so it breaks nothing until it ends.
  */
-
-export type SqlDay = {
-  localDate: LocalDate;
-  prescribed: number;
-  done: number;
-  dailyPrescribed: number;
-  dailyDone: number;
-  status: DayStatus;
-  hasDrills: boolean;
-};
-
-export type ClientAdherence = {
-  clientId: string;
-  today: LocalDate;
-  /** The first day looked at (the first prescribed day, or the lookback's start). */
-  from: LocalDate | null;
-  days: SqlDay[];
-  weeks: WeekAdherence[];
-  streaks: Streaks;
-};
-
-export type AdherenceOptions = {
-  /** Days returned day by day, ending today (at most MAX_RECENT_DAYS). */
-  recentDays?: number;
-  /** Weeks returned, ending with this week; default all. */
-  weeks?: number;
-};
-
-/** Prescribed against done, per day and per ISO week, and streaks, for these clients of the studio as of `now`. */
-export async function adherenceFor(
-  q: Queryable,
-  studioId: string,
-  clientIds: readonly string[],
-  now: Date,
-  options: AdherenceOptions = {},
-): Promise<Map<string, ClientAdherence>> {
-  const result = new Map<string, ClientAdherence>();
-  if (clientIds.length === 0) return result;
-  const recentDays = options.recentDays ?? 28;
-  if (recentDays > MAX_RECENT_DAYS) throw new RangeError(`adherenceFor: at most ${MAX_RECENT_DAYS} recent days are kept day by day`);
-  // This week and the last LIVE_MIN_DAYS days are always in the live part.
-  const withWeeksAndDays = recentDays > LIVE_MIN_DAYS || options.weeks === undefined || options.weeks > 1;
-  const histories = await closedHistoryOf(q, studioId, clientIds, now, { withWeeksAndDays });
-  const live = await adherenceSegments(
-    q,
-    studioId,
-    histories.map((h) => ({ clientId: h.clientId, after: h.through, until: null })),
-    now,
-    recentDays,
-  );
-  for (const h of histories) {
-    const segment = live.get(h.clientId);
-    if (!segment) continue;
-    const whole = appendSegment(h.history, segment);
-    const thisWeek = isoWeekOf(segment.today).weekStart;
-    const weeks = options.weeks === undefined ? whole.weeks : whole.weeks.filter((w) => w.weekStart > addDays(thisWeek, -7 * options.weeks!));
-    result.set(h.clientId, {
-      clientId: h.clientId,
-      today: segment.today,
-      from: whole.firstDay,
-      days: whole.days.filter((d) => d.localDate > addDays(segment.today, -recentDays)),
-      weeks: weeks.map((w) => ({ ...w, rate: w.prescribed === 0 ? null : w.done / w.prescribed })),
-      streaks: streaksOf(whole.streaks, segment.isTodayDone),
-    });
-  }
-  return result;
-}
 
 /** One stretch of each client's days: after `after` (or from the first prescription) until `until` (or today). */
 export type SegmentRange = { clientId: string; after: LocalDate | null; until: LocalDate | null };
@@ -114,7 +47,7 @@ type Row = {
 export async function adherenceSegments(q: Queryable, studioId: string, ranges: readonly SegmentRange[], now: Date, recentDays: number): Promise<Map<string, SegmentResult>> {
   const result = new Map<string, SegmentResult>();
   if (ranges.length === 0) return result;
-  const rows = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, ranges, now, recentDays));
+  const rows = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, ranges, now, recentDays, await unusableZonesIn(q, studioId)));
   for (const row of rows) {
     result.set(row.client_id, {
       today: row.today,
@@ -134,7 +67,8 @@ export async function adherenceSegments(q: Queryable, studioId: string, ranges: 
 }
 
 /** The SQL of `adherenceSegments` (exported for EXPLAIN ANALYZE in the benchmark). */
-export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[], now: Date, recentDays: number): SQL {
+export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[], now: Date, recentDays: number, unusableZones: readonly string[]): SQL {
+  const tz = usableZoneSql(sql`u.time_zone`, unusableZones);
   const window = sql.raw(`interval '${DEFAULT_BEFORE_RUN_WINDOW_HOURS} hours'`);
   const wanted = sql.join(
     ranges.map((r) => sql`(${r.clientId}::uuid, ${r.after}::date, ${r.until}::date)`),
@@ -145,11 +79,11 @@ export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[]
   return sql`
     with wanted(client_id, after_d, until_d) as (values ${wanted}),
     cl as (
-      select c.id as client_id, coalesce(u.time_zone, 'UTC') as tz, t.today, w.after_d, coalesce(w.until_d, t.today) as until_d
+      select c.id as client_id, ${tz} as tz, t.today, w.after_d, coalesce(w.until_d, t.today) as until_d
       from wanted w
       join clients c on c.id = w.client_id and c.studio_id = ${studioId}
       left join users u on u.id = c.user_id
-      cross join lateral (select (${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, 'UTC'))::date as today) t
+      cross join lateral (select (${now.toISOString()}::timestamptz at time zone ${tz})::date as today) t
     ),
     v as (
       select a.client_id, a.drill_id, av.status, av.daily, av.before_run, av.start_date, av.end_date,

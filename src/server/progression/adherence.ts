@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 
 import { isAssignmentActiveOn } from "@/server/drills/due";
-import { addDays, assertLocalDate, localDateIn, type LocalDate } from "@/server/drills/local-date";
+import { addDays, assertLocalDate, localDateIn, type LocalDate } from "@/lib/local-date";
 import type { Prescription } from "@/server/drills/types";
 
 /**
@@ -112,6 +112,8 @@ export function isPrescribedOn(assignment: AdherenceAssignment, localDate: Local
   return isAssignmentActiveOn({ id: assignment.drillId, status: isPaused ? "paused" : "active", prescription: assignment.prescription }, localDate);
 }
 
+// Test oracle, not read by the app: adherenceQuery (adherence-sql.ts) is checked against it in
+// progression.integration.test.ts and history-cache.integration.test.ts.
 // Each prescribed occurrence of each day, done or not: daily drills once a day, before-run drills once per run.
 export function computeDailyAdherence(input: AdherenceInput): DayAdherence[] {
   const { assignments, sessions, runs, from, to } = input;
@@ -157,6 +159,8 @@ export function computeDailyAdherence(input: AdherenceInput): DayAdherence[] {
   return days;
 }
 
+// Test oracle, not read by the app: the weeks of adherenceQuery (adherence-sql.ts) is checked against it in
+// progression.integration.test.ts and history-cache.integration.test.ts.
 // The same counts per ISO week (Monday to Sunday, the client's calendar); a week cut by the range counts only its days inside it.
 export function summarizeWeeks(days: readonly DayAdherence[]): WeekAdherence[] {
   const weeks = new Map<string, WeekAdherence>();
@@ -216,6 +220,8 @@ export type Streaks = {
  * - today, while not complete, does not break the current streak: the day has not ended;
  * - days after `today` are ignored.
  */
+// Test oracle, not read by the app: the streak islands of adherenceQuery (adherence-sql.ts), joined by history.ts, is checked against it in
+// progression.integration.test.ts and history-cache.integration.test.ts.
 // Consecutive days with all daily drills done; rest and paused days are skipped; today counts once done but breaks nothing until it ends.
 export function computeStreaks(days: readonly DayAdherence[], today: LocalDate): Streaks {
   assertLocalDate(today, "computeStreaks today");

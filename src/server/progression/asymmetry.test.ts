@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays } from "@/server/drills/local-date";
+import { addDays } from "@/lib/local-date";
 
 import { asymmetryPercent, asymmetrySeries, asymmetryThresholdInput, currentAsymmetry, evaluateAsymmetry } from "./asymmetry";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { LocalDate } from "@/server/drills/local-date";
+import type { LocalDate } from "@/lib/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
 
 import { mergeDailyBests, windowAverage } from "./rolling";

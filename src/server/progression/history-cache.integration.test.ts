@@ -1,16 +1,17 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignmentVersions, masteryChecks, practiceSessions, progressSnapshots, users } from "@/server/db/schema";
-import { createAssignment, lockStatesFor } from "@/server/drills/assignment-service";
-import { addDays, localDateIn } from "@/server/drills/local-date";
+import { createAssignment } from "@/server/drills/assignment-service";
+import { dailyBestsFor } from "@/server/drills/daily-bests";
+import { addDays, localDateIn } from "@/lib/local-date";
+import { lockStatesFor } from "@/server/drills/locks";
 import { evaluateLock, type PrerequisiteOf } from "@/server/drills/unlock";
 import { insertPractice, insertRuns, type PracticeRecord } from "@/server/seed/practice-history";
 import { setupTestDatabase } from "~test/db";
 import { builtInDrillId } from "~test/drill-fixtures";
 import { createTestStudio, type TestStudio } from "~test/factories";
 import { computeDailyAdherence, computeStreaks, summarizeWeeks, type AdherenceRun, type AdherenceSession } from "./adherence";
-import { adherenceFor } from "./adherence-sql";
-import { dailyBestsFor } from "./daily-bests";
+import { adherenceFor } from "./client-adherence";
 import { snapshotThrough } from "./history";
 
 const t = setupTestDatabase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "@/server/drills/local-date";
+import { addDays } from "@/lib/local-date";
 import { computeStreaks, type DayAdherence, type DayStatus } from "./adherence";
 import { appendStreaks, NO_STREAKS, snapshotThrough, streaksOf, type SegmentStreaks, type StreakParts } from "./history";
 

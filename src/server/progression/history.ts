@@ -1,6 +1,5 @@
-import { addDays, type LocalDate } from "@/server/drills/local-date";
-import { isoWeekOf, type Streaks, type WeekAdherence } from "./adherence";
-import type { SqlDay } from "./adherence-sql";
+import { addDays, type LocalDate } from "@/lib/local-date";
+import { isoWeekOf, type DayStatus, type Streaks, type WeekAdherence } from "./adherence";
 
 /**
  * A client's adherence history is summarised in two parts: the closed weeks, kept in
@@ -73,6 +72,17 @@ export function appendStreaks(before: StreakParts, after: SegmentStreaks): Strea
     trailingStart: hasBreak ? (after.last.days > 0 ? after.last.start : null) : joinedStart,
   };
 }
+
+/** One day of a client's adherence, as the SQL returns it and the cache keeps it. */
+export type SqlDay = {
+  localDate: LocalDate;
+  prescribed: number;
+  done: number;
+  dailyPrescribed: number;
+  dailyDone: number;
+  status: DayStatus;
+  hasDrills: boolean;
+};
 
 /** Bumped whenever HistorySnapshot's shape or meaning changes: older rows are then rebuilt. */
 export const SNAPSHOT_FORMAT = 1;

@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import { addDays, type LocalDate } from "@/server/drills/local-date";
-import { adherenceFor } from "./adherence-sql";
+import { addDays, type LocalDate } from "@/lib/local-date";
+import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
+import { adherenceFor } from "./client-adherence";
 import { asymmetryThresholdOf } from "./service";
 import { rowsOf } from "./sql";
 
@@ -27,18 +28,18 @@ export type AsymmetryRow = {
 export type ClientFilter = { clientIds?: readonly string[]; coachId?: string };
 
 export async function asymmetriesAbove(q: Queryable, studioId: string, now: Date, thresholdPercent: number, filter: ClientFilter = {}): Promise<AsymmetryRow[]> {
-  return rowsOf<AsymmetryRow>(q, asymmetryQuery(studioId, now, thresholdPercent, filter));
+  return rowsOf<AsymmetryRow>(q, asymmetryQuery(studioId, now, thresholdPercent, filter, await unusableZonesIn(q, studioId)));
 }
 
 /** The SQL of `asymmetriesAbove` (exported for EXPLAIN ANALYZE in the benchmark). */
-export function asymmetryQuery(studioId: string, now: Date, thresholdPercent: number, { clientIds, coachId }: ClientFilter = {}): SQL {
+export function asymmetryQuery(studioId: string, now: Date, thresholdPercent: number, { clientIds, coachId }: ClientFilter, unusableZones: readonly string[]): SQL {
   const only: SQL = sql.join([
     clientIds ? sql`and c.id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``,
     coachId ? sql`and c.coach_id = ${coachId}::uuid` : sql``,
   ]);
   return sql`
       with cl as (
-        select c.id as client_id, c.name, (${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, 'UTC'))::date as today
+        select c.id as client_id, c.name, (${now.toISOString()}::timestamptz at time zone ${usableZoneSql(sql`u.time_zone`, unusableZones)})::date as today
         from clients c left join users u on u.id = c.user_id
         where c.studio_id = ${studioId} and c.status = 'active' ${only}
       ),

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignmentVersions, assignments, drillPrerequisites, unlockEvents } from "@/server/db/schema";
 import { createAssignment } from "@/server/drills/assignment-service";
-import { addDays } from "@/server/drills/local-date";
+import { recordUnlocksFor } from "@/server/drills/locks";
+import { addDays } from "@/lib/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
 import { insertPractice, insertRuns } from "@/server/seed/practice-history";
 import { callerFor } from "~test/caller";
@@ -10,12 +12,12 @@ import { setupTestDatabase } from "~test/db";
 import { builtInDrillId } from "~test/drill-fixtures";
 import { createTestStudio, type TestStudio } from "~test/factories";
 import { computeDailyAdherence, computeStreaks, summarizeWeeks, type AdherenceSession } from "./adherence";
-import { adherenceFor } from "./adherence-sql";
+import { adherenceFor } from "./client-adherence";
 import { progressionAttention } from "./attention-sources";
 import { exportCsv } from "./export";
 import { computeProgress, rollingSeries } from "./rolling";
 import { weeklyRunning } from "./running";
-import { clientProgression, recordUnlocksFor } from "./service";
+import { clientProgression } from "./service";
 
 const t = setupTestDatabase();
 
@@ -212,8 +214,11 @@ describe("progression in SQL against the pure reference, on a small hand-made hi
   });
 });
 
+const unlocksOf = async (clientId: string) =>
+  (await t.db.select({ drillId: unlockEvents.drillId, metOn: unlockEvents.metOn }).from(unlockEvents).where(eq(unlockEvents.clientId, clientId))).map((e) => [e.drillId, e.metOn]);
+
 /** Knee Drive held 35 s left and 31 s right on 14–18 March: its rule (30 s, 5 of 7 days) met on the 18th. */
-async function holdKneeDriveOnFiveDays(s: Setup) {
+async function holdKneeDriveOnFiveDays(s: Pick<Setup, "studio" | "knee" | "versions">) {
   const days = ["2026-03-14", "2026-03-15", "2026-03-16", "2026-03-17", "2026-03-18"];
   await insertPractice(
     t.db,
@@ -237,8 +242,8 @@ describe("mastery and automatic unlocks", () => {
     // Hopping also needs Back Rotations: 15 reps a side on 3 days of the last 7, never logged here.
     await t.db.insert(drillPrerequisites).values({ studioId, drillId: s.hop, requiresDrillId: s.back, minValuePerSide: 15, requiredDays: 3, windowDays: 7 });
     await holdKneeDriveOnFiveDays(s);
-    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW, { afterLogging: [s.knee] })).toEqual([]);
-    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW)).toEqual([]);
+    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, TODAY, { requiring: [s.knee] })).toEqual([]);
+    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, TODAY)).toEqual([]);
     const progress = await clientProgression(t.db, studioId, clientA.clientId, NOW);
     expect(progress.mastery.find((m) => m.drillId === s.hop)?.lock.isUnlocked).toBe(false);
   });
@@ -247,11 +252,11 @@ describe("mastery and automatic unlocks", () => {
     const s = await setUp();
     const { studioId, clientA } = s.studio;
     await holdKneeDriveOnFiveDays(s);
-    const dayBefore = await recordUnlocksFor(t.db, studioId, clientA.clientId, at("2026-03-17", "12:00:00"));
+    const dayBefore = await recordUnlocksFor(t.db, studioId, clientA.clientId, "2026-03-17");
     expect(dayBefore).toEqual([]);
-    const recorded = await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW);
+    const recorded = await recordUnlocksFor(t.db, studioId, clientA.clientId, TODAY);
     expect(recorded.map((r) => [r.drillId, r.metOn])).toEqual([[s.hop, "2026-03-18"]]);
-    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, NOW)).toEqual([]);
+    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, TODAY)).toEqual([]);
 
     // Three weeks later nothing qualifies in the window: the rule lapsed, Hopping stays open.
     const later = await clientProgression(t.db, studioId, clientA.clientId, new Date("2026-04-10T12:00:00Z"));
@@ -272,6 +277,52 @@ describe("mastery and automatic unlocks", () => {
     expect(queue.find((i) => i.kind === "unlocked")).toMatchObject({ clientId: clientA.clientId, summary: expect.stringContaining("Hopping unlocked") });
     const [event] = await t.db.select().from(unlockEvents).where(and(eq(unlockEvents.clientId, clientA.clientId)));
     expect(event?.metOn).toBe("2026-03-18");
+  });
+
+  it("records nothing when progress or the notices are read: the next session of Knee Drive records the unlock", async () => {
+    const s = await setUp();
+    const { clientA } = s.studio;
+    // Written as facts (as the seed does), so no logging step has recorded anything yet.
+    await holdKneeDriveOnFiveDays(s);
+    const client = callerFor(t.db, clientA.userId, { now: () => NOW });
+    const progress = await client.progression.mine();
+    expect(progress.mastery.find((m) => m.drillId === s.hop)).toMatchObject({ lock: { isUnlocked: true, reason: "mastered" }, unlockedOn: "2026-03-18", isRecorded: false });
+    expect(await client.progression.unlockNotices()).toEqual([]);
+    expect(await unlocksOf(clientA.clientId)).toEqual([]);
+
+    const knee = (side: "left" | "right") => ({ drillId: s.knee, setNumber: 1, side, value: 25 });
+    await client.session.log({ id: randomUUID(), performedAt: at(TODAY, "07:00:00"), context: "standalone", runId: null, effort: 5, hasPain: false, painWhere: null, note: null, entries: [knee("left"), knee("right")] });
+    expect((await client.progression.unlockNotices()).map((n) => [n.drillName, n.metOn])).toEqual([["Hopping", "2026-03-18"]]);
+  });
+
+  it("records the unlock as Hopping is assigned to a client who has already mastered Knee Drive", async () => {
+    const studio = await createTestStudio(t.db, "progression");
+    const knee = await builtInDrillId(t.db, studio.studioId, "knee-drive");
+    const hop = await builtInDrillId(t.db, studio.studioId, "hopping");
+    await holdKneeDriveOnFiveDays({ studio, knee, versions: { [knee]: await assign(studio, knee, { daily: true, beforeRun: false }, "hold") } });
+    expect(await unlocksOf(studio.clientA.clientId)).toEqual([]);
+    await assign(studio, hop, { daily: false, beforeRun: true }, "contacts");
+    expect(await unlocksOf(studio.clientA.clientId)).toEqual([[hop, "2026-03-18"]]);
+  });
+
+  it("records the unlock as a rule the client already meets is set; a recorded unlock does not outlive a harder rule", async () => {
+    const s = await setUp();
+    const { studioId, clientA } = s.studio;
+    await holdKneeDriveOnFiveDays(s);
+    const trainer = callerFor(t.db, s.studio.trainer.userId, { now: () => NOW });
+    const client = callerFor(t.db, clientA.userId, { now: () => NOW });
+    const setRule = (minValuePerSide: number) => trainer.drill.setPrerequisite({ drillId: s.hop, requiresDrillId: s.knee, rule: { minValuePerSide, requiredDays: 5, windowDays: 7 } });
+    await setRule(30);
+    expect(await unlocksOf(clientA.clientId)).toEqual([[s.hop, "2026-03-18"]]);
+
+    // 40 s a side was never held: Hopping locks again, in the trainer's list and on the client's Progress,
+    // though its unlock stays recorded (the notice already shown is history).
+    await setRule(40);
+    const listed = await trainer.assignment.forClient({ clientId: clientA.clientId });
+    expect(listed.assignments.find((a) => a.drill.id === s.hop)?.lock).toMatchObject({ isUnlocked: false, reason: "locked" });
+    const progress = await client.progression.mine();
+    expect(progress.mastery.find((m) => m.drillId === s.hop)).toMatchObject({ lock: { isUnlocked: false, reason: "locked" }, isRecorded: true });
+    expect(await recordUnlocksFor(t.db, studioId, clientA.clientId, TODAY)).toEqual([]);
   });
 
   it("flags asymmetry above the studio's threshold, and not once the trainer raises it", async () => {

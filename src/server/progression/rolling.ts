@@ -1,4 +1,4 @@
-import { addDays, assertLocalDate, type LocalDate } from "@/server/drills/local-date";
+import { addDays, assertLocalDate, type LocalDate } from "@/lib/local-date";
 import type { DailyBest } from "@/server/drills/mastery";
 
 export type { DailyBest } from "@/server/drills/mastery";
@@ -143,6 +143,8 @@ export function sideProgress(
   };
 }
 
+// Test oracle, not read by the app: the summary SQL of drillProgressFor (service.ts) is checked
+// against it in progression.integration.test.ts.
 // Both sides' progress for one drill, as of a local date.
 export function computeProgress(dailyBests: readonly DailyBest[], asOf: LocalDate, options: TrendOptions = {}): Progress {
   return {
@@ -163,8 +165,9 @@ export type SeriesPoint = {
 
 /**
  * The chart's points: one per day WITH data in [from, to], each with its trailing 7- and
- * 28-day averages (which may reach back before `from`). The reference for the SQL window
- * query: same rows, same numbers.
+ * 28-day averages (which may reach back before `from`). A test oracle, not read by the app: the
+ * chart SQL of drillProgressFor (service.ts) is checked against it, same rows, same numbers, in
+ * progression.integration.test.ts.
  */
 export function rollingSeries(dailyBests: readonly DailyBest[], from: LocalDate, to: LocalDate): SeriesPoint[] {
   assertLocalDate(from, "rollingSeries from");

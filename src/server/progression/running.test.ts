@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays } from "@/server/drills/local-date";
+import { addDays } from "@/lib/local-date";
 
 import type { WeekAdherence } from "./adherence";
 import { formatDuration, paceOf, summarizeDrillsAndRunning, weeklyRunning, type RunFact, type WeekRunning } from "./running";

@@ -1,4 +1,4 @@
-import { assertLocalDate, type LocalDate } from "@/server/drills/local-date";
+import { assertLocalDate, type LocalDate } from "@/lib/local-date";
 
 import { isoWeekOf, type WeekAdherence } from "./adherence";
 
@@ -34,12 +34,14 @@ export type WeekRunning = {
   runsWithPain: number;
 };
 
-// Each week's drill days and adherence beside that week's runs; weeks with runs but no adherence row still appear (0 days of drills).
 /** A week with no drills and no runs yet: the row both week-by-week mergers start from. */
 export function emptyWeekRunning(isoWeek: string, weekStart: LocalDate): WeekRunning {
   return { isoWeek, weekStart, daysWithDrills: 0, adherenceRate: null, runs: 0, distanceM: 0, durationSeconds: 0, paceSecondsPerKm: null, averageEffort: null, runsWithPain: 0 };
 }
 
+// Test oracle, not read by the app: runWeeksOf and mergeRunning (service.ts) are checked against
+// it in progression.integration.test.ts.
+// Each week's drill days and adherence beside that week's runs; weeks with runs but no adherence row still appear (0 days of drills).
 export function weeklyRunning(weeks: readonly WeekAdherence[], runs: readonly RunFact[]): WeekRunning[] {
   const rows = new Map<string, WeekRunning>();
   const row = (isoWeek: string, weekStart: LocalDate): WeekRunning => {

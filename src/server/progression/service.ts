@@ -1,15 +1,14 @@
-import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import { assignments, clients, drillPrerequisites, drills, progressionSettings, unlockEvents, unlockOverrides, users } from "@/server/db/schema";
+import { clients, drills, progressionSettings, unlockEvents, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { localDateIn, type LocalDate, zoneOrUtc } from "@/server/drills/local-date";
-import { prerequisiteRuleColumns, requiredDrill } from "@/server/drills/prerequisite-columns";
+import { localDateIn, type LocalDate } from "@/lib/local-date";
+import { zoneOf } from "@/server/dates/zones";
+import { assignedDrillLocks } from "@/server/drills/locks";
 import type { MeasureKind } from "@/server/drills/types";
-import { evaluateLock, type LockState, type PrerequisiteOf } from "@/server/drills/unlock";
 import { notFound } from "@/server/errors";
-import { adherenceFor, type ClientAdherence } from "./adherence-sql";
+import { adherenceFor, type ClientAdherence } from "./client-adherence";
 import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";
-import { masteryHistoryOf, ruleKeyOf, type RuleOf } from "./history-cache";
 import { DEFAULT_TREND_MIN_DAYS, DEFAULT_TREND_THRESHOLD_PERCENT, type Progress, type SideProgress, type Trend, type WindowAverage } from "./rolling";
 import { emptyWeekRunning, paceOf, summarizeDrillsAndRunning, type RunningSummary, type WeekRunning } from "./running";
 import { rowsOf, rowsWithoutJit } from "./sql";
@@ -18,15 +17,16 @@ export type ProgressClient = { id: string; name: string; timeZone: string; today
 
 /** The client of this studio with their time zone and today; another studio's client is "not found". */
 export async function loadProgressClient(q: Queryable, studioId: string, clientId: string, now: Date): Promise<ProgressClient> {
-  const [row] = await q
-    .select({ id: clients.id, name: clients.name, timeZone: users.timeZone })
-    .from(clients)
-    .leftJoin(users, eq(users.id, clients.userId))
-    // A deleted client's progress is gone with their logs; the page says "not found", not empty charts.
-    .where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt)))
-    .limit(1);
+  const [[row], timeZone] = await Promise.all([
+    q
+      .select({ id: clients.id, name: clients.name })
+      .from(clients)
+      // A deleted client's progress is gone with their logs; the page says "not found", not empty charts.
+      .where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt)))
+      .limit(1),
+    zoneOf(q, studioId, { clientId }),
+  ]);
   if (!row) throw notFound("client");
-  const timeZone = zoneOrUtc(row.timeZone);
   return { id: row.id, name: row.name, timeZone, today: localDateIn(now, timeZone) };
 }
 
@@ -194,97 +194,6 @@ function trendFrom(recent: WindowAverage, previous: WindowAverage): Trend {
 
 // ---------------------------------------------------------------- mastery and unlocks
 
-export type LockedDrill = { drillId: string; name: string; lock: LockState; unlockedOn: LocalDate | null; isRecorded: boolean };
-
-/** Each assigned drill with a prerequisite: how close the client is to its rule, and the lock state. */
-export async function masteryFor(q: Queryable, studioId: string, client: ProgressClient): Promise<LockedDrill[]> {
-  return masteryFrom(q, studioId, client, await prerequisitesOf(q, studioId, client.id));
-}
-
-type PrerequisiteRow = Awaited<ReturnType<typeof prerequisitesOf>>[number];
-
-/**
- * After logging these drills, the drills a session can have unlocked: assigned, not recorded as
- * unlocked yet, with a rule that requires one of them. All of such a drill's rules, not only
- * the logged ones: a drill that also needs another drill must stay locked until that is met.
- */
-function unlockableAfterLogging(studioId: string, clientId: string, logged: readonly string[]) {
-  if (logged.length === 0) return sql`false`;
-  const ids = sql.join(logged.map((id) => sql`${id}::uuid`), sql`, `);
-  return sql`${drillPrerequisites.drillId} in (
-      select r.drill_id from ${drillPrerequisites} r where r.studio_id = ${studioId} and r.requires_drill_id in (${ids}))
-    and not exists (
-      select 1 from ${unlockEvents} e where e.studio_id = ${studioId} and e.client_id = ${clientId} and e.drill_id = ${drillPrerequisites.drillId})`;
-}
-
-// The prerequisites of the client's assigned drills; with `afterLogging`, only of those a session of these drills can unlock.
-function prerequisitesOf(q: Queryable, studioId: string, clientId: string, afterLogging?: readonly string[]) {
-  return q
-    .select({ ...prerequisiteRuleColumns, drillName: drills.name, measure: requiredDrill.measure })
-    .from(drillPrerequisites)
-    .innerJoin(drills, eq(drills.id, drillPrerequisites.drillId))
-    .innerJoin(requiredDrill, eq(requiredDrill.id, drillPrerequisites.requiresDrillId))
-    .innerJoin(assignments, and(eq(assignments.drillId, drillPrerequisites.drillId), eq(assignments.clientId, clientId), ne(assignments.status, "ended")))
-    .where(inStudio(drillPrerequisites, studioId, afterLogging ? unlockableAfterLogging(studioId, clientId, afterLogging) : undefined))
-    .orderBy(drills.sortOrder, drills.name);
-}
-
-async function masteryFrom(q: Queryable, studioId: string, client: ProgressClient, rows: PrerequisiteRow[]): Promise<LockedDrill[]> {
-  if (rows.length === 0) return [];
-  const drillIds = [...new Set(rows.map((r) => r.drillId))];
-  const rules: RuleOf[] = rows.map((r) => ({ requiresDrillId: r.requiresDrillId, rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays } }));
-  const [history, overrides, events] = await Promise.all([
-    masteryHistoryOf(q, studioId, client.id, client.today, rules),
-    q
-      .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })
-      .from(unlockOverrides)
-      .where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, client.id), inArray(unlockOverrides.drillId, drillIds), isNull(unlockOverrides.revokedAt))),
-    q
-      .select({ drillId: unlockEvents.drillId, metOn: unlockEvents.metOn })
-      .from(unlockEvents)
-      .where(inStudio(unlockEvents, studioId, eq(unlockEvents.clientId, client.id))),
-  ]);
-  return drillIds.map((drillId) => {
-    const mine = rows.filter((r) => r.drillId === drillId);
-    const prerequisites: PrerequisiteOf[] = mine.map((r) => ({
-      requiresDrillId: r.requiresDrillId,
-      requiresDrillName: r.requiresDrillName,
-      measure: r.measure,
-      rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays },
-    }));
-    const firstMet = new Map(prerequisites.map((p) => [p.requiresDrillId, history.firstMet.get(ruleKeyOf(p)) ?? null]));
-    const lock = evaluateLock({ prerequisites, dailyBestsByDrill: history.bestsByDrill, override: overrides.find((o) => o.drillId === drillId) ?? null, today: client.today, firstMetByPrerequisite: firstMet });
-    // Unlocked by mastery on the day the last of its prerequisites was first mastered.
-    const firstMetDays = [...firstMet.values()];
-    const unlockedOn = firstMetDays.every((d) => d !== null) ? (firstMetDays as string[]).sort().at(-1)! : null;
-    const recorded = events.find((e) => e.drillId === drillId);
-    return { drillId, name: mine[0]!.drillName, lock, unlockedOn: recorded?.metOn ?? unlockedOn, isRecorded: recorded !== undefined };
-  });
-}
-
-/**
- * Records the first time the client met the mastery rule of each assigned locked drill: the
- * drill unlocks by itself then. Idempotent (one row per client and drill); returns the unlocks
- * recorded by this call. The logging service calls it after each session; progress reads too.
- */
-export async function recordUnlocksFor(q: Queryable, studioId: string, clientId: string, now: Date, options: { afterLogging?: readonly string[] } = {}) {
-  // After a session, only drills with a rule on one of its drills can have been unlocked by it.
-  const rows = await prerequisitesOf(q, studioId, clientId, options.afterLogging);
-  if (rows.length === 0) return [];
-  const client = await loadProgressClient(q, studioId, clientId, now);
-  return recordUnlocks(q, studioId, client, await masteryFrom(q, studioId, client, rows));
-}
-
-async function recordUnlocks(q: Queryable, studioId: string, client: ProgressClient, locked: LockedDrill[]) {
-  const mastered = locked.filter((d) => !d.isRecorded && d.unlockedOn !== null && d.lock.progress.every((p) => p.everMet));
-  if (mastered.length === 0) return [];
-  return q
-    .insert(unlockEvents)
-    .values(mastered.map((d) => ({ studioId, clientId: client.id, drillId: d.drillId, metOn: d.unlockedOn! })))
-    .onConflictDoNothing()
-    .returning();
-}
-
 /** Unlocks the client has not dismissed yet, for the notice on Today and Progress. */
 export async function unseenUnlocks(q: Queryable, studioId: string, clientId: string) {
   return q
@@ -362,10 +271,9 @@ export async function clientProgression(q: Queryable, studioId: string, clientId
   const [drillProgress, adherence, locked, runWeeks] = await Promise.all([
     drillProgressFor(q, studioId, client, threshold, options.chartDays ?? 90),
     adherenceFor(q, studioId, [clientId], now, { recentDays: 28 }).then((m) => m.get(clientId)),
-    masteryFor(q, studioId, client),
+    assignedDrillLocks(q, studioId, client.id, client.today),
     runWeeksOf(q, studioId, client),
   ]);
-  await recordUnlocks(q, studioId, client, locked);
   const running = mergeRunning(runWeeks, adherence);
   return {
     client: { id: client.id, name: client.name, timeZone: client.timeZone },

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import type { AttentionItem, AttentionScope, AttentionSource } from "./attention-types";
 import { daysBefore, missedDaysOf, type DailyPrescription } from "./missed-days";
-import type { LocalDate } from "@/server/drills/local-date";
+import type { LocalDate } from "@/lib/local-date";
+import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
 import { kilometres, withArticle } from "@/lib/wording";
 
 /** How far back the queue looks for unreviewed sessions and painful runs. */
@@ -101,7 +102,7 @@ async function runPainItems(q: Queryable, { studioId, now, coachId }: AttentionS
  * because the planner cannot estimate a per-client window of days.
  */
 async function missedDayItems(q: Queryable, { studioId, now, coachId }: AttentionScope): Promise<AttentionItem[]> {
-  const today = sql`(${now.toISOString()}::timestamptz at time zone u.time_zone)::date`;
+  const today = sql`(${now.toISOString()}::timestamptz at time zone ${usableZoneSql(sql`u.time_zone`, await unusableZonesIn(q, studioId))})::date`;
   const window = sql.raw(String(MISSED_WINDOW_DAYS));
   const [prescribed, logged] = await Promise.all([
     rows(

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assignments, practiceEntries } from "@/server/db/schema";
-import { addDays, localDateIn } from "@/server/drills/local-date";
+import { addDays, localDateIn } from "@/lib/local-date";
 import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio } from "~test/factories";

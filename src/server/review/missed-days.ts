@@ -1,4 +1,4 @@
-import { addDays, type LocalDate } from "@/server/drills/local-date";
+import { addDays, type LocalDate } from "@/lib/local-date";
 
 /** A daily drill's prescription in force now, with the dates it runs between. */
 export type DailyPrescription = { drillId: string; startDate: LocalDate; endDate: LocalDate | null };

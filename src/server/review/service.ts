@@ -3,7 +3,7 @@ import type { Queryable } from "@/server/db/client";
 import { assignmentVersions, clients, drills, practiceEntries, practiceSessions, runReviews, runs, sessionReviews, studioMembers, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { prescriptionOf } from "@/server/drills/assignment-service";
-import { zoneOrUtc } from "@/server/drills/local-date";
+import { usableZone } from "@/lib/time-zones";
 import { notFound } from "@/server/errors";
 import { entriesOf } from "@/server/training/service";
 
@@ -46,7 +46,7 @@ export async function getSessionForReview(q: Queryable, studioId: string, sessio
     id: session.id,
     clientId: session.clientId,
     clientName: row.clientName,
-    clientTimeZone: zoneOrUtc(row.clientTimeZone),
+    clientTimeZone: usableZone(row.clientTimeZone),
     performedAt: session.performedAt,
     localDate: session.localDate,
     createdAt: session.createdAt,
@@ -106,7 +106,7 @@ export async function getRunForReview(q: Queryable, studioId: string, runId: str
     id: run.id,
     clientId: run.clientId,
     clientName: row.clientName,
-    clientTimeZone: zoneOrUtc(row.clientTimeZone),
+    clientTimeZone: usableZone(row.clientTimeZone),
     startedAt: run.startedAt,
     localDate: run.localDate,
     distanceM: run.distanceM,

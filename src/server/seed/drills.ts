@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { assignments, clients, drills, programs, users } from "@/server/db/schema";
 import { applyProgram, changeAssignment, createAssignment, overrideLock, setAssignmentStatus } from "@/server/drills/assignment-service";
-import { addDays, localDateIn } from "@/server/drills/local-date";
+import { addDays, localDateIn } from "@/lib/local-date";
 import { createProgram } from "@/server/drills/program-service";
 import { copyDrill, createDrill, ensureBuiltIns, updateDrill } from "@/server/drills/service";
 import type { SeededStudio } from "./studio";

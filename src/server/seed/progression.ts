@@ -3,8 +3,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Queryable } from "@/server/db/client";
 import { assignments, assignmentVersions, clients, drills, users } from "@/server/db/schema";
-import { addDays, localDateIn } from "@/server/drills/local-date";
-import { recordUnlocksFor } from "@/server/progression/service";
+import { addDays, localDateIn } from "@/lib/local-date";
+import { recordUnlocksFor } from "@/server/drills/locks";
 import { insertPractice, insertRuns, type PracticeRecord, type RunRecord } from "./practice-history";
 import type { SeededStudio } from "./studio";
 
@@ -151,7 +151,7 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
       and s.performed_at < ${new Date(now.getTime() - 3 * 86_400_000).toISOString()}::timestamptz
     on conflict (session_id) do nothing`);
   // As the logging service does after each session: Eli's automatic unlock is recorded.
-  for (const c of [alex, bea, eli, dana]) await recordUnlocksFor(db, studioId, c.clientId, now);
+  for (const c of [alex, bea, eli, dana]) await recordUnlocksFor(db, studioId, c.clientId, c.today);
 }
 
 const DAYS = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -3,7 +3,7 @@ import { CURRENCIES } from "@/lib/money";
 import { NUL_CHARACTER_MESSAGE } from "@/server/api/input-guards";
 import { newPassword } from "@/server/auth/credentials";
 import { normalizeEmail } from "@/server/auth/service";
-import { isValidTimeZone } from "@/server/drills/local-date";
+import { isValidTimeZone } from "@/lib/time-zones";
 import { normalizeSetupCode } from "./code";
 
 export const DISTANCE_UNITS = ["km", "mi"] as const;

@@ -14,29 +14,19 @@ import {
   users,
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { lockStatesFor, prescriptionOf } from "@/server/drills/assignment-service";
+import { prescriptionOf } from "@/server/drills/assignment-service";
 import { listDueDrills } from "@/server/drills/due";
-import { localDateIn, zoneOrUtc } from "@/server/drills/local-date";
+import { localDateIn } from "@/lib/local-date";
+import { usableZone } from "@/lib/time-zones";
+import { zoneOf } from "@/server/dates/zones";
+import { lockStatesFor, recordUnlocksFor } from "@/server/drills/locks";
 import type { MeasureKind } from "@/server/drills/types";
-import { recordUnlocksFor } from "@/server/progression/service";
 import { DomainError, notFound } from "@/server/errors";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
 import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
 
 /** A drill the client may log, with the prescription version in force (kept on each entry). */
 export type LoggableAssignment = LoggableDrill & { drillId: string; assignmentVersionId: string; isLocked: boolean };
-
-/** The client's own zone (their profile), falling back to UTC for a missing or unknown one. */
-export async function clientTimeZone(q: Queryable, studioId: string, clientId: string): Promise<string> {
-  const [row] = await q
-    .select({ timeZone: users.timeZone })
-    .from(clients)
-    .innerJoin(users, eq(users.id, clients.userId))
-    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
-    .limit(1);
-  if (!row) throw notFound("client");
-  return zoneOrUtc(row.timeZone);
-}
 
 /**
  * The version of an assignment in force at `at`: the last one made at or before it, or the
@@ -88,7 +78,7 @@ function refuse(issues: FieldIssue[]): never {
 export type KnownClient = { timeZone?: string };
 
 async function prepareSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient) {
-  const timeZone = known.timeZone !== undefined ? zoneOrUtc(known.timeZone) : await clientTimeZone(q, studioId, clientId);
+  const timeZone = known.timeZone !== undefined ? usableZone(known.timeZone) : await zoneOf(q, studioId, { clientId });
   const drillIds = [...new Set((raw.entries ?? []).map((e) => e.drillId).filter((id): id is string => typeof id === "string"))];
   // The shape and the time first: the prescriptions to check against are those in force when it
   // was performed, and only a plausible time is looked up (year 275760 has no timestamptz).
@@ -152,7 +142,7 @@ export async function writeSession(q: Queryable, write: SessionWrite) {
 
 // A session is stored once whatever the number of submits of its device-made id; the first one wins.
 export async function logSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient = {}) {
-  const { session, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
+  const { session, timeZone, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
   const result = await writeSession(q, {
     session: {
       id: session.id,
@@ -174,9 +164,8 @@ export async function logSession(q: Queryable, studioId: string, clientId: strin
     const [existing] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, session.id), eq(practiceSessions.clientId, clientId))).limit(1);
     if (!existing) throw new DomainError("CONFLICT", "This session could not be saved; reload the page and log it again.");
   } else {
-    // A drill whose mastery rule this session completes unlocks now, not at the next progress read
-    // (recording is idempotent, and progress reads repeat it should this step ever fail).
-    await recordUnlocksFor(q, studioId, clientId, now, { afterLogging: [...new Set(session.entries.map((e) => e.drillId))] });
+    // A drill whose mastery rule this session completes unlocks now (recording is idempotent).
+    await recordUnlocksFor(q, studioId, clientId, localDateIn(now, timeZone), { requiring: [...new Set(session.entries.map((e) => e.drillId))] });
   }
   return { id: session.id, isDuplicate: !result.isNew };
 }
@@ -188,7 +177,7 @@ async function refuseOutsideWindow(q: Queryable, studioId: string, clientId: str
     .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, sessionId), eq(practiceSessions.clientId, clientId)))
     .limit(1);
   if (!row) throw notFound("session");
-  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const timeZone = await zoneOf(q, studioId, { clientId });
   throw new DomainError("PRECONDITION_FAILED", evaluateSessionEdit({ createdAt: row.createdAt, now, timeZone, action }).message);
 }
 
@@ -196,7 +185,7 @@ const windowStart = (now: Date) => new Date(now.getTime() - SESSION_EDIT_WINDOW_
 
 // A client changes their own session within 24 hours of saving it: its fields and entries are replaced, its id and created_at stay.
 export async function updateSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient = {}) {
-  const { session, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
+  const { session, timeZone, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
   return q.transaction(async (tx) => {
     const [updated] = await tx
       .update(practiceSessions)
@@ -219,6 +208,8 @@ export async function updateSession(q: Queryable, studioId: string, clientId: st
     // A review no longer covers what is logged: the session goes back to the trainer's queue,
     // with the earlier feedback kept for both of them to see.
     await tx.update(sessionReviews).set({ sessionEditedAt: now }).where(inStudio(sessionReviews, studioId, eq(sessionReviews.sessionId, session.id)));
+    // A corrected value can complete a mastery rule as a new session can.
+    await recordUnlocksFor(tx, studioId, clientId, localDateIn(now, timeZone), { requiring: [...new Set(session.entries.map((e) => e.drillId))] });
     return { id: session.id };
   });
 }
@@ -238,7 +229,7 @@ export async function logRun(q: Queryable, studioId: string, clientId: string, r
   const parsed = parseRun(raw, { now });
   if (!parsed.success) refuse(parsed.issues);
   const run = parsed.data;
-  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const timeZone = await zoneOf(q, studioId, { clientId });
   const [inserted] = await q
     .insert(runs)
     .values({
@@ -269,7 +260,7 @@ export async function deleteRun(q: Queryable, studioId: string, clientId: string
     const [run] = await tx.select({ createdAt: runs.createdAt }).from(runs).where(inStudio(runs, studioId, eq(runs.id, runId), eq(runs.clientId, clientId))).limit(1);
     if (!run) throw notFound("run");
     if (run.createdAt < windowStart(now)) {
-      const timeZone = await clientTimeZone(tx, studioId, clientId);
+      const timeZone = await zoneOf(tx, studioId, { clientId });
       const message = evaluateSessionEdit({ createdAt: run.createdAt, now, timeZone, action: "delete" }).message.replace("This session", "This run").replace("sessions are", "runs are");
       throw new DomainError("PRECONDITION_FAILED", message);
     }
@@ -334,7 +325,7 @@ export const HISTORY_LIMIT = 50;
  * page shows them in `timeZone`, the client's.
  */
 export async function listHistory(q: Queryable, studioId: string, clientId: string, now: Date) {
-  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const timeZone = await zoneOf(q, studioId, { clientId });
   const sessionRows = await q
     .select({
       session: practiceSessions,
@@ -418,7 +409,7 @@ export async function getOwnSession(q: Queryable, studioId: string, clientId: st
     .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, sessionId), eq(practiceSessions.clientId, clientId)))
     .limit(1);
   if (!session) throw notFound("session");
-  const timeZone = await clientTimeZone(q, studioId, clientId);
+  const timeZone = await zoneOf(q, studioId, { clientId });
   const window = evaluateSessionEdit({ createdAt: session.createdAt, now, timeZone });
   const { studioId: _s, clientId: _c, ...rest } = session;
   const entries = (await entriesOf(q, studioId, [session.id])).get(session.id) ?? [];

@@ -4,7 +4,7 @@ import { bookSession } from "@/server/booking/service";
 import { addAvailabilityException, saveSessionType } from "@/server/booking/settings-service";
 import { bookings } from "@/server/db/schema";
 import type { Db } from "@/server/db/client";
-import { addDays, localDateIn } from "@/server/drills/local-date";
+import { addDays, localDateIn } from "@/lib/local-date";
 import { makeBookable } from "../../booking-factories";
 import { CLIENTS, CLIENT_A, TRAINERS, type AuthzFixture, type ProcedureRules } from "../roles";
 

@@ -6,7 +6,7 @@ import { NUL_CHARACTER_MESSAGE } from "@/server/api/input-guards";
 import { signIn } from "@/server/auth/next-auth";
 import { acceptInvite } from "@/server/clients/service";
 import { getDb } from "@/server/db/client";
-import { isValidTimeZone } from "@/server/drills/local-date";
+import { isValidTimeZone } from "@/lib/time-zones";
 import { DomainError } from "@/server/errors";
 
 const acceptInput = z.object({

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { priceLabel } from "@/components/booking/format";
 import { Badge } from "@/components/ui/card";
-import { localToday } from "@/server/booking/views";
+import { localDateIn } from "@/lib/local-date";
 import { api, orForbidden } from "@/trpc/server";
 import { AvailabilityForm } from "./availability-form";
 import { TYPED_DATE_WINDOWS, typedDateBounds } from "@/server/dates/typed-date";
@@ -46,8 +46,8 @@ export default async function BookingSettingsPage() {
         <AvailabilityForm timeZone={availability.timeZone} weekly={availability.weekly} zones={zones} />
         <ExceptionsForm
           exceptions={availability.exceptions}
-          today={localToday(new Date(), availability.timeZone)}
-          lastDate={typedDateBounds(localToday(new Date(), availability.timeZone), TYPED_DATE_WINDOWS.availability).max}
+          today={localDateIn(new Date(), availability.timeZone)}
+          lastDate={typedDateBounds(localDateIn(new Date(), availability.timeZone), TYPED_DATE_WINDOWS.availability).max}
         />
       </div>
     </div>

@@ -7,6 +7,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
+import { requireViewer } from "@/server/auth/require";
 import { api, orForbidden } from "@/trpc/server";
 import { BookForClient } from "./book-for-client";
 import { BookingActions } from "./booking-actions";
@@ -18,13 +19,13 @@ const isDate = (value: string | undefined) => !!value && /^\d{4}-\d{2}-\d{2}$/.t
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const trpc = await api();
-  const me = await orForbidden(trpc.viewer.me());
-  const timeZone = me?.timeZone ?? "UTC";
+  const me = await requireViewer("trainer");
+  const timeZone = me.timeZone;
   // Weeks start on Monday, in the trainer's zone.
   const anchor = isDate(params.week) ? DateTime.fromISO(params.week!, { zone: timeZone }) : DateTime.now().setZone(timeZone);
   const monday = anchor.startOf("week");
   const calendar = await orForbidden(trpc.booking.calendar({ from: monday.toISODate()!, days: 7, memberId: params.trainer || undefined }));
-  const isMine = me?.kind === "trainer" && calendar.memberId === me.memberId;
+  const isMine = calendar.memberId === me.memberId;
   const [clients, myTypes] = isMine ? await Promise.all([orForbidden(trpc.client.list({ status: "active" })), orForbidden(trpc.booking.sessionTypes({ mine: true }))]) : [[], []];
   const now = new Date();
   const days = Array.from({ length: 7 }, (_, i) => monday.plus({ days: i }));

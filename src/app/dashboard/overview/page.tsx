@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import type { OverviewRow } from "@/server/progression/overview";
+import { requireViewer } from "@/server/auth/require";
 import { api, orForbidden } from "@/trpc/server";
 import { ThresholdForm } from "./threshold-form";
 
@@ -44,12 +45,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const coachId = params.coach && /^[0-9a-f-]{36}$/i.test(params.coach) ? params.coach : null;
   const trpc = await api();
   const [me, overview, coaches, attention] = await Promise.all([
-    orForbidden(trpc.viewer.me()),
+    requireViewer("trainer"),
     orForbidden(trpc.progression.overview({ coachId })),
     orForbidden(trpc.client.coaches()),
     orForbidden(trpc.progression.attention({ coachId })),
   ]);
-  const timeZone = me?.timeZone ?? "UTC";
+  const timeZone = me.timeZone;
   const now = DateTime.now().setZone(timeZone);
   const rows = [...overview.rows].sort((a, b) => {
     const x = sorters[sort](a);

@@ -4,6 +4,7 @@ import { TestModeNotice } from "@/components/billing/test-mode-notice";
 import { Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
 import { describeStatus } from "@/server/billing/rules";
+import { requireViewer } from "@/server/auth/require";
 import { api, orForbidden } from "@/trpc/server";
 import { BuyButton, CancellationButton, SimulateRenewal, UpdateCardButton } from "./actions";
 
@@ -13,8 +14,8 @@ const INVOICE_STATUS = { paid: "Paid", open: "Unpaid", void: "Void", uncollectib
 
 export default async function MembershipPage() {
   const trpc = await api();
-  const [me, billing] = await Promise.all([orForbidden(trpc.viewer.me()), orForbidden(trpc.billing.mine())]);
-  const timeZone = me?.timeZone ?? "UTC";
+  const [me, billing] = await Promise.all([requireViewer("client"), orForbidden(trpc.billing.mine())]);
+  const timeZone = me.timeZone;
   const running = billing.subscriptions.filter((s) => s.canChangeCancellation);
   const ended = billing.subscriptions.filter((s) => !s.canChangeCancellation);
   const subscriptionOffers = billing.offers.filter((o) => o.kind === "subscription");

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatSpan, priceLabel } from "@/components/booking/format";
 import { Alert } from "@/components/ui/card";
 import { formatHours } from "@/server/booking/format";
-import { localToday } from "@/server/booking/views";
+import { localDateIn } from "@/lib/local-date";
 import { api, orForbidden } from "@/trpc/server";
 import { BookFlow, type BookableType } from "./book-flow";
 
@@ -46,7 +46,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
         <BookFlow
           types={bookable}
           timeZone={timeZone}
-          today={localToday(new Date(), timeZone)}
+          today={localDateIn(new Date(), timeZone)}
           creditBalance={credits.balance}
           reschedule={moving && preview?.isFree ? { bookingId: moving.id, sessionTypeId: moving.sessionTypeId, current: formatSpan(moving.startsAt, moving.endsAt, timeZone) } : undefined}
         />

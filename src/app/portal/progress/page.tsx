@@ -7,9 +7,7 @@ export const metadata: Metadata = { title: "Progress" };
 
 export default async function PortalProgress() {
   const trpc = await api();
-  // Progress first: reading it records any drill that has just unlocked, so the notice below includes it.
-  const data = await orForbidden(trpc.progression.mine());
-  const unlocks = await orForbidden(trpc.progression.unlockNotices());
+  const [data, unlocks] = await Promise.all([orForbidden(trpc.progression.mine()), orForbidden(trpc.progression.unlockNotices())]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>

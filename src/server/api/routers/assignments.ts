@@ -3,13 +3,13 @@ import {
   createAssignment,
   listClientAssignments,
   listOverrides,
-  lockStatesFor,
   overrideLock,
   revokeOverride,
   setAssignmentStatus,
 } from "@/server/drills/assignment-service";
 import { changeAssignmentInput, clientDrillInput, createAssignmentInput, overrideLockInput, setAssignmentStatusInput } from "@/server/drills/inputs";
-import { localDateIn } from "@/server/drills/local-date";
+import { localDateIn } from "@/lib/local-date";
+import { lockStatesFor } from "@/server/drills/locks";
 import { getClient } from "@/server/clients/service";
 import { clientIdInput } from "./clients";
 import { createTRPCRouter, trainerProcedure } from "../trpc";

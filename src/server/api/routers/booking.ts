@@ -10,7 +10,8 @@ import {
   saveSessionType,
   setWeeklyAvailability,
 } from "@/server/booking/settings-service";
-import { groupSlotsByLocalDate, localDateRange, localToday } from "@/server/booking/views";
+import { localDateIn } from "@/lib/local-date";
+import { groupSlotsByLocalDate, localDateRange } from "@/server/booking/views";
 import { getClient, listCoaches } from "@/server/clients/service";
 import { notFound } from "@/server/errors";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
@@ -52,7 +53,7 @@ export const bookingRouter = createTRPCRouter({
     const memberId = input.memberId ?? ctx.memberId;
     const trainers = await listCoaches(ctx.db, ctx.studioId);
     if (!trainers.some((t) => t.id === memberId)) throw notFound("trainer");
-    const from = input.from ?? localToday(ctx.now(), timeZone);
+    const from = input.from ?? localDateIn(ctx.now(), timeZone);
     const range = localDateRange(from, input.days, timeZone);
     const bookings = await listCalendar(ctx.db, { studioId: ctx.studioId, ...range, memberIds: [memberId] });
     return { timeZone, from, memberId, trainers, bookings };
@@ -61,7 +62,7 @@ export const bookingRouter = createTRPCRouter({
   /** Open times of a session type, in the trainer's zone (to book for a client). */
   slots: trainerProcedure.input(slotsInput).query(async ({ ctx, input }) => {
     const timeZone = ctx.viewer.timeZone;
-    const range = localDateRange(input.from ?? localToday(ctx.now(), timeZone), input.days, timeZone);
+    const range = localDateRange(input.from ?? localDateIn(ctx.now(), timeZone), input.days, timeZone);
     const { slots } = await listSlots(ctx.db, { studioId: ctx.studioId, sessionTypeId: input.sessionTypeId, now: ctx.now(), ...range });
     return { timeZone, days: groupSlotsByLocalDate(slots, timeZone) };
   }),

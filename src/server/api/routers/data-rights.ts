@@ -4,7 +4,8 @@ import { deleteClient, deletionPreview } from "@/server/data-rights/delete-clien
 import { exportFileName } from "@/server/data-rights/export";
 import type { ExportScope } from "@/server/data-rights/scope";
 import { exportStudio } from "@/server/data-rights/scope";
-import { localDateIn, zoneOrUtc } from "@/server/drills/local-date";
+import { localDateIn } from "@/lib/local-date";
+import { usableZone } from "@/lib/time-zones";
 import { clientProcedure, createTRPCRouter, ownerProcedure, trainerProcedure } from "../trpc";
 
 const clientIdField = z.uuid({ error: "That client id is not valid." });
@@ -25,7 +26,7 @@ async function download(ctx: { db: Parameters<typeof exportStudio>[0]; now: () =
   const audience = scope.audience === "client" ? "client" : scope.coachMemberId ? "coach" : "studio";
   return {
     scope,
-    fileName: exportFileName({ audience, studioSlug: studio.slug, personName: ctx.viewer.name, localDate: localDateIn(ctx.now(), zoneOrUtc(ctx.viewer.timeZone)) }),
+    fileName: exportFileName({ audience, studioSlug: studio.slug, personName: ctx.viewer.name, localDate: localDateIn(ctx.now(), usableZone(ctx.viewer.timeZone)) }),
   };
 }
 

@@ -10,5 +10,5 @@ export const drillsRouter = createTRPCRouter({
   copy: trainerProcedure.input(drillIdInput).mutation(({ ctx, input }) => copyDrill(ctx.db, ctx.studioId, ctx.memberId, input.drillId)),
   archive: trainerProcedure.input(drillIdInput).mutation(({ ctx, input }) => setDrillArchived(ctx.db, ctx.studioId, input.drillId, true, ctx.now())),
   restore: trainerProcedure.input(drillIdInput).mutation(({ ctx, input }) => setDrillArchived(ctx.db, ctx.studioId, input.drillId, false, ctx.now())),
-  setPrerequisite: trainerProcedure.input(setPrerequisiteInput).mutation(({ ctx, input }) => setPrerequisite(ctx.db, ctx.studioId, input)),
+  setPrerequisite: trainerProcedure.input(setPrerequisiteInput).mutation(({ ctx, input }) => setPrerequisite(ctx.db, ctx.studioId, input, ctx.now())),
 });

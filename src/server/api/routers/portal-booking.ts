@@ -2,7 +2,8 @@ import { z } from "zod";
 import { getFeedStatus, rotateFeed } from "@/server/booking/feed-service";
 import { bookSession, cancelBooking, listClientBookings, listSlots, previewChange, rescheduleBooking } from "@/server/booking/service";
 import { listSessionTypes } from "@/server/booking/settings-service";
-import { groupSlotsByLocalDate, localDateRange, localToday } from "@/server/booking/views";
+import { localDateIn } from "@/lib/local-date";
+import { groupSlotsByLocalDate, localDateRange } from "@/server/booking/views";
 import { creditBalance, listCreditEntries } from "@/server/credits/service";
 import { clientProcedure, createTRPCRouter } from "../trpc";
 import { bookingIdInput, sessionTypeIdInput, slotsInput, startInput } from "./booking-inputs";
@@ -17,7 +18,7 @@ export const portalBookingRouter = createTRPCRouter({
   }),
   slots: clientProcedure.input(slotsInput).query(async ({ ctx, input }) => {
     const timeZone = ctx.viewer.timeZone;
-    const from = input.from ?? localToday(ctx.now(), timeZone);
+    const from = input.from ?? localDateIn(ctx.now(), timeZone);
     const range = localDateRange(from, input.days, timeZone);
     const { slots } = await listSlots(ctx.db, { studioId: ctx.studioId, sessionTypeId: input.sessionTypeId, now: ctx.now(), ...range });
     return { timeZone, from, days: groupSlotsByLocalDate(slots, timeZone) };

@@ -7,7 +7,6 @@ import {
   clientProgression,
   dismissUnlock,
   loadProgressClient,
-  recordUnlocksFor,
   setAsymmetryThreshold,
   unseenUnlocks,
 } from "@/server/progression/service";
@@ -41,11 +40,8 @@ export const progressionRouter = createTRPCRouter({
   setAsymmetryThreshold: trainerProcedure
     .input(setThresholdInput)
     .mutation(({ ctx, input }) => setAsymmetryThreshold(ctx.db, ctx.studioId, ctx.memberId, input.asymmetryThresholdPercent, ctx.now())),
-  /** Drills that unlocked by themselves and the client has not dismissed yet (recording any just met first: idempotent). */
-  unlockNotices: clientProcedure.query(async ({ ctx }) => {
-    await recordUnlocksFor(ctx.db, ctx.studioId, ctx.clientId, ctx.now());
-    return unseenUnlocks(ctx.db, ctx.studioId, ctx.clientId);
-  }),
+  /** Drills that unlocked by themselves and the client has not dismissed yet (recorded where the unlock happened). */
+  unlockNotices: clientProcedure.query(({ ctx }) => unseenUnlocks(ctx.db, ctx.studioId, ctx.clientId)),
   dismissUnlock: clientProcedure.input(dismissUnlockInput).mutation(({ ctx, input }) => dismissUnlock(ctx.db, ctx.studioId, ctx.clientId, input.unlockId, ctx.now())),
   /** Authorizes a CSV export of a client's history for their trainer; the route streams it. */
   exportFor: trainerProcedure.input(z.object({ clientId: z.uuid({ error: "That client id is not valid." }) })).query(async ({ ctx, input }) => {

@@ -11,6 +11,7 @@ import { describeDates, describeDose, describeSchedule } from "@/server/drills/d
 import { ClientMembershipCard } from "@/components/billing/client-membership";
 import { formatDate } from "@/components/billing/price";
 import { DeleteClientCard } from "@/components/data-rights/delete-client-card";
+import { requireViewer } from "@/server/auth/require";
 import { api, orForbidden } from "@/trpc/server";
 import { ApplyProgramForm, AssignDrillForm, AssignmentActions, OverrideLockForm, RevokeOverrideButton } from "./assignment-forms";
 import { ClientAdmin } from "./client-admin";
@@ -48,7 +49,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
   const trpc = await api();
   const client = await orForbidden(trpc.client.get({ clientId }));
   const [me, coaches, { assignments, overrides, today, timeZone }, library, programs] = await Promise.all([
-    orForbidden(trpc.viewer.me()),
+    requireViewer("trainer"),
     orForbidden(trpc.client.coaches()),
     orForbidden(trpc.assignment.forClient({ clientId })),
     orForbidden(trpc.drill.list()),
@@ -56,10 +57,10 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
   ]);
   const [sessions, membership] = await Promise.all([orForbidden(trpc.booking.clientBookings({ clientId })), orForbidden(trpc.billing.clientMembership({ clientId }))]);
   const logs = await orForbidden(trpc.review.forClient({ clientId }));
-  const deletion = me?.kind === "trainer" && me.role === "owner" ? await orForbidden(trpc.dataRights.deletionPreview({ clientId })) : null;
+  const deletion = me.role === "owner" ? await orForbidden(trpc.dataRights.deletionPreview({ clientId })) : null;
   const now = new Date();
-  const myZone = me?.timeZone ?? "UTC";
-  const isOwner = me?.kind === "trainer" && me.role === "owner";
+  const myZone = me.timeZone;
+  const isOwner = me.role === "owner";
   const live = assignments.filter((a) => a.status !== "ended");
   const ended = assignments.filter((a) => a.status === "ended");
   return (
@@ -267,7 +268,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         </Card>
         <CreditsCard clientId={client.id} />
       </div>
-      <ClientMembershipCard membership={membership} timeZone={me?.timeZone ?? "UTC"} />
+      <ClientMembershipCard membership={membership} timeZone={me.timeZone} />
       {deletion ? <DeleteClientCard preview={deletion} /> : null}
     </div>
   );

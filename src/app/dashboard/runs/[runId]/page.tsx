@@ -5,6 +5,7 @@ import { describeRun, summarizeEntries } from "@/components/logging/entry-summar
 import { ReviewForm } from "@/components/review/review-form";
 import { Badge, Card } from "@/components/ui/card";
 import { formatWhen } from "@/server/booking/format";
+import { requireViewer } from "@/server/auth/require";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Run" };
@@ -16,8 +17,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const { tz } = await searchParams;
   if (!/^[0-9a-f-]{36}$/i.test(runId)) notFound();
   const trpc = await api();
-  const [run, me] = await Promise.all([orForbidden(trpc.review.run({ runId })), orForbidden(trpc.viewer.me())]);
-  const myZone = me?.timeZone ?? "UTC";
+  const [run, me] = await Promise.all([orForbidden(trpc.review.run({ runId })), requireViewer("trainer")]);
+  const myZone = me.timeZone;
   const showClientZone = tz === "client";
   const zone = showClientZone ? run.clientTimeZone : myZone;
   const now = new Date();

@@ -7,6 +7,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { formatWhen } from "@/server/booking/format";
 import { describeDose } from "@/server/drills/describe";
 import { measureUnits } from "@/server/drills/types";
+import { requireViewer } from "@/server/auth/require";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Review session" };
@@ -16,8 +17,8 @@ export default async function ReviewSessionPage({ params, searchParams }: { para
   const { tz } = await searchParams;
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) notFound();
   const trpc = await api();
-  const [session, me] = await Promise.all([orForbidden(trpc.review.session({ sessionId })), orForbidden(trpc.viewer.me())]);
-  const myZone = me?.timeZone ?? "UTC";
+  const [session, me] = await Promise.all([orForbidden(trpc.review.session({ sessionId })), requireViewer("trainer")]);
+  const myZone = me.timeZone;
   const showClientZone = tz === "client";
   const zone = showClientZone ? session.clientTimeZone : myZone;
   const now = new Date();

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
+import { isValidTimeZone } from "./time-zones";
 
 /**
  * A calendar date on the client's wall calendar, 'YYYY-MM-DD', with no time and no zone.
@@ -42,24 +43,6 @@ export function isValidLocalDate(value: string): boolean {
   if (dayNumberOf(value) === null) return false;
   const year = Number(value.slice(0, 4));
   return year >= LOCAL_DATE_YEARS.min && year <= LOCAL_DATE_YEARS.max;
-}
-
-const zoneValidity = new Map<string, boolean>();
-/** True when the name is an IANA time zone this runtime knows, e.g. 'Europe/London'. */
-export function isValidTimeZone(timeZone: string): boolean {
-  if (timeZone.length === 0) return false;
-  let isValid = zoneValidity.get(timeZone);
-  if (isValid === undefined) {
-    isValid = IANAZone.isValidZone(timeZone);
-    // The set of zones is fixed for the life of the process; the cache cannot grow past it by much.
-    if (zoneValidity.size < 1000) zoneValidity.set(timeZone, isValid);
-  }
-  return isValid;
-}
-
-/** A stored zone as it can be used: one this runtime does not know (or none) reads as UTC. */
-export function zoneOrUtc(timeZone: string | null | undefined): string {
-  return timeZone && isValidTimeZone(timeZone) ? timeZone : "UTC";
 }
 
 // A client's day is the calendar date on their clock at that instant, whatever the server's zone.
