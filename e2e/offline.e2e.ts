@@ -19,8 +19,12 @@ async function signedIn(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
 }
 
+// The worker's caches are named after the build (stride-<build id>-pages), so find it by its ending.
 const isKept = (page: Page, paths: string[]) =>
-  page.evaluate(async (wanted) => (await Promise.all(wanted.map((path) => caches.match(path, { cacheName: "stride-v1-pages" })))).every(Boolean), paths);
+  page.evaluate(async (wanted) => {
+    const cacheName = (await caches.keys()).find((name) => name.startsWith("stride-") && name.endsWith("-pages"));
+    return !!cacheName && (await Promise.all(wanted.map((path) => caches.match(path, { cacheName })))).every(Boolean);
+  }, paths);
 
 /** Logs a set of Back Rotations with no connection: it waits on the phone. */
 async function logOffline(page: Page, reps: string) {

@@ -13,7 +13,7 @@ describe("apiRoute", () => {
     });
     const refused = await route(post({ origin: "https://evil.example" }));
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ error: { message: "Cross-site requests are not allowed." } });
+    expect(await refused.json()).toEqual({ error: { message: "Cross-site requests are not allowed.", requestId: refused.headers.get("x-request-id") } });
     expect(ran).toBe(false);
     expect((await route(post({ origin: "http://stride.example" }))).status).toBe(200);
     expect(ran).toBe(true);

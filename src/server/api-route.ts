@@ -1,4 +1,7 @@
 import { env } from "@/env";
+import { DomainError } from "@/server/errors";
+import { errorResponse } from "@/server/http-errors";
+import { currentRequestId } from "@/server/logger";
 import { withHeaders, withRequestLog, type Handler } from "@/server/request-log";
 import { isForgedRequest } from "@/server/security/csrf";
 import { servesHttps } from "@/server/security/deployment";
@@ -9,7 +12,9 @@ import { dynamicSecurityHeaders } from "@/server/security/headers";
  * for /api: on the hottest path, the tRPC calls, Next's proxy step cost about a tenth of a
  * request's CPU. So a route does here what the proxy does for pages: refuse a cross-site
  * state-changing request (the same isForgedRequest), give the request an id and a log line,
- * and add the API's security headers (no rendering, no framing; HSTS over https).
+ * and add the API's security headers (no rendering, no framing; HSTS over https). A handler
+ * refuses by throwing a DomainError (or letting a procedure's TRPCError through): the log
+ * wrapper answers it with its status and sentence, and anything else with a generic 500.
  */
 export function apiRoute<A extends unknown[]>(
   route: Parameters<typeof withRequestLog>[0],
@@ -18,7 +23,7 @@ export function apiRoute<A extends unknown[]>(
 ): Handler<A> {
   const guarded: Handler<A> = (request, ...rest) => {
     if (isForgedRequest(request.method, new URL(request.url).pathname, request.headers, env().appUrl)) {
-      return Response.json({ error: { message: "Cross-site requests are not allowed." } }, { status: 403 });
+      return errorResponse(new DomainError("FORBIDDEN", "Cross-site requests are not allowed."), currentRequestId());
     }
     return handler(request, ...rest);
   };

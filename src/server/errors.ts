@@ -1,5 +1,6 @@
-// The one error type domain code throws. The tRPC layer maps `code` to an HTTP status in
-// one place (api/trpc.ts); the message is shown to the person as is, so it says what to do.
+// The one error type domain code throws. `code` becomes an HTTP status in one place
+// (http-errors.ts, for tRPC and route handlers alike); the message is shown to the person as
+// is, so it says what to do.
 export type DomainErrorCode =
   | "BAD_REQUEST"
   | "UNAUTHORIZED"

@@ -1,4 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
+import { errorResponse, httpStatusOf } from "@/server/http-errors";
 import { currentRequestId, logger, withRequestId } from "@/server/logger";
 import { requestIdOf } from "@/server/request";
 
@@ -28,11 +29,9 @@ export function withRequestLog<A extends unknown[]>(
       } catch (error) {
         // Next's own control flow (redirect, notFound, dynamic rendering) is not a failure.
         unstable_rethrow(error);
-        logger.error({ ...fields, err: error }, "request failed");
-        response = Response.json(
-          { error: { message: "Something went wrong on our side. Please try again in a moment.", requestId } },
-          { status: 500 },
-        );
+        // A refusal (a DomainError or TRPCError thrown by the handler) is an answer, not a failure.
+        if (httpStatusOf(error) >= 500) logger.error({ ...fields, err: error }, "request failed");
+        response = errorResponse(error, requestId);
       }
       response = withHeaders(response, { "x-request-id": requestId });
       const ms = Math.round(performance.now() - started);

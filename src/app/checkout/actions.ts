@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { z } from "zod";
 import { env } from "@/env";
+import { newPassword } from "@/server/auth/credentials";
 import { signIn } from "@/server/auth/next-auth";
 import { billingProvider, testProvider } from "@/server/billing/config";
 import { startSignup } from "@/server/billing/service";
@@ -25,7 +26,7 @@ const signupInput = z.object({
   planId: z.uuid({ error: "That plan is not on sale any more. Pick another plan." }),
   name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
   email: z.email({ error: "Enter an email address such as runner@example.com." }).max(254, "That email address is too long."),
-  password: z.string().min(10, "Choose a password of at least 10 characters.").max(200, "That password is too long."),
+  password: newPassword,
   timeZone: z.string().max(100, "Pick your time zone from the list.").refine(isValidTimeZone, { error: "Pick your time zone from the list." }),
 });
 

@@ -46,13 +46,13 @@ export type SessionFormInitial = {
   runId: string | null;
 };
 
+/** A recent run the session can be marked as the warm-up of, labelled on the client's clock. */
+export type RunChoice = { id: string; label: string };
+
 /**
  * Log a practice session (or edit one within 24 hours). A new session is written to this
  * phone's queue first and then sent, so no connection means "waiting to send", never lost.
  */
-/** A recent run the session can be marked as the warm-up of, labelled on the client's clock. */
-export type RunChoice = { id: string; label: string };
-
 export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: LoggerDrill[]; initial?: SessionFormInitial; timeZone: string; runs?: RunChoice[] }) {
   const isEdit = Boolean(initial);
   const trpc = useTRPC();

@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { loadViewer, type Viewer } from "@/server/auth/viewer";
 import type { Db } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
+import { httpStatusOf, publicMessageOf } from "@/server/http-errors";
 import { logger } from "@/server/logger";
 import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "./input-guards";
 import { installReadableZodMessages } from "./zod-messages";
@@ -30,32 +31,25 @@ export type Context = {
 // Inputs whose schema has no message of its own still answer with a sentence.
 installReadableZodMessages();
 
-const SERVER_ERROR_MESSAGE = "Something went wrong on our side. Please try again in a moment.";
-
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // Zod field errors travel with the error so the form that sent them can show each one
   // beside its field; stack traces and SQL never reach the browser.
   errorFormatter({ shape, error, ctx }) {
-    const isServerError = error.code === "INTERNAL_SERVER_ERROR";
-    if (isServerError) logger.error({ requestId: ctx?.requestId, err: error.cause ?? error }, "procedure failed");
+    const httpStatus = httpStatusOf(error);
+    if (httpStatus >= 500) logger.error({ requestId: ctx?.requestId, err: error.cause ?? error }, "procedure failed");
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const domainField = error.cause instanceof DomainError ? error.cause.field : undefined;
     const fieldErrors: Record<string, string[]> = {
       ...(zodError ? fieldErrorsOf(zodError) : {}),
       ...(domainField ? { [domainField]: [error.message] } : {}),
     };
-    const message = isServerError
-      ? SERVER_ERROR_MESSAGE
-      : zodError
-        ? (zodError.issues[0]?.message ?? "Check the highlighted fields.")
-        : error.message;
     return {
-      message,
+      message: publicMessageOf(error),
       code: shape.code,
       data: {
         code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
+        httpStatus,
         path: shape.data.path,
         requestId: ctx?.requestId,
         fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : null,

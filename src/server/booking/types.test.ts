@@ -4,6 +4,7 @@ import {
   availabilityExceptionSchema,
   availabilityWindowSchema,
   sessionPriceSchema,
+  sessionLengthSchema,
   sessionTypeSchema,
   slotStepMinutesOf,
   timeZoneSchema,
@@ -57,6 +58,18 @@ describe("booking settings schemas", () => {
     expect(firstMessage(sessionTypeSchema.safeParse({ ...valid, price: { kind: "money", amountMinor: 4000, currency: "pounds" } }))).toBe(
       "Enter a three-letter currency code, for example GBP.",
     );
+  });
+
+  // The domain's schema allowed 24 hours and the settings form's 8: one rule now, 8 hours.
+  it.each([
+    [5, null],
+    [480, null],
+    [4, "A session lasts at least 5 minutes."],
+    [481, "A session lasts at most 8 hours."],
+    [1440, "A session lasts at most 8 hours."],
+    [60.5, "Enter the length as whole minutes."],
+  ])("a session of %s minutes → %s", (durationMinutes, message) => {
+    expect(firstMessage(sessionLengthSchema.safeParse(durationMinutes))).toBe(message);
   });
 
   it("steps slots by the session's own step, else its length", () => {

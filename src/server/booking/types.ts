@@ -95,13 +95,18 @@ const minutes = (what: string) =>
     .int({ message: `Enter ${what} as whole minutes.` })
     .min(0, { message: `Enter ${what} of zero minutes or more.` });
 
+// A session lasts 5 minutes to 8 hours: a longer one is a typo (4800 for 480), not a session.
+// The database's check (5 to 1440) is only the outer fence.
+const SESSION_MAX_MINUTES = 8 * 60;
+export const sessionLengthSchema = z
+  .number({ error: "Enter the length in minutes." })
+  .int({ error: "Enter the length as whole minutes." })
+  .min(5, { error: "A session lasts at least 5 minutes." })
+  .max(SESSION_MAX_MINUTES, { error: "A session lasts at most 8 hours." });
+
 export const sessionTypeSchema = z.object({
   id: z.string().min(1),
-  durationMinutes: z
-    .number()
-    .int({ message: "Enter the length as whole minutes." })
-    .min(5, { message: "A session lasts at least 5 minutes." })
-    .max(24 * 60, { message: "A session lasts at most 24 hours." }),
+  durationMinutes: sessionLengthSchema,
   bufferAfterMinutes: minutes("a break after the session"),
   minNoticeMinutes: minutes("the notice"),
   maxDaysAhead: z

@@ -1,16 +1,9 @@
+import { slugify } from "@/lib/slug";
 import type { Queryable } from "@/server/db/client";
 import { csvRow, isoInstant } from "./csv";
 import { exportFiles, type ExportFile, type FileContext } from "./files";
 import { exportClients, exportStudio, type ExportScope } from "./scope";
 import { zipStream } from "./zip";
-
-const slugOf = (text: string, fallback: string) =>
-  text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "") || fallback;
 
 /**
  * The download's name, dated on the downloader's clock, so a client's own zip never looks like
@@ -19,9 +12,9 @@ const slugOf = (text: string, fallback: string) =>
  * stride-my-data-<client>-<date>.zip for a client's own data.
  */
 export function exportFileName(input: { audience: "studio" | "coach" | "client"; studioSlug: string; personName: string; localDate: string }): string {
-  const studio = slugOf(input.studioSlug, "studio");
-  if (input.audience === "client") return `stride-my-data-${slugOf(input.personName, "client")}-${input.localDate}.zip`;
-  if (input.audience === "coach") return `stride-${studio}-clients-of-${slugOf(input.personName, "trainer")}-${input.localDate}.zip`;
+  const studio = slugify(input.studioSlug, "studio");
+  if (input.audience === "client") return `stride-my-data-${slugify(input.personName, "client")}-${input.localDate}.zip`;
+  if (input.audience === "coach") return `stride-${studio}-clients-of-${slugify(input.personName, "trainer")}-${input.localDate}.zip`;
   return `stride-${studio}-${input.localDate}.zip`;
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { slugify } from "@/lib/slug";
 import type { Queryable } from "@/server/db/client";
 import { drillPrerequisites, drills, programItems, programs, type Drill } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
@@ -135,14 +136,8 @@ export async function getDrill(q: Queryable, studioId: string, drillId: string):
 }
 
 function slugFor(name: string): string {
-  const base = name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
   // A suffix keeps studio slugs apart from the built-ins' and from each other.
-  return `${base || "drill"}-${randomUUID().slice(0, 8)}`;
+  return `${slugify(name, "drill", 40)}-${randomUUID().slice(0, 8)}`;
 }
 
 function fieldsToColumns(fields: DrillFields) {

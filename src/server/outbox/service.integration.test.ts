@@ -40,6 +40,46 @@ describe("the outbox sender", () => {
   });
 });
 
+describe("an email the mail server refuses", () => {
+  // It used to be tried again at once, up to five times in one pass: a mail server that is down
+  // was hit five times a second. Now it waits 1, 2, 4, then 8 minutes, as a failed job does.
+  it("is not tried again in the same pass, and waits a growing delay between tries", async () => {
+    const s = await createTestStudio(t.db);
+    const queued = await enqueueEmail(t.db, { studioId: s.studioId, kind: "booking_confirmed", to: s.clientA.email, subject: "Booked", text: "See you." });
+    let tries = 0;
+    // Other test files' emails wait in the same database: those are delivered, ours is refused.
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const original = transport.sendMail.bind(transport);
+    transport.sendMail = (async (mail: nodemailer.SendMailOptions) => {
+      if (String(mail.to) !== s.clientA.email) return original(mail);
+      tries++;
+      throw new Error("connect ECONNREFUSED 192.0.2.1:587");
+    }) as typeof transport.sendMail;
+    // A second past each mark: PostgreSQL keeps microseconds that the returned Date rounds away.
+    const after = (minutes: number) => () => new Date(queued.createdAt.getTime() + minutes * 60_000 + 1000);
+    const pass = (minutes: number) => deliverPendingEmails(t.db, transport, "Stride <no-reply@stride.test>", 1000, after(minutes));
+
+    await pass(0);
+    expect(tries).toBe(1);
+    for (const [minutes, expected] of [
+      [0.5, 1], // 1 minute after the first try
+      [1, 2],
+      [2.5, 2], // 2 minutes after the second
+      [3, 3],
+      [6.5, 3], // 4 minutes after the third
+      [7, 4],
+      [14.5, 4], // 8 minutes after the fourth
+      [15, 5],
+      [60, 5], // five tries, then it is left alone with its error
+    ] as const) {
+      await pass(minutes);
+      expect(tries, `${minutes} minutes after it was queued`).toBe(expected);
+    }
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.id, queued.id));
+    expect(row).toMatchObject({ sentAt: null, attempts: 5, lastError: "connect ECONNREFUSED 192.0.2.1:587" });
+  });
+});
+
 describe("what a studio's trainers read in the demo outbox", () => {
   it("a sign-in link asked for by anyone is readable by its addressee only; the others see that it went, never the link", async () => {
     const s = await createTestStudio(t.db);

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
+import { lastErrorOf, MAX_ATTEMPTS, runClaimPass, waitedSinceCreatedSql } from "@/server/db/claim-loop";
 import type { Db, Queryable } from "@/server/db/client";
 import { outbox, type OutboxAttachment, type OutboxEmail } from "@/server/db/schema";
 import { outboxEntryFor } from "./rules";
@@ -44,12 +45,11 @@ export async function listOutbox(q: Queryable, studioId: string, reader: { email
   return rows.map((row) => outboxEntryFor(row, reader));
 }
 
-const MAX_ATTEMPTS = 5;
-
-// Delivers pending emails oldest first. `FOR UPDATE SKIP LOCKED` lets several app instances
-// run the sender at once without sending one email twice.
-export async function deliverPendingEmails(db: Db, transport: Transporter, from: string, batchSize = 20): Promise<number> {
-  return deliverEach(db, undefined, batchSize, (email) =>
+// Delivers pending emails oldest first, claimed as jobs are (db/claim-loop.ts): several app
+// instances can run the sender at once without sending one email twice, and one that failed
+// waits a growing delay before the next try.
+export async function deliverPendingEmails(db: Db, transport: Transporter, from: string, batchSize = 20, now: () => Date = () => new Date()): Promise<number> {
+  return deliverEach(db, undefined, batchSize, now, (email) =>
     transport.sendMail({
       from,
       to: email.toEmail,
@@ -65,36 +65,33 @@ export async function deliverPendingEmails(db: Db, transport: Transporter, from:
  * studio's trainers look, and they must not read it: it is handed to `write` (the server's
  * log, which the operator reads) and marked sent. Other emails keep waiting in the outbox.
  */
-export async function writePendingCredentials(db: Db, write: (email: OutboxEmail) => void, batchSize = 20): Promise<number> {
-  return deliverEach(db, eq(outbox.carriesCredential, true), batchSize, async (email) => write(email));
+export async function writePendingCredentials(db: Db, write: (email: OutboxEmail) => void, batchSize = 20, now: () => Date = () => new Date()): Promise<number> {
+  return deliverEach(db, eq(outbox.carriesCredential, true), batchSize, now, async (email) => write(email));
 }
 
-async function deliverEach(db: Db, only: SQL | undefined, batchSize: number, send: (email: OutboxEmail) => Promise<unknown>): Promise<number> {
-  let delivered = 0;
-  for (let i = 0; i < batchSize; i++) {
-    const sent = await db.transaction(async (tx) => {
+function deliverEach(db: Db, only: SQL | undefined, batchSize: number, now: () => Date, send: (email: OutboxEmail) => Promise<unknown>): Promise<number> {
+  return runClaimPass<OutboxEmail>(db, {
+    limit: batchSize,
+    claim: async (tx, skip) => {
+      // The outbox keeps no next-attempt time: a retry is due once the waits so far have passed since it was queued.
+      const isDue = or(eq(outbox.attempts, 0), sql`${outbox.createdAt} + ${waitedSinceCreatedSql(outbox.attempts)} <= ${now().toISOString()}::timestamptz`);
       const [email] = await tx
         .select()
         .from(outbox)
-        .where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_ATTEMPTS), only))
+        .where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_ATTEMPTS), isDue, only, skip.length ? notInArray(outbox.id, [...skip]) : undefined))
         .orderBy(asc(outbox.createdAt))
         .limit(1)
         .for("update", { skipLocked: true });
-      if (!email) return null;
-      try {
-        await send(email);
-        await tx.update(outbox).set({ sentAt: new Date(), attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, email.id));
-        return true;
-      } catch (error) {
-        await tx
-          .update(outbox)
-          .set({ attempts: sql`${outbox.attempts} + 1`, lastError: String((error as Error).message).slice(0, 500) })
-          .where(eq(outbox.id, email.id));
-        return false;
-      }
-    });
-    if (sent === null) break;
-    if (sent) delivered++;
-  }
-  return delivered;
+      return email;
+    },
+    run: async (_tx, email) => {
+      await send(email);
+    },
+    done: async (tx, email) => {
+      await tx.update(outbox).set({ sentAt: now(), attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, email.id));
+    },
+    failed: async (tx, email, error) => {
+      await tx.update(outbox).set({ attempts: sql`${outbox.attempts} + 1`, lastError: lastErrorOf(error) }).where(eq(outbox.id, email.id));
+    },
+  });
 }

@@ -222,7 +222,6 @@ export type Streaks = {
  */
 // Test oracle, not read by the app: the streak islands of adherenceQuery (adherence-sql.ts), joined by history.ts, is checked against it in
 // progression.integration.test.ts and history-cache.integration.test.ts.
-// Consecutive days with all daily drills done; rest and paused days are skipped; today counts once done but breaks nothing until it ends.
 export function computeStreaks(days: readonly DayAdherence[], today: LocalDate): Streaks {
   assertLocalDate(today, "computeStreaks today");
   const relevant = [...days].filter((d) => d.localDate <= today && d.status !== "none").sort((a, b) => (a.localDate < b.localDate ? -1 : 1));

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import { csvField } from "@/server/data-rights/csv";
+import { csvRow } from "@/server/data-rights/csv";
 import { rowsOf } from "./sql";
 
 /** The three exports of a client's history; each is one CSV file. */
@@ -9,7 +9,6 @@ export type ExportKind = (typeof exportKinds)[number];
 
 const BATCH = 2000;
 
-// Columns in the order written; keyset pagination by (sort key, id) keeps memory flat for long histories.
 const sessionKey = sql.raw(`to_char(performed_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') || id::text`);
 const entryKey = sql.raw(`to_char(ps.performed_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') || pe.session_id::text || lpad(pe.set_number::text, 2, '0') || pe.side || pe.drill_id::text`);
 const runKey = sql.raw(`to_char(started_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') || id::text`);
@@ -51,12 +50,12 @@ const queries: Record<ExportKind, { header: string[]; page: (studioId: string, c
 /** The CSV of one kind for one client of the studio, as chunks (header first), read in batches. */
 export async function* exportCsv(q: Queryable, studioId: string, clientId: string, kind: ExportKind): AsyncGenerator<string> {
   const { header, page } = queries[kind];
-  yield `${header.join(",")}\r\n`;
+  yield csvRow(header);
   let after: string | null = null;
   for (;;) {
     const rows: Record<string, unknown>[] = await rowsOf<Record<string, unknown>>(q, page(studioId, clientId, after));
     if (rows.length === 0) return;
-    yield rows.map((r) => `${Object.values(r).slice(1).map(csvField).join(",")}\r\n`).join("");
+    yield rows.map((r) => csvRow(Object.values(r).slice(1))).join("");
     after = String(rows.at(-1)!.k);
     if (rows.length < BATCH) return;
   }

@@ -19,14 +19,14 @@ export type AsymmetryRow = {
   lastDate: LocalDate;
 };
 
-/**
- * Clients (all of the studio's active ones, or these) whose left and right 7-day averages of a
- * per-side drill differ by more than the threshold, in SQL: daily bests of the last 7 client-local
- * days, their mean per side, then |L − R| / max(L, R) × 100.
- */
 /** Which clients: these ones, one coach's, or (neither) all of the studio's active ones. */
 export type ClientFilter = { clientIds?: readonly string[]; coachId?: string };
 
+/**
+ * Clients (those the filter picks) whose left and right 7-day averages of a per-side drill
+ * differ by more than the threshold, in SQL: daily bests of the last 7 client-local days, their
+ * mean per side, then |L − R| / max(L, R) × 100.
+ */
 export async function asymmetriesAbove(q: Queryable, studioId: string, now: Date, thresholdPercent: number, filter: ClientFilter = {}): Promise<AsymmetryRow[]> {
   return rowsOf<AsymmetryRow>(q, asymmetryQuery(studioId, now, thresholdPercent, filter, await unusableZonesIn(q, studioId)));
 }

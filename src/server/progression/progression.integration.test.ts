@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignmentVersions, assignments, drillPrerequisites, unlockEvents } from "@/server/db/schema";
+import { assignmentVersions, assignments, drillPrerequisites, practiceEntries, unlockEvents } from "@/server/db/schema";
 import { createAssignment } from "@/server/drills/assignment-service";
 import { recordUnlocksFor } from "@/server/drills/locks";
 import { addDays } from "@/lib/local-date";
@@ -216,6 +216,29 @@ describe("progression in SQL against the pure reference, on a small hand-made hi
 
 const unlocksOf = async (clientId: string) =>
   (await t.db.select({ drillId: unlockEvents.drillId, metOn: unlockEvents.metOn }).from(unlockEvents).where(eq(unlockEvents.clientId, clientId))).map((e) => [e.drillId, e.metOn]);
+
+describe("the progress CSV", () => {
+  it("writes a drill note holding a comma, a quote and a leading = as one quoted cell a spreadsheet will not run", async () => {
+    const s = await setUp();
+    const { studioId, clientA } = s.studio;
+    await insertPractice(t.db, [
+      {
+        studioId,
+        clientId: clientA.clientId,
+        performedAt: at("2026-03-19", "07:00:00"),
+        localDate: "2026-03-19",
+        entries: [{ drillId: s.knee, assignmentVersionId: s.versions[s.knee]!, side: "left" as const, value: 30 }],
+      },
+    ]);
+    await t.db.update(practiceEntries).set({ note: '=HYPERLINK("x"), then "ouch"' }).where(eq(practiceEntries.clientId, clientA.clientId));
+    const chunks: string[] = [];
+    for await (const chunk of exportCsv(t.db, studioId, clientA.clientId, "entries")) chunks.push(chunk);
+    const [header, row, ...rest] = chunks.join("").split("\r\n");
+    expect(header).toBe("session_id,performed_at_utc,local_date,drill,set,side,value,contact_feel,note");
+    expect(row).toMatch(/,2026-03-19T07:00:00Z,2026-03-19,Knee Drive,1,left,30\.0,,"'=HYPERLINK\(""x""\), then ""ouch"""$/);
+    expect(rest).toEqual([""]);
+  });
+});
 
 /** Knee Drive held 35 s left and 31 s right on 14–18 March: its rule (30 s, 5 of 7 days) met on the 18th. */
 async function holdKneeDriveOnFiveDays(s: Pick<Setup, "studio" | "knee" | "versions">) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { addDays } from "@/lib/local-date";
 
-import { computeProgress, mergeDailyBests, rollingSeries, trendOf, windowAverage, type DailyBest } from "./rolling";
+import { computeProgress, mergeDailyBests, rollingSeries, trendBetween, trendOf, windowAverage, type DailyBest } from "./rolling";
 
 const today = "2026-04-28";
 const day = (daysAgo: number, left: number | null, right: number | null): DailyBest => ({
@@ -60,6 +60,13 @@ describe("trendOf: last 7 days against the 7 before", () => {
   it("takes its threshold and minimum days from the caller", () => {
     const history = weeks([26], [25]);
     expect(trendOf(history, "left", today, { thresholdPercent: 3, minDaysPerWindow: 1 }).label).toBe("improving");
+  });
+
+  // The progress page's SQL computes the two weekly averages itself and then applies this rule.
+  it("gives the same answer from two weekly averages computed elsewhere", () => {
+    expect(trendBetween({ average: 21, days: 2 }, { average: 20, days: 2 }).label).toBe("improving");
+    expect(trendBetween({ average: 24, days: 2 }, { average: 25, days: 2 }).label).toBe("steady");
+    expect(trendBetween({ average: 40, days: 1 }, { average: 30, days: 2 }).label).toBe("not_enough_data");
   });
 });
 

@@ -102,10 +102,13 @@ export function trendOf(
   asOf: LocalDate,
   options: TrendOptions = {},
 ): Trend {
+  return trendBetween(windowAverage(dailyBests, side, asOf, 7), windowAverage(dailyBests, side, addDays(asOf, -7), 7), options);
+}
+
+/** The trend rule on two weekly averages already computed (by `windowAverage` or in SQL). */
+export function trendBetween(recent: WindowAverage, previous: WindowAverage, options: TrendOptions = {}): Trend {
   const threshold = options.thresholdPercent ?? DEFAULT_TREND_THRESHOLD_PERCENT;
   const minDays = options.minDaysPerWindow ?? DEFAULT_TREND_MIN_DAYS;
-  const recent = windowAverage(dailyBests, side, asOf, 7);
-  const previous = windowAverage(dailyBests, side, addDays(asOf, -7), 7);
   if (recent.average === null || previous.average === null || recent.days < minDays || previous.days < minDays) {
     return { label: "not_enough_data", recent, previous, changePercent: null };
   }

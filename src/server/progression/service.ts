@@ -9,7 +9,7 @@ import type { MeasureKind } from "@/server/drills/types";
 import { notFound } from "@/server/errors";
 import { adherenceFor, type ClientAdherence } from "./client-adherence";
 import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";
-import { DEFAULT_TREND_MIN_DAYS, DEFAULT_TREND_THRESHOLD_PERCENT, type Progress, type SideProgress, type Trend, type WindowAverage } from "./rolling";
+import { trendBetween, type Progress, type SideProgress, type WindowAverage } from "./rolling";
 import { emptyWeekRunning, paceOf, summarizeDrillsAndRunning, type RunningSummary, type WeekRunning } from "./running";
 import { rowsOf, rowsWithoutJit } from "./sql";
 
@@ -163,7 +163,7 @@ export async function drillProgressFor(q: Queryable, studioId: string, client: P
         lastDate: s?.[`last_${k}_date`] ?? null,
         rolling7: recent,
         rolling28: avg(s?.[`${k}28`], s?.[`${k}28n`]),
-        trend: trendFrom(recent, avg(s?.[`${k}p`], s?.[`${k}pn`])),
+        trend: trendBetween(recent, avg(s?.[`${k}p`], s?.[`${k}pn`])),
       };
     };
     const progress: Progress = { left: side("l"), right: side("r") };
@@ -180,16 +180,6 @@ export async function drillProgressFor(q: Queryable, studioId: string, client: P
       series,
     };
   });
-}
-
-// The trend rule of rolling.ts (trendOf), applied to the two weekly averages the SQL computed.
-function trendFrom(recent: WindowAverage, previous: WindowAverage): Trend {
-  if (recent.average === null || previous.average === null || recent.days < DEFAULT_TREND_MIN_DAYS || previous.days < DEFAULT_TREND_MIN_DAYS) {
-    return { label: "not_enough_data", recent, previous, changePercent: null };
-  }
-  const changePercent = previous.average === 0 ? (recent.average === 0 ? 0 : Infinity) : ((recent.average - previous.average) / previous.average) * 100;
-  const label = changePercent >= DEFAULT_TREND_THRESHOLD_PERCENT ? "improving" : changePercent <= -DEFAULT_TREND_THRESHOLD_PERCENT ? "declining" : "steady";
-  return { label, recent, previous, changePercent };
 }
 
 // ---------------------------------------------------------------- mastery and unlocks

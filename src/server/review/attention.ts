@@ -24,12 +24,12 @@ async function rows(q: Queryable, query: ReturnType<typeof sql>): Promise<Row[]>
 
 const asDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
 
-// Every session the trainer has not reviewed yet, newest first; one that hurt is flagged as pain instead, to be seen first.
 /** `and c.coach_id = …` for a query whose clients are `c`: the scope's one filter. */
 export function coachedBy(coachId: string | null) {
   return coachId ? sql`and c.coach_id = ${coachId}::uuid` : sql``;
 }
 
+// Every session the trainer has not reviewed yet, newest first; one that hurt is flagged as pain instead, to be seen first.
 async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionScope): Promise<AttentionItem[]> {
   const since = new Date(now.getTime() - ATTENTION_LOOKBACK_DAYS * 86_400_000);
   const found = await rows(

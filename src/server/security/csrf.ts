@@ -30,6 +30,7 @@ export const CSRF_INVENTORY: Record<string, Protection> = {
   "src/app/api/export/studio/route.ts": "read-only",
   "src/app/api/export/mine/route.ts": "read-only",
   "src/app/api/health/route.ts": "read-only",
+  "src/app/sw.js/route.ts": "read-only",
   "src/app/actions.ts": "server-action-origin",
   "src/app/(auth)/sign-in/actions.ts": "server-action-origin",
   "src/app/(auth)/invite/actions.ts": "server-action-origin",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CURRENCIES } from "@/lib/money";
+import { slugify } from "@/lib/slug";
 import { NUL_CHARACTER_MESSAGE } from "@/server/api/input-guards";
 import { newPassword } from "@/server/auth/credentials";
 import { normalizeEmail } from "@/server/auth/service";
@@ -57,14 +58,5 @@ export type SetupField = keyof SetupInput;
 
 /** A studio's address on the public pages (/studios/<slug>), from its name. */
 export function studioSlugOf(studioName: string): string {
-  const slug = studioName
-    .normalize("NFKD")
-    // The accents NFKD splits off: "Élan" is "elan", not "e-lan".
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || "studio";
+  return slugify(studioName, "studio", 60);
 }

@@ -73,10 +73,10 @@ function refuse(issues: FieldIssue[]): never {
   throw new DomainError(code, first?.message ?? "Check the highlighted fields.", first?.field);
 }
 
-/** Validates a session against the client's own drills and the clock; returns it with what the write needs. */
 /** The client's zone when the caller already knows it (the signed-in client's viewer): one round trip fewer. */
 export type KnownClient = { timeZone?: string };
 
+/** Validates a session against the client's own drills and the clock; returns it with what the write needs. */
 async function prepareSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient) {
   const timeZone = known.timeZone !== undefined ? usableZone(known.timeZone) : await zoneOf(q, studioId, { clientId });
   const drillIds = [...new Set((raw.entries ?? []).map((e) => e.drillId).filter((id): id is string => typeof id === "string"))];

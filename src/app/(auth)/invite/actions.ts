@@ -2,7 +2,7 @@
 
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { z } from "zod";
-import { NUL_CHARACTER_MESSAGE } from "@/server/api/input-guards";
+import { newPassword } from "@/server/auth/credentials";
 import { signIn } from "@/server/auth/next-auth";
 import { acceptInvite } from "@/server/clients/service";
 import { getDb } from "@/server/db/client";
@@ -11,12 +11,7 @@ import { DomainError } from "@/server/errors";
 
 const acceptInput = z.object({
   token: z.string().min(1).max(200),
-  password: z
-    .string({ error: "Choose a password of at least 10 characters." })
-    .min(10, { error: "Choose a password of at least 10 characters." })
-    .max(200, { error: "Keep the password under 200 characters." })
-    // It must be one the sign-in form accepts (src/server/auth/credentials.ts).
-    .refine((password) => !password.includes("\u0000"), NUL_CHARACTER_MESSAGE),
+  password: newPassword,
   timeZone: z.string().refine(isValidTimeZone, { error: "Pick your time zone from the list." }),
 });
 

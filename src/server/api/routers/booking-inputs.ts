@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CURRENCIES, parseMoney } from "@/lib/money";
-import { availabilityExceptionSchema, localDateSchema, sessionPriceSchema, timeZoneSchema, weeklyAvailabilitySchema } from "@/server/booking/types";
+import { availabilityExceptionSchema, localDateSchema, sessionLengthSchema, sessionPriceSchema, timeZoneSchema, weeklyAvailabilitySchema } from "@/server/booking/types";
 import type { SessionPrice } from "@/server/booking/types";
 
 // The booking procedures' inputs, shared by the trainer's and the client's routers.
@@ -39,11 +39,7 @@ export function readSessionPrice(price: z.output<typeof typedSessionPriceInput>)
 export const saveSessionTypeInput = z.object({
   id: uuid("session type").optional(),
   name: z.string().trim().min(1, { error: "Give the session type a name." }).max(80, { error: "Use at most 80 characters for the name." }),
-  durationMinutes: z
-    .number({ error: "Enter the length in minutes." })
-    .int({ error: "Enter the length as whole minutes." })
-    .min(5, { error: "A session lasts at least 5 minutes." })
-    .max(480, { error: "A session lasts at most 8 hours." }),
+  durationMinutes: sessionLengthSchema,
   location: z.string().trim().max(200, { error: "Use at most 200 characters for the place." }).optional(),
   onlineUrl: z
     .union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter a full link starting with https://." }).max(2000, { error: "Use a link of at most 2,000 characters." })])

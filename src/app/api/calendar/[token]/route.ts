@@ -1,5 +1,6 @@
 import { buildFeedForToken } from "@/server/booking/feed-service";
 import { getDb } from "@/server/db/client";
+import { DomainError } from "@/server/errors";
 import { apiRoute } from "@/server/api-route";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export const GET = apiRoute("/api/calendar/[token]", async (_request: Request, {
   const { token } = await params;
   const secret = token.replace(/\.ics$/, "");
   const ics = /^[A-Za-z0-9_-]{20,100}$/.test(secret) ? await buildFeedForToken(await getDb(), secret, new Date()) : null;
-  if (!ics) return new Response("This calendar link is not valid any more. Copy the current link from Stride.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!ics) throw new DomainError("NOT_FOUND", "This calendar link is not valid any more. Copy the current link from Stride.");
   return new Response(ics, {
     headers: {
       "content-type": "text/calendar; charset=utf-8",

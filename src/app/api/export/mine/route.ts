@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { exportResponse } from "@/server/data-rights/http";
+import { exportResponse } from "../export-response";
 import { apiRoute } from "@/server/api-route";
 
 // A client's own data (profile and every row about them) as a zip of CSV files.

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { exportResponse } from "@/server/data-rights/http";
+import { exportResponse } from "../export-response";
 import { apiRoute } from "@/server/api-route";
 
 // The studio's data as a zip of CSV files: the owner's whole studio, a trainer's own clients.

@@ -2,7 +2,9 @@
 // as last seen, a page never opened on this phone says it is offline (with the pages that do
 // open), and the app's own files load from the cache. Logged sessions are not queued here but
 // in the page (IndexedDB), where the client sees them "waiting to send".
-const VERSION = "stride-v1";
+// The build's id, written in by the route that serves this file (route.ts): each deploy gets
+// new cache names, and "activate" drops the old ones.
+const VERSION = "stride-__BUILD_ID__";
 const PAGES = `${VERSION}-pages`;
 const ASSETS = `${VERSION}-assets`;
 const PORTAL_PAGES = ["/portal", "/portal/log", "/portal/run", "/portal/history"];
