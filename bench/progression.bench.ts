@@ -13,7 +13,8 @@ import { adherenceQuery } from "../src/server/progression/adherence-sql";
 import { progressionAttention } from "../src/server/progression/attention-sources";
 import { asymmetryQuery, studioOverview } from "../src/server/progression/overview";
 import { clientProgression } from "../src/server/progression/service";
-import { rowsOf, rowsWithoutJit } from "../src/server/progression/sql";
+import { rowsOf } from "../src/server/db/raw-rows";
+import { rowsWithoutJit } from "../src/server/progression/sql";
 import { measure, ms, printTable } from "./lib";
 import { CLIENTS, NOW, seed, TRAINERS } from "./seed/studio";
 

@@ -16,7 +16,7 @@ import postgres from "postgres";
 import { hashPassword } from "../src/server/auth/password";
 import { openPglite, openPostgres, type Db } from "../src/server/db/client";
 import { clients, drills, users } from "../src/server/db/schema";
-import { rowsOf } from "../src/server/progression/sql";
+import { rowsOf } from "../src/server/db/raw-rows";
 import { logSession } from "../src/server/training/service";
 import type { LogSessionInput } from "../src/server/training/session-input";
 import { measure, percentile, printColumns, type ColumnsRow } from "./lib";

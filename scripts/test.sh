@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: the whole suite on a fresh machine. Type check, unit tests, the integration
+# `npm test`: the whole suite on a fresh machine. Type check, lint, unit tests, the integration
 # suite on PGlite and then on a real PostgreSQL (a fresh database per run), and the
 # end-to-end stories in Debian's Chromium against the production build.
 set -euo pipefail
@@ -23,6 +23,9 @@ step() { printf '\n=== %s\n' "$1"; }
 
 step "type check"
 npx tsc --noEmit
+
+step "lint (layers one way, no import cycles)"
+npx eslint .
 
 step "unit tests"
 npx vitest run --project unit

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../src/server/db/client";
 import { ensureBuiltIns } from "../../src/server/drills/service";
-import { rowsOf } from "../../src/server/progression/sql";
+import { rowsOf } from "../../src/server/db/raw-rows";
 
 export const TRAINERS = 10;
 export const CLIENTS = 500;

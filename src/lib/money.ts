@@ -1,4 +1,4 @@
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 
 // Money is integer minor units plus an ISO 4217 code; it is only turned into text for people,
 // and the decimal string goes to Intl.NumberFormat as a string, so no float ever holds it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleForNumber, kilometres, withArticle } from "./wording";
+import { articleForNumber, formatDuration, kilometres, withArticle } from "./wording";
 
 describe("a or an before a number", () => {
   it.each([
@@ -43,5 +43,16 @@ describe("a or an before a number", () => {
     expect(kilometres(11000)).toBe("11");
     expect(kilometres(18040)).toBe("18");
     expect(kilometres(1500)).toBe("1.5");
+  });
+});
+
+describe("durations", () => {
+  it.each([
+    { seconds: 12, expected: "0:12" },
+    { seconds: 307, expected: "5:07" },
+    { seconds: 299.6, expected: "5:00" },
+    { seconds: 3725, expected: "1:02:05" },
+  ])("$seconds s → $expected", ({ seconds, expected }) => {
+    expect(formatDuration(seconds)).toBe(expected);
   });
 });

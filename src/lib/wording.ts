@@ -23,3 +23,13 @@ export function withArticle(numberText: string): string {
 export function kilometres(distanceM: number): string {
   return (Math.round(distanceM / 100) / 10).toString();
 }
+
+/** "5:07" for 307 s, "1:02:05" past an hour; for paces, add "/km". */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.round(totalSeconds);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const ss = String(s).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
+}

@@ -1,5 +1,5 @@
 import { env } from "@/env";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { errorResponse } from "@/server/http-errors";
 import { currentRequestId } from "@/server/logger";
 import { withHeaders, withRequestLog, type Handler } from "@/server/request-log";

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { DomainError, type DomainErrorCode } from "./errors";
+import { DomainError, type DomainErrorCode } from "@/lib/errors";
 import { errorResponse, httpStatusOf, publicMessageOf, SERVER_ERROR_MESSAGE } from "./http-errors";
 
 describe("httpStatusOf", () => {

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 
 // The one place an error becomes an HTTP answer, for the tRPC formatter and every route
 // handler alike. DomainError's codes are tRPC's, so tRPC's own table gives the status: a

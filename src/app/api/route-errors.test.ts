@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 
 // Every route handler under /api answers a refusal the same way: the status of its code and
 // its sentence, in one body shape; an unexpected error is a 500 whose message is never shown.

@@ -11,7 +11,7 @@ import { billingProvider, testProvider } from "@/server/billing/config";
 import { startSignup } from "@/server/billing/service";
 import { getDb } from "@/server/db/client";
 import { isValidTimeZone } from "@/lib/time-zones";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { logger } from "@/server/logger";
 import { clientIp, isSameOrigin } from "@/server/request";
 import { servesHttps } from "@/server/security/deployment";

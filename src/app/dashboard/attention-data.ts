@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import type { AttentionView } from "@/server/review/attention-types";
+import type { AttentionView } from "@/lib/attention";
 import { api } from "@/trpc/server";
 
 /**

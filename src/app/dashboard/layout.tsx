@@ -1,6 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { env } from "@/env";
-import { requireViewer } from "@/server/auth/require";
+import { requireViewer } from "@/app/require-viewer";
 import { loadAttention } from "./attention-data";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {

@@ -4,7 +4,7 @@ import { Alert, Badge, Card } from "@/components/ui/card";
 import { ExportLink } from "@/components/data-rights/export-link";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { requireViewer } from "@/server/auth/require";
+import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { AttentionList } from "@/components/review/attention-list";
 import { loadAttention } from "./attention-data";

@@ -1,7 +1,7 @@
 import { PaymentProblemBanner } from "@/components/billing/payment-problem-banner";
 import { SyncStatus } from "@/components/logging/sync-status";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireViewer } from "@/server/auth/require";
+import { requireViewer } from "@/app/require-viewer";
 import { api } from "@/trpc/server";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {

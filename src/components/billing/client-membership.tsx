@@ -1,6 +1,6 @@
 import { Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
-import { describeStatus } from "@/server/billing/rules";
+import { describeStatus } from "@/lib/subscription-status";
 import type { SubscriptionStatus } from "@/server/db/schema";
 import { formatDate, priceLabel } from "./price";
 

@@ -1,4 +1,4 @@
-import { TEST_MODE_LABEL } from "@/server/billing/test-mode";
+import { TEST_MODE_LABEL } from "@/lib/test-mode";
 
 /** Shown on every payment screen while no Stripe key is set, so nobody mistakes it for a real payment. */
 export function TestModeNotice({ detail }: { detail?: string }) {

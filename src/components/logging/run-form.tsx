@@ -4,7 +4,7 @@
 import "@/lib/zod-without-eval";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
-import { SaveFeedback } from "./save-feedback";
+import { SaveFeedback, type Feedback } from "./save-feedback";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
@@ -12,7 +12,7 @@ import { enqueue, newDeviceId, removePending } from "@/lib/offline-queue";
 import { fromZod, logRunInputAt, logSessionInputFor, type LogRunInput, type LogSessionInput } from "@/server/training/session-input";
 import { formErrorsOf } from "@/trpc/react";
 import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
-import { errorsByKey, loggableMap, type Feedback } from "./session-form";
+import { errorsByKey, loggableMap } from "./session-form";
 import { useSender, type SendResult } from "./use-sync";
 
 /** A warm-up is logged as done a few minutes before the run starts. */

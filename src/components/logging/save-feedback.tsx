@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/card";
-import type { Feedback } from "./session-form";
+
+/** The outcome of a save, as the session and run forms report it (null: nothing to say yet). */
+export type Feedback = { tone: "success" | "info" | "error"; message: string } | null;
 
 /** What happened to a save, with the way to the history when it worked. */
 export function SaveFeedback({ feedback }: { feedback: Feedback }) {

@@ -5,7 +5,7 @@ import "@/lib/zod-without-eval";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { SaveFeedback } from "./save-feedback";
+import { SaveFeedback, type Feedback } from "./save-feedback";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
@@ -14,8 +14,6 @@ import { fromZod, logSessionInputFor, type LoggableDrill, type LogSessionInput }
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { useSender } from "./use-sync";
-
-export type Feedback = { tone: "success" | "info" | "error"; message: string } | null;
 
 /** Form errors by field, with entry errors moved onto the value key of their input. */
 export function errorsByKey(fields: Record<string, string | undefined>, keys: string[], prefix = "") {

@@ -1,6 +1,6 @@
 import { Alert, Badge, Card } from "@/components/ui/card";
 import { measureUnits, type MeasureKind } from "@/server/drills/types";
-import { formatDuration } from "@/server/progression/running";
+import { formatDuration } from "@/lib/wording";
 import type { ClientProgression } from "@/server/progression/service";
 import { AsymmetryChart, RunningChart, SideChart } from "./charts";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
-import type { AttentionItem, AttentionView } from "@/server/review/attention-types";
-import { formatWhen } from "@/server/booking/format";
+import type { AttentionItem, AttentionView } from "@/lib/attention";
+import { formatWhen } from "@/lib/time-wording";
 
 const LABELS: Record<AttentionItem["kind"], { text: string; className: string }> = {
   pain: { text: "Pain", className: "bg-red-100 text-red-800" },

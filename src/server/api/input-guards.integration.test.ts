@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "~test/db";
-import { NUL_CHARACTER_MESSAGE } from "./input-guards";
+import { NUL_CHARACTER_MESSAGE } from "@/lib/input-guards";
 import { appRouter } from "./root";
 
 const t = setupTestDatabase();

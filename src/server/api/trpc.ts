@@ -3,10 +3,10 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { loadViewer, type Viewer } from "@/server/auth/viewer";
 import type { Db } from "@/server/db/client";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { httpStatusOf, publicMessageOf } from "@/server/http-errors";
 import { logger } from "@/server/logger";
-import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "./input-guards";
+import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "@/lib/input-guards";
 import { installReadableZodMessages } from "./zod-messages";
 
 export type Context = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NUL_CHARACTER_MESSAGE } from "@/server/api/input-guards";
+import { NUL_CHARACTER_MESSAGE } from "@/lib/input-guards";
 import { newPassword, passwordCredentials } from "./credentials";
 
 const refusal = (value: unknown) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NUL_CHARACTER_MESSAGE } from "@/server/api/input-guards";
+import { NUL_CHARACTER_MESSAGE } from "@/lib/input-guards";
 
 // What each way of signing in accepts, checked before any of it reaches the database. The
 // sign-in form's action reads them, and so does Auth.js's callback, which anyone can post to

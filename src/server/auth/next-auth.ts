@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { env, resolveAuthSecret } from "@/env";
 import { getDb } from "@/server/db/client";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { logger } from "@/server/logger";
 import { clientIp } from "@/server/request";
 import { servesHttps } from "@/server/security/deployment";

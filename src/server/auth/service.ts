@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/server/db/client";
 import { authSessions, authTokens, clients, loginAttempts, studioMembers, users } from "@/server/db/schema";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { enqueueEmail } from "@/server/outbox/service";
 import { holdsSession } from "@/server/security/session-policy";
 import { endAllDeviceSessions } from "./device-sessions";

@@ -1,5 +1,5 @@
 import type { Queryable } from "@/server/db/client";
-import type { AttentionSource } from "@/server/review/attention-types";
+import type { AttentionSource } from "@/lib/attention";
 import { formatMoney } from "@/lib/money";
 import { listFailedPayments } from "./service";
 

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { env, resolveAuthSecret, type Env } from "@/env";
 import type { Db } from "@/server/db/client";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import type { BillingProvider } from "./provider";
 import { createStripeClient, stripeProvider } from "./stripe-provider";
 import { testModeProvider, type TestModeProvider } from "./test-mode";

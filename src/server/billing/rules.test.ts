@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeStatus, describeSubscriptionRow, isBilling, isNotOlder, periodEnd } from "./rules";
+import { describeSubscriptionRow, isBilling, isNotOlder, periodEnd } from "./rules";
 
 describe("billing rules", () => {
   it("applies a state only when its event is not older than the last applied", () => {
@@ -25,13 +25,6 @@ describe("billing rules", () => {
     ["2028-02-29T12:00:00Z", "year", "2029-02-28T12:00:00.000Z"],
   ] as const)("a period from %s (%s) ends %s", (start, interval, end) => {
     expect(periodEnd(new Date(start), interval).toISOString()).toBe(end);
-  });
-
-  it("says what a status means to the client", () => {
-    expect(describeStatus("active", false)).toBe("Active");
-    expect(describeStatus("active", true)).toBe("Ends at period end");
-    expect(describeStatus("past_due", false)).toBe("Payment failed");
-    expect(describeStatus("canceled", true)).toBe("Cancelled");
   });
 
   it("says on the revenue row when a subscription renews or ends, never both", () => {

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { SubscriptionStatus } from "@/server/db/schema";
+import { describeStatus, type SubscriptionStatus } from "@/lib/subscription-status";
 
 /** Stripe gives no ordering guarantee: a state is applied only if its event is not older than the one applied last. */
 export function isNotOlder(lastAppliedAt: Date | null | undefined, eventAt: Date): boolean {
@@ -21,23 +21,6 @@ export function periodEnd(start: Date, interval: "month" | "year"): Date {
   return DateTime.fromJSDate(start, { zone: "UTC" })
     .plus(interval === "month" ? { months: 1 } : { years: 1 })
     .toJSDate();
-}
-
-/** A client's words for a subscription status. */
-export function describeStatus(status: SubscriptionStatus, cancelAtPeriodEnd: boolean): string {
-  if (status === "past_due") return "Payment failed";
-  if (cancelAtPeriodEnd && (status === "active" || status === "trialing")) return "Ends at period end";
-  return (
-    {
-      incomplete: "Waiting for payment",
-      incomplete_expired: "Payment never completed",
-      trialing: "Trial",
-      active: "Active",
-      canceled: "Cancelled",
-      unpaid: "Unpaid",
-      paused: "Paused",
-    } as const
-  )[status];
 }
 
 type SubscriptionTerm = { status: SubscriptionStatus; cancelAtPeriodEnd: boolean; currentPeriodEnd: Date | null; canceledAt: Date | null };

@@ -1,15 +1,16 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
-import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "@/server/api/input-guards";
+import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "@/lib/input-guards";
 import { assertNotThrottled, normalizeEmail, type SignedInUser } from "@/server/auth/service";
 import type { ThrottleRule } from "@/server/auth/throttle";
 import { hashToken, newToken } from "@/server/auth/tokens";
 import { creditBalance } from "@/server/credits/service";
 import type { Db, Queryable } from "@/server/db/client";
 import { billingCustomers, checkouts, clients, invoices, loginAttempts, packPurchases, plans, studioMembers, studios, subscriptions, users, type Plan } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
-import { DomainError, notFound } from "@/server/errors";
+import { inStudio, clientNotDeleted } from "@/server/db/tenancy";
+import { DomainError, notFound } from "@/lib/errors";
 import type { BillingProvider } from "./provider";
+import type { TestModeProvider } from "./test-mode";
 import { canChangeCancellation, isBilling } from "./rules";
 import type { PlanInterval, PlanKind } from "./types";
 import { isValidTimeZone } from "@/lib/time-zones";
@@ -75,6 +76,11 @@ export async function updatePlan(db: Db, studioId: string, planId: string, input
     .where(inStudio(plans, studioId, eq(plans.id, planId)))
     .returning(planColumns);
   return row!;
+}
+
+/** The studio's plans with its billing settings, for the trainers' plans page. */
+export async function studioCatalogue(q: Queryable, studioId: string) {
+  return { plans: await listPlans(q, studioId), settings: await billingSettings(q, studioId) };
 }
 
 /** Who coaches a visitor who signs up and pays (null: the owner). */
@@ -203,7 +209,7 @@ export async function startPurchase(db: Db, provider: BillingProvider, input: { 
       .where(inStudio(subscriptions, input.studioId, eq(subscriptions.clientId, input.clientId), inArray(subscriptions.status, ["active", "trialing", "past_due"])));
     if (running) throw new DomainError("CONFLICT", "You already have a running subscription. Cancel it first to switch plans.", "planId");
   }
-  const [client] = await db.select({ email: clients.email }).from(clients).where(inStudio(clients, input.studioId, eq(clients.id, input.clientId)));
+  const [client] = await db.select({ email: clients.email }).from(clients).where(inStudio(clients, input.studioId, eq(clients.id, input.clientId), clientNotDeleted));
   if (!client) throw notFound("client");
   const [customer] = await db.select().from(billingCustomers).where(inStudio(billingCustomers, input.studioId, eq(billingCustomers.clientId, input.clientId)));
   const [checkout] = await db
@@ -362,7 +368,7 @@ export async function clientBilling(q: Queryable, studioId: string, clientId: st
 
 /** What a trainer sees of one client's membership: their subscription, credits, and any unpaid payment. */
 export async function clientMembership(q: Queryable, studioId: string, clientId: string) {
-  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId)));
+  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted));
   if (!client) throw notFound("client");
   const [subscription] = await q
     .select(subscriptionColumns)
@@ -399,13 +405,22 @@ export async function setCancelAtPeriodEnd(
   return { isConfirmed: provider.mode === "test" || sub.cancelAtPeriodEnd === input.cancelAtPeriodEnd };
 }
 
+/** Test mode only: the client's own subscription renews now, paid or failed. */
+export async function simulateRenewal(
+  db: Db,
+  provider: TestModeProvider,
+  input: { studioId: string; clientId: string; subscriptionId: string; outcome: "paid" | "failed" },
+) {
+  const sub = await ownSubscription(db, input.studioId, input.clientId, input.subscriptionId);
+  await provider.simulateRenewal({ stripeSubscriptionId: sub.stripeSubscriptionId, outcome: input.outcome });
+  return { done: true };
+}
+
 export async function cardUpdateUrl(db: Db, provider: BillingProvider, input: { studioId: string; clientId: string; appUrl: string }) {
   const [customer] = await db.select().from(billingCustomers).where(inStudio(billingCustomers, input.studioId, eq(billingCustomers.clientId, input.clientId)));
   if (!customer) throw new DomainError("PRECONDITION_FAILED", "You have no card on file yet. It is saved when you first pay.");
   return { url: await provider.createCardUpdateUrl({ stripeCustomerId: customer.stripeCustomerId, returnUrl: `${input.appUrl}/portal/billing` }) };
 }
-
-export { ownSubscription };
 
 // ── Revenue (the owner's view) ───────────────────────────────────────────────────────────
 

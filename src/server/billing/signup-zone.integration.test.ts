@@ -5,7 +5,7 @@ import { createTestPlans, recordingProvider } from "~test/billing";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio } from "~test/factories";
 import { checkouts, studios, users } from "@/server/db/schema";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { startSignup } from "./service";
 
 const t = setupTestDatabase();

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db } from "@/server/db/client";
 import { billingCustomers, checkouts, invoices, plans, subscriptions, type Subscription } from "@/server/db/schema";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import type { BillingProvider, CheckoutRequest } from "./provider";
 import { periodEnd, toUnix } from "./rules";
 import {
@@ -19,7 +19,6 @@ import {
 // payment, builds the events Stripe would send, signs them with the SDK's test-header
 // helper) and delivers them to the webhook code path. It never writes billing state itself.
 
-export const TEST_MODE_LABEL = "Test mode — no real payment";
 /** Stripe's test cards: 4242… pays, 4000 0000 0000 0002 is declined. */
 export const DECLINED_TEST_CARD = "4000000000000002";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { type EvaluateCancellationInput, describePolicyAtBooking, evaluateCancellation, evaluateReschedule } from "./cancellation";
 import { formatMoney } from "@/lib/money";
-import { formatHours, formatMinutes } from "./format";
+import { formatHours, formatMinutes } from "@/lib/time-wording";
 
 const HOUR = 3_600_000;
 // Wednesday 4 March 2026, 14:00 in London (GMT): free cancellation ends 14:00 on Tue 3 March.

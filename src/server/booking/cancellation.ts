@@ -1,5 +1,5 @@
 import { formatMoney } from "@/lib/money";
-import { formatHours, formatWhen } from "./format";
+import { formatHours, formatWhen } from "@/lib/time-wording";
 import type { SessionPrice } from "./types";
 
 // The cancellation policy, worded for the person about to press the button. Sessions paid

@@ -5,7 +5,7 @@ import { bookings, clients, sessionTypes, studioMembers, users, type Booking } f
 import { inStudio } from "@/server/db/tenancy";
 import { enqueueEmail } from "@/server/outbox/service";
 import { describePolicyAtBooking, type CancellationOutcome } from "./cancellation";
-import { formatMinutes, formatWhen } from "./format";
+import { formatMinutes, formatWhen } from "@/lib/time-wording";
 import { type BookingCalendarEvent, buildBookingInvite } from "./ics";
 import { planReminder, type ReminderPlan } from "./reminders";
 import { priceOf } from "./settings-service";

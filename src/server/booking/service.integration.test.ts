@@ -8,7 +8,7 @@ import { setupTestDatabase } from "~test/db";
 import { createTestStudio } from "~test/factories";
 import { creditBalance } from "@/server/credits/service";
 import { bookings, creditLedger, outbox } from "@/server/db/schema";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { buildFeedForToken, rotateFeed } from "./feed-service";
 import { bookSession, cancelBooking, markAttendance, rescheduleBooking, SLOT_TAKEN_MESSAGE } from "./service";
 

@@ -5,7 +5,7 @@ import { inStudio } from "@/server/db/tenancy";
 import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date";
 import { localDateIn } from "@/lib/local-date";
 import { zoneOf } from "@/server/dates/zones";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import type { AvailabilityException, SessionPrice, SessionType, WeeklyAvailability } from "./types";
 import { wallTimeToMinutes } from "./types";
 
@@ -84,6 +84,12 @@ export function listSessionTypes(q: Queryable, studioId: string, filter: { membe
       ),
     )
     .orderBy(asc(users.name), asc(sessionTypes.name));
+}
+
+/** What a client sees of the session types they can book: archived ones never reach them, so neither does the field. */
+export async function bookableSessionTypes(q: Queryable, studioId: string) {
+  const types = await listSessionTypes(q, studioId);
+  return types.map(({ archivedAt: _archived, ...type }) => type);
 }
 
 /** Creates a session type the trainer offers, or changes one of theirs. */

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 
-import { formatMinutes } from "./format";
+import { formatMinutes } from "@/lib/time-wording";
 import {
   type AvailabilityException,
   type ExistingBooking,

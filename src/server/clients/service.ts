@@ -5,8 +5,8 @@ import { hashPassword } from "@/server/auth/password";
 import { hashToken, newToken } from "@/server/auth/tokens";
 import type { Db, Queryable } from "@/server/db/client";
 import { authTokens, clients, studioMembers, studios, users } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
-import { DomainError, notFound } from "@/server/errors";
+import { inStudio, clientNotDeleted, inStudioSql } from "@/server/db/tenancy";
+import { DomainError, notFound } from "@/lib/errors";
 import { enqueueEmail } from "@/server/outbox/service";
 
 const coachUser = alias(users, "coach_user");
@@ -30,7 +30,7 @@ export type ClientFilter = { search?: string; coachId?: string; status?: "invite
 export function listClients(q: Queryable, studioId: string, filter: ClientFilter = {}) {
   const search = filter.search?.trim();
   const conditions: (SQL | undefined)[] = [
-    isNull(clients.deletedAt),
+    clientNotDeleted,
     filter.coachId ? eq(clients.coachId, filter.coachId) : undefined,
     filter.status ? eq(clients.status, filter.status) : undefined,
     search ? or(ilike(clients.name, `%${escapeLike(search)}%`), ilike(clients.email, `%${escapeLike(search)}%`)) : undefined,
@@ -54,15 +54,15 @@ export async function getClient(q: Queryable, studioId: string, clientId: string
       // logged session or run if that came earlier (a history brought along, a backdated log).
       clientSince: sql<Date>`least(
         ${clients.createdAt},
-        (select min(s.performed_at) from practice_sessions s where s.studio_id = ${clients.studioId} and s.client_id = ${clients.id}),
-        (select min(r.started_at) from runs r where r.studio_id = ${clients.studioId} and r.client_id = ${clients.id})
+        (select min(s.performed_at) from practice_sessions s where ${inStudioSql("s", studioId)} and s.client_id = ${clients.id}),
+        (select min(r.started_at) from runs r where ${inStudioSql("r", studioId)} and r.client_id = ${clients.id})
       )`.mapWith(clients.createdAt),
     })
     .from(clients)
     .innerJoin(studioMembers, eq(studioMembers.id, clients.coachId))
     .innerJoin(coachUser, eq(coachUser.id, studioMembers.userId))
     .leftJoin(clientUser, eq(clientUser.id, clients.userId))
-    .where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt)))
+    .where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted))
     .limit(1);
   if (!row) throw notFound("client");
   return row;
@@ -119,7 +119,7 @@ export async function inviteClient(
   q: Queryable,
   actor: { studioId: string; memberId: string; role: "owner" | "trainer" },
   input: { name: string; email: string; coachId?: string | null },
-  context: { now: Date; appUrl: string },
+  context: { now: Date; appUrl: string; hasMailServer?: boolean },
 ) {
   const email = normalizeEmail(input.email);
   const coachId = input.coachId ?? actor.memberId;
@@ -136,14 +136,14 @@ export async function inviteClient(
     const [inviter] = await tx.select({ name: users.name }).from(users).innerJoin(studioMembers, eq(studioMembers.userId, users.id)).where(eq(studioMembers.id, actor.memberId)).limit(1);
     const inviteLink = await issueInvite(tx, { studioId: actor.studioId, clientId: client!.id, name: client!.name, email, inviterName: inviter?.name ?? "Your trainer", ...context });
     // For the inviting trainer alone, to hand over themselves when no mail server sends it.
-    return { id: client!.id, name: client!.name, email, status: client!.status, inviteLink };
+    return { id: client!.id, name: client!.name, email, status: client!.status, inviteLink: context.hasMailServer ? null : inviteLink };
   });
 }
 
 /** Sends a new invite link to a client who has not accepted yet (the old link stops working). */
 export async function resendInvite(q: Queryable, actor: { studioId: string; memberId: string }, clientId: string, context: { now: Date; appUrl: string }) {
   return q.transaction(async (tx) => {
-    const [client] = await tx.select().from(clients).where(inStudio(clients, actor.studioId, eq(clients.id, clientId))).limit(1);
+    const [client] = await tx.select().from(clients).where(inStudio(clients, actor.studioId, eq(clients.id, clientId), clientNotDeleted)).limit(1);
     if (!client) throw notFound("client");
     if (client.status !== "invited") throw new DomainError("PRECONDITION_FAILED", `${client.name} has already accepted; they can sign in with their password or a sign-in link.`);
     const [inviter] = await tx.select({ name: users.name }).from(users).innerJoin(studioMembers, eq(studioMembers.userId, users.id)).where(eq(studioMembers.id, actor.memberId)).limit(1);
@@ -203,7 +203,7 @@ export async function acceptInvite(db: Db, input: { token: string; password: str
 export async function reassignCoach(q: Queryable, studioId: string, input: { clientId: string; coachId: string }) {
   return q.transaction(async (tx) => {
     await assertCoachOfStudio(tx, studioId, input.coachId);
-    const [row] = await tx.update(clients).set({ coachId: input.coachId }).where(inStudio(clients, studioId, eq(clients.id, input.clientId))).returning({ id: clients.id });
+    const [row] = await tx.update(clients).set({ coachId: input.coachId }).where(inStudio(clients, studioId, eq(clients.id, input.clientId), clientNotDeleted)).returning({ id: clients.id });
     if (!row) throw notFound("client");
     return getClient(tx, studioId, input.clientId);
   });
@@ -212,7 +212,7 @@ export async function reassignCoach(q: Queryable, studioId: string, input: { cli
 // Archiving keeps everything the client logged; they just can no longer sign in to the portal.
 export async function setClientArchived(q: Queryable, studioId: string, clientId: string, isArchived: boolean) {
   return q.transaction(async (tx) => {
-    const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt))).limit(1).for("update");
+    const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted)).limit(1).for("update");
     if (!client) throw notFound("client");
     const status = isArchived ? "archived" : client.userId ? "active" : "invited";
     await tx.update(clients).set({ status }).where(inStudio(clients, studioId, eq(clients.id, clientId)));

@@ -1,8 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Queryable, Tx } from "@/server/db/client";
+import type { Db, Queryable, Tx } from "@/server/db/client";
 import { clients, creditLedger } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
-import { DomainError } from "@/server/errors";
+import { inStudio, clientNotDeleted } from "@/server/db/tenancy";
+import { DomainError, notFound } from "@/lib/errors";
 import { notEnoughCreditsMessage, type CreditReader } from "./rules";
 
 type ClientRef = { studioId: string; clientId: string };
@@ -22,6 +22,36 @@ export function listCreditEntries(q: Queryable, ref: ClientRef, limit = 100) {
     .where(inStudio(creditLedger, ref.studioId, eq(creditLedger.clientId, ref.clientId)))
     .orderBy(desc(creditLedger.createdAt))
     .limit(limit);
+}
+
+// A trainer acts on a client of their studio who has not been deleted; anyone else is "not found".
+async function assertClientToCredit(q: Queryable, ref: ClientRef) {
+  const [row] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, ref.studioId, eq(clients.id, ref.clientId), clientNotDeleted)).limit(1);
+  if (!row) throw notFound("client");
+}
+
+/** A client's balance and latest entries, for their trainer. */
+export async function clientCredits(q: Queryable, ref: ClientRef) {
+  await assertClientToCredit(q, ref);
+  return { balance: await creditBalance(q, ref), entries: await listCreditEntries(q, ref, 50) };
+}
+
+/** The client's own balance and latest entries: what happened and why, not who granted it or what it came from. */
+export async function ownCredits(q: Queryable, ref: ClientRef) {
+  const entries = await listCreditEntries(q, ref, 20);
+  return {
+    balance: await creditBalance(q, ref),
+    entries: entries.map((e) => ({ id: e.id, kind: e.kind, delta: e.delta, reason: e.reason, createdAt: e.createdAt })),
+  };
+}
+
+/** A trainer gives credits by hand (until packs are sold): the client's balance after the grant. */
+export async function grantCreditsByHand(db: Db, input: ClientRef & { amount: number; reason: string; memberId: string }) {
+  return db.transaction(async (tx) => {
+    await assertClientToCredit(tx, input);
+    await grantCredits(tx, input);
+    return { balance: await creditBalance(tx, input) };
+  });
 }
 
 // Spends serialise on the client's row, so two bookings at once cannot both take the last credit.

@@ -26,7 +26,7 @@ import {
   users,
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { anonymisedIdentity, isBookingToCancel, isDeletionConfirmed, isSubscriptionToStop } from "./rules";
 
 // Deleting a client (the owner only). What goes and what stays:

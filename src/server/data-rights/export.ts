@@ -1,5 +1,7 @@
 import { slugify } from "@/lib/slug";
 import type { Queryable } from "@/server/db/client";
+import { localDateIn } from "@/lib/local-date";
+import { usableZone } from "@/lib/time-zones";
 import { csvRow, isoInstant } from "./csv";
 import { exportFiles, type ExportFile, type FileContext } from "./files";
 import { exportClients, exportStudio, type ExportScope } from "./scope";
@@ -16,6 +18,14 @@ export function exportFileName(input: { audience: "studio" | "coach" | "client";
   if (input.audience === "client") return `stride-my-data-${slugify(input.personName, "client")}-${input.localDate}.zip`;
   if (input.audience === "coach") return `stride-${studio}-clients-of-${slugify(input.personName, "trainer")}-${input.localDate}.zip`;
   return `stride-${studio}-${input.localDate}.zip`;
+}
+
+/** A download the caller may make: the scope the zip is built from, and its file name. */
+export async function exportDownload(q: Queryable, scope: ExportScope, downloader: { name: string; timeZone: string; now: Date }) {
+  const studio = await exportStudio(q, scope.studioId);
+  const audience = scope.audience === "client" ? "client" : scope.coachMemberId ? "coach" : "studio";
+  const localDate = localDateIn(downloader.now, usableZone(downloader.timeZone));
+  return { scope, fileName: exportFileName({ audience, studioSlug: studio.slug, personName: downloader.name, localDate }) };
 }
 
 /** What the archive holds, for the person who opens it. */

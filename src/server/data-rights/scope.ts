@@ -4,7 +4,7 @@ import type { Queryable } from "@/server/db/client";
 import { clients, studioMembers, studios, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { usableZone } from "@/lib/time-zones";
-import { notFound } from "@/server/errors";
+import { notFound } from "@/lib/errors";
 
 /**
  * Whose rows an export holds. The owner exports the whole studio; a trainer who is not the
@@ -14,6 +14,11 @@ import { notFound } from "@/server/errors";
 export type ExportScope =
   | { audience: "studio"; studioId: string; coachMemberId: string | null }
   | { audience: "client"; studioId: string; clientId: string };
+
+/** A trainer's export: the whole studio for its owner, the clients they coach for anyone else. */
+export function trainerExportScope(trainer: { studioId: string; memberId: string; role: "owner" | "trainer" }): ExportScope {
+  return { audience: "studio", studioId: trainer.studioId, coachMemberId: trainer.role === "owner" ? null : trainer.memberId };
+}
 
 export type ExportClient = {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { assertTypedDates, checkTypedDate, TYPED_DATE_WINDOWS, typedDateBounds } from "./typed-date";
 
 const TODAY = "2026-12-01";

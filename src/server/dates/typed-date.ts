@@ -1,4 +1,4 @@
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { addDays, isValidLocalDate, type LocalDate } from "@/lib/local-date";
 
 // A date a person types into a form ('YYYY-MM-DD' on their own calendar) is a plan or a record

@@ -1,3 +1,4 @@
+import { rowsOf } from "@/server/db/raw-rows";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import { localDateIn } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";
 import { bookSession, cancelBooking, previewChange } from "@/server/booking/service";
 import { bookings, clients, users } from "@/server/db/schema";
-import { rowsOf } from "@/server/progression/sql";
+
 import { logSession } from "@/server/training/service";
 import { unusableZonesIn, usableZoneSql, zoneOf } from "./zones";
 

@@ -3,7 +3,7 @@ import { FALLBACK_ZONE, usableZone } from "@/lib/time-zones";
 import type { Queryable } from "@/server/db/client";
 import { clients, studioMembers, users } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { notFound } from "@/server/errors";
+import { notFound } from "@/lib/errors";
 
 // A person's zone, read the same way by every domain: from their account, scoped to the
 // studio, through the one "unknown zone" rule (usableZone in lib/time-zones.ts).

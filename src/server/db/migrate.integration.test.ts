@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { shippedMigrationCount } from "@/app/api/health/check";
-import { rowsOf } from "@/server/progression/sql";
+import { rowsOf } from "./raw-rows";
 import { testDbKind } from "~test/db";
 import { openFreshDatabase } from "~test/fresh-db";
 import { openPostgres } from "./client";

@@ -1,5 +1,6 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { clients } from "./schema";
 
 type TenantTable = { studioId: PgColumn };
 
@@ -10,3 +11,18 @@ type TenantTable = { studioId: PgColumn };
 export function inStudio(table: TenantTable, studioId: string, ...conditions: (SQL | undefined)[]): SQL {
   return and(eq(table.studioId, studioId), ...conditions)!;
 }
+
+/**
+ * The same scope for raw SQL: `<alias>.studio_id = $1`, where `alias` names the table (or
+ * its alias) in the query's `from`. A join between two tenant tables keeps its own
+ * `a.studio_id = b.studio_id`; this is for the condition that ties a query to the caller.
+ */
+export function inStudioSql(alias: string, studioId: string): SQL {
+  return sql`${sql.identifier(alias)}.studio_id = ${studioId}`;
+}
+
+/**
+ * A deleted client's row stays (anonymised) for the studio's books, but is nobody's to look
+ * up any more: every lookup of a client by id adds this, and answers NOT_FOUND without it.
+ */
+export const clientNotDeleted: SQL = isNull(clients.deletedAt);

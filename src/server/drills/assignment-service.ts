@@ -15,7 +15,7 @@ import {
   type Drill,
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { listDueDrills } from "./due";
 import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date";
 import { zoneOf } from "@/server/dates/zones";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { assignments, clients, drillPrerequisites, drills, unlockEvents, unlockOverrides, users } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
+import { inStudio, inStudioSql } from "@/server/db/tenancy";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";
 import { masteryHistoryOf, ruleKeyOf, type RuleOf } from "./mastery-history";
@@ -34,9 +34,9 @@ function scopeCondition(studioId: string, clientId: string, scope: LockScope): S
   return and(
     scope.drillIds ? inArray(drillPrerequisites.drillId, [...scope.drillIds]) : undefined,
     scope.requiring
-      ? sql`${drillPrerequisites.drillId} in (select r.drill_id from ${drillPrerequisites} r where r.studio_id = ${studioId} and r.requires_drill_id in (${uuids(scope.requiring)}))`
+      ? sql`${drillPrerequisites.drillId} in (select r.drill_id from ${drillPrerequisites} r where ${inStudioSql("r", studioId)} and r.requires_drill_id in (${uuids(scope.requiring)}))`
       : undefined,
-    sql`not exists (select 1 from ${unlockEvents} e where e.studio_id = ${studioId} and e.client_id = ${clientId} and e.drill_id = ${drillPrerequisites.drillId})`,
+    sql`not exists (select 1 from ${unlockEvents} e where ${inStudioSql("e", studioId)} and e.client_id = ${clientId} and e.drill_id = ${drillPrerequisites.drillId})`,
   );
 }
 

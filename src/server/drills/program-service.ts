@@ -3,7 +3,7 @@ import { asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { drills, programItems, programs } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { validatePrescriptionForMeasure } from "./prescription";
 import { ensureBuiltIns } from "./service";
 import type { PrescriptionDefaults } from "./types";

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { slugify } from "@/lib/slug";
 import type { Queryable } from "@/server/db/client";
+import { rowsOf } from "@/server/db/raw-rows";
 import { drillPrerequisites, drills, programItems, programs, type Drill } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
-import { DomainError, notFound } from "@/server/errors";
+import { inStudio, inStudioSql } from "@/server/db/tenancy";
+import { DomainError, notFound } from "@/lib/errors";
 import { builtInDrills, builtInPrograms, type DrillDefinition } from "./catalogue";
 import type { DrillFields } from "./inputs";
 import type { MasteryRule } from "./types";
@@ -279,14 +280,13 @@ export async function setPrerequisite(
     }
     if (input.requiresDrillId) {
       // A drill that (through others) requires this one cannot become its prerequisite: nobody could ever unlock either.
-      const chain = await tx.execute<{ id: string }>(sql`
+      const chain = await rowsOf<{ id: string }>(tx, sql`
         with recursive up(id) as (
           select ${input.requiresDrillId}::uuid
           union
-          select p.requires_drill_id from drill_prerequisites p join up on p.drill_id = up.id where p.studio_id = ${studioId}
+          select p.requires_drill_id from drill_prerequisites p join up on p.drill_id = up.id where ${inStudioSql("p", studioId)}
         ) select id from up`);
-      const rows = (Array.isArray(chain) ? chain : (chain as { rows: { id: string }[] }).rows) as { id: string }[];
-      if (rows.some((r) => r.id === input.drillId)) {
+      if (chain.some((r) => r.id === input.drillId)) {
         throw new DomainError("BAD_REQUEST", "Pick another drill: that one already depends on this drill.", "requiresDrillId");
       }
     }

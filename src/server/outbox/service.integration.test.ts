@@ -81,6 +81,14 @@ describe("an email the mail server refuses", () => {
 });
 
 describe("what a studio's trainers read in the demo outbox", () => {
+  it("is there in demo mode only: elsewhere emails go out by SMTP and nobody reads them here", async () => {
+    const s = await createTestStudio(t.db);
+    await expect(callerFor(t.db, s.owner.userId, { isDemo: false }).outbox.list()).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "The outbox is shown only in demo mode; emails go out by SMTP.",
+    });
+  });
+
   it("a sign-in link asked for by anyone is readable by its addressee only; the others see that it went, never the link", async () => {
     const s = await createTestStudio(t.db);
     // Signed out, someone asks for the owner's link; the trainer then opens the outbox.

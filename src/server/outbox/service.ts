@@ -3,6 +3,8 @@ import type { Transporter } from "nodemailer";
 import { lastErrorOf, MAX_ATTEMPTS, runClaimPass, waitedSinceCreatedSql } from "@/server/db/claim-loop";
 import type { Db, Queryable } from "@/server/db/client";
 import { outbox, type OutboxAttachment, type OutboxEmail } from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import { DomainError } from "@/lib/errors";
 import { outboxEntryFor } from "./rules";
 
 export type NewEmail = {
@@ -40,8 +42,10 @@ export async function enqueueEmail(q: Queryable, email: NewEmail) {
  * The studio's latest emails as `reader` may see them: every email's addressee, subject, time
  * and status, but a credential's body only for the person it is addressed to.
  */
-export async function listOutbox(q: Queryable, studioId: string, reader: { email: string }, limit = 50) {
-  const rows = await q.select().from(outbox).where(eq(outbox.studioId, studioId)).orderBy(desc(outbox.createdAt)).limit(limit);
+export async function listOutbox(q: Queryable, studioId: string, reader: { email: string }, context: { isDemo: boolean }, limit = 50) {
+  // Only demo mode has no mail server to send them; elsewhere emails are nobody's to read here.
+  if (!context.isDemo) throw new DomainError("PRECONDITION_FAILED", "The outbox is shown only in demo mode; emails go out by SMTP.");
+  const rows = await q.select().from(outbox).where(inStudio(outbox, studioId)).orderBy(desc(outbox.createdAt)).limit(limit);
   return rows.map((row) => outboxEntryFor(row, reader));
 }
 

@@ -1,3 +1,4 @@
+import { inStudioSql } from "@/server/db/tenancy";
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import type { LocalDate } from "@/lib/local-date";
@@ -81,7 +82,7 @@ export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[]
     cl as (
       select c.id as client_id, ${tz} as tz, t.today, w.after_d, coalesce(w.until_d, t.today) as until_d
       from wanted w
-      join clients c on c.id = w.client_id and c.studio_id = ${studioId}
+      join clients c on c.id = w.client_id and ${inStudioSql("c", studioId)}
       left join users u on u.id = c.user_id
       cross join lateral (select (${now.toISOString()}::timestamptz at time zone ${tz})::date as today) t
     ),
@@ -92,7 +93,7 @@ export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[]
       from assignments a
       join cl on cl.client_id = a.client_id
       join assignment_versions av on av.studio_id = a.studio_id and av.assignment_id = a.id
-      where a.studio_id = ${studioId}
+      where ${inStudioSql("a", studioId)}
     ),
     span as (
       select cl.client_id, cl.today, cl.until_d as to_d,
@@ -116,7 +117,7 @@ export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[]
     logged as (
       select distinct pe.client_id, pe.local_date as d, pe.drill_id
       from practice_entries pe join span s on s.client_id = pe.client_id
-      where pe.studio_id = ${studioId} and pe.local_date between s.from_d and s.to_d
+      where ${inStudioSql("pe", studioId)} and pe.local_date between s.from_d and s.to_d
     ),
     daily_occ as (
       select rx.client_id, rx.d, count(*)::int as n, count(l.drill_id)::int as done
@@ -127,7 +128,7 @@ export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[]
     runs_in as materialized (
       select r.id, r.client_id, r.local_date, r.started_at
       from runs r join span s on s.client_id = r.client_id
-      where r.studio_id = ${studioId}
+      where ${inStudioSql("r", studioId)}
         and r.started_at >= (s.from_d - 2)::timestamp at time zone 'UTC' and r.started_at < (s.to_d + 2)::timestamp at time zone 'UTC'
         and r.local_date between s.from_d and s.to_d
     ),
@@ -143,10 +144,10 @@ export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[]
         count(*) filter (where
           exists (
             select 1 from practice_sessions ps join practice_entries pe on pe.studio_id = ps.studio_id and pe.session_id = ps.id
-            where ps.run_id = o.run_id and ps.studio_id = ${studioId} and pe.drill_id = o.drill_id
+            where ps.run_id = o.run_id and ${inStudioSql("ps", studioId)} and pe.drill_id = o.drill_id
           ) or exists (
             select 1 from practice_sessions ps join practice_entries pe on pe.studio_id = ps.studio_id and pe.session_id = ps.id
-            where ps.studio_id = ${studioId} and ps.client_id = o.client_id and ps.run_id is null
+            where ${inStudioSql("ps", studioId)} and ps.client_id = o.client_id and ps.run_id is null
               and ps.local_date between o.d - 1 and o.d
               and ps.performed_at between o.started_at - ${window} and o.started_at
               and pe.drill_id = o.drill_id

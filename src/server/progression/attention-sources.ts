@@ -2,7 +2,7 @@ import { and, desc, eq, gte } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { clients, drills, unlockEvents } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import type { AttentionItem, AttentionSource } from "@/server/review/attention-types";
+import type { AttentionItem, AttentionSource } from "@/lib/attention";
 import { asymmetriesAbove } from "./overview";
 import { asymmetryThresholdOf } from "./service";
 

@@ -1,7 +1,9 @@
+import { rowsOf } from "@/server/db/raw-rows";
+import { inStudioSql } from "@/server/db/tenancy";
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { csvRow } from "@/server/data-rights/csv";
-import { rowsOf } from "./sql";
+
 
 /** The three exports of a client's history; each is one CSV file. */
 export const exportKinds = ["sessions", "entries", "runs"] as const;
@@ -22,7 +24,7 @@ const queries: Record<ExportKind, { header: string[]; page: (studioId: string, c
     page: (studioId, clientId, after) => sql`
       select ${sessionKey} as k, id::text as c1, ${utc("performed_at")} as c2, local_date::text as c3, context as c4, run_id::text as c5,
         effort::text as c6, case when has_pain then 'yes' else 'no' end as c7, pain_where as c8, note as c9
-      from practice_sessions where studio_id = ${studioId} and client_id = ${clientId} ${after ? sql`and ${sessionKey} > ${after}` : sql``}
+      from practice_sessions where ${inStudioSql("practice_sessions", studioId)} and client_id = ${clientId} ${after ? sql`and ${sessionKey} > ${after}` : sql``}
       order by k limit ${BATCH}`,
   },
   entries: {
@@ -33,7 +35,7 @@ const queries: Record<ExportKind, { header: string[]; page: (studioId: string, c
       from practice_entries pe
       join practice_sessions ps on ps.studio_id = pe.studio_id and ps.id = pe.session_id
       join drills d on d.studio_id = pe.studio_id and d.id = pe.drill_id
-      where pe.studio_id = ${studioId} and pe.client_id = ${clientId} ${after ? sql`and ${entryKey} > ${after}` : sql``}
+      where ${inStudioSql("pe", studioId)} and pe.client_id = ${clientId} ${after ? sql`and ${entryKey} > ${after}` : sql``}
       order by k limit ${BATCH}`,
   },
   runs: {
@@ -42,7 +44,7 @@ const queries: Record<ExportKind, { header: string[]; page: (studioId: string, c
       select ${runKey} as k, id::text as c1, ${utc("started_at")} as c2, local_date::text as c3, distance_m::text as c4, duration_s::text as c5,
         to_char(make_interval(secs => round(duration_s / (distance_m / 1000.0))), 'FMMI:SS') as c6, effort::text as c7,
         case when has_pain then 'yes' else 'no' end as c8, pain_where as c9, note as c10
-      from runs where studio_id = ${studioId} and client_id = ${clientId} ${after ? sql`and ${runKey} > ${after}` : sql``}
+      from runs where ${inStudioSql("runs", studioId)} and client_id = ${clientId} ${after ? sql`and ${runKey} > ${after}` : sql``}
       order by k limit ${BATCH}`,
   },
 };

@@ -1,10 +1,11 @@
+import { rowsOf } from "@/server/db/raw-rows";
+import { inStudioSql } from "@/server/db/tenancy";
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { addDays, type LocalDate } from "@/lib/local-date";
 import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
 import { adherenceFor } from "./client-adherence";
 import { asymmetryThresholdOf } from "./service";
-import { rowsOf } from "./sql";
 
 export type AsymmetryRow = {
   clientId: string;
@@ -41,13 +42,13 @@ export function asymmetryQuery(studioId: string, now: Date, thresholdPercent: nu
       with cl as (
         select c.id as client_id, c.name, (${now.toISOString()}::timestamptz at time zone ${usableZoneSql(sql`u.time_zone`, unusableZones)})::date as today
         from clients c left join users u on u.id = c.user_id
-        where c.studio_id = ${studioId} and c.status = 'active' ${only}
+        where ${inStudioSql("c", studioId)} and c.status = 'active' ${only}
       ),
       d as (
         select pe.client_id, pe.drill_id, pe.local_date,
           max(pe.value) filter (where pe.side = 'left') as l, max(pe.value) filter (where pe.side = 'right') as r
         from practice_entries pe join cl on cl.client_id = pe.client_id
-        where pe.studio_id = ${studioId} and pe.local_date between cl.today - 6 and cl.today and pe.side <> 'both' and pe.value is not null
+        where ${inStudioSql("pe", studioId)} and pe.local_date between cl.today - 6 and cl.today and pe.side <> 'both' and pe.value is not null
         group by pe.client_id, pe.drill_id, pe.local_date
       ),
       a as (
@@ -55,7 +56,7 @@ export function asymmetryQuery(studioId: string, now: Date, thresholdPercent: nu
       )
       select a.client_id::text as "clientId", cl.name as "clientName", a.drill_id::text as "drillId", dr.name as "drillName",
         a.l as "left", a.r as "right", (abs(a.l - a.r) / greatest(a.l, a.r) * 100)::float8 as percent, a.last_date::text as "lastDate"
-      from a join cl on cl.client_id = a.client_id join drills dr on dr.id = a.drill_id and dr.studio_id = ${studioId}
+      from a join cl on cl.client_id = a.client_id join drills dr on dr.id = a.drill_id and ${inStudioSql("dr", studioId)}
       where a.l is not null and a.r is not null and greatest(a.l, a.r) > 0
         and abs(a.l - a.r) / greatest(a.l, a.r) * 100 > ${thresholdPercent}
       order by percent desc`;
@@ -85,13 +86,13 @@ export async function studioOverview(q: Queryable, studioId: string, now: Date, 
     sql`
       select c.id::text as id, c.name, c.coach_id::text as coach_id, cu.name as coach_name, c.status::text as status,
         (extract(epoch from greatest(
-          (select max(ps.performed_at) from practice_sessions ps where ps.studio_id = ${studioId} and ps.client_id = c.id),
-          (select max(r.started_at) from runs r where r.studio_id = ${studioId} and r.client_id = c.id)
+          (select max(ps.performed_at) from practice_sessions ps where ${inStudioSql("ps", studioId)} and ps.client_id = c.id),
+          (select max(r.started_at) from runs r where ${inStudioSql("r", studioId)} and r.client_id = c.id)
         )) * 1000)::float8 as last_at
       from clients c
       join studio_members m on m.id = c.coach_id
       join users cu on cu.id = m.user_id
-      where c.studio_id = ${studioId} and c.status <> 'archived' ${coach}
+      where ${inStudioSql("c", studioId)} and c.status <> 'archived' ${coach}
       order by c.name`,
   );
   const threshold = await asymmetryThresholdOf(q, studioId);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/local-date";
 
 import type { WeekAdherence } from "./adherence";
-import { formatDuration, paceOf, summarizeDrillsAndRunning, weeklyRunning, type RunFact, type WeekRunning } from "./running";
+import { paceOf, summarizeDrillsAndRunning, weeklyRunning, type RunFact, type WeekRunning } from "./running";
 
 const adherenceWeek = (weekStart: string, isoWeek: string, daysWithDrills: number): WeekAdherence => ({
   isoWeek,
@@ -165,15 +165,6 @@ describe("summarizeDrillsAndRunning", () => {
 });
 
 describe("formatting", () => {
-  it.each([
-    { seconds: 12, expected: "0:12" },
-    { seconds: 307, expected: "5:07" },
-    { seconds: 299.6, expected: "5:00" },
-    { seconds: 3725, expected: "1:02:05" },
-  ])("$seconds s → $expected", ({ seconds, expected }) => {
-    expect(formatDuration(seconds)).toBe(expected);
-  });
-
   it("pace is seconds per km, none without distance", () => {
     expect(paceOf(5000, 1500)).toBe(300);
     expect(paceOf(0, 1500)).toBeNull();

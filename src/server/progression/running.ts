@@ -1,3 +1,4 @@
+import { formatDuration } from "@/lib/wording";
 import { assertLocalDate, type LocalDate } from "@/lib/local-date";
 
 import { isoWeekOf, type WeekAdherence } from "./adherence";
@@ -168,16 +169,6 @@ export function summarizeDrillsAndRunning(weeks: readonly WeekRunning[], options
 /** Seconds per km for a distance and a time; null without distance. */
 export function paceOf(distanceM: number, durationSeconds: number): number | null {
   return distanceM > 0 ? durationSeconds / (distanceM / 1000) : null;
-}
-
-/** "5:07" for 307 s, "1:02:05" past an hour; for paces, add "/km". */
-export function formatDuration(totalSeconds: number): string {
-  const seconds = Math.round(totalSeconds);
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const ss = String(s).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
 function groupStats(weeks: readonly WeekRunning[]): GroupStats {

@@ -1,17 +1,18 @@
 import { desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { clients, drills, progressionSettings, unlockEvents, users } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
+import { inStudio, inStudioSql } from "@/server/db/tenancy";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { zoneOf } from "@/server/dates/zones";
 import { assignedDrillLocks } from "@/server/drills/locks";
 import type { MeasureKind } from "@/server/drills/types";
-import { notFound } from "@/server/errors";
+import { notFound } from "@/lib/errors";
 import { adherenceFor, type ClientAdherence } from "./client-adherence";
 import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";
 import { trendBetween, type Progress, type SideProgress, type WindowAverage } from "./rolling";
 import { emptyWeekRunning, paceOf, summarizeDrillsAndRunning, type RunningSummary, type WeekRunning } from "./running";
-import { rowsOf, rowsWithoutJit } from "./sql";
+import { rowsOf } from "@/server/db/raw-rows";
+import { rowsWithoutJit } from "./sql";
 
 export type ProgressClient = { id: string; name: string; timeZone: string; today: LocalDate };
 
@@ -86,7 +87,7 @@ const dailyBestsCte = (studioId: string, clientId: string, today: LocalDate) => 
     coalesce(max(value) filter (where side = 'left'), max(value) filter (where side = 'both'))::float8 as l,
     max(value) filter (where side = 'right')::float8 as r
   from practice_entries
-  where studio_id = ${studioId} and client_id = ${clientId} and local_date <= ${today}::date and value is not null
+  where ${inStudioSql("practice_entries", studioId)} and client_id = ${clientId} and local_date <= ${today}::date and value is not null
   group by drill_id, local_date`;
 
 /**
@@ -105,8 +106,8 @@ export async function drillProgressFor(q: Queryable, studioId: string, client: P
           drills,
           studioId,
           ne(drills.measure, "free"),
-          sql`(exists (select 1 from assignments a where a.studio_id = ${studioId} and a.client_id = ${clientId} and a.drill_id = ${drills.id})
-            or exists (select 1 from practice_entries pe where pe.studio_id = ${studioId} and pe.client_id = ${clientId} and pe.drill_id = ${drills.id}))`,
+          sql`(exists (select 1 from assignments a where ${inStudioSql("a", studioId)} and a.client_id = ${clientId} and a.drill_id = ${drills.id})
+            or exists (select 1 from practice_entries pe where ${inStudioSql("pe", studioId)} and pe.client_id = ${clientId} and pe.drill_id = ${drills.id}))`,
         ),
       )
       .orderBy(drills.sortOrder, drills.name),
@@ -224,7 +225,7 @@ function runWeeksOf(q: Queryable, studioId: string, client: ProgressClient) {
         count(*)::int as runs, sum(distance_m)::int as distance_m, sum(duration_s)::int as duration_s,
         avg(effort)::float8 as effort, count(*) filter (where has_pain)::int as pain
       from runs
-      where studio_id = ${studioId} and client_id = ${client.id} and local_date <= ${client.today}::date
+      where ${inStudioSql("runs", studioId)} and client_id = ${client.id} and local_date <= ${client.today}::date
       group by 2
       order by 2`,
   );

@@ -1,6 +1,8 @@
-import { sql } from "drizzle-orm";
+import { rowsOf } from "@/server/db/raw-rows";
+import { inStudioSql } from "@/server/db/tenancy";
+import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import type { AttentionItem, AttentionScope, AttentionSource } from "./attention-types";
+import type { AttentionItem, AttentionScope, AttentionSource } from "@/lib/attention";
 import { daysBefore, missedDaysOf, type DailyPrescription } from "./missed-days";
 import type { LocalDate } from "@/lib/local-date";
 import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
@@ -16,11 +18,7 @@ export const MISSED_DAYS_THRESHOLD = 2;
 export const ATTENTION_LIMIT = 100;
 
 type Row = Record<string, unknown>;
-
-async function rows(q: Queryable, query: ReturnType<typeof sql>): Promise<Row[]> {
-  const result = (await q.execute(query)) as unknown as Row[] | { rows: Row[] };
-  return Array.isArray(result) ? result : result.rows;
-}
+const rows = (q: Queryable, query: SQL) => rowsOf<Row>(q, query);
 
 const asDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
 
@@ -40,7 +38,7 @@ async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionS
           exists (select 1 from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id) as is_edited
         from practice_sessions s
         join clients c on c.id = s.client_id and c.studio_id = s.studio_id
-        where s.studio_id = ${studioId} and s.created_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
+        where ${inStudioSql("s", studioId)} and s.created_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
           -- A review covers the session until the client changes it (edits stay inside the
           -- 24 hours after saving, so an edited session is always within this window).
           and not exists (select 1 from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id and r.session_edited_at is null)
@@ -78,7 +76,7 @@ async function runPainItems(q: Queryable, { studioId, now, coachId }: AttentionS
     q,
     sql`select r.id, r.client_id, c.name as client_name, r.started_at, r.pain_where, r.distance_m
         from runs r join clients c on c.id = r.client_id and c.studio_id = r.studio_id
-        where r.studio_id = ${studioId} and r.has_pain and r.started_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
+        where ${inStudioSql("r", studioId)} and r.has_pain and r.started_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
           and not exists (select 1 from run_reviews rr where rr.studio_id = r.studio_id and rr.run_id = r.id)
         order by r.started_at desc
         limit ${ATTENTION_LIMIT}`,
@@ -112,7 +110,7 @@ async function missedDayItems(q: Queryable, { studioId, now, coachId }: Attentio
           from clients c join users u on u.id = c.user_id
           join assignments a on a.studio_id = c.studio_id and a.client_id = c.id and a.status = 'active'
           join assignment_versions v on v.assignment_id = a.id and v.version = a.version and v.daily
-          where c.studio_id = ${studioId} and c.status = 'active' ${coachedBy(coachId)}`,
+          where ${inStudioSql("c", studioId)} and c.status = 'active' ${coachedBy(coachId)}`,
     ),
     rows(
       q,
@@ -120,7 +118,7 @@ async function missedDayItems(q: Queryable, { studioId, now, coachId }: Attentio
           from clients c join users u on u.id = c.user_id
           join practice_entries e on e.studio_id = c.studio_id and e.client_id = c.id
             and e.local_date between ${today} - ${window} and ${today} - 1
-          where c.studio_id = ${studioId} and c.status = 'active' ${coachedBy(coachId)}`,
+          where ${inStudioSql("c", studioId)} and c.status = 'active' ${coachedBy(coachId)}`,
     ),
   ]);
   const loggedByClient = new Map<string, Set<string>>();

@@ -4,7 +4,7 @@ import { assignmentVersions, clients, drills, practiceEntries, practiceSessions,
 import { inStudio } from "@/server/db/tenancy";
 import { prescriptionOf } from "@/server/drills/assignment-service";
 import { usableZone } from "@/lib/time-zones";
-import { notFound } from "@/server/errors";
+import { notFound } from "@/lib/errors";
 import { entriesOf } from "@/server/training/service";
 
 // The trainer's side of logging: a session beside its prescription, feedback, a client's recent logs.

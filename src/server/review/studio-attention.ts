@@ -1,7 +1,7 @@
 import { failedPaymentSource } from "@/server/billing/attention";
 import type { Db } from "@/server/db/client";
 import { asymmetrySource, unlockSource } from "@/server/progression/attention-sources";
-import type { AttentionItem } from "./attention-types";
+import type { AttentionItem } from "@/lib/attention";
 import { listAttention } from "./attention";
 
 /**

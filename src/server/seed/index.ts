@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { inStudioSql } from "@/server/db/tenancy";
 import { logger } from "@/server/logger";
 import { seedDrills } from "./drills";
 import { seedBookings } from "./bookings";
@@ -26,12 +27,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
     update clients c set created_at = first.at
     from (
       select client_id, min(at) as at from (
-        select client_id, performed_at as at from practice_sessions where studio_id = ${studio.studioId}
+        select client_id, performed_at as at from practice_sessions where ${inStudioSql("practice_sessions", studio.studioId)}
         union all
-        select client_id, started_at from runs where studio_id = ${studio.studioId}
+        select client_id, started_at from runs where ${inStudioSql("runs", studio.studioId)}
       ) logs group by client_id
     ) first
-    where c.studio_id = ${studio.studioId} and c.id = first.client_id and first.at < c.created_at`);
+    where ${inStudioSql("c", studio.studioId)} and c.id = first.client_id and first.at < c.created_at`);
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }

@@ -1,3 +1,4 @@
+import { inStudioSql } from "@/server/db/tenancy";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
@@ -146,7 +147,7 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
     insert into session_reviews (studio_id, session_id, reviewed_by_member_id, feedback, created_at, updated_at)
     select s.studio_id, s.id, c.coach_id, '', s.performed_at + interval '1 day', s.performed_at + interval '1 day'
     from practice_sessions s join clients c on c.id = s.client_id
-    where s.studio_id = ${studioId}
+    where ${inStudioSql("s", studioId)}
       and s.client_id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})
       and s.performed_at < ${new Date(now.getTime() - 3 * 86_400_000).toISOString()}::timestamptz
     on conflict (session_id) do nothing`);

@@ -1,4 +1,4 @@
-import { formatWhen } from "@/server/booking/format";
+import { formatWhen } from "@/lib/time-wording";
 
 /**
  * A client may edit or delete their own session for 24 hours after it was saved; after that it

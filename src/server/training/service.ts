@@ -13,7 +13,7 @@ import {
   studioMembers,
   users,
 } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
+import { inStudio, inStudioSql } from "@/server/db/tenancy";
 import { prescriptionOf } from "@/server/drills/assignment-service";
 import { listDueDrills } from "@/server/drills/due";
 import { localDateIn } from "@/lib/local-date";
@@ -21,7 +21,7 @@ import { usableZone } from "@/lib/time-zones";
 import { zoneOf } from "@/server/dates/zones";
 import { lockStatesFor, recordUnlocksFor } from "@/server/drills/locks";
 import type { MeasureKind } from "@/server/drills/types";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
 import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
 
@@ -36,8 +36,8 @@ export type LoggableAssignment = LoggableDrill & { drillId: string; assignmentVe
 function versionInForceAt(studioId: string, at: Date) {
   const instant = at.toISOString();
   return sql`coalesce(
-    (select v.id from assignment_versions v where v.studio_id = ${studioId} and v.assignment_id = ${assignments.id} and v.created_at <= ${instant}::timestamptz order by v.version desc limit 1),
-    (select v.id from assignment_versions v where v.studio_id = ${studioId} and v.assignment_id = ${assignments.id} order by v.version limit 1))`;
+    (select v.id from assignment_versions v where ${inStudioSql("v", studioId)} and v.assignment_id = ${assignments.id} and v.created_at <= ${instant}::timestamptz order by v.version desc limit 1),
+    (select v.id from assignment_versions v where ${inStudioSql("v", studioId)} and v.assignment_id = ${assignments.id} order by v.version limit 1))`;
 }
 
 /**

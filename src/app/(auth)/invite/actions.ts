@@ -7,7 +7,7 @@ import { signIn } from "@/server/auth/next-auth";
 import { acceptInvite } from "@/server/clients/service";
 import { getDb } from "@/server/db/client";
 import { isValidTimeZone } from "@/lib/time-zones";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 
 const acceptInput = z.object({
   token: z.string().min(1).max(200),

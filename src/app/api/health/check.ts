@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { migrationsFolder, type Db } from "@/server/db/client";
-import { rowsOf } from "@/server/progression/sql";
+import { rowsOf } from "@/server/db/raw-rows";
 
 export type Health = { ok: true; migrations: number } | { ok: false; error: string };
 

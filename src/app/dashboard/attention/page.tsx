@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AttentionList } from "@/components/review/attention-list";
-import { attentionCoachOf, type AttentionView } from "@/server/review/attention-types";
-import { requireViewer } from "@/server/auth/require";
+import { attentionCoachOf, type AttentionView } from "@/lib/attention";
+import { requireViewer } from "@/app/require-viewer";
 import { loadAttention } from "../attention-data";
 import { orForbidden } from "@/trpc/server";
 

@@ -7,7 +7,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import { requireViewer } from "@/server/auth/require";
+import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { BookForClient } from "./book-for-client";
 import { BookingActions } from "./booking-actions";

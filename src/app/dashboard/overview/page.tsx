@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import type { OverviewRow } from "@/server/progression/overview";
-import { requireViewer } from "@/server/auth/require";
+import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { ThresholdForm } from "./threshold-form";
 

@@ -3,8 +3,8 @@ import { formatDate, priceLabel } from "@/components/billing/price";
 import { TestModeNotice } from "@/components/billing/test-mode-notice";
 import { Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
-import { describeStatus } from "@/server/billing/rules";
-import { requireViewer } from "@/server/auth/require";
+import { describeStatus } from "@/lib/subscription-status";
+import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { BuyButton, CancellationButton, SimulateRenewal, UpdateCardButton } from "./actions";
 

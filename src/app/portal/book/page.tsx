@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatSpan, priceLabel } from "@/components/booking/format";
 import { Alert } from "@/components/ui/card";
-import { formatHours } from "@/server/booking/format";
+import { formatHours } from "@/lib/time-wording";
 import { localDateIn } from "@/lib/local-date";
 import { api, orForbidden } from "@/trpc/server";
 import { BookFlow, type BookableType } from "./book-flow";

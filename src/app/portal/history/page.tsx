@@ -5,7 +5,7 @@ import { describeRun, summarizeEntries } from "@/components/logging/entry-summar
 import { historyItems } from "@/components/logging/history-items";
 import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
-import { formatWhen } from "@/server/booking/format";
+import { formatWhen } from "@/lib/time-wording";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "History" };

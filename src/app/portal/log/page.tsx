@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { toLoggerDrill } from "@/components/logging/logger-drill";
 import { SessionForm } from "@/components/logging/session-form";
-import { formatWhen } from "@/server/booking/format";
+import { formatWhen } from "@/lib/time-wording";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Log drills" };

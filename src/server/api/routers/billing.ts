@@ -2,24 +2,24 @@ import { z } from "zod";
 import { billingMode, billingProvider, testProvider } from "@/server/billing/config";
 import { CURRENCIES, readPlanPrice } from "@/lib/money";
 import {
-  billingSettings,
   cardUpdateUrl,
   clientBilling,
   clientMembership,
   createPlan,
   listClientInvoices,
-  listPlans,
-  ownSubscription,
   paymentProblem,
   publicPlans,
   revenueSummary,
   setCancelAtPeriodEnd,
   setDefaultCoach,
+  simulateRenewal,
   startPurchase,
+  studioCatalogue,
   studiosSelling,
   updatePlan,
 } from "@/server/billing/service";
 import { clientProcedure, createTRPCRouter, ownerProcedure, publicProcedure, trainerProcedure } from "../trpc";
+import { clientIdInput } from "./inputs";
 
 const planIdField = z.uuid({ error: "That plan id is not valid." });
 const subscriptionIdField = z.uuid({ error: "That subscription id is not valid." });
@@ -50,6 +50,12 @@ export const testCardInput = z.object({ cardNumber: z.string().trim().min(1, "En
 export const simulateRenewalInput = z.object({ subscriptionId: subscriptionIdField, outcome: z.enum(["paid", "failed"], { error: "Pick paid or failed." }) });
 export const defaultCoachInput = z.object({ memberId: z.uuid({ error: "Pick one of your studio's trainers." }) });
 
+// Payments go through the provider this deployment's mode picks (Stripe, or the test mode),
+// built in one place from the request's database, clock and address.
+const payingClientProcedure = clientProcedure.use(({ ctx, next }) => next({ ctx: { provider: billingProvider(ctx.db, ctx) } }));
+// The test mode's own controls; its provider refuses when a real Stripe key is set.
+const testModeClientProcedure = clientProcedure.use(({ ctx, next }) => next({ ctx: { testProvider: testProvider(ctx.db, ctx) } }));
+
 export const billingRouter = createTRPCRouter({
   /** The public plans page: what the studio sells, and whether payments are real. */
   publicPlans: publicProcedure
@@ -63,43 +69,26 @@ export const billingRouter = createTRPCRouter({
   mine: clientProcedure.query(async ({ ctx }) => ({ ...(await clientBilling(ctx.db, ctx.studioId, ctx.clientId)), mode: billingMode() })),
   invoices: clientProcedure.query(({ ctx }) => listClientInvoices(ctx.db, ctx.studioId, ctx.clientId)),
   paymentProblem: clientProcedure.query(({ ctx }) => paymentProblem(ctx.db, ctx.studioId, ctx.clientId)),
-  buy: clientProcedure
+  buy: payingClientProcedure
     .input(buyInput)
-    .mutation(({ ctx, input }) =>
-      startPurchase(ctx.db, billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now }), { studioId: ctx.studioId, clientId: ctx.clientId, planId: input.planId, appUrl: ctx.appUrl }),
-    ),
-  setCancelAtPeriodEnd: clientProcedure
+    .mutation(({ ctx, input }) => startPurchase(ctx.db, ctx.provider, { studioId: ctx.studioId, clientId: ctx.clientId, planId: input.planId, appUrl: ctx.appUrl })),
+  setCancelAtPeriodEnd: payingClientProcedure
     .input(cancellationInput)
-    .mutation(({ ctx, input }) =>
-      setCancelAtPeriodEnd(ctx.db, billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now }), { studioId: ctx.studioId, clientId: ctx.clientId, ...input }),
-    ),
-  cardUpdateUrl: clientProcedure.mutation(({ ctx }) =>
-    cardUpdateUrl(ctx.db, billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now }), { studioId: ctx.studioId, clientId: ctx.clientId, appUrl: ctx.appUrl }),
-  ),
+    .mutation(({ ctx, input }) => setCancelAtPeriodEnd(ctx.db, ctx.provider, { studioId: ctx.studioId, clientId: ctx.clientId, ...input })),
+  cardUpdateUrl: payingClientProcedure.mutation(({ ctx }) => cardUpdateUrl(ctx.db, ctx.provider, { studioId: ctx.studioId, clientId: ctx.clientId, appUrl: ctx.appUrl })),
   /** Test mode only: the in-app card form; a new card retries unpaid invoices. */
-  updateTestCard: clientProcedure
+  updateTestCard: testModeClientProcedure
     .input(testCardInput)
-    .mutation(({ ctx, input }) =>
-      testProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now }).updateCard({ studioId: ctx.studioId, clientId: ctx.clientId, cardNumber: input.cardNumber }),
-    ),
+    .mutation(({ ctx, input }) => ctx.testProvider.updateCard({ studioId: ctx.studioId, clientId: ctx.clientId, cardNumber: input.cardNumber })),
   /** Test mode only: make the next renewal happen now, paid or failed. */
-  simulateRenewal: clientProcedure.input(simulateRenewalInput).mutation(async ({ ctx, input }) => {
-    const provider = testProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now });
-    const sub = await ownSubscription(ctx.db, ctx.studioId, ctx.clientId, input.subscriptionId);
-    await provider.simulateRenewal({ stripeSubscriptionId: sub.stripeSubscriptionId, outcome: input.outcome });
-    return { done: true };
-  }),
+  simulateRenewal: testModeClientProcedure
+    .input(simulateRenewalInput)
+    .mutation(({ ctx, input }) => simulateRenewal(ctx.db, ctx.testProvider, { studioId: ctx.studioId, clientId: ctx.clientId, ...input })),
 
   // ── the studio's catalogue and revenue ──
-  plans: trainerProcedure.query(async ({ ctx }) => ({
-    plans: await listPlans(ctx.db, ctx.studioId),
-    settings: await billingSettings(ctx.db, ctx.studioId),
-    mode: billingMode(),
-  })),
+  plans: trainerProcedure.query(async ({ ctx }) => ({ ...(await studioCatalogue(ctx.db, ctx.studioId)), mode: billingMode() })),
   /** One client's membership, for their coach and the studio's trainers. */
-  clientMembership: trainerProcedure
-    .input(z.object({ clientId: z.uuid({ error: "That client id is not valid." }) }))
-    .query(({ ctx, input }) => clientMembership(ctx.db, ctx.studioId, input.clientId)),
+  clientMembership: trainerProcedure.input(clientIdInput).query(({ ctx, input }) => clientMembership(ctx.db, ctx.studioId, input.clientId)),
   createPlan: ownerProcedure
     .input(createPlanInput)
     .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.studioId, { ...input, priceMinor: readPlanPrice({ ...input, interval: input.kind === "pack" ? null : input.interval }, true) })),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getFeedStatus, rotateFeed } from "@/server/booking/feed-service";
-import { bookSession, cancelBooking, listCalendar, listClientBookings, listSlots, markAttendance } from "@/server/booking/service";
+import { clientSchedule, openTimesByDay, trainerCalendar } from "@/server/booking/schedule-service";
+import { bookSession, cancelBooking, markAttendance } from "@/server/booking/service";
 import {
   addAvailabilityException,
   archiveSessionType,
@@ -10,10 +11,6 @@ import {
   saveSessionType,
   setWeeklyAvailability,
 } from "@/server/booking/settings-service";
-import { localDateIn } from "@/lib/local-date";
-import { groupSlotsByLocalDate, localDateRange } from "@/server/booking/views";
-import { getClient, listCoaches } from "@/server/clients/service";
-import { notFound } from "@/server/errors";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 import {
   addExceptionInput,
@@ -27,6 +24,7 @@ import {
   slotsInput,
   startInput,
 } from "./booking-inputs";
+import { clientIdInput } from "./inputs";
 
 // The trainer's side of bookings: what they offer, when, and their calendar.
 export const bookingRouter = createTRPCRouter({
@@ -48,24 +46,12 @@ export const bookingRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => removeAvailabilityException(ctx.db, ctx.studioId, ctx.memberId, input.exceptionId)),
 
   /** The week calendar, in the trainer's zone: one trainer's bookings (their own by default). */
-  calendar: trainerProcedure.input(calendarInput).query(async ({ ctx, input }) => {
-    const timeZone = ctx.viewer.timeZone;
-    const memberId = input.memberId ?? ctx.memberId;
-    const trainers = await listCoaches(ctx.db, ctx.studioId);
-    if (!trainers.some((t) => t.id === memberId)) throw notFound("trainer");
-    const from = input.from ?? localDateIn(ctx.now(), timeZone);
-    const range = localDateRange(from, input.days, timeZone);
-    const bookings = await listCalendar(ctx.db, { studioId: ctx.studioId, ...range, memberIds: [memberId] });
-    return { timeZone, from, memberId, trainers, bookings };
-  }),
+  calendar: trainerProcedure
+    .input(calendarInput)
+    .query(({ ctx, input }) => trainerCalendar(ctx.db, { ...input, studioId: ctx.studioId, memberId: input.memberId ?? ctx.memberId, timeZone: ctx.viewer.timeZone, now: ctx.now() })),
 
   /** Open times of a session type, in the trainer's zone (to book for a client). */
-  slots: trainerProcedure.input(slotsInput).query(async ({ ctx, input }) => {
-    const timeZone = ctx.viewer.timeZone;
-    const range = localDateRange(input.from ?? localDateIn(ctx.now(), timeZone), input.days, timeZone);
-    const { slots } = await listSlots(ctx.db, { studioId: ctx.studioId, sessionTypeId: input.sessionTypeId, now: ctx.now(), ...range });
-    return { timeZone, days: groupSlotsByLocalDate(slots, timeZone) };
-  }),
+  slots: trainerProcedure.input(slotsInput).query(({ ctx, input }) => openTimesByDay(ctx.db, { ...input, studioId: ctx.studioId, timeZone: ctx.viewer.timeZone, now: ctx.now() })),
   bookForClient: trainerProcedure
     .input(z.object({ sessionTypeId: sessionTypeIdInput.shape.sessionTypeId, clientId: z.uuid({ error: "Pick a client." }), start: startInput }))
     .mutation(({ ctx, input }) =>
@@ -86,10 +72,9 @@ export const bookingRouter = createTRPCRouter({
     }),
 
   /** One client's sessions (upcoming, then the recent past), in the trainer's zone. */
-  clientBookings: trainerProcedure.input(z.object({ clientId: z.uuid({ error: "That client id is not valid." }) })).query(async ({ ctx, input }) => {
-    await getClient(ctx.db, ctx.studioId, input.clientId);
-    return { timeZone: ctx.viewer.timeZone, ...(await listClientBookings(ctx.db, { studioId: ctx.studioId, clientId: input.clientId, now: ctx.now() })) };
-  }),
+  clientBookings: trainerProcedure
+    .input(clientIdInput)
+    .query(({ ctx, input }) => clientSchedule(ctx.db, { studioId: ctx.studioId, clientId: input.clientId, timeZone: ctx.viewer.timeZone, now: ctx.now() })),
 
   feed: trainerProcedure.query(({ ctx }) => getFeedStatus(ctx.db, ctx.studioId, { memberId: ctx.memberId })),
   rotateFeed: trainerProcedure.mutation(({ ctx }) => rotateFeed(ctx.db, { studioId: ctx.studioId, owner: { memberId: ctx.memberId }, appUrl: ctx.appUrl, now: ctx.now() })),

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { getClient, inviteClient, listClients, listCoaches, reassignCoach, resendInvite, setClientArchived } from "@/server/clients/service";
 import { createTRPCRouter, ownerProcedure, trainerProcedure } from "../trpc";
 import { emailField } from "./auth";
+import { clientIdInput } from "./inputs";
 
-export const clientIdInput = z.object({ clientId: z.uuid({ error: "That client id is not valid." }) });
 export const listClientsInput = z
   .object({
     search: z.string().trim().max(100, "Search with at most 100 characters.").optional(),
@@ -17,20 +17,16 @@ export const inviteClientInput = z.object({
   email: emailField,
   coachId: z.uuid({ error: "Pick a coach from the list." }).nullable().default(null),
 });
-export const reassignCoachInput = z.object({
-  clientId: z.uuid({ error: "That client id is not valid." }),
-  coachId: z.uuid({ error: "Pick a coach from the list." }),
-});
+export const reassignCoachInput = clientIdInput.extend({ coachId: z.uuid({ error: "Pick a coach from the list." }) });
 
 export const clientsRouter = createTRPCRouter({
   list: trainerProcedure.input(listClientsInput).query(({ ctx, input }) => listClients(ctx.db, ctx.studioId, input)),
   get: trainerProcedure.input(clientIdInput).query(({ ctx, input }) => getClient(ctx.db, ctx.studioId, input.clientId)),
   coaches: trainerProcedure.query(({ ctx }) => listCoaches(ctx.db, ctx.studioId)),
   /** Without a mail server, the inviting trainer gets this one link to hand over (nobody else ever sees it). */
-  invite: trainerProcedure.input(inviteClientInput).mutation(async ({ ctx, input }) => {
-    const { inviteLink, ...client } = await inviteClient(ctx.db, ctx, input, { now: ctx.now(), appUrl: ctx.appUrl });
-    return { ...client, inviteLink: ctx.hasMailServer ? null : inviteLink };
-  }),
+  invite: trainerProcedure
+    .input(inviteClientInput)
+    .mutation(({ ctx, input }) => inviteClient(ctx.db, ctx, input, { now: ctx.now(), appUrl: ctx.appUrl, hasMailServer: ctx.hasMailServer ?? false })),
   resendInvite: trainerProcedure
     .input(clientIdInput)
     .mutation(({ ctx, input }) => resendInvite(ctx.db, ctx, input.clientId, { now: ctx.now(), appUrl: ctx.appUrl })),

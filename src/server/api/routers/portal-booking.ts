@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { getFeedStatus, rotateFeed } from "@/server/booking/feed-service";
-import { bookSession, cancelBooking, listClientBookings, listSlots, previewChange, rescheduleBooking } from "@/server/booking/service";
-import { listSessionTypes } from "@/server/booking/settings-service";
-import { localDateIn } from "@/lib/local-date";
-import { groupSlotsByLocalDate, localDateRange } from "@/server/booking/views";
-import { creditBalance, listCreditEntries } from "@/server/credits/service";
+import { openTimesByDay } from "@/server/booking/schedule-service";
+import { bookSession, cancelBooking, listClientBookings, previewChange, rescheduleBooking } from "@/server/booking/service";
+import { bookableSessionTypes } from "@/server/booking/settings-service";
+import { ownCredits } from "@/server/credits/service";
 import { clientProcedure, createTRPCRouter } from "../trpc";
 import { bookingIdInput, sessionTypeIdInput, slotsInput, startInput } from "./booking-inputs";
 
@@ -12,17 +11,8 @@ import { bookingIdInput, sessionTypeIdInput, slotsInput, startInput } from "./bo
 const me = (ctx: { clientId: string }) => ({ by: "client" as const, clientId: ctx.clientId });
 
 export const portalBookingRouter = createTRPCRouter({
-  sessionTypes: clientProcedure.query(async ({ ctx }) => {
-    const types = await listSessionTypes(ctx.db, ctx.studioId);
-    return types.map(({ archivedAt: _archived, ...type }) => type);
-  }),
-  slots: clientProcedure.input(slotsInput).query(async ({ ctx, input }) => {
-    const timeZone = ctx.viewer.timeZone;
-    const from = input.from ?? localDateIn(ctx.now(), timeZone);
-    const range = localDateRange(from, input.days, timeZone);
-    const { slots } = await listSlots(ctx.db, { studioId: ctx.studioId, sessionTypeId: input.sessionTypeId, now: ctx.now(), ...range });
-    return { timeZone, from, days: groupSlotsByLocalDate(slots, timeZone) };
-  }),
+  sessionTypes: clientProcedure.query(({ ctx }) => bookableSessionTypes(ctx.db, ctx.studioId)),
+  slots: clientProcedure.input(slotsInput).query(({ ctx, input }) => openTimesByDay(ctx.db, { ...input, studioId: ctx.studioId, timeZone: ctx.viewer.timeZone, now: ctx.now() })),
   book: clientProcedure
     .input(z.object({ sessionTypeId: sessionTypeIdInput.shape.sessionTypeId, start: startInput }))
     .mutation(async ({ ctx, input }) => {
@@ -47,14 +37,7 @@ export const portalBookingRouter = createTRPCRouter({
     const booking = await rescheduleBooking(ctx.db, { studioId: ctx.studioId, bookingId: input.bookingId, start: input.start, actor: me(ctx), now: ctx.now() });
     return { id: booking.id, startsAt: booking.startsAt, endsAt: booking.endsAt, version: booking.version };
   }),
-  credits: clientProcedure.query(async ({ ctx }) => {
-    const ref = { studioId: ctx.studioId, clientId: ctx.clientId };
-    const entries = await listCreditEntries(ctx.db, ref, 20);
-    return {
-      balance: await creditBalance(ctx.db, ref),
-      entries: entries.map((e) => ({ id: e.id, kind: e.kind, delta: e.delta, reason: e.reason, createdAt: e.createdAt })),
-    };
-  }),
+  credits: clientProcedure.query(({ ctx }) => ownCredits(ctx.db, { studioId: ctx.studioId, clientId: ctx.clientId })),
   feed: clientProcedure.query(({ ctx }) => getFeedStatus(ctx.db, ctx.studioId, { clientId: ctx.clientId })),
   rotateFeed: clientProcedure.mutation(({ ctx }) => rotateFeed(ctx.db, { studioId: ctx.studioId, owner: { clientId: ctx.clientId }, appUrl: ctx.appUrl, now: ctx.now() })),
 });

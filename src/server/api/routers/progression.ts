@@ -11,6 +11,7 @@ import {
   unseenUnlocks,
 } from "@/server/progression/service";
 import { clientProcedure, createTRPCRouter, trainerProcedure } from "../trpc";
+import { clientIdInput } from "./inputs";
 
 const chartDays = z
   .number({ error: "Pick a chart range of 7 to 730 days." })
@@ -19,7 +20,7 @@ const chartDays = z
   .max(730, { error: "Pick a chart range of 7 to 730 days." })
   .optional();
 
-export const clientProgressionInput = z.object({ clientId: z.uuid({ error: "That client id is not valid." }), chartDays });
+export const clientProgressionInput = clientIdInput.extend({ chartDays });
 export const myProgressionInput = z.object({ chartDays }).default({});
 export const overviewInput = z.object({ coachId: z.uuid({ error: "Pick a coach from the list." }).nullish() }).default({});
 export const setThresholdInput = z.object({ asymmetryThresholdPercent: asymmetryThresholdInput });
@@ -44,7 +45,7 @@ export const progressionRouter = createTRPCRouter({
   unlockNotices: clientProcedure.query(({ ctx }) => unseenUnlocks(ctx.db, ctx.studioId, ctx.clientId)),
   dismissUnlock: clientProcedure.input(dismissUnlockInput).mutation(({ ctx, input }) => dismissUnlock(ctx.db, ctx.studioId, ctx.clientId, input.unlockId, ctx.now())),
   /** Authorizes a CSV export of a client's history for their trainer; the route streams it. */
-  exportFor: trainerProcedure.input(z.object({ clientId: z.uuid({ error: "That client id is not valid." }) })).query(async ({ ctx, input }) => {
+  exportFor: trainerProcedure.input(clientIdInput).query(async ({ ctx, input }) => {
     const client = await loadProgressClient(ctx.db, ctx.studioId, input.clientId, ctx.now());
     return { studioId: ctx.studioId, clientId: client.id, name: client.name };
   }),

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { getRunForReview, getSessionForReview, listClientSessions, reviewRun, reviewSession } from "@/server/review/service";
-import { attentionCoachOf } from "@/server/review/attention-types";
+import { attentionCoachOf } from "@/lib/attention";
 import { listStudioAttention } from "@/server/review/studio-attention";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
+import { clientIdInput } from "./inputs";
 
 /** Feedback is a coach's message, longer than a drill note. */
 export const MAX_FEEDBACK_LENGTH = 2000;
@@ -35,6 +36,6 @@ export const reviewsRouter = createTRPCRouter({
     .query(({ ctx, input }) => listStudioAttention(ctx.db, ctx.studioId, ctx.now(), { coachId: attentionCoachOf(ctx, input?.view) })),
   /** A client's latest sessions and runs, for their page. */
   forClient: trainerProcedure
-    .input(z.object({ clientId: z.uuid({ error: "Pick a client of your studio." }) }))
+    .input(clientIdInput)
     .query(({ ctx, input }) => listClientSessions(ctx.db, ctx.studioId, input.clientId)),
 });

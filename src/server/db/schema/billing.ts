@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { subscriptionStatus, type SubscriptionStatus } from "@/lib/subscription-status";
 import { createdAt, id, instant } from "./_columns";
 import { clients, studios } from "./studios";
 
@@ -83,8 +84,8 @@ export const billingCustomers = pgTable(
   (t) => [index("billing_customers_studio_idx").on(t.studioId)],
 );
 
-export const subscriptionStatus = ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"] as const;
-export type SubscriptionStatus = (typeof subscriptionStatus)[number];
+// The list lives in src/lib (the browser shows the words for it); the column takes its values.
+export { subscriptionStatus, type SubscriptionStatus };
 
 /** Stripe's subscription, mirrored: the newest state by the event's time, never an older one. */
 export const subscriptions = pgTable(

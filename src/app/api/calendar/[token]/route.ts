@@ -1,6 +1,6 @@
 import { buildFeedForToken } from "@/server/booking/feed-service";
 import { getDb } from "@/server/db/client";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { apiRoute } from "@/server/api-route";
 
 export const dynamic = "force-dynamic";

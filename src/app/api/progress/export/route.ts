@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import { slugify } from "@/lib/slug";
 import { createRequestContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { exportCsv, exportKinds, type ExportKind } from "@/server/progression/export";
 import { apiRoute } from "@/server/api-route";
 

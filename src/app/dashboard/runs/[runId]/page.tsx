@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { describeRun, summarizeEntries } from "@/components/logging/entry-summary";
 import { ReviewForm } from "@/components/review/review-form";
 import { Badge, Card } from "@/components/ui/card";
-import { formatWhen } from "@/server/booking/format";
-import { requireViewer } from "@/server/auth/require";
+import { formatWhen } from "@/lib/time-wording";
+import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Run" };

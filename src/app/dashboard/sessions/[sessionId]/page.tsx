@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { describeRun } from "@/components/logging/entry-summary";
 import { ReviewForm } from "@/components/review/review-form";
 import { Badge, Card } from "@/components/ui/card";
-import { formatWhen } from "@/server/booking/format";
+import { formatWhen } from "@/lib/time-wording";
 import { describeDose } from "@/server/drills/describe";
 import { measureUnits } from "@/server/drills/types";
-import { requireViewer } from "@/server/auth/require";
+import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Review session" };

@@ -4,7 +4,7 @@ import { valuesFromEntries } from "@/components/logging/logger-values";
 import { toLoggerDrill } from "@/components/logging/logger-drill";
 import { SessionForm } from "@/components/logging/session-form";
 import { Alert } from "@/components/ui/card";
-import { formatWhen } from "@/server/booking/format";
+import { formatWhen } from "@/lib/time-wording";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Edit session" };

@@ -10,6 +10,7 @@ export type DomainErrorCode =
   | "PRECONDITION_FAILED"
   | "TOO_MANY_REQUESTS";
 
+// In src/lib because pure rules shared with the browser (src/lib/money.ts) throw it too.
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,

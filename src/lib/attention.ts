@@ -1,5 +1,7 @@
 // The trainer's attention queue is assembled from several sources (logging, progression,
 // billing); each returns items of this one shape, so the queue can merge and sort them.
+// The shape lives here, below every domain, so that review imports the sources and no source
+// imports review back; the browser's list renders the same shape.
 export type AttentionKind =
   | "unreviewed_session"
   | "pain"

@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 
-// Wording shared by the booking messages. Fixed to British English so a message does not
-// change with the server's locale; the time zone is always an argument.
+// Times and durations in words, for booking messages, logs and pages alike (the browser's
+// attention list too). Fixed to British English so a message does not change with the
+// server's locale; the time zone is always an argument.
 
 const LOCALE = "en-GB";
 const DAY_MINUTES = 24 * 60;
