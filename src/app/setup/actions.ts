@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/server/auth/next-auth";
 import { getDb } from "@/server/db/client";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { clientIp } from "@/server/request";
 import { setupInput, type SetupField } from "@/server/setup/input";
 import { completeSetup } from "@/server/setup/service";

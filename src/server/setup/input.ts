@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CURRENCIES } from "@/lib/money";
 import { slugify } from "@/lib/slug";
-import { NUL_CHARACTER_MESSAGE } from "@/server/api/input-guards";
+import { NUL_CHARACTER_MESSAGE } from "@/lib/input-guards";
 import { newPassword } from "@/server/auth/credentials";
 import { normalizeEmail } from "@/server/auth/service";
 import { isValidTimeZone } from "@/lib/time-zones";

@@ -5,7 +5,7 @@ import { assertNotThrottled } from "@/server/auth/service";
 import { hashPassword } from "@/server/auth/password";
 import type { ThrottleRule } from "@/server/auth/throttle";
 import { ensureBuiltIns } from "@/server/drills/service";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { hashSetupCode, isSameCodeHash, newSetupCode } from "./code";
 import { studioSlugOf, type SetupInput } from "./input";
 

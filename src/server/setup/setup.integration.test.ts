@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signInWithPassword } from "@/server/auth/service";
 import type { Db } from "@/server/db/client";
 import { drills, installation, programs, studioMembers, studios, users } from "@/server/db/schema";
-import { DomainError } from "@/server/errors";
+import { DomainError } from "@/lib/errors";
 import { callerFor } from "~test/caller";
 import { createTestStudio } from "~test/factories";
 import { openFreshDatabase } from "~test/fresh-db";
