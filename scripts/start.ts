@@ -15,6 +15,7 @@ import { stopWorker } from "../src/server/jobs/worker";
 import { describeTrust } from "../src/server/security/client-address";
 import { servesHttps } from "../src/server/security/deployment";
 import { seedDemo } from "../src/server/seed";
+import { issueSetupCode } from "../src/server/setup/service";
 
 const isDev = process.argv.includes("--dev");
 const root = process.cwd();
@@ -77,9 +78,13 @@ async function main() {
     if (error instanceof DatabaseInUseError) fail(error.message);
     throw error;
   });
+  let setupCode: string | null = null;
   try {
     await database.migrate();
     if (env.isDemo && (await seedDemo(database.db))) console.log("Seeded the demo studio. Demo accounts are listed on the sign-in page.");
+    // A server with no studio yet waits for its owner: the code proves that whoever sets it up
+    // can read this log. A fresh one each start; the one printed before stops working.
+    setupCode = await issueSetupCode(database.db, new Date());
   } finally {
     await database.close();
   }
@@ -107,6 +112,8 @@ async function main() {
 
   await listenOnce(env.PORT, server, { keep: true });
   console.log(`Stride is ready on ${env.appUrl} (listening on port ${env.PORT}; ${describeTrust(env.TRUST_PROXY)})`);
+  // Last, where whoever started the server reads it.
+  if (setupCode) console.log(`Set-up code: ${setupCode} (open ${env.appUrl}/setup to set up your studio)`);
 
   // A clean stop: no new connections, in-flight requests finish (5 s at most), the
   // background worker stops, then the database closes, so PGlite's folder is released.

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
-import { requestIdOf } from "@/server/request";
+import { PATHNAME_HEADER, requestIdOf } from "@/server/request";
 import { isForgedRequest } from "@/server/security/csrf";
 import { servesHttps } from "@/server/security/deployment";
 import { dynamicSecurityHeaders } from "@/server/security/headers";
@@ -34,6 +34,9 @@ export function proxy(request: NextRequest) {
   // page makes log with it, and the response names it for a support question.
   const requestId = requestIdOf(request.headers);
   requestHeaders.set("x-request-id", requestId);
+  // The root layout sends every page but the set-up itself to /setup while a server waits for
+  // its first studio (src/server/setup/pending.ts); a layout is not told its path otherwise.
+  requestHeaders.set(PATHNAME_HEADER, pathname);
   const policy = headers["Content-Security-Policy"];
   if (policy) requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

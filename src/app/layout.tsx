@@ -1,5 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { PATHNAME_HEADER } from "@/server/request";
+import { isSetupPendingNow } from "@/server/setup/pending";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -14,6 +18,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: Next.js can only put the proxy's CSP nonce on the
   // scripts of a page it renders now (a prerendered page's scripts would be blocked).
   await connection();
+  // A new server with no studio yet: every page leads to its set-up. A prefetch skips the
+  // proxy and names no path, so it is left alone; the navigation that follows is redirected.
+  const pathname = (await headers()).get(PATHNAME_HEADER);
+  if (pathname && pathname !== "/setup" && (await isSetupPendingNow())) redirect("/setup");
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">

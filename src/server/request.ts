@@ -9,6 +9,9 @@ export function clientIp(headers: Headers): string | null {
   return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || null;
 }
 
+/** The page's path, set by the proxy (src/proxy.ts) for the layouts, which are not told it. */
+export const PATHNAME_HEADER = "x-stride-pathname";
+
 export function requestIdOf(headers: Headers): string {
   const given = headers.get("x-request-id");
   return given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

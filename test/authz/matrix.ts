@@ -7,6 +7,7 @@ import { foundationRules } from "./rules/foundation";
 import { trainingRules } from "./rules/training";
 import { progressionRules } from "./rules/progression";
 import { dataRightsRules } from "./rules/data-rights";
+import { setupRules } from "./rules/setup";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -19,4 +20,5 @@ export const matrix: ProcedureRules = {
   ...progressionRules,
   ...dataRightsRules,
   ...accountRules,
+  ...setupRules,
 };

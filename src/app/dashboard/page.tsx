@@ -8,6 +8,7 @@ import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { AttentionList } from "@/components/review/attention-list";
 import { loadAttention } from "./attention-data";
+import { FirstStepsCard } from "./first-steps";
 import { InviteClientForm } from "./invite-client-form";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -25,6 +26,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const clients = await orForbidden(trpc.client.list({ search, coachId, status }));
   const me = await requireViewer("trainer");
   const attention = await orForbidden(loadAttention());
+  // The owner of a new studio sees what to do first while the dashboard is empty (no client yet).
+  const firstSteps = me.role === "owner" ? await orForbidden(trpc.setup.firstSteps()) : null;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -36,7 +39,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           description={me.role === "owner" ? "Every client, log, booking and payment of the studio, as CSV files in a zip." : "Only the clients you coach, with their logs, bookings and payments, as CSV files in a zip."}
         />
       </div>
-      <Card className="space-y-3">
+      {firstSteps && !firstSteps.client ? <FirstStepsCard steps={firstSteps} /> : null}
+      <Card className="space-y-3" id="invite-client">
         <h2 className="text-lg font-semibold">Invite a client</h2>
         <InviteClientForm
           coaches={coaches}

@@ -1,8 +1,5 @@
 // Pure rules of a person's account settings.
 
-export const DISTANCE_UNITS = ["km", "mi"] as const;
-export type DistanceUnit = (typeof DISTANCE_UNITS)[number];
-
 const BROWSERS: [RegExp, string][] = [
   [/Edg(e|A|iOS)?\//, "Edge"],
   [/OPR\/|Opera/, "Opera"],

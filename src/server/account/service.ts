@@ -4,7 +4,8 @@ import { pendingEmailChange } from "@/server/auth/email-change";
 import type { Queryable } from "@/server/db/client";
 import { clients, users } from "@/server/db/schema";
 import { DomainError } from "@/lib/errors";
-import { describeDevice, type DistanceUnit } from "./rules";
+import type { DistanceUnit } from "@/lib/distance-units";
+import { describeDevice } from "./rules";
 
 // A person's own account settings: who they are called, where they are, how they read
 // distances, which devices are signed in. Their address and password have their own flows

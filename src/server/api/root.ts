@@ -17,6 +17,7 @@ import { sessionRouter } from "./routers/session";
 import { progressionRouter } from "./routers/progression";
 import { viewerRouter } from "./routers/viewer";
 import { dataRightsRouter } from "./routers/data-rights";
+import { setupRouter } from "./routers/setup";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -40,6 +41,7 @@ export const appRouter = createTRPCRouter({
   review: reviewRouter,
   progression: progressionRouter,
   dataRights: dataRightsRouter,
+  setup: setupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,6 +35,7 @@ export const CSRF_INVENTORY: Record<string, Protection> = {
   "src/app/(auth)/sign-in/actions.ts": "server-action-origin",
   "src/app/(auth)/invite/actions.ts": "server-action-origin",
   "src/app/checkout/actions.ts": "server-action-origin",
+  "src/app/setup/actions.ts": "server-action-origin",
 };
 
 /** Paths whose callers are servers that sign the body, so they carry no browser Origin. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DISTANCE_UNITS } from "@/server/account/rules";
+import { DISTANCE_UNITS } from "@/lib/distance-units";
 import { getAccount, listDevices, signOutDevice, updateProfile } from "@/server/account/service";
 import { changePassword } from "@/server/auth/change-password";
 import { newPassword } from "@/server/auth/credentials";

@@ -8,3 +8,4 @@ export * from "./training";
 export * from "./bookings";
 export * from "./billing";
 export * from "./progression";
+export * from "./installation";

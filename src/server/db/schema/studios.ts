@@ -2,15 +2,26 @@ import { sql } from "drizzle-orm";
 import { type AnyPgColumn, boolean, check, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./_columns";
 
-export const studios = pgTable("studios", {
-  id: id(),
-  name: text("name").notNull(),
-  slug: text("slug").notNull().unique(),
-  timeZone: text("time_zone").notNull().default("UTC"),
-  /** Who coaches a client who signs up on their own (null: the owner). */
-  defaultCoachId: uuid("default_coach_id").references((): AnyPgColumn => studioMembers.id),
-  createdAt: createdAt(),
-});
+export const studios = pgTable(
+  "studios",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull().unique(),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /** ISO 4217: what new plans are priced in (each plan still carries its own). */
+    currency: text("currency").notNull().default("GBP"),
+    /** How runs' distances are written and shown to the studio. */
+    distanceUnit: text("distance_unit", { enum: ["km", "mi"] }).notNull().default("km"),
+    /** Who coaches a client who signs up on their own (null: the owner). */
+    defaultCoachId: uuid("default_coach_id").references((): AnyPgColumn => studioMembers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("studios_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("studios_distance_unit", sql`${t.distanceUnit} in ('km', 'mi')`),
+  ],
+);
 
 // Identity is global (one email, one login); what a person may do comes from their
 // membership or client row in a studio.
