@@ -21,9 +21,9 @@ import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date"
 import { zoneOf } from "@/server/dates/zones";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";
-import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
+import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "@/lib/drills/prescription";
 import { ensureBuiltIns } from "./service";
-import type { Prescription } from "./types";
+import type { Prescription } from "@/lib/drills/vocabulary";
 import { lockStatesFor, recordUnlocksFor } from "./locks";
 import type { LockState } from "./unlock";
 

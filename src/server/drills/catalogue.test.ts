@@ -10,8 +10,8 @@ import {
   runnersFoundation,
 } from "./catalogue";
 import { masteryRuleInput } from "./mastery";
-import { prescriptionFromDefaults, prescriptionInputFor } from "./prescription";
-import { DEFAULT_MASTERY_RULE } from "./types";
+import { prescriptionFromDefaults, prescriptionInputFor } from "@/lib/drills/prescription";
+import { DEFAULT_MASTERY_RULE } from "@/lib/drills/vocabulary";
 
 describe("built-in drills", () => {
   it.each([

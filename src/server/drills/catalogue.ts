@@ -1,46 +1,10 @@
-import {
-  DEFAULT_MASTERY_RULE,
-  type DrillLevel,
-  type DrillPrerequisite,
-  type MeasureKind,
-  type PrescriptionDefaults,
-} from "./types";
+import { DEFAULT_MASTERY_RULE, type DrillDefinition, type PrescriptionDefaults } from "@/lib/drills/vocabulary";
 
 /**
  * The built-in drills: the method from `seed/top-3-exercises-for-runners.txt`, retold in our
  * own words as data the app can schedule, measure and unlock. Trainers' own drills have the
  * same shape.
  */
-
-export type Equipment = {
-  name: string;
-  isOptional: boolean;
-  /** Why it helps, shown beside the item. */
-  note: string;
-};
-
-export type DrillDefinition = {
-  slug: string;
-  name: string;
-  /** Why a runner does it, in a sentence or two. */
-  purpose: string;
-  /** Short imperative sentences, in order. */
-  steps: readonly string[];
-  /** What to keep in mind while doing it. */
-  cues: readonly string[];
-  equipment: readonly Equipment[];
-  level: DrillLevel;
-  measure: MeasureKind;
-  perSide: boolean;
-  /** Also log how short the ground contact felt (Hopping). */
-  recordsContactFeel: boolean;
-  defaultPrescription: PrescriptionDefaults;
-  prerequisites: readonly DrillPrerequisite[];
-  /** Position in the method: lower comes first. */
-  order: number;
-  /** A short label shown on the card, e.g. "The foundation"; null for none. */
-  tagline: string | null;
-};
 
 export type ProgramItem = {
   drillSlug: string;

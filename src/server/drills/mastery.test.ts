@@ -11,7 +11,7 @@ import {
   type DailyBest,
   type PrerequisiteMastery,
 } from "./mastery";
-import { DEFAULT_MASTERY_RULE, type DrillPrerequisite } from "./types";
+import { DEFAULT_MASTERY_RULE, type DrillPrerequisite } from "@/lib/drills/vocabulary";
 
 const today = "2026-04-07";
 const rule = DEFAULT_MASTERY_RULE; // ≥ 30 s each side on 5 of the last 7 days

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { addDays, assertLocalDate, type LocalDate } from "@/lib/local-date";
-import { measureUnits, type DrillPrerequisite, type MasteryRule, type MeasureKind } from "./types";
+import { measureUnits, type DrillPrerequisite, type MasteryRule, type MeasureKind } from "@/lib/drills/vocabulary";
 
 /** The client's best value per side on one of their local days; `null` = that side not logged. */
 export type DailyBest = {

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 
 import { addDays, localDateIn } from "@/lib/local-date";
-import type { Schedule } from "@/server/drills/types";
+import type { Schedule } from "@/lib/drills/vocabulary";
 
 import {
   computeDailyAdherence,

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 
 import { isAssignmentActiveOn } from "@/server/drills/due";
 import { addDays, assertLocalDate, localDateIn, type LocalDate } from "@/lib/local-date";
-import type { Prescription } from "@/server/drills/types";
+import type { Prescription } from "@/lib/drills/vocabulary";
 
 /**
  * Prescribed against done (issue 6), for both kinds of schedule in the brief:

@@ -5,7 +5,7 @@ import { inStudio, inStudioSql } from "@/server/db/tenancy";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { zoneOf } from "@/server/dates/zones";
 import { assignedDrillLocks } from "@/server/drills/locks";
-import type { MeasureKind } from "@/server/drills/types";
+import type { MeasureKind } from "@/lib/drills/vocabulary";
 import { notFound } from "@/lib/errors";
 import { adherenceFor, type ClientAdherence } from "./client-adherence";
 import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deleteRun, logRun } from "@/server/training/service";
-import { logRunInput } from "@/server/training/session-input";
+import { logRunInput } from "@/lib/session-input";
 import { clientProcedure, createTRPCRouter } from "../trpc";
 
 export const runsRouter = createTRPCRouter({

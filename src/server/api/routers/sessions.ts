@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deleteSession, getOwnSession, listHistory, logSession, recentRuns, updateSession } from "@/server/training/service";
-import { logSessionInput } from "@/server/training/session-input";
+import { logSessionInput } from "@/lib/session-input";
 import { clientProcedure, createTRPCRouter } from "../trpc";
 
 const sessionIdInput = z.object({ sessionId: z.uuid({ error: "Pick one of your sessions from your history." }) });
