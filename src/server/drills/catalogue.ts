@@ -153,19 +153,6 @@ export const builtInPrograms: readonly ProgramDefinition[] = [runnersFoundation]
 // Shared by every request in the process: frozen so no caller can change the method for the others.
 for (const item of [...builtInDrills, ...builtInPrograms]) deepFreeze(item);
 
-const drillsBySlug = new Map(builtInDrills.map((drill) => [drill.slug, drill]));
-const programsBySlug = new Map(builtInPrograms.map((program) => [program.slug, program]));
-
-/** The built-in drill with this slug, or undefined. */
-export function findBuiltInDrill(slug: string): DrillDefinition | undefined {
-  return drillsBySlug.get(slug);
-}
-
-/** The built-in program with this slug, or undefined. */
-export function findBuiltInProgram(slug: string): ProgramDefinition | undefined {
-  return programsBySlug.get(slug);
-}
-
 function deepFreeze(value: object): void {
   for (const child of Object.values(value)) {
     if (typeof child === "object" && child !== null && !Object.isFrozen(child)) deepFreeze(child);

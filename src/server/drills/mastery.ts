@@ -144,15 +144,6 @@ export type UnlockStatus = {
   lapsedPrerequisites: DrillPrerequisite[];
 };
 
-/** Why a trainer unlocks a drill early; kept with the override so the decision can be read later. */
-export const unlockOverrideInput = z.object({
-  reason: z
-    .string({ error: "Say why you are unlocking this drill early, e.g. 'Cleared by physio, strong balance'." })
-    .trim()
-    .min(3, { error: "Say why you are unlocking this drill early, e.g. 'Cleared by physio, strong balance'." })
-    .max(500, { error: "Keep the reason under 500 characters." }),
-});
-
 // Advanced drills stay locked until every prerequisite has been mastered once, unless the trainer unlocks them with a reason.
 export function isDrillUnlocked(input: {
   prerequisites: readonly DrillPrerequisite[];
