@@ -73,11 +73,8 @@ const layers = [
 // secrets) to the browser, or fail the build on "server-only". Types are erased, so
 // `import type` stays allowed: that is how the client knows tRPC's inferred `AppRouter` and
 // the shapes procedures return.
-// TODO(issue 16): the lookahead goes when the drills vocabulary and the logging input
-// (drills/types, drills/describe, training/session-input, training/stopwatch) move into
-// src/lib, which waits for the time branch's src/lib/local-date.ts (their types use LocalDate).
 const serverImport = {
-  regex: "^(@/|(\\.\\./)+)server/(?!(drills/types|drills/describe|training/session-input|training/stopwatch)$)",
+  regex: "^(@/|(\\.\\./)+)server/",
   allowTypeImports: true,
   message: "Client code may import only types from src/server; move the pure code it needs into src/lib.",
 };
@@ -116,12 +113,6 @@ const config = [
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [serverImport] }],
     },
-  },
-  // TODO(issue 16): removed when the drills vocabulary moves into src/lib (see serverImport).
-  {
-    // The drill enums the schema stores move into src/lib with the drills vocabulary (see above).
-    files: ["src/server/db/schema/drills.ts"],
-    rules: { "import/no-restricted-paths": ["error", { basePath: root, zones: layers.filter((zone) => zone.target !== "./src/server/db") }] },
   },
 ];
 

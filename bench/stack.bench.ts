@@ -18,7 +18,7 @@ import { openPglite, openPostgres, type Db } from "../src/server/db/client";
 import { clients, drills, users } from "../src/server/db/schema";
 import { rowsOf } from "../src/server/db/raw-rows";
 import { logSession } from "../src/server/training/service";
-import type { LogSessionInput } from "../src/server/training/session-input";
+import type { LogSessionInput } from "../src/lib/session-input";
 import { measure, percentile, printColumns, type ColumnsRow } from "./lib";
 import { seed } from "./seed/studio";
 import { startBareServer } from "./stack/bare-server";

@@ -9,7 +9,7 @@ import { drillFieldsInput } from "@/server/drills/inputs";
 import { createProgram } from "@/server/drills/programs";
 import { createDrill, ensureBuiltIns, setPrerequisite } from "@/server/drills/service";
 import type { BuiltInDrillSlug } from "@/server/drills/catalogue";
-import { DEFAULT_MASTERY_RULE } from "@/server/drills/types";
+import { DEFAULT_MASTERY_RULE } from "@/lib/drills/vocabulary";
 import { addDays, localDateIn } from "@/lib/local-date";
 import type { TestStudio } from "./factories";
 

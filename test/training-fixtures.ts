@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import { applyProgram } from "@/server/drills/assignments";
 import { addDays, localDateIn } from "@/lib/local-date";
 import { logRun, logSession } from "@/server/training/service";
-import type { LogSessionInput } from "@/server/training/session-input";
+import type { LogSessionInput } from "@/lib/session-input";
 import { builtInDrillId, runnersFoundationId } from "./drill-fixtures";
 import type { TestStudio } from "./factories";
 

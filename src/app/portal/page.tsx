@@ -4,7 +4,7 @@ import { formatSpan } from "@/components/booking/format";
 import { Button } from "@/components/ui/button";
 import { UnlockNotice } from "@/components/progression/unlock-notice";
 import { Badge, Card } from "@/components/ui/card";
-import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
+import { describeDates, describeDose, describeSchedule } from "@/lib/drills/describe";
 import type { TodayDrill } from "@/server/drills/assignments";
 import { api, orForbidden } from "@/trpc/server";
 

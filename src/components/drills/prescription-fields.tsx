@@ -2,7 +2,7 @@
 
 import { Field } from "@/components/ui/field";
 import type { TypedDateBoundsFor } from "@/server/dates/typed-date";
-import type { MeasureKind, PrescriptionDefaults } from "@/server/drills/types";
+import type { MeasureKind, PrescriptionDefaults } from "@/lib/drills/vocabulary";
 import { CheckboxField, TextAreaField } from "./fields";
 
 /** A prescription as the form holds it: text as typed, turned into numbers on submit. */

@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
-import type { ContactFeel } from "@/server/drills/types";
-import { LOGGED_VALUE_LIMITS } from "@/server/training/session-input";
+import type { ContactFeel } from "@/lib/drills/vocabulary";
+import { LOGGED_VALUE_LIMITS } from "@/lib/session-input";
 import { keyOf, sideLabel, unitLabel, type LoggerDrill, type LoggerValues, type Side } from "./logger-values";
 
 export { clearChanged, emptyValues, entriesOf, fromLocalInput, toLocalInput, valuesFromEntries, type LoggerDrill, type LoggerValues } from "./logger-values";
@@ -17,7 +17,7 @@ import {
   tapStopwatch,
   type StopwatchSide,
   type StopwatchState,
-} from "@/server/training/stopwatch";
+} from "@/lib/stopwatch";
 
 type LoggersProps = {
   drills: LoggerDrill[];

@@ -1,4 +1,4 @@
-import { measureUnits, type MeasureKind } from "@/server/drills/types";
+import { measureUnits, type MeasureKind } from "@/lib/drills/vocabulary";
 
 type Entry = { drillId: string; drillName: string; measure: MeasureKind; setNumber: number; side: "left" | "right" | "both"; value: number | null; contactFeel: string | null };
 

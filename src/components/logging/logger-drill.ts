@@ -1,5 +1,5 @@
 import type { TodayDrill } from "@/server/drills/assignments";
-import { describeDose } from "@/server/drills/describe";
+import { describeDose } from "@/lib/drills/describe";
 import type { LoggerDrill } from "./logger-values";
 
 /** The part of a Today drill the loggers need (plain data, passed from a server page). */

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
-import type { ContactFeel, MeasureKind } from "@/server/drills/types";
-import type { SessionEntryInput } from "@/server/training/session-input";
+import type { ContactFeel, MeasureKind } from "@/lib/drills/vocabulary";
+import type { SessionEntryInput } from "@/lib/session-input";
 
 // Plain data and functions for the loggers, usable from server pages and client forms alike.
 

@@ -1,5 +1,5 @@
 import { Alert, Badge, Card } from "@/components/ui/card";
-import { measureUnits, type MeasureKind } from "@/server/drills/types";
+import { measureUnits, type MeasureKind } from "@/lib/drills/vocabulary";
 import { formatDuration } from "@/lib/wording";
 import type { ClientProgression } from "@/server/progression/service";
 import { AsymmetryChart, RunningChart, SideChart } from "./charts";

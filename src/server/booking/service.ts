@@ -4,7 +4,7 @@ import { refundCredit, spendCredit } from "@/server/credits/service";
 import { zoneOf } from "@/server/dates/zones";
 import type { Db, Queryable, Tx } from "@/server/db/client";
 import { bookings, clients, sessionTypes, studioMembers, users, type Booking } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
+import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/server/jobs/service";
 import { evaluateCancellation, evaluateReschedule, type CancellationOutcome } from "./cancellation";
@@ -109,7 +109,7 @@ async function checkSlot(tx: Tx, studioId: string, type: typeof sessionTypes.$in
  * takes a share lock on the same row) keeps two bookings of one client from deadlocking.
  */
 async function lockActiveClient(tx: Tx, studioId: string, clientId: string) {
-  const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).for("update");
+  const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted)).for("update");
   if (!client) throw notFound("client");
   if (client.status !== "active") throw new DomainError("BAD_REQUEST", "That client is not active yet. Book once they have accepted their invite.", "clientId");
   return client;

@@ -5,7 +5,7 @@ import { addDays, isValidLocalDate, type LocalDate } from "@/lib/local-date";
 // near today: 1900-01-01 or 2300-01-01 is a slipped key, and stored as it is it grows a year of
 // empty adherence weeks, or a day off nobody will ever see. So every such date lies in a window
 // around today, named for what it is; the run and session forms bound their times the same way
-// (a day ahead, a year back: training/session-input.ts).
+// (a day ahead, a year back: src/lib/session-input.ts).
 
 /** How many days before and after today a typed date may lie. */
 export type TypedDateWindow = {

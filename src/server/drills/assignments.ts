@@ -14,16 +14,16 @@ import {
   type AssignmentVersion,
   type Drill,
 } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
+import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
 import { listDueDrills } from "./due";
 import { assertTypedDates, TYPED_DATE_WINDOWS } from "@/server/dates/typed-date";
 import { zoneOf } from "@/server/dates/zones";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";
-import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "./prescription";
+import { prescriptionFromDefaults, validatePrescriptionForMeasure } from "@/lib/drills/prescription";
 import { ensureBuiltIns } from "./service";
-import type { Prescription } from "./types";
+import type { Prescription } from "@/lib/drills/vocabulary";
 import { lockStatesFor, recordUnlocksFor } from "./locks";
 import type { LockState } from "./unlock";
 
@@ -62,7 +62,7 @@ async function loadClient(q: Queryable, studioId: string, clientId: string, fiel
     .select({ id: clients.id, name: clients.name, status: clients.status, timeZone: users.timeZone })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.userId))
-    .where(inStudio(clients, studioId, eq(clients.id, clientId)))
+    .where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted))
     .limit(1);
   if (!row) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
   if (row.status === "archived") throw new DomainError("PRECONDITION_FAILED", `${row.name} is archived; restore them before assigning drills.`, field);
@@ -75,7 +75,7 @@ async function loadClients(q: Queryable, studioId: string, clientIds: string[], 
     .select({ id: clients.id, name: clients.name, status: clients.status, timeZone: users.timeZone })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.userId))
-    .where(inStudio(clients, studioId, inArray(clients.id, clientIds)));
+    .where(inStudio(clients, studioId, inArray(clients.id, clientIds), clientNotDeleted));
   if (rows.length !== clientIds.length) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
   const archived = rows.find((r) => r.status === "archived");
   if (archived) throw new DomainError("PRECONDITION_FAILED", `${archived.name} is archived; restore them before assigning drills.`, field);
@@ -281,7 +281,7 @@ export async function applyProgram(
 
 /** Every assignment of one client (ended ones last), with the drill and each version of its history. */
 export async function listClientAssignments(q: Queryable, studioId: string, clientId: string) {
-  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).limit(1);
+  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted)).limit(1);
   if (!client) throw notFound("client");
   const rows = await q
     .select({ assignment: assignments, drill: { id: drills.id, name: drills.name, measure: drills.measure, perSide: drills.perSide, level: drills.level, isBuiltIn: drills.isBuiltIn } })

@@ -3,15 +3,13 @@ import { describe, expect, it } from "vitest";
 import {
   backRotations,
   builtInDrills,
-  findBuiltInDrill,
-  findBuiltInProgram,
   hopping,
   kneeDrive,
   runnersFoundation,
 } from "./catalogue";
 import { masteryRuleInput } from "./mastery";
-import { prescriptionFromDefaults, prescriptionInputFor } from "./prescription";
-import { DEFAULT_MASTERY_RULE } from "./types";
+import { prescriptionFromDefaults, prescriptionInputFor } from "@/lib/drills/prescription";
+import { DEFAULT_MASTERY_RULE } from "@/lib/drills/vocabulary";
 
 describe("built-in drills", () => {
   it.each([
@@ -47,7 +45,7 @@ describe("built-in drills", () => {
       const prescription = prescriptionFromDefaults(drill.defaultPrescription, "2026-03-02");
       expect(prescriptionInputFor(drill.measure).safeParse(prescription).success).toBe(true);
       for (const prerequisite of drill.prerequisites) {
-        expect(findBuiltInDrill(prerequisite.drillSlug)).toBeDefined();
+        expect(builtInDrills.map((d) => d.slug)).toContain(prerequisite.drillSlug);
         expect(masteryRuleInput.safeParse(prerequisite.masteryRule).success).toBe(true);
       }
     },
@@ -84,23 +82,5 @@ describe("Runner's foundation program", () => {
       { drillSlug: "back-rotations", prescription: backRotations.defaultPrescription },
       { drillSlug: "hopping", prescription: hopping.defaultPrescription },
     ]);
-  });
-});
-
-describe("lookup by slug", () => {
-  it.each([
-    { slug: "knee-drive", found: "Knee Drive" },
-    { slug: "hopping", found: "Hopping" },
-    { slug: "Hopping", found: undefined },
-    { slug: "squats", found: undefined },
-  ])("drill '$slug' → $found", ({ slug, found }) => {
-    expect(findBuiltInDrill(slug)?.name).toBe(found);
-  });
-
-  it.each([
-    { slug: "runners-foundation", found: "Runner's foundation" },
-    { slug: "marathon", found: undefined },
-  ])("program '$slug' → $found", ({ slug, found }) => {
-    expect(findBuiltInProgram(slug)?.name).toBe(found);
   });
 });

@@ -1,46 +1,10 @@
-import {
-  DEFAULT_MASTERY_RULE,
-  type DrillLevel,
-  type DrillPrerequisite,
-  type MeasureKind,
-  type PrescriptionDefaults,
-} from "./types";
+import { DEFAULT_MASTERY_RULE, type DrillDefinition, type PrescriptionDefaults } from "@/lib/drills/vocabulary";
 
 /**
  * The built-in drills: the method from `seed/top-3-exercises-for-runners.txt`, retold in our
  * own words as data the app can schedule, measure and unlock. Trainers' own drills have the
  * same shape.
  */
-
-export type Equipment = {
-  name: string;
-  isOptional: boolean;
-  /** Why it helps, shown beside the item. */
-  note: string;
-};
-
-export type DrillDefinition = {
-  slug: string;
-  name: string;
-  /** Why a runner does it, in a sentence or two. */
-  purpose: string;
-  /** Short imperative sentences, in order. */
-  steps: readonly string[];
-  /** What to keep in mind while doing it. */
-  cues: readonly string[];
-  equipment: readonly Equipment[];
-  level: DrillLevel;
-  measure: MeasureKind;
-  perSide: boolean;
-  /** Also log how short the ground contact felt (Hopping). */
-  recordsContactFeel: boolean;
-  defaultPrescription: PrescriptionDefaults;
-  prerequisites: readonly DrillPrerequisite[];
-  /** Position in the method: lower comes first. */
-  order: number;
-  /** A short label shown on the card, e.g. "The foundation"; null for none. */
-  tagline: string | null;
-};
 
 export type ProgramItem = {
   drillSlug: string;
@@ -188,19 +152,6 @@ export const builtInPrograms: readonly ProgramDefinition[] = [runnersFoundation]
 
 // Shared by every request in the process: frozen so no caller can change the method for the others.
 for (const item of [...builtInDrills, ...builtInPrograms]) deepFreeze(item);
-
-const drillsBySlug = new Map(builtInDrills.map((drill) => [drill.slug, drill]));
-const programsBySlug = new Map(builtInPrograms.map((program) => [program.slug, program]));
-
-/** The built-in drill with this slug, or undefined. */
-export function findBuiltInDrill(slug: string): DrillDefinition | undefined {
-  return drillsBySlug.get(slug);
-}
-
-/** The built-in program with this slug, or undefined. */
-export function findBuiltInProgram(slug: string): ProgramDefinition | undefined {
-  return programsBySlug.get(slug);
-}
 
 function deepFreeze(value: object): void {
   for (const child of Object.values(value)) {

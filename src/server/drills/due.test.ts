@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { localDateIn } from "@/lib/local-date";
 import { isAssignmentActiveOn, listDueDrills, type DueAssignment } from "./due";
-import type { AssignmentStatus, Schedule } from "./types";
+import type { AssignmentStatus, Schedule } from "@/lib/drills/vocabulary";
 
 type Assignment = DueAssignment & { drillSlug: string };
 

@@ -1,5 +1,5 @@
 import { assertLocalDate, type LocalDate } from "@/lib/local-date";
-import type { AssignmentStatus, Prescription } from "./types";
+import type { AssignmentStatus, Prescription } from "@/lib/drills/vocabulary";
 
 /** The least an assignment must carry to know when it is due. */
 export type DueAssignment = {

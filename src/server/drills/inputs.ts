@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { masteryRuleInput } from "./mastery";
-import { MAX_NOTES_LENGTH, MAX_SETS, prescriptionInput, validatePrescriptionForMeasure } from "./prescription";
-import { drillLevels, measureKinds } from "./types";
+import { MAX_NOTES_LENGTH, MAX_SETS, prescriptionInput, validatePrescriptionForMeasure } from "@/lib/drills/prescription";
+import { drillLevels, measureKinds } from "@/lib/drills/vocabulary";
 
 /**
  * What trainers submit for drills, programs and assignments: shared by the routers (which

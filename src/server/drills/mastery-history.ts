@@ -5,7 +5,7 @@ import { masteryChecks } from "@/server/db/schema";
 import { dailyBestsFor } from "./daily-bests";
 import { addDays, type LocalDate } from "@/lib/local-date";
 import { findFirstMasteredDate, type DailyBest } from "./mastery";
-import type { MasteryRule } from "./types";
+import type { MasteryRule } from "@/lib/drills/vocabulary";
 
 /**
  * The part of a client's history the mastery rules need, read through mastery_checks: the first

@@ -7,11 +7,10 @@ import {
   findFirstMasteredDate,
   isDrillUnlocked,
   masteryRuleInput,
-  unlockOverrideInput,
   type DailyBest,
   type PrerequisiteMastery,
 } from "./mastery";
-import { DEFAULT_MASTERY_RULE, type DrillPrerequisite } from "./types";
+import { DEFAULT_MASTERY_RULE, type DrillPrerequisite } from "@/lib/drills/vocabulary";
 
 const today = "2026-04-07";
 const rule = DEFAULT_MASTERY_RULE; // ≥ 30 s each side on 5 of the last 7 days
@@ -276,15 +275,5 @@ describe("masteryRuleInput", () => {
     { why: "a 91-day window", input: { ...rule, windowDays: 91 }, field: "windowDays", message: "Enter the window as a whole number of days from 1 to 90." },
   ])("rejects $why", ({ input, field, message }) => {
     expect(errors(input)).toEqual({ [field]: [message] });
-  });
-});
-
-describe("unlockOverrideInput", () => {
-  it.each([
-    { reason: "Cleared by physio", ok: true },
-    { reason: "  ", ok: false },
-    { reason: "", ok: false },
-  ])("reason '$reason' → $ok", ({ reason, ok }) => {
-    expect(unlockOverrideInput.safeParse({ reason }).success).toBe(ok);
   });
 });

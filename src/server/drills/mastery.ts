@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { addDays, assertLocalDate, type LocalDate } from "@/lib/local-date";
-import { measureUnits, type DrillPrerequisite, type MasteryRule, type MeasureKind } from "./types";
+import { measureUnits, type DrillPrerequisite, type MasteryRule, type MeasureKind } from "@/lib/drills/vocabulary";
 
 /** The client's best value per side on one of their local days; `null` = that side not logged. */
 export type DailyBest = {
@@ -143,15 +143,6 @@ export type UnlockStatus = {
   /** Prerequisites mastered once but not met today: still unlocked, worth the trainer's eye. */
   lapsedPrerequisites: DrillPrerequisite[];
 };
-
-/** Why a trainer unlocks a drill early; kept with the override so the decision can be read later. */
-export const unlockOverrideInput = z.object({
-  reason: z
-    .string({ error: "Say why you are unlocking this drill early, e.g. 'Cleared by physio, strong balance'." })
-    .trim()
-    .min(3, { error: "Say why you are unlocking this drill early, e.g. 'Cleared by physio, strong balance'." })
-    .max(500, { error: "Keep the reason under 500 characters." }),
-});
 
 // Advanced drills stay locked until every prerequisite has been mastered once, unless the trainer unlocks them with a reason.
 export function isDrillUnlocked(input: {

@@ -4,9 +4,9 @@ import type { Queryable } from "@/server/db/client";
 import { drills, programItems, programs } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
-import { validatePrescriptionForMeasure } from "./prescription";
+import { validatePrescriptionForMeasure } from "@/lib/drills/prescription";
 import { ensureBuiltIns } from "./service";
-import type { PrescriptionDefaults } from "./types";
+import type { PrescriptionDefaults } from "@/lib/drills/vocabulary";
 
 /** The studio's programs (built-in first), each with its drills and their prescriptions. */
 export async function listPrograms(q: Queryable, studioId: string, options: { includeArchived?: boolean } = {}) {

@@ -6,9 +6,9 @@ import { rowsOf } from "@/server/db/raw-rows";
 import { drillPrerequisites, drills, programItems, programs, type Drill } from "@/server/db/schema";
 import { inStudio, inStudioSql } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
-import { builtInDrills, builtInPrograms, type DrillDefinition } from "./catalogue";
+import { builtInDrills, builtInPrograms } from "./catalogue";
 import type { DrillFields } from "./inputs";
-import type { MasteryRule } from "./types";
+import type { DrillDefinition, MasteryRule } from "@/lib/drills/vocabulary";
 import { recordUnlocksOfDrill } from "./locks";
 import { prerequisiteRuleColumns, requiredDrill } from "./prerequisite-columns";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { addDays } from "@/lib/local-date";
 import type { DailyBest } from "./mastery";
-import { DEFAULT_MASTERY_RULE } from "./types";
+import { DEFAULT_MASTERY_RULE } from "@/lib/drills/vocabulary";
 import { describeMasteryRule, evaluateLock, masteredOn, type PrerequisiteOf } from "./unlock";
 
 const today = "2026-03-29"; // the day Europe moves its clocks forward: local dates do not care

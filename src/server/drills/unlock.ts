@@ -8,7 +8,7 @@ import {
   type UnlockOverride,
   type UnlockReason,
 } from "./mastery";
-import { measureUnits, type MasteryRule, type MeasureKind } from "./types";
+import { measureUnits, type MasteryRule, type MeasureKind } from "@/lib/drills/vocabulary";
 
 export type PrerequisiteOf = {
   requiresDrillId: string;

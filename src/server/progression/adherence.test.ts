@@ -2,12 +2,11 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 
 import { addDays, localDateIn } from "@/lib/local-date";
-import type { Schedule } from "@/server/drills/types";
+import type { Schedule } from "@/lib/drills/vocabulary";
 
 import {
   computeDailyAdherence,
   computeStreaks,
-  computeStreaksAt,
   isoWeekOf,
   summarizeWeeks,
   type AdherenceAssignment,
@@ -230,7 +229,7 @@ describe("streaks in the client's own days: midnight and DST", () => {
     // What the database holds at that moment: sessions not yet performed are not there.
     const logged = sessions.filter((s) => s.performedAt.getTime() <= now.getTime());
     const days = computeDailyAdherence({ assignments: knee, sessions: logged, runs: [], from, to: localDateIn(now, zone) });
-    return computeStreaksAt(days, now, zone);
+    return computeStreaks(days, localDateIn(now, zone));
   };
 
   describe("Europe/London, clocks forward on Sunday 29 March 2026", () => {

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 
 import { isAssignmentActiveOn } from "@/server/drills/due";
-import { addDays, assertLocalDate, localDateIn, type LocalDate } from "@/lib/local-date";
-import type { Prescription } from "@/server/drills/types";
+import { addDays, assertLocalDate, type LocalDate } from "@/lib/local-date";
+import type { Prescription } from "@/lib/drills/vocabulary";
 
 /**
  * Prescribed against done (issue 6), for both kinds of schedule in the brief:
@@ -248,11 +248,6 @@ export function computeStreaks(days: readonly DayAdherence[], today: LocalDate):
   // The loop leaves `run` as the streak reaching the last relevant day (an open today did not reset it).
   // A last relevant day before today was complete; days between it and today were all rest days.
   return { current: run, currentStartedOn: run > 0 ? runStart : null, longest, longestStartedOn, isTodayDone };
-}
-
-/** `computeStreaks` with today taken from the instant and the client's zone. */
-export function computeStreaksAt(days: readonly DayAdherence[], now: Date, timeZone: string): Streaks {
-  return computeStreaks(days, localDateIn(now, timeZone));
 }
 
 function isWarmedUp(run: AdherenceRun, drillId: string, sessions: readonly AdherenceSession[], windowMs: number): boolean {

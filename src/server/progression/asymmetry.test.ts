@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays } from "@/lib/local-date";
-
-import { asymmetryPercent, asymmetrySeries, asymmetryThresholdInput, currentAsymmetry, evaluateAsymmetry } from "./asymmetry";
+import { asymmetryPercent, asymmetryThresholdInput, evaluateAsymmetry } from "./asymmetry";
 
 describe("asymmetryPercent = |L − R| / max(L, R) × 100", () => {
   it.each([
@@ -42,28 +40,6 @@ describe("evaluateAsymmetry", () => {
   it("defaults to 15%", () => {
     expect(evaluateAsymmetry(100, 84).thresholdPercent).toBe(15);
     expect(evaluateAsymmetry(100, 84).isFlagged).toBe(true);
-  });
-});
-
-describe("currentAsymmetry: of the 7-day averages", () => {
-  const today = "2026-04-28";
-  it("one wobbly day does not flag a client whose week is even", () => {
-    const history = [0, 1, 2, 3, 4].map((d) => ({ localDate: addDays(today, -d), left: 30, right: d === 0 ? 20 : 30 }));
-    expect(evaluateAsymmetry(30, 20).isFlagged).toBe(true);
-    const result = currentAsymmetry(history, today);
-    expect(result.percent).toBeCloseTo(((30 - 28) / 30) * 100, 9);
-    expect(result.isFlagged).toBe(false);
-  });
-
-  it("a side with no data in the week cannot be compared", () => {
-    expect(currentAsymmetry([{ localDate: today, left: 30, right: null }], today).percent).toBeNull();
-  });
-
-  it("series has one point per day with data", () => {
-    expect(asymmetrySeries([{ localDate: today, left: 0, right: 10 }, { localDate: "2026-04-27", left: 10, right: null }])).toEqual([
-      { localDate: "2026-04-27", percent: null },
-      { localDate: today, percent: 100 },
-    ]);
   });
 });
 

@@ -1,10 +1,5 @@
 import { z } from "zod";
 
-import type { LocalDate } from "@/lib/local-date";
-import type { DailyBest } from "@/server/drills/mastery";
-
-import { mergeDailyBests, windowAverage } from "./rolling";
-
 /**
  * Left against right (issue 6): runners care because a weak side shows up as a limp in the
  * stride long before it hurts.
@@ -61,26 +56,6 @@ export function evaluateAsymmetry(
   const weakerSide = percent === null || left === right ? null : (left ?? 0) < (right ?? 0) ? "left" : "right";
   const isFlagged = percent !== null && percent > thresholdPercent;
   return { percent, isFlagged, weakerSide, thresholdPercent, message: describe(percent, weakerSide, isFlagged) };
-}
-
-/**
- * The asymmetry the attention queue uses: of the two sides' 7-day averages as of the date,
- * not of one day's values, so a single wobbly day on one side does not flag a client.
- */
-export function currentAsymmetry(
-  dailyBests: readonly DailyBest[],
-  asOf: LocalDate,
-  thresholdPercent = DEFAULT_ASYMMETRY_THRESHOLD_PERCENT,
-  windowDays = 7,
-): Asymmetry {
-  const left = windowAverage(dailyBests, "left", asOf, windowDays).average;
-  const right = windowAverage(dailyBests, "right", asOf, windowDays).average;
-  return evaluateAsymmetry(left, right, thresholdPercent);
-}
-
-/** The chart over time: one point per day with data, of that day's bests; null where a side is missing. */
-export function asymmetrySeries(dailyBests: readonly DailyBest[]): { localDate: LocalDate; percent: number | null }[] {
-  return mergeDailyBests(dailyBests).map((d) => ({ localDate: d.localDate, percent: asymmetryPercent(d.left, d.right) }));
 }
 
 function describe(percent: number | null, weakerSide: "left" | "right" | null, isFlagged: boolean): string {

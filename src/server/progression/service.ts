@@ -1,11 +1,11 @@
 import { desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { clients, drills, progressionSettings, unlockEvents, users } from "@/server/db/schema";
-import { inStudio, inStudioSql } from "@/server/db/tenancy";
+import { clientNotDeleted, inStudio, inStudioSql } from "@/server/db/tenancy";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { zoneOf } from "@/server/dates/zones";
 import { assignedDrillLocks } from "@/server/drills/locks";
-import type { MeasureKind } from "@/server/drills/types";
+import type { MeasureKind } from "@/lib/drills/vocabulary";
 import { notFound } from "@/lib/errors";
 import { adherenceFor, type ClientAdherence } from "./client-adherence";
 import { DEFAULT_ASYMMETRY_THRESHOLD_PERCENT, evaluateAsymmetry, type Asymmetry } from "./asymmetry";
@@ -23,7 +23,7 @@ export async function loadProgressClient(q: Queryable, studioId: string, clientI
       .select({ id: clients.id, name: clients.name })
       .from(clients)
       // A deleted client's progress is gone with their logs; the page says "not found", not empty charts.
-      .where(inStudio(clients, studioId, eq(clients.id, clientId), isNull(clients.deletedAt)))
+      .where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted))
       .limit(1),
     zoneOf(q, studioId, { clientId }),
   ]);

@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { assignmentVersions, clients, drills, practiceEntries, practiceSessions, runReviews, runs, sessionReviews, studioMembers, users } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
+import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { prescriptionOf } from "@/server/drills/assignments";
 import { usableZone } from "@/lib/time-zones";
 import { notFound } from "@/lib/errors";
@@ -135,7 +135,7 @@ export async function reviewRun(q: Queryable, studioId: string, memberId: string
 
 /** A client's latest sessions for the trainer (with whether each is reviewed), newest first. */
 export async function listClientSessions(q: Queryable, studioId: string, clientId: string) {
-  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId))).limit(1);
+  const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted)).limit(1);
   if (!client) throw notFound("client");
   const sessionRows = await q
     .select({

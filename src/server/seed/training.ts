@@ -4,7 +4,7 @@ import type { Queryable } from "@/server/db/client";
 import { drills, practiceSessions, runs } from "@/server/db/schema";
 import { reviewSession } from "@/server/review/service";
 import { logRun, logSession } from "@/server/training/service";
-import type { LogSessionInput } from "@/server/training/session-input";
+import type { LogSessionInput } from "@/lib/session-input";
 import type { SeededStudio } from "./studio";
 
 const HOUR = 3_600_000;

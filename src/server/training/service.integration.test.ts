@@ -10,7 +10,7 @@ import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio } from "~test/factories";
 import { freshSession, sampleSession, withFoundation } from "~test/training-fixtures";
-import { sessionMessages } from "./session-input";
+import { sessionMessages } from "@/lib/session-input";
 import { writeSession } from "./service";
 
 const t = setupTestDatabase();

@@ -20,10 +20,10 @@ import { localDateIn } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";
 import { zoneOf } from "@/server/dates/zones";
 import { lockStatesFor, recordUnlocksFor } from "@/server/drills/locks";
-import type { MeasureKind } from "@/server/drills/types";
+import type { MeasureKind } from "@/lib/drills/vocabulary";
 import { DomainError, notFound } from "@/lib/errors";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
-import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "./session-input";
+import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "@/lib/session-input";
 
 /** A drill the client may log, with the prescription version in force (kept on each entry). */
 export type LoggableAssignment = LoggableDrill & { drillId: string; assignmentVersionId: string; isLocked: boolean };

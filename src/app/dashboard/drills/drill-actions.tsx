@@ -7,7 +7,7 @@ import { FormAlert, SelectField } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import type { MasteryRule } from "@/server/drills/types";
+import type { MasteryRule } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 export function CopyDrillButton({ drillId, drillName }: { drillId: string; drillName: string }) {

@@ -8,9 +8,8 @@ import { PrescriptionFields, defaultsOf, draftFrom } from "@/components/drills/p
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { measureLabels } from "@/server/drills/describe";
-import type { Equipment } from "@/server/drills/catalogue";
-import { drillLevels, measureKinds, type DrillLevel, type MeasureKind, type PrescriptionDefaults } from "@/server/drills/types";
+import { measureLabels } from "@/lib/drills/describe";
+import { drillLevels, measureKinds, type DrillLevel, type Equipment, type MeasureKind, type PrescriptionDefaults } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 export type DrillFormValues = {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Badge, Card } from "@/components/ui/card";
-import { describeDose, describeSchedule } from "@/server/drills/describe";
+import { describeDose, describeSchedule } from "@/lib/drills/describe";
 import { api, orForbidden } from "@/trpc/server";
 import { ApplyToClientsForm, ArchiveProgramButton, CreateProgramForm, EditProgramForm } from "./program-forms";
 

@@ -8,7 +8,7 @@ import { PrescriptionFields, defaultsOf, draftFrom, type PrescriptionDraft } fro
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import type { MeasureKind, PrescriptionDefaults } from "@/server/drills/types";
+import type { MeasureKind, PrescriptionDefaults } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 type ClientOption = { id: string; name: string; coachName: string };

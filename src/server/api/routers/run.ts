@@ -1,7 +1,7 @@
 // Named for what the caller handles; the rules live in `training/` (sessions and runs are training).
 import { z } from "zod";
 import { deleteRun, logRun } from "@/server/training/service";
-import { logRunInput } from "@/server/training/session-input";
+import { logRunInput } from "@/lib/session-input";
 import { clientProcedure, createTRPCRouter } from "../trpc";
 
 export const runRouter = createTRPCRouter({

@@ -1,7 +1,7 @@
 // Named for what the caller handles; the rules live in `training/` (sessions and runs are training).
 import { z } from "zod";
 import { deleteSession, getOwnSession, listHistory, logSession, recentRuns, updateSession } from "@/server/training/service";
-import { logSessionInput } from "@/server/training/session-input";
+import { logSessionInput } from "@/lib/session-input";
 import { clientProcedure, createTRPCRouter } from "../trpc";
 
 const sessionIdInput = z.object({ sessionId: z.uuid({ error: "Pick one of your sessions from your history." }) });

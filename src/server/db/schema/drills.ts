@@ -14,8 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { Equipment } from "@/server/drills/catalogue";
-import type { PrescriptionDefaults } from "@/server/drills/types";
+import type { Equipment, PrescriptionDefaults } from "@/lib/drills/vocabulary";
 import { createdAt, id, instant } from "./_columns";
 import { clients, studioMembers, studios } from "./studios";
 

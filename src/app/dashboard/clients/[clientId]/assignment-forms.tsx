@@ -8,7 +8,7 @@ import { PrescriptionFields, draftFrom, prescriptionOf } from "@/components/dril
 import { FormAlert, SelectField, TextAreaField } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import type { MeasureKind, Prescription, PrescriptionDefaults } from "@/server/drills/types";
+import type { MeasureKind, Prescription, PrescriptionDefaults } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
 

@@ -7,7 +7,7 @@ import { describeRun } from "@/components/logging/entry-summary";
 import { historyItems } from "@/components/logging/history-items";
 import { formatWhen } from "@/lib/time-wording";
 import { prescriptionDateBounds } from "@/server/dates/typed-date";
-import { describeDates, describeDose, describeSchedule } from "@/server/drills/describe";
+import { describeDates, describeDose, describeSchedule } from "@/lib/drills/describe";
 import { ClientMembershipCard } from "@/components/billing/client-membership";
 import { formatDate } from "@/components/billing/price";
 import { DeleteClientCard } from "@/components/data-rights/delete-client-card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert, Badge, Card } from "@/components/ui/card";
-import { describeDose, describeSchedule, measureLabels } from "@/server/drills/describe";
+import { describeDose, describeSchedule, measureLabels } from "@/lib/drills/describe";
 import { describeMasteryRule } from "@/server/drills/unlock";
 import { api, orForbidden } from "@/trpc/server";
 import { DrillForm } from "../drill-form";

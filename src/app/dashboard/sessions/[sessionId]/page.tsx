@@ -5,8 +5,8 @@ import { describeRun } from "@/components/logging/entry-summary";
 import { ReviewForm } from "@/components/review/review-form";
 import { Badge, Card } from "@/components/ui/card";
 import { formatWhen } from "@/lib/time-wording";
-import { describeDose } from "@/server/drills/describe";
-import { measureUnits } from "@/server/drills/types";
+import { describeDose } from "@/lib/drills/describe";
+import { measureUnits } from "@/lib/drills/vocabulary";
 import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 

@@ -6,7 +6,7 @@ import {
   type MeasureKind,
   type Prescription,
   type PrescriptionDefaults,
-} from "./types";
+} from "./vocabulary";
 
 export const MAX_SETS = 20;
 export const MAX_REPS = 200;

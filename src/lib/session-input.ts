@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import type { DrillDefinition } from "@/server/drills/catalogue";
-import { MAX_NOTES_LENGTH, MAX_SETS, MAX_TARGET_PER_SIDE } from "@/server/drills/prescription";
+import type { DrillDefinition } from "@/lib/drills/vocabulary";
+import { MAX_NOTES_LENGTH, MAX_SETS, MAX_TARGET_PER_SIDE } from "@/lib/drills/prescription";
 import {
   contactFeels,
   measureUnits,
@@ -9,7 +9,7 @@ import {
   type ContactFeel,
   type MeasureKind,
   type Side,
-} from "@/server/drills/types";
+} from "@/lib/drills/vocabulary";
 
 /**
  * What a client sends when they log drills or a run (issue 5), in two layers:

@@ -103,3 +103,35 @@ export type DrillPrerequisite = {
   drillSlug: string;
   masteryRule: MasteryRule;
 };
+
+/** Something a drill uses, listed on its card. */
+export type Equipment = {
+  name: string;
+  isOptional: boolean;
+  /** Why it helps, shown beside the item. */
+  note: string;
+};
+
+/** What a drill is, built in (src/server/drills/catalogue.ts) or a trainer's own. */
+export type DrillDefinition = {
+  slug: string;
+  name: string;
+  /** Why a runner does it, in a sentence or two. */
+  purpose: string;
+  /** Short imperative sentences, in order. */
+  steps: readonly string[];
+  /** What to keep in mind while doing it. */
+  cues: readonly string[];
+  equipment: readonly Equipment[];
+  level: DrillLevel;
+  measure: MeasureKind;
+  perSide: boolean;
+  /** Also log how short the ground contact felt (Hopping). */
+  recordsContactFeel: boolean;
+  defaultPrescription: PrescriptionDefaults;
+  prerequisites: readonly DrillPrerequisite[];
+  /** Position in the method: lower comes first. */
+  order: number;
+  /** A short label shown on the card, e.g. "The foundation"; null for none. */
+  tagline: string | null;
+};

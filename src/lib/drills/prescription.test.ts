@@ -8,7 +8,7 @@ import {
   prescriptionMessages,
   validatePrescriptionForMeasure,
 } from "./prescription";
-import type { MeasureKind, Prescription } from "./types";
+import type { MeasureKind, Prescription } from "./vocabulary";
 
 const valid = {
   sets: 1,

@@ -1,4 +1,4 @@
-import { measureUnits, type MeasureKind, type Prescription, type PrescriptionDefaults, type Schedule } from "./types";
+import { measureUnits, type MeasureKind, type Prescription, type PrescriptionDefaults, type Schedule } from "./vocabulary";
 
 /** The words for each measure, as shown in the library and on the client's Today. */
 export const measureLabels: Record<MeasureKind, string> = {

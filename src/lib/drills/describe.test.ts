@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { backRotations, hopping, kneeDrive } from "./catalogue";
+import { backRotations, hopping, kneeDrive } from "@/server/drills/catalogue";
 import { describeDates, describeDose, describeSchedule } from "./describe";
 
 describe("describeDose", () => {
