@@ -58,6 +58,12 @@ describe("the server in front of Next", () => {
     expect(headers["x-forwarded-for"]).toBe("127.0.0.1");
   });
 
+  it("keeps an idle connection open longer than a proxy does, and tells the client how long", async () => {
+    // Node's default of 5 s reset requests sent on a connection reused after a short pause.
+    const response = await fetch(await serve());
+    expect(response.headers.get("keep-alive")).toBe("timeout=65");
+  });
+
   it("puts HSTS on every response of an https deployment, and none on http", async () => {
     const https = await serve({ isHttps: true });
     for (const path of ["/", "/_next/static/chunks/app.js", "/favicon.ico"]) {

@@ -94,9 +94,14 @@ export type AppServerOptions = {
   onError?: (error: unknown) => void;
 };
 
+// An idle kept-alive connection is closed after this long. With Node's default (5 s) a client
+// that reused its connection after a short pause could send on one the server was closing and
+// get a reset instead of an answer; proxies keep idle connections for 60 s, so longer than that.
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export function createAppServer({ trust, isHttps, handle, onError }: AppServerOptions): http.Server {
   return http
-    .createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    .createServer({ maxHeaderSize: MAX_HEADER_BYTES, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, headersTimeout: KEEP_ALIVE_TIMEOUT_MS + 1_000 }, (req, res) => {
       establishForwarding(req, trust);
       // Before Next writes anything: once it has begun, setHeader is silently dropped.
       if (isHttps) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
