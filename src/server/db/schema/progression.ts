@@ -21,8 +21,11 @@ export const progressionSettings = pgTable(
 );
 
 // The first time a client met the mastery rule of a locked drill: the drill unlocked by
-// itself then, and stays unlocked (an unlock is not taken back when the rule lapses). The
-// unique key makes recording it idempotent, whoever computes it first.
+// itself then, and stays unlocked when the client's good days slide out of the window. The
+// lock itself is worked out from the rule in force (drills/locks.ts): a harder rule set by the
+// trainer locks the drill again until it is met, and this row stays as the history of the
+// notice. Recorded by the writes that can complete a rule, never by a read; the unique key
+// makes recording it idempotent.
 export const unlockEvents = pgTable(
   "unlock_events",
   {
@@ -54,7 +57,7 @@ export type UnlockEvent = typeof unlockEvents.$inferSelect;
 // write touches a day at or before that date (a backdated session, an edited run, a changed
 // prescription, a new time zone): every write path is covered without the services having
 // to remember. Readers rebuild what is missing under a shared per-client advisory lock, so a
-// concurrent backdated write cannot leave a stale row behind (see progression/history-cache.ts).
+// concurrent backdated write cannot leave a stale row behind (see db/history-lock.ts).
 
 /** Adherence of a client's closed weeks, up to and including `through` (a Sunday). */
 export const progressSnapshots = pgTable(
