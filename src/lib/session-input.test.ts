@@ -312,6 +312,11 @@ describe("parseRun", () => {
     expect(result.success && result.data.distanceM).toBe(5000);
   });
 
+  it("takes miles, stored as metres", () => {
+    const result = parseRun(run({ distance: { value: 3.1, unit: "mi" }, durationSeconds: 1650 }), { now });
+    expect(result.success && result.data.distanceM).toBe(4989);
+  });
+
   it("takes metres as typed", () => {
     const result = parseRun(run({ distance: { value: 800, unit: "m" }, durationSeconds: 240 }), { now });
     expect(result.success && result.data.distanceM).toBe(800);
@@ -326,6 +331,7 @@ describe("parseRun", () => {
     { name: "a distance that rounds to 0 m", overrides: { distance: { value: 0.4, unit: "m" as const } }, expected: [{ field: "distance.value", message: sessionMessages.distance }] },
     { name: "a distance that rounds to 0 m, in km", overrides: { distance: { value: 0.0001, unit: "km" as const } }, expected: [{ field: "distance.value", message: sessionMessages.distance }] },
     { name: "no unit", overrides: { distance: { value: 5 } as never }, expected: [{ field: "distance.unit", message: sessionMessages.distanceUnit }] },
+    { name: "200 mi", overrides: { distance: { value: 200, unit: "mi" as const } }, expected: [{ field: "distance.value", message: "186.4 mi is the longest run we record; check the distance and its unit." }] },
     { name: "5000 km", overrides: { distance: { value: 5000, unit: "km" as const } }, expected: [{ field: "distance.value", message: sessionMessages.distanceTooLong }] },
     {
       name: "5 km in 5 minutes (metres meant as km, or a slipped duration)",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { longestRunIn, metresOf } from "@/lib/distance-units";
 
 import type { DrillDefinition } from "@/lib/drills/vocabulary";
 import { MAX_NOTES_LENGTH, MAX_SETS, MAX_TARGET_PER_SIDE } from "@/lib/drills/prescription";
@@ -68,8 +69,9 @@ export const practiceContexts = ["standalone", "warmup_before_run"] as const;
 export const practiceContextSchema = z.enum(practiceContexts);
 export type PracticeContext = z.infer<typeof practiceContextSchema>;
 
-export const distanceUnits = ["m", "km"] as const;
-export type DistanceUnit = (typeof distanceUnits)[number];
+/** The units a run's distance may be typed in: the person's unit (km or mi), or metres. */
+export const distanceUnits = ["m", "km", "mi"] as const;
+export type TypedDistanceUnit = (typeof distanceUnits)[number];
 
 /** The exact words, exported so UI and integration tests can look for them. */
 export const sessionMessages = {
@@ -101,8 +103,9 @@ export const sessionMessages = {
   contactFeel: "Pick how the contacts felt: short, medium or long.",
   contactFeelNotUsed: "Only hopping-style drills record how the contacts felt; clear it.",
   distance: "Enter the distance as a number above 0, e.g. 5 km.",
-  distanceUnit: "Pick the unit of the distance: m or km.",
-  distanceTooLong: `${MAX_RUN_DISTANCE_M / 1000} km is the longest run we record; check the distance and its unit.`,
+  distanceUnit: "Pick the unit of the distance: m, km or mi.",
+  distanceTooLong: `${longestRunIn(MAX_RUN_DISTANCE_M, "km")} is the longest run we record; check the distance and its unit.`,
+  distanceTooLongMiles: `${longestRunIn(MAX_RUN_DISTANCE_M, "mi")} is the longest run we record; check the distance and its unit.`,
   duration: "Enter how long the run took; it must be more than 0 minutes.",
   durationTooLong: `${MAX_RUN_DURATION_S / 3600} hours is the longest run we record; check the duration.`,
   implausiblePace: "That pace is faster than any world record; check the distance, its unit and the duration.",
@@ -275,7 +278,7 @@ export const logRunInput = z
     checkPain(value, ctx);
     const { distance, durationSeconds } = value;
     if (!distance || typeof distance.value !== "number" || !(distance.value > 0)) return;
-    if (distance.unit !== "m" && distance.unit !== "km") return;
+    if (!(distanceUnits as readonly string[]).includes(distance.unit)) return;
     const metres = toMetres(distance.value, distance.unit);
     // Runs are stored in whole metres: a positive distance that rounds to 0 m is no run.
     if (Math.round(metres) < 1) {
@@ -283,7 +286,7 @@ export const logRunInput = z
       return;
     }
     if (metres > MAX_RUN_DISTANCE_M) {
-      ctx.addIssue({ code: "custom", message: sessionMessages.distanceTooLong, path: ["distance", "value"] });
+      ctx.addIssue({ code: "custom", message: distance.unit === "mi" ? sessionMessages.distanceTooLongMiles : sessionMessages.distanceTooLong, path: ["distance", "value"] });
       return;
     }
     if (Number.isInteger(durationSeconds) && durationSeconds > 0 && durationSeconds <= MAX_RUN_DURATION_S) {
@@ -427,8 +430,8 @@ export function fromZod(error: z.ZodError): FieldIssue[] {
   return [...byField.values()];
 }
 
-export function toMetres(value: number, unit: DistanceUnit): number {
-  return unit === "km" ? Math.round(value * 1000 * 10) / 10 : value;
+export function toMetres(value: number, unit: TypedDistanceUnit): number {
+  return metresOf(value, unit);
 }
 
 export type { ContactFeel, Side };

@@ -1,14 +1,24 @@
 import { and, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { resolveDistanceUnit, type DistanceUnit } from "@/lib/distance-units";
 import { usableZone } from "@/lib/time-zones";
 import type { Queryable } from "@/server/db/client";
-import { authSessions, clients, studioMembers, users } from "@/server/db/schema";
+import { authSessions, clients, studioMembers, studios, users } from "@/server/db/schema";
 import { holdsSession } from "@/server/security/session-policy";
 
-/** Who is signed in; `timeZone` is always one to read their days in (lib/time-zones.ts usableZone). */
+/**
+ * Who is signed in; `timeZone` is always one to read their days in (lib/time-zones.ts
+ * usableZone), `distanceUnit` the one they read and type distances in: their own choice, else
+ * their studio's (lib/distance-units.ts resolveDistanceUnit). This is the one place it is decided.
+ */
+type Person = { userId: string; name: string; email: string; timeZone: string; distanceUnit: DistanceUnit };
 export type Viewer =
-  | { kind: "trainer"; userId: string; name: string; email: string; timeZone: string; studioId: string; memberId: string; role: "owner" | "trainer" }
-  | { kind: "client"; userId: string; name: string; email: string; timeZone: string; studioId: string; clientId: string }
-  | { kind: "none"; userId: string; name: string; email: string; timeZone: string };
+  | (Person & { kind: "trainer"; studioId: string; memberId: string; role: "owner" | "trainer" })
+  | (Person & { kind: "client"; studioId: string; clientId: string })
+  | (Person & { kind: "none" });
+
+const memberStudio = alias(studios, "member_studio");
+const clientStudio = alias(studios, "client_studio");
 
 /**
  * Who is asking: a studio member (trainer or owner), an active client, or neither. null for a
@@ -31,6 +41,7 @@ export async function loadSessionViewer(
       name: users.name,
       email: users.email,
       timeZone: users.timeZone,
+      distanceUnit: users.distanceUnit,
       sessionVersion: users.sessionVersion,
       disabledAt: users.disabledAt,
       deviceSessionId: authSessions.id,
@@ -41,18 +52,27 @@ export async function loadSessionViewer(
       clientId: clients.id,
       clientStudioId: clients.studioId,
       clientStatus: clients.status,
+      memberStudioUnit: memberStudio.distanceUnit,
+      clientStudioUnit: clientStudio.distanceUnit,
     })
     .from(users)
     .leftJoin(authSessions, session ? and(eq(authSessions.id, session.sid), eq(authSessions.userId, users.id)) : sql`false`)
     .leftJoin(studioMembers, eq(studioMembers.userId, users.id))
     .leftJoin(clients, eq(clients.userId, users.id))
+    .leftJoin(memberStudio, eq(memberStudio.id, studioMembers.studioId))
+    .leftJoin(clientStudio, eq(clientStudio.id, clients.studioId))
     .where(eq(users.id, userId))
     .limit(1);
   if (!row || row.disabledAt) return null;
   if (session && !holdsSession(row, session)) return null;
   const base = { userId: row.userId, name: row.name, email: row.email, timeZone: usableZone(row.timeZone) };
+  const unitWith = (studioUnit: DistanceUnit | null) => resolveDistanceUnit(row.distanceUnit, studioUnit);
   const deviceLastSeenAt = row.deviceLastSeenAt;
-  if (row.memberId && row.memberStudioId && row.role) return { deviceLastSeenAt, viewer: { ...base, kind: "trainer", studioId: row.memberStudioId, memberId: row.memberId, role: row.role } };
-  if (row.clientId && row.clientStudioId && row.clientStatus === "active") return { deviceLastSeenAt, viewer: { ...base, kind: "client", studioId: row.clientStudioId, clientId: row.clientId } };
-  return { deviceLastSeenAt, viewer: { ...base, kind: "none" } };
+  if (row.memberId && row.memberStudioId && row.role) {
+    return { deviceLastSeenAt, viewer: { ...base, distanceUnit: unitWith(row.memberStudioUnit), kind: "trainer", studioId: row.memberStudioId, memberId: row.memberId, role: row.role } };
+  }
+  if (row.clientId && row.clientStudioId && row.clientStatus === "active") {
+    return { deviceLastSeenAt, viewer: { ...base, distanceUnit: unitWith(row.clientStudioUnit), kind: "client", studioId: row.clientStudioId, clientId: row.clientId } };
+  }
+  return { deviceLastSeenAt, viewer: { ...base, distanceUnit: unitWith(null), kind: "none" } };
 }
