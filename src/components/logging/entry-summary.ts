@@ -19,14 +19,5 @@ export function summarizeEntries(entries: Entry[]): { drillId: string; name: str
   return [...byDrill.entries()].map(([drillId, g]) => ({ drillId, name: g.name, text: g.parts.join(", ") }));
 }
 
-/** "5.0 km in 27:30 (5:30 /km)". */
-export function describeRun(distanceM: number, durationS: number): string {
-  const clock = (s: number) => {
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = Math.round(s % 60);
-    return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}` : `${m}:${String(sec).padStart(2, "0")}`;
-  };
-  const km = distanceM / 1000;
-  return `${km.toFixed(km < 10 ? 2 : 1)} km in ${clock(durationS)} (${clock(durationS / km)} /km)`;
-}
+// A run reads in the viewer's unit: lib/distance-units.ts is the one place that writes it.
+export { describeRun } from "@/lib/distance-units";

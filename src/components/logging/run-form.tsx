@@ -7,9 +7,10 @@ import { useId, useMemo, useState } from "react";
 import { SaveFeedback, type Feedback } from "./save-feedback";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { formatDistance, parseDistance, unitWords, type DistanceUnit } from "@/lib/distance-units";
 import { enqueue, newDeviceId, removePending } from "@/lib/offline-queue";
-import { fromZod, logRunInputAt, logSessionInputFor, type LogRunInput, type LogSessionInput } from "@/lib/session-input";
+import { fromZod, logRunInputAt, logSessionInputFor, MAX_RUN_DISTANCE_M, type LogRunInput, type LogSessionInput } from "@/lib/session-input";
 import { formErrorsOf } from "@/trpc/react";
 import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { errorsByKey, loggableMap } from "./session-form";
@@ -20,9 +21,10 @@ const WARMUP_LEAD_MS = 10 * 60_000;
 
 /**
  * Log a run and, with it, the "before each run" drills done as its warm-up. Both go through
- * this phone's queue: the run first, then the warm-up linked to it.
+ * this phone's queue: the run first, then the warm-up linked to it. The distance is typed in
+ * the person's unit (km or miles) and sent as typed; the server stores it in metres.
  */
-export function RunForm({ warmupDrills, timeZone }: { warmupDrills: LoggerDrill[]; timeZone: string }) {
+export function RunForm({ warmupDrills, timeZone, unit }: { warmupDrills: LoggerDrill[]; timeZone: string; unit: DistanceUnit }) {
   const router = useRouter();
   const send = useSender();
   const id = useId();
@@ -30,7 +32,6 @@ export function RunForm({ warmupDrills, timeZone }: { warmupDrills: LoggerDrill[
   const [warmupId, setWarmupId] = useState(newDeviceId);
   const [when, setWhen] = useState(() => toLocalInput(new Date(), timeZone));
   const [distance, setDistance] = useState("");
-  const [unit, setUnit] = useState<"km" | "m">("km");
   const [minutes, setMinutes] = useState("");
   const [seconds, setSeconds] = useState("");
   const [extras, setExtras] = useState({ effort: null as number | null, hasPain: false, painWhere: "", note: "" });
@@ -46,10 +47,11 @@ export function RunForm({ warmupDrills, timeZone }: { warmupDrills: LoggerDrill[
     setFeedback(null);
     const startedAt = fromLocalInput(when, timeZone) as Date;
     const durationSeconds = Math.round((Number(minutes || 0) * 60 + Number(seconds || 0)) * 1) || 0;
+    const typed = parseDistance(distance, unit, MAX_RUN_DISTANCE_M);
     const run: LogRunInput = {
       id: runId,
       startedAt,
-      distance: { value: distance.trim() === "" ? Number.NaN : Number(distance.replace(",", ".")), unit },
+      distance: { value: typed.ok ? typed.value : Number.NaN, unit },
       durationSeconds,
       effort: extras.effort,
       hasPain: extras.hasPain,
@@ -57,6 +59,7 @@ export function RunForm({ warmupDrills, timeZone }: { warmupDrills: LoggerDrill[
       note: extras.note,
     };
     const found: Record<string, string | undefined> = {};
+    if (!typed.ok) found["distance.value"] = typed.message;
     const runCheck = logRunInputAt(new Date()).safeParse(run);
     if (!runCheck.success) for (const i of fromZod(runCheck.error)) found[i.field === "distance" ? "distance.value" : i.field] ??= i.message;
 
@@ -78,7 +81,7 @@ export function RunForm({ warmupDrills, timeZone }: { warmupDrills: LoggerDrill[
     setErrors({});
     setIsSaving(true);
     try {
-      const distanceLabel = `${distance} ${unit}`;
+      const distanceLabel = typed.ok ? formatDistance(typed.metres, unit) : distance;
       await enqueue({ id: runId, kind: "run", payload: run, label: `${distanceLabel} run` });
       if (warmup) await enqueue({ id: warmupId, kind: "session", payload: warmup, label: `warm-up: ${[...new Set(warmupDrills.filter((d) => entries.some((e) => e.drillId === d.drillId)).map((d) => d.name))].join(", ")}` });
       const runResult = await send({ id: runId, kind: "run", payload: run });
@@ -125,18 +128,14 @@ export function RunForm({ warmupDrills, timeZone }: { warmupDrills: LoggerDrill[
     <form onSubmit={save} className="space-y-5" noValidate aria-label="Log a run">
       <Card className="space-y-4 p-4">
         <Field label="Date and time" hint={`On your clock (${timeZone.replace(/_/g, " ")}).`} type="datetime-local" value={when} onChange={(e) => (setWhen(e.target.value), setErrors({ ...errors, startedAt: undefined }))} error={errors.startedAt} />
-        <div className="grid grid-cols-[1fr_auto] items-start gap-2">
-          <Field label="Distance" inputMode="decimal" value={distance} onChange={(e) => (setDistance(e.target.value), setErrors({ ...errors, "distance.value": undefined, distance: undefined }))} error={errors["distance.value"] ?? errors.distance} />
-          <div className="space-y-1">
-            <label htmlFor={`${id}-unit`} className="block text-sm font-medium text-stone-800">
-              Unit
-            </label>
-            <select id={`${id}-unit`} className={inputClass} value={unit} onChange={(e) => setUnit(e.target.value as "km" | "m")}>
-              <option value="km">km</option>
-              <option value="m">m</option>
-            </select>
-          </div>
-        </div>
+        <Field
+          label={`Distance (${unitWords[unit].plural})`}
+          hint={`In ${unitWords[unit].plural}, e.g. ${unit === "mi" ? "3.1" : "5"}. Your unit is set in Account.`}
+          inputMode="decimal"
+          value={distance}
+          onChange={(e) => (setDistance(e.target.value), setErrors({ ...errors, "distance.value": undefined, distance: undefined }))}
+          error={errors["distance.value"] ?? errors.distance}
+        />
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-stone-800">Duration</legend>
           <div className="grid grid-cols-2 gap-2">

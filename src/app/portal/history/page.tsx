@@ -5,7 +5,9 @@ import { describeRun, summarizeEntries } from "@/components/logging/entry-summar
 import { historyItems } from "@/components/logging/history-items";
 import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
+import { unitWords } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
+import { viewerDistanceUnit } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "History" };
@@ -58,7 +60,7 @@ function ReviewBadge({ session }: { session: HistorySession }) {
 
 export default async function HistoryPage() {
   const trpc = await api();
-  const history = await orForbidden(trpc.session.history());
+  const [history, unit] = await Promise.all([orForbidden(trpc.session.history()), viewerDistanceUnit()]);
   const now = new Date();
   const when = (d: Date) => formatWhen(d, history.timeZone, now);
   const items = historyItems(history.sessions, history.runs);
@@ -66,7 +68,7 @@ export default async function HistoryPage() {
     <div className="mx-auto max-w-2xl space-y-5">
       <div>
         <h1 className="text-2xl font-bold">History</h1>
-        <p className="text-stone-600">Your sessions and runs, and your coach&apos;s feedback. Times are in {history.timeZone.replace(/_/g, " ")}. You can change a log for 24 hours after saving it.</p>
+        <p className="text-stone-600">Your sessions and runs, and your coach&apos;s feedback. Times are in {history.timeZone.replace(/_/g, " ")}, distances in {unitWords[unit].plural} (<Link href="/portal/account" className="text-brand-700 underline">change</Link>). You can change a log for 24 hours after saving it.</p>
       </div>
       {items.length === 0 ? (
         <Card>
@@ -98,7 +100,7 @@ export default async function HistoryPage() {
                   {item.run.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {item.run.painWhere}</Badge> : null}
                 </div>
                 <p className="text-sm">
-                  {describeRun(item.run.distanceM, item.run.durationS)}
+                  {describeRun(item.run.distanceM, item.run.durationS, unit)}
                   {item.run.effort ? ` · effort ${item.run.effort}/10` : ""}
                 </p>
                 {item.run.note ? <p className="text-sm text-stone-700">“{item.run.note}”</p> : null}

@@ -2,16 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { toLoggerDrill } from "@/components/logging/logger-drill";
 import { SessionForm } from "@/components/logging/session-form";
+import { formatDistance } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
+import { viewerDistanceUnit } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Log drills" };
 
 export default async function LogPage() {
   const trpc = await api();
-  const [today, recent] = await Promise.all([orForbidden(trpc.portal.today()), orForbidden(trpc.session.recentRuns())]);
+  const [today, recent, unit] = await Promise.all([orForbidden(trpc.portal.today()), orForbidden(trpc.session.recentRuns()), viewerDistanceUnit()]);
   const now = new Date();
-  const runs = recent.map((r) => ({ id: r.id, label: `${(r.distanceM / 1000).toFixed(1)} km run at ${formatWhen(r.startedAt, today.timeZone, now)}` }));
+  const runs = recent.map((r) => ({ id: r.id, label: `${formatDistance(r.distanceM, unit)} run at ${formatWhen(r.startedAt, today.timeZone, now)}` }));
   // Every unlocked drill on the client's list: today's daily ones first, then the warm-up ones.
   const unlocked = today.drills.filter((d) => d.lock.isUnlocked);
   const drills = [...unlocked.filter((d) => d.isDueToday), ...unlocked.filter((d) => !d.isDueToday)].map(toLoggerDrill);

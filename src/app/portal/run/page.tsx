@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { toLoggerDrill } from "@/components/logging/logger-drill";
 import { RunForm } from "@/components/logging/run-form";
+import { viewerDistanceUnit } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Log a run" };
 
 export default async function RunPage() {
   const trpc = await api();
-  const today = await orForbidden(trpc.portal.today());
+  const [today, unit] = await Promise.all([orForbidden(trpc.portal.today()), viewerDistanceUnit()]);
   // "Before each run" drills are what the warm-up offers.
   const warmup = today.drills.filter((d) => d.isBeforeRun && d.lock.isUnlocked).map(toLoggerDrill);
   return (
@@ -16,7 +17,7 @@ export default async function RunPage() {
         <h1 className="text-2xl font-bold">Log a run</h1>
         <p className="text-stone-600">The run, and the drills you did as its warm-up.</p>
       </div>
-      <RunForm warmupDrills={warmup} timeZone={today.timeZone} />
+      <RunForm warmupDrills={warmup} timeZone={today.timeZone} unit={unit} />
     </div>
   );
 }

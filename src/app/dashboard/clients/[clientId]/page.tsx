@@ -5,6 +5,7 @@ import { Alert, Badge, Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
 import { describeRun } from "@/components/logging/entry-summary";
 import { historyItems } from "@/components/logging/history-items";
+import { shownIn } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
 import { prescriptionDateBounds } from "@/server/dates/typed-date";
 import { describeDates, describeDose, describeSchedule } from "@/lib/drills/describe";
@@ -104,6 +105,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         <h2 id="logs-heading" className="text-xl font-semibold">
           Recent logs
         </h2>
+        {logs.runs.length > 0 ? <p className="text-sm text-stone-600">{shownIn(me.distanceUnit)}</p> : null}
         {logs.sessions.length === 0 && logs.runs.length === 0 ? (
           <p className="text-stone-600">Nothing logged yet.</p>
         ) : (
@@ -121,7 +123,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
                     <li key={item.run.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
                       <span className="w-full text-xs text-stone-500 sm:w-44">{formatWhen(item.at, myZone, now)}</span>
                       <Link href={`/dashboard/runs/${item.run.id}`} className="font-medium text-brand-800 underline">
-                        Run: {describeRun(item.run.distanceM, item.run.durationS)}
+                        Run: {describeRun(item.run.distanceM, item.run.durationS, me.distanceUnit)}
                       </Link>
                       {item.run.hasPain ? <Badge className="bg-red-100 text-red-800">Pain: {item.run.painWhere}</Badge> : null}
                       {item.run.hasPain && !item.run.isReviewed ? <Badge className="bg-sky-100 text-sky-900">To acknowledge</Badge> : null}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { describeRun, summarizeEntries } from "@/components/logging/entry-summary";
 import { ReviewForm } from "@/components/review/review-form";
 import { Badge, Card } from "@/components/ui/card";
+import { shownIn } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
 import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
@@ -55,7 +56,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         </div>
       </div>
       <Card className="space-y-2 p-4">
-        <p className="font-medium">{describeRun(run.distanceM, run.durationS)}</p>
+        <p className="font-medium">{describeRun(run.distanceM, run.durationS, me.distanceUnit)}</p>
+        <p className="text-xs text-stone-500">{shownIn(me.distanceUnit)}</p>
         {run.hasPain ? <p className="text-sm">It hurt: {run.painWhere}.</p> : <p className="text-sm text-stone-700">No pain reported.</p>}
         {run.note ? (
           <div>

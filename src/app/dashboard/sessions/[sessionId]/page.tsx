@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { describeRun } from "@/components/logging/entry-summary";
 import { ReviewForm } from "@/components/review/review-form";
 import { Badge, Card } from "@/components/ui/card";
+import { unitWords } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
 import { describeDose } from "@/lib/drills/describe";
 import { measureUnits } from "@/lib/drills/vocabulary";
@@ -125,7 +126,7 @@ export default async function ReviewSessionPage({ params, searchParams }: { para
           <Link href={`/dashboard/runs/${session.run.id}`} className="font-medium text-brand-700 underline">
             run at {when(session.run.startedAt)}
           </Link>
-          : {describeRun(session.run.distanceM, session.run.durationS)}.
+          : {describeRun(session.run.distanceM, session.run.durationS, me.distanceUnit)} (in {unitWords[me.distanceUnit].plural}, your unit).
         </p>
       ) : null}
       {session.review && editedAt ? (

@@ -4,7 +4,9 @@ import { valuesFromEntries } from "@/components/logging/logger-values";
 import { toLoggerDrill } from "@/components/logging/logger-drill";
 import { SessionForm } from "@/components/logging/session-form";
 import { Alert } from "@/components/ui/card";
+import { formatDistance } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
+import { viewerDistanceUnit } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Edit session" };
@@ -13,9 +15,9 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
   const { sessionId } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) notFound();
   const trpc = await api();
-  const [session, recent] = await Promise.all([orForbidden(trpc.session.mine({ sessionId })), orForbidden(trpc.session.recentRuns())]);
+  const [session, recent, unit] = await Promise.all([orForbidden(trpc.session.mine({ sessionId })), orForbidden(trpc.session.recentRuns()), viewerDistanceUnit()]);
   const now = new Date();
-  const runs = recent.map((r) => ({ id: r.id, label: `${(r.distanceM / 1000).toFixed(1)} km run at ${formatWhen(r.startedAt, session.timeZone, now)}` }));
+  const runs = recent.map((r) => ({ id: r.id, label: `${formatDistance(r.distanceM, unit)} run at ${formatWhen(r.startedAt, session.timeZone, now)}` }));
   const logged = new Set(session.entries.map((e) => e.drillId));
   // The prescriptions in force when the session was done (not today's), as the server files the edit.
   const drills = session.drills.filter((d) => logged.has(d.drill.id) || (!d.isLocked && (session.context === "warmup_before_run" ? d.isBeforeRun : true))).map(toLoggerDrill);
