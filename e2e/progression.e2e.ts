@@ -33,7 +33,7 @@ test("a client with six weeks of history sees each side's progress, the charts a
 
   // Adherence and streaks, and the drills beside the running, without claiming a cause.
   await expect(page.getByRole("table", { name: "Adherence by week" })).toBeVisible();
-  await expect(page.getByText(/^In weeks with 5 or more days of drills your average pace was \d+:\d\d\/km (faster|slower) and you reported pain in \d+ of \d+ runs? instead of \d+ of \d+ \(based on \d+ weeks\)\.$/)).toBeVisible();
+  await expect(page.getByText(/^In weeks with 5 or more days of drills your average pace was \d+:\d\d \/km (faster|slower) and you reported pain in \d+ of \d+ runs? instead of \d+ of \d+ \(based on \d+ weeks\)\.$/)).toBeVisible();
   await expect(page.getByText("This shows what went together, not what caused what.")).toBeVisible();
   await expect(page.getByRole("table", { name: "Drills and runs by week" })).toBeVisible();
   await expectAccessible(page);

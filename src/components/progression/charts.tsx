@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { Bar, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { unitWords, type DistanceUnit } from "@/lib/distance-units";
 import { describeAsymmetry } from "./chart-summary";
 
 // Charts are pictures for sighted readers; the same numbers are in the table beside each,
@@ -118,10 +119,12 @@ export function AsymmetryChart({ drillName, points, threshold }: { drillName: st
   );
 }
 
+/** `pace` in seconds per the chart's unit. */
 export type RunningPoint = { label: string; daysWithDrills: number; pace: number | null; runsWithPain: number };
 
-/** Days of drills per week as bars, the week's average pace (min/km) as a line. */
-export function RunningChart({ weeks }: { weeks: RunningPoint[] }) {
+/** Days of drills per week as bars, the week's average pace (min/km or min/mi) as a line. */
+export function RunningChart({ weeks, unit }: { weeks: RunningPoint[]; unit: DistanceUnit }) {
+  const per = `/${unitWords[unit].short}`;
   const data = weeks.map((w) => ({ ...w, paceMin: w.pace === null ? null : Math.round((w.pace / 60) * 100) / 100 }));
   return (
     <div aria-hidden="true" className="space-y-1">
@@ -132,7 +135,7 @@ export function RunningChart({ weeks }: { weeks: RunningPoint[] }) {
             <XAxis dataKey="label" fontSize={12} />
             <YAxis yAxisId="days" domain={[0, 7]} fontSize={12} allowDecimals={false} />
             <YAxis yAxisId="pace" orientation="right" reversed fontSize={12} domain={["dataMin - 0.2", "dataMax + 0.2"]} tickFormatter={(v: number) => minutes(v)} />
-            <Tooltip formatter={(v, name) => (name === "Average pace" && typeof v === "number" ? `${minutes(v)}/km` : v)} />
+            <Tooltip formatter={(v, name) => (name === "Average pace" && typeof v === "number" ? `${minutes(v)} ${per}` : v)} />
             <Bar yAxisId="days" dataKey="daysWithDrills" name="Days of drills" fill={DRILL_DAYS} isAnimationActive={false} />
             <Line yAxisId="pace" dataKey="paceMin" name="Average pace" stroke={RIGHT} strokeWidth={2} connectNulls isAnimationActive={false} />
           </ComposedChart>
@@ -141,7 +144,7 @@ export function RunningChart({ weeks }: { weeks: RunningPoint[] }) {
       <ChartLegend
         items={[
           { label: "Days of drills (left scale)", color: DRILL_DAYS, mark: "bar" },
-          { label: "Average pace, min/km (right scale)", color: RIGHT, mark: "line" },
+          { label: `Average pace, min${per} (right scale)`, color: RIGHT, mark: "line" },
         ]}
       />
     </div>

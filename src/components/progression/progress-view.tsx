@@ -1,6 +1,6 @@
 import { Alert, Badge, Card } from "@/components/ui/card";
 import { measureUnits, type MeasureKind } from "@/lib/drills/vocabulary";
-import { formatDuration } from "@/lib/wording";
+import { formatDistance, formatPace, perKmPaceIn, shownIn, unitWords } from "@/lib/distance-units";
 import type { ClientProgression } from "@/server/progression/service";
 import { AsymmetryChart, RunningChart, SideChart } from "./charts";
 
@@ -24,6 +24,7 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
   const thisWeek = weeks.at(-1);
   const logged = data.drills.filter((d) => d.progress.left.best !== null || d.progress.right.best !== null);
   const notYet = data.drills.filter((d) => !logged.includes(d));
+  const unit = data.distanceUnit;
   return (
     <div className="space-y-8">
       <section aria-labelledby="adherence-heading" className="space-y-3">
@@ -245,11 +246,17 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
         <Card className="space-y-2">
           <p className="font-medium">{data.running.summary.message}</p>
           <p className="text-sm text-stone-600">{data.running.summary.caveat}</p>
+          {you ? null : <p className="text-xs text-stone-500">{shownIn(unit)}</p>}
         </Card>
         {data.running.weeks.length > 0 ? (
           <figure className="space-y-2">
-            <figcaption className="text-sm text-stone-600">Days of drills and average pace per week, last {data.running.weeks.length} weeks</figcaption>
-            <RunningChart weeks={data.running.weeks.map((w) => ({ label: shortDate(w.weekStart), daysWithDrills: w.daysWithDrills, pace: w.paceSecondsPerKm, runsWithPain: w.runsWithPain }))} />
+            <figcaption className="text-sm text-stone-600">
+              Days of drills and average pace per {unitWords[unit].singular} per week, last {data.running.weeks.length} weeks
+            </figcaption>
+            <RunningChart
+              unit={unit}
+              weeks={data.running.weeks.map((w) => ({ label: shortDate(w.weekStart), daysWithDrills: w.daysWithDrills, pace: w.paceSecondsPerKm === null ? null : perKmPaceIn(w.paceSecondsPerKm, unit), runsWithPain: w.runsWithPain }))}
+            />
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm" aria-label="Drills and runs by week">
                 <thead className="text-stone-600">
@@ -257,8 +264,8 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
                     <th scope="col" className="py-1 pr-2 font-medium">Week of</th>
                     <th scope="col" className="py-1 pr-2 font-medium">Days of drills</th>
                     <th scope="col" className="py-1 pr-2 font-medium">Runs</th>
-                    <th scope="col" className="py-1 pr-2 font-medium">Distance</th>
-                    <th scope="col" className="py-1 pr-2 font-medium">Pace</th>
+                    <th scope="col" className="py-1 pr-2 font-medium">Distance ({unitWords[unit].short})</th>
+                    <th scope="col" className="py-1 pr-2 font-medium">Pace (per {unitWords[unit].singular})</th>
                     <th scope="col" className="py-1 pr-2 font-medium">Effort</th>
                     <th scope="col" className="py-1 font-medium">Pain</th>
                   </tr>
@@ -269,8 +276,8 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
                       <th scope="row" className="py-1 pr-2 font-normal">{shortDate(w.weekStart)}</th>
                       <td className="py-1 pr-2">{w.daysWithDrills}</td>
                       <td className="py-1 pr-2">{w.runs}</td>
-                      <td className="py-1 pr-2">{w.runs ? `${(w.distanceM / 1000).toFixed(1)} km` : "–"}</td>
-                      <td className="py-1 pr-2">{w.paceSecondsPerKm === null ? "–" : `${formatDuration(w.paceSecondsPerKm)}/km`}</td>
+                      <td className="py-1 pr-2">{w.runs ? formatDistance(w.distanceM, unit, { decimals: 1 }) : "–"}</td>
+                      <td className="py-1 pr-2">{w.paceSecondsPerKm === null ? "–" : formatPace(perKmPaceIn(w.paceSecondsPerKm, unit), unit)}</td>
                       <td className="py-1 pr-2">{w.averageEffort === null ? "–" : (Math.round(w.averageEffort * 10) / 10).toString()}</td>
                       <td className="py-1">{w.runs ? `${w.runsWithPain} of ${w.runs}` : "–"}</td>
                     </tr>

@@ -111,16 +111,16 @@ describe("summarizeDrillsAndRunning", () => {
     const summary = summarizeDrillsAndRunning(weeks);
     expect(summary).toMatchObject({ status: "ok", weeksUsed: 9, paceDifferenceSecondsPerKm: 12 });
     expect(summary.message).toBe(
-      "In weeks with 5 or more days of drills your average pace was 0:12/km faster and you reported pain in 1 of 14 runs instead of 3 of 11 (based on 9 weeks).",
+      "In weeks with 5 or more days of drills your average pace was 0:12 /km faster and you reported pain in 1 of 14 runs instead of 3 of 11 (based on 9 weeks).",
     );
     expect(summary.caveat).toBe("This shows what went together, not what caused what.");
     expect(summary.message).not.toMatch(/because|caus|thanks to|made you|improv/i);
   });
 
   it.each([
-    { name: "slower with drills", a: 330, b: 312, expected: "your average pace was 0:18/km slower" },
+    { name: "slower with drills", a: 330, b: 312, expected: "your average pace was 0:18 /km slower" },
     { name: "the same pace", a: 312, b: 312.4, expected: "your average pace was the same" },
-    { name: "a minute and more", a: 300, b: 375, expected: "your average pace was 1:15/km faster" },
+    { name: "a minute and more", a: 300, b: 375, expected: "your average pace was 1:15 /km faster" },
   ])("wording: $name", ({ a, b, expected }) => {
     const weeks = [week(5, 2, a, 0, 0), week(6, 2, a, 0, 1), week(1, 2, b, 0, 2), week(2, 2, b, 0, 3)];
     const summary = summarizeDrillsAndRunning(weeks);
@@ -145,11 +145,18 @@ describe("summarizeDrillsAndRunning", () => {
     );
   });
 
+  it("writes the pace in the reader's unit, compared in the whole seconds it shows", () => {
+    // 5:00 /km against 5:12 /km is 8:03 /mi against 8:22 /mi: 19 s per mile.
+    const weeks = [week(5, 2, 300, 0, 0), week(6, 2, 300, 0, 1), week(1, 2, 312, 0, 2), week(2, 2, 312, 0, 3)];
+    expect(summarizeDrillsAndRunning(weeks, { unit: "mi" }).message).toContain("your average pace was 0:19 /mi faster");
+    expect(summarizeDrillsAndRunning(weeks, { unit: "km" }).message).toContain("your average pace was 0:12 /km faster");
+  });
+
   it("takes the threshold and the minimum from the caller", () => {
     const weeks = [week(3, 1, 300, 0, 0), week(1, 1, 310, 0, 1)];
     const summary = summarizeDrillsAndRunning(weeks, { minDrillDays: 3, minWeeksPerGroup: 1 });
     expect(summary.message).toBe(
-      "In weeks with 3 or more days of drills your average pace was 0:10/km faster and you reported pain in no run in either kind of week (based on 2 weeks).",
+      "In weeks with 3 or more days of drills your average pace was 0:10 /km faster and you reported pain in no run in either kind of week (based on 2 weeks).",
     );
   });
 

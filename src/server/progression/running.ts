@@ -1,4 +1,4 @@
-import { formatDuration } from "@/lib/wording";
+import { formatPace, perKmPaceIn, type DistanceUnit } from "@/lib/distance-units";
 import { assertLocalDate, type LocalDate } from "@/lib/local-date";
 
 import { isoWeekOf, type WeekAdherence } from "./adherence";
@@ -113,6 +113,8 @@ export type SummaryOptions = {
   minDrillDays?: number;
   /** Weeks needed in each group before comparing. Default 2. */
   minWeeksPerGroup?: number;
+  /** The unit the sentence's pace is written in (the reader's). Default km. */
+  unit?: DistanceUnit;
 };
 
 export const DEFAULT_MIN_DRILL_DAYS = 5;
@@ -144,12 +146,14 @@ export function summarizeDrillsAndRunning(weeks: readonly WeekRunning[], options
     };
   }
 
-  // Whole seconds: the sentence says 0:12/km, so the number compared must be the one shown.
+  // Whole seconds: the sentence says 0:12 /km (or /mi), so the number compared must be the one shown.
+  const unit = options.unit ?? "km";
   const difference = Math.round(fewerDrills.paceSecondsPerKm) - Math.round(withDrills.paceSecondsPerKm);
+  const shown = Math.round(perKmPaceIn(fewerDrills.paceSecondsPerKm, unit)) - Math.round(perKmPaceIn(withDrills.paceSecondsPerKm, unit));
   const pace =
-    difference === 0
+    shown === 0
       ? "your average pace was the same"
-      : `your average pace was ${formatDuration(Math.abs(difference))}/km ${difference > 0 ? "faster" : "slower"}`;
+      : `your average pace was ${formatPace(Math.abs(shown), unit)} ${shown > 0 ? "faster" : "slower"}`;
   const pain =
     withDrills.runsWithPain === 0 && fewerDrills.runsWithPain === 0
       ? "you reported pain in no run in either kind of week"

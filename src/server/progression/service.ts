@@ -1,3 +1,4 @@
+import type { DistanceUnit } from "@/lib/distance-units";
 import { desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { clients, drills, progressionSettings, unlockEvents, users } from "@/server/db/schema";
@@ -211,8 +212,8 @@ export async function dismissUnlock(q: Queryable, studioId: string, clientId: st
 export type RunningWeeks = { weeks: WeekRunning[]; summary: RunningSummary };
 
 /** Each ISO week's drill days and adherence beside the week's runs (SQL), and the plain-language comparison. */
-export async function runningFor(q: Queryable, studioId: string, client: ProgressClient, adherence: ClientAdherence | undefined): Promise<RunningWeeks> {
-  return mergeRunning(await runWeeksOf(q, studioId, client), adherence);
+export async function runningFor(q: Queryable, studioId: string, client: ProgressClient, adherence: ClientAdherence | undefined, unit: DistanceUnit = "km"): Promise<RunningWeeks> {
+  return mergeRunning(await runWeeksOf(q, studioId, client), adherence, unit);
 }
 
 type RunWeekRow = { iso_week: string; week_start: string; runs: number; distance_m: number; duration_s: number; effort: number | null; pain: number };
@@ -231,7 +232,7 @@ function runWeeksOf(q: Queryable, studioId: string, client: ProgressClient) {
   );
 }
 
-function mergeRunning(runWeeks: RunWeekRow[], adherence: ClientAdherence | undefined): RunningWeeks {
+function mergeRunning(runWeeks: RunWeekRow[], adherence: ClientAdherence | undefined, unit: DistanceUnit): RunningWeeks {
   const byWeek = new Map<string, WeekRunning>();
   for (const w of adherence?.weeks ?? []) {
     byWeek.set(w.weekStart, { ...emptyWeekRunning(w.isoWeek, w.weekStart), daysWithDrills: w.daysWithDrills, adherenceRate: w.rate });
@@ -249,15 +250,20 @@ function mergeRunning(runWeeks: RunWeekRow[], adherence: ClientAdherence | undef
     byWeek.set(r.week_start, week);
   }
   const weeks = [...byWeek.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
-  return { weeks, summary: summarizeDrillsAndRunning(weeks) };
+  return { weeks, summary: summarizeDrillsAndRunning(weeks, { unit }) };
 }
 
 // ---------------------------------------------------------------- the whole picture
 
 export type ClientProgression = Awaited<ReturnType<typeof clientProgression>>;
 
-/** One client's full progression as of now: per-side progress, asymmetry, adherence, streaks, mastery, running. */
-export async function clientProgression(q: Queryable, studioId: string, clientId: string, now: Date, options: { chartDays?: number } = {}) {
+/**
+ * One client's full progression as of now: per-side progress, asymmetry, adherence, streaks,
+ * mastery, running. Distances stay in metres and paces per km; `distanceUnit` is the reader's,
+ * the one the running sentence is written in and the page shows them in.
+ */
+export async function clientProgression(q: Queryable, studioId: string, clientId: string, now: Date, options: { chartDays?: number; distanceUnit?: DistanceUnit } = {}) {
+  const distanceUnit = options.distanceUnit ?? "km";
   const [client, threshold] = await Promise.all([loadProgressClient(q, studioId, clientId, now), asymmetryThresholdOf(q, studioId)]);
   const [drillProgress, adherence, locked, runWeeks] = await Promise.all([
     drillProgressFor(q, studioId, client, threshold, options.chartDays ?? 90),
@@ -265,11 +271,12 @@ export async function clientProgression(q: Queryable, studioId: string, clientId
     assignedDrillLocks(q, studioId, client.id, client.today),
     runWeeksOf(q, studioId, client),
   ]);
-  const running = mergeRunning(runWeeks, adherence);
+  const running = mergeRunning(runWeeks, adherence, distanceUnit);
   return {
     client: { id: client.id, name: client.name, timeZone: client.timeZone },
     today: client.today,
     asymmetryThresholdPercent: threshold,
+    distanceUnit,
     drills: drillProgress,
     adherence: {
       days: adherence?.days ?? [],

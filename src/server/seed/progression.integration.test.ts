@@ -11,7 +11,7 @@ describe("the demo's progression", () => {
     expect(knee.asymmetry).toMatchObject({ isFlagged: true, weakerSide: "right" });
     expect(knee.progress.left.trend.label).toBe("improving");
     expect(mine.running.summary.status).toBe("ok");
-    expect(mine.running.summary.message).toMatch(/^In weeks with 5 or more days of drills your average pace was \d+:\d\d\/km faster/);
+    expect(mine.running.summary.message).toMatch(/^In weeks with 5 or more days of drills your average pace was \d+:\d\d \/km faster/);
   });
 
   it("Bea is close to the rule, Eli met it and Hopping unlocked by itself", async () => {

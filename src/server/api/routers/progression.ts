@@ -28,9 +28,9 @@ export const dismissUnlockInput = z.object({ unlockId: z.uuid({ error: "That not
 
 export const progressionRouter = createTRPCRouter({
   /** A client's full progression, for their trainer. */
-  forClient: trainerProcedure.input(clientProgressionInput).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, input.clientId, ctx.now(), input)),
+  forClient: trainerProcedure.input(clientProgressionInput).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, input.clientId, ctx.now(), { ...input, distanceUnit: ctx.viewer.distanceUnit })),
   /** The signed-in client's own progression. */
-  mine: clientProcedure.input(myProgressionInput).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, ctx.clientId, ctx.now(), input)),
+  mine: clientProcedure.input(myProgressionInput).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, ctx.clientId, ctx.now(), { ...input, distanceUnit: ctx.viewer.distanceUnit })),
   /** Every client's week, streak, asymmetry flag and last activity (optionally one coach's). */
   overview: trainerProcedure.input(overviewInput).query(({ ctx, input }) => studioOverview(ctx.db, ctx.studioId, ctx.now(), input)),
   /** Asymmetry above the threshold and recent automatic unlocks, for the attention queue. */
