@@ -1,3 +1,4 @@
+import type { DistanceUnit } from "@/lib/distance-units";
 // The trainer's attention queue is assembled from several sources (logging, progression,
 // billing); each returns items of this one shape, so the queue can merge and sort them.
 // The shape lives here, below every domain, so that review imports the sources and no source
@@ -28,7 +29,13 @@ export type AttentionItem = {
  * Whose clients a queue covers: one coach's (a studio member's id), or the whole studio (null).
  * Every source applies it, so a trainer's queue holds only the clients they coach.
  */
-export type AttentionScope = { studioId: string; now: Date; coachId: string | null };
+export type AttentionScope = {
+  studioId: string;
+  now: Date;
+  coachId: string | null;
+  /** The reader's unit, for the sentences that mention a distance; km when not said. */
+  distanceUnit?: DistanceUnit;
+};
 
 /** "mine": the clients the asking member coaches; "studio": every client of the studio. */
 export type AttentionView = "mine" | "studio";

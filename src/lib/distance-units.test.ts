@@ -43,6 +43,8 @@ describe("a distance shown", () => {
     expect(formatDistance(12_345, "mi", { decimals: 1 })).toBe("7.7 mi");
     expect(shortDistance(8200, "km")).toBe("8.2");
     expect(shortDistance(11_000, "km")).toBe("11");
+    expect(shortDistance(18_040, "km")).toBe("18");
+    expect(shortDistance(1500, "km")).toBe("1.5");
     expect(shortDistance(12_000, "mi")).toBe("7.5");
   });
 });

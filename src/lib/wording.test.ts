@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleForNumber, formatDuration, kilometres, withArticle } from "./wording";
+import { articleForNumber, formatDuration, withArticle } from "./wording";
 
 describe("a or an before a number", () => {
   it.each([
@@ -36,13 +36,6 @@ describe("a or an before a number", () => {
     expect(`${withArticle("11")} km run`).toBe("an 11 km run");
     expect(`${withArticle("18")} km run`).toBe("an 18 km run");
     expect(`${withArticle("1.5")} km run`).toBe("a 1.5 km run");
-  });
-
-  it("writes kilometres to one decimal, whole numbers without .0", () => {
-    expect(kilometres(8200)).toBe("8.2");
-    expect(kilometres(11000)).toBe("11");
-    expect(kilometres(18040)).toBe("18");
-    expect(kilometres(1500)).toBe("1.5");
   });
 });
 

@@ -19,12 +19,7 @@ export function withArticle(numberText: string): string {
   return `${articleForNumber(numberText)} ${numberText}`;
 }
 
-/** A distance in kilometres to one decimal, without a trailing ".0": "8.2", "11". */
-export function kilometres(distanceM: number): string {
-  return (Math.round(distanceM / 100) / 10).toString();
-}
-
-/** "5:07" for 307 s, "1:02:05" past an hour; for paces, add "/km". */
+/** "5:07" for 307 s, "1:02:05" past an hour; paces are written by lib/distance-units.ts formatPace. */
 export function formatDuration(totalSeconds: number): string {
   const seconds = Math.round(totalSeconds);
   const h = Math.floor(seconds / 3600);

@@ -6,7 +6,8 @@ import type { AttentionItem, AttentionScope, AttentionSource } from "@/lib/atten
 import { daysBefore, missedDaysOf, type DailyPrescription } from "./missed-days";
 import type { LocalDate } from "@/lib/local-date";
 import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
-import { kilometres, withArticle } from "@/lib/wording";
+import { shortDistance, unitWords } from "@/lib/distance-units";
+import { withArticle } from "@/lib/wording";
 
 /** How far back the queue looks for unreviewed sessions and painful runs. */
 export const ATTENTION_LOOKBACK_DAYS = 14;
@@ -70,7 +71,7 @@ async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionS
 }
 
 // A run that hurt is flagged for the two weeks after it, until the trainer acknowledges it on the run's page.
-async function runPainItems(q: Queryable, { studioId, now, coachId }: AttentionScope): Promise<AttentionItem[]> {
+async function runPainItems(q: Queryable, { studioId, now, coachId, distanceUnit = "km" }: AttentionScope): Promise<AttentionItem[]> {
   const since = new Date(now.getTime() - ATTENTION_LOOKBACK_DAYS * 86_400_000);
   const found = await rows(
     q,
@@ -87,7 +88,7 @@ async function runPainItems(q: Queryable, { studioId, now, coachId }: AttentionS
     clientId: String(r.client_id),
     clientName: String(r.client_name),
     at: asDate(r.started_at),
-    summary: `Reported pain (${String(r.pain_where ?? "not said where")}) on ${withArticle(kilometres(Number(r.distance_m)))} km run.`,
+    summary: `Reported pain (${String(r.pain_where ?? "not said where")}) on ${withArticle(shortDistance(Number(r.distance_m), distanceUnit))} ${unitWords[distanceUnit].short} run.`,
     href: `/dashboard/runs/${String(r.id)}`,
   }));
 }

@@ -33,7 +33,7 @@ export const reviewRouter = createTRPCRouter({
    */
   attention: trainerProcedure
     .input(z.object({ view: z.enum(["mine", "studio"], { error: "Choose your clients or the whole studio." }).optional() }).optional())
-    .query(({ ctx, input }) => listStudioAttention(ctx.db, ctx.studioId, ctx.now(), { coachId: attentionCoachOf(ctx, input?.view) })),
+    .query(({ ctx, input }) => listStudioAttention(ctx.db, ctx.studioId, ctx.now(), { coachId: attentionCoachOf(ctx, input?.view), distanceUnit: ctx.viewer.distanceUnit })),
   /** A client's latest sessions and runs, for their page. */
   forClient: trainerProcedure
     .input(clientIdInput)
