@@ -44,7 +44,7 @@ test("a client with six weeks of history sees each side's progress, the charts a
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = (await csv.text()).trim().split("\r\n");
-  expect(lines[0]).toBe("run_id,started_at_utc,local_date,distance_m,duration_s,pace_per_km,effort,pain,pain_where,note");
+  expect(lines[0]).toBe("run_id,started_at_utc,local_date,distance_m,distance_km,duration_s,pace_per_km,effort,pain,pain_where,note");
   expect(lines.length).toBeGreaterThan(10);
   // Another client's export is refused, as any other page is.
   expect((await page.request.get("/api/progress/export?kind=runs&clientId=00000000-0000-4000-8000-000000000000")).status()).toBe(403);

@@ -20,6 +20,11 @@ export function resolveDistanceUnit(personal: DistanceUnit | null | undefined, s
   return personal ?? studio ?? "km";
 }
 
+/** 1000 or 1609.344: for SQL that converts in the database (exports). */
+export function metresPerUnit(unit: DistanceUnit): number {
+  return METRES_PER[unit];
+}
+
 /** Metres as a number of the unit (unrounded). */
 export function inUnit(distanceM: number, unit: DistanceUnit): number {
   return distanceM / METRES_PER[unit];
@@ -31,6 +36,11 @@ export function inUnit(distanceM: number, unit: DistanceUnit): number {
  */
 export function metresOf(value: number, unit: DistanceUnit | "m"): number {
   return unit === "m" ? value : Math.round(value * METRES_PER[unit] * 10) / 10;
+}
+
+/** The number alone for a file's column: "4.99" (km), "3.10" (mi). */
+export function distanceNumber(distanceM: number, unit: DistanceUnit, decimals = 2): string {
+  return roundTo(inUnit(distanceM, unit), decimals).toFixed(decimals);
 }
 
 /** "5.00 km", "3.11 mi", "12.4 mi": two decimals under 10, one from 10 on (or as asked). */

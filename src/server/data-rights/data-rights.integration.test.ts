@@ -86,6 +86,10 @@ describe("exports", () => {
     expect(files["sessions.csv"]).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
     expect(files["pack-purchases.csv"]).toMatch(/,5,6000,GBP,60\.00,/);
     expect(files["subscriptions.csv"]).toMatch(/,active,no,4900,GBP,49\.00,month,/);
+    // A run keeps its stored metres, with the same distance in both units beside them.
+    expect(files["runs.csv"]!.split("\r\n")[0]).toContain(",local_date,distance_m,distance_km,distance_mi,duration_s,");
+    expect(files["runs.csv"]).toMatch(/,5000,5\.00,3\.11,1800,/);
+    expect(files["README.txt"]).toContain("distance_km and distance_mi are the");
     // The time on the client's own clock beside the instant.
     expect(files["sessions.csv"]!.split("\r\n")[1]).toMatch(/Z,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2},Europe\/London,/);
   });

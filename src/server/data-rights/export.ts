@@ -48,6 +48,8 @@ export function readMe(input: { studioName: string; audience: ExportScope["audie
     "client's calendar day when it was logged.",
     "Money is in minor units (amount_minor: pence, cents) with an ISO currency code; the",
     "amount column is the same figure as a decimal.",
+    "Distances are stored in whole metres (distance_m); distance_km and distance_mi are the",
+    "same distance in kilometres and in miles, to two decimals.",
     "Refunds of credits are rows of kind 'refund' in credit-ledger.csv; money refunds are made",
     "in Stripe and are not held by Stride.",
     "A cell that starts with ' had a leading = + - or @ and was defused for spreadsheets.",

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
+import { distanceNumber } from "@/lib/distance-units";
 import { minorToDecimalString } from "@/lib/money";
 import type { Queryable } from "@/server/db/client";
 import {
@@ -254,7 +255,7 @@ const unlocksFile: ExportFile = {
 
 const runsFile: ExportFile = {
   name: "runs.csv",
-  header: ["run_id", "client_id", "started_at_utc", "started_at_local", "time_zone", "local_date", "distance_m", "duration_s", "effort", "pain", "pain_where", "note", "reviewed_by", "review_feedback", "reviewed_at_utc"],
+  header: ["run_id", "client_id", "started_at_utc", "started_at_local", "time_zone", "local_date", "distance_m", "distance_km", "distance_mi", "duration_s", "effort", "pain", "pain_where", "note", "reviewed_by", "review_feedback", "reviewed_at_utc"],
   rows: perClients(
     ({ q, studioId }, ids) =>
       q
@@ -272,7 +273,10 @@ const runsFile: ExportFile = {
       local(r.startedAt, zoneOf(r.clientId)),
       zoneOf(r.clientId),
       r.localDate,
+      // Stored in metres; both units beside them, as money keeps minor units and the amount.
       r.distanceM,
+      distanceNumber(r.distanceM, "km"),
+      distanceNumber(r.distanceM, "mi"),
       r.durationS,
       r.effort,
       yesNo(r.hasPain),

@@ -201,13 +201,27 @@ describe("progression in SQL against the pure reference, on a small hand-made hi
     expect(result.running.summary.message).toContain("so far");
   });
 
+  it("keeps distances in metres and paces per km whatever the reader's unit; only the unit named changes", async () => {
+    const km = await clientProgression(t.db, s.studio.studioId, s.studio.clientA.clientId, NOW);
+    const mi = await clientProgression(t.db, s.studio.studioId, s.studio.clientA.clientId, NOW, { distanceUnit: "mi" });
+    expect(km.distanceUnit).toBe("km");
+    expect(mi.distanceUnit).toBe("mi");
+    expect(mi.running.weeks).toEqual(km.running.weeks);
+  });
+
   it("exports sessions, entries and runs as CSV", async () => {
     const chunks: string[] = [];
     for await (const chunk of exportCsv(t.db, s.studio.studioId, s.studio.clientA.clientId, "runs")) chunks.push(chunk);
     const lines = chunks.join("").trim().split("\r\n");
-    expect(lines[0]).toBe("run_id,started_at_utc,local_date,distance_m,duration_s,pace_per_km,effort,pain,pain_where,note");
+    expect(lines[0]).toBe("run_id,started_at_utc,local_date,distance_m,distance_km,duration_s,pace_per_km,effort,pain,pain_where,note");
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toContain(",2026-03-07T09:00:00Z,2026-03-07,8000,2640,5:30,6,no,,");
+    expect(lines[1]).toContain(",2026-03-07T09:00:00Z,2026-03-07,8000,8.00,2640,5:30,6,no,,");
+    // For a reader in miles: the same stored metres, plus miles and the pace per mile.
+    const inMiles: string[] = [];
+    for await (const chunk of exportCsv(t.db, s.studio.studioId, s.studio.clientA.clientId, "runs", "mi")) inMiles.push(chunk);
+    const mileLines = inMiles.join("").trim().split("\r\n");
+    expect(mileLines[0]).toBe("run_id,started_at_utc,local_date,distance_m,distance_mi,duration_s,pace_per_mi,effort,pain,pain_where,note");
+    expect(mileLines[1]).toContain(",2026-03-07T09:00:00Z,2026-03-07,8000,4.97,2640,8:51,6,no,,");
     const entries: string[] = [];
     for await (const chunk of exportCsv(t.db, s.studio.studioId, s.studio.clientA.clientId, "entries")) entries.push(chunk);
     expect(entries.join("").trim().split("\r\n")).toHaveLength(1 + 15 * 2 + 13 * 2 + 2 + 4 + 1);

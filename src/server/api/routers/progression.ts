@@ -47,11 +47,11 @@ export const progressionRouter = createTRPCRouter({
   /** Authorizes a CSV export of a client's history for their trainer; the route streams it. */
   exportFor: trainerProcedure.input(clientIdInput).query(async ({ ctx, input }) => {
     const client = await loadProgressClient(ctx.db, ctx.studioId, input.clientId, ctx.now());
-    return { studioId: ctx.studioId, clientId: client.id, name: client.name };
+    return { studioId: ctx.studioId, clientId: client.id, name: client.name, distanceUnit: ctx.viewer.distanceUnit };
   }),
   /** The same for the signed-in client's own history. */
   exportMine: clientProcedure.query(async ({ ctx }) => {
     const client = await loadProgressClient(ctx.db, ctx.studioId, ctx.clientId, ctx.now());
-    return { studioId: ctx.studioId, clientId: client.id, name: client.name };
+    return { studioId: ctx.studioId, clientId: client.id, name: client.name, distanceUnit: ctx.viewer.distanceUnit };
   }),
 });

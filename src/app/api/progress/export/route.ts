@@ -18,7 +18,7 @@ export const GET = apiRoute("/api/progress/export", async (request: Request) => 
   const caller = createCaller(context);
   const clientId = url.searchParams.get("clientId");
   const target = clientId ? await caller.progression.exportFor({ clientId }) : await caller.progression.exportMine();
-  const rows = exportCsv(context.db, target.studioId, target.clientId, kind);
+  const rows = exportCsv(context.db, target.studioId, target.clientId, kind, target.distanceUnit);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
