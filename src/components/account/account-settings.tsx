@@ -38,7 +38,7 @@ export function AccountSettings({ account, devices, zones, isClient, now }: { ac
       <h1 className="text-2xl font-bold">Account settings</h1>
       <Card className="space-y-3">
         <h2 className="text-lg font-semibold">About you</h2>
-        <ProfileForm name={account.name} timeZone={account.timeZone} distanceUnit={account.distanceUnit} zones={zones} showsDistanceUnit={isClient} />
+        <ProfileForm name={account.name} timeZone={account.timeZone} distanceUnit={account.distanceUnit} zones={zones} showsDistanceUnit />
       </Card>
       <Card className="space-y-3">
         <h2 className="text-lg font-semibold">Sign-in address</h2>

@@ -12,7 +12,7 @@ import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 type Unit = "km" | "mi" | null;
 
-/** Name, time zone and (for a client) the distance unit. */
+/** Name, time zone and the distance unit (a trainer reads their clients' runs in it too). */
 export function ProfileForm({ name, timeZone, distanceUnit, zones, showsDistanceUnit }: { name: string; timeZone: string; distanceUnit: Unit; zones: string[]; showsDistanceUnit: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
