@@ -133,7 +133,7 @@ export function RunForm({ warmupDrills, timeZone, unit }: { warmupDrills: Logger
           hint={`In ${unitWords[unit].plural}, e.g. ${unit === "mi" ? "3.1" : "5"}. Your unit is set in Account.`}
           inputMode="decimal"
           value={distance}
-          onChange={(e) => (setDistance(e.target.value), setErrors({ ...errors, "distance.value": undefined, distance: undefined }))}
+          onChange={(e) => (setDistance(e.target.value), setErrors({ ...errors, "distance.value": undefined, distance: undefined }), setFeedback(feedback?.tone === "error" ? null : feedback))}
           error={errors["distance.value"] ?? errors.distance}
         />
         <fieldset className="space-y-1">
