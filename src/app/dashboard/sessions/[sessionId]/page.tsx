@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { describeRun } from "@/components/logging/entry-summary";
 import { ReviewForm } from "@/components/review/review-form";
 import { Badge, Card } from "@/components/ui/card";
-import { unitWords } from "@/lib/distance-units";
+import { shownIn } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
 import { describeDose } from "@/lib/drills/describe";
 import { measureUnits } from "@/lib/drills/vocabulary";
@@ -126,7 +126,7 @@ export default async function ReviewSessionPage({ params, searchParams }: { para
           <Link href={`/dashboard/runs/${session.run.id}`} className="font-medium text-brand-700 underline">
             run at {when(session.run.startedAt)}
           </Link>
-          : {describeRun(session.run.distanceM, session.run.durationS, me.distanceUnit)} (in {unitWords[me.distanceUnit].plural}, your unit).
+          : {describeRun(session.run.distanceM, session.run.durationS, me.distanceUnit)}. <span className="text-stone-500">{shownIn(me.distanceUnit)}</span>
         </p>
       ) : null}
       {session.review && editedAt ? (
