@@ -69,7 +69,7 @@ test("a client who chose miles logs a run in miles and reads it and its pace per
 
   // Her progress table reads in miles too.
   await page.goto("/portal/progress");
-  await expect(main.getByRole("table", { name: "Drills and runs by week" }).getByRole("columnheader", { name: "Pace (per mile)" })).toBeVisible();
+  await expect(main.getByRole("table", { name: "Drills and runs by week" }).getByRole("columnheader", { name: "Pace (min/mi)" })).toBeVisible();
   await expect(main.getByText("Average pace, min/mi (right scale)")).toBeVisible();
   await shoot(page, "progress");
 

@@ -1,6 +1,7 @@
 import { Alert, Badge, Card } from "@/components/ui/card";
 import { measureUnits, type MeasureKind } from "@/lib/drills/vocabulary";
-import { formatDistance, formatPace, perKmPaceIn, shownIn, unitWords } from "@/lib/distance-units";
+import { distanceNumber, perKmPaceIn, shownIn, unitWords } from "@/lib/distance-units";
+import { formatDuration } from "@/lib/wording";
 import type { ClientProgression } from "@/server/progression/service";
 import { AsymmetryChart, RunningChart, SideChart } from "./charts";
 
@@ -251,7 +252,7 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
         {data.running.weeks.length > 0 ? (
           <figure className="space-y-2">
             <figcaption className="text-sm text-stone-600">
-              Days of drills and average pace per {unitWords[unit].singular} per week, last {data.running.weeks.length} weeks
+              Days of drills and average pace per {unitWords[unit].singular} per week, last {data.running.weeks.length} {data.running.weeks.length === 1 ? "week" : "weeks"}
             </figcaption>
             <RunningChart
               unit={unit}
@@ -265,7 +266,7 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
                     <th scope="col" className="py-1 pr-2 font-medium">Days of drills</th>
                     <th scope="col" className="py-1 pr-2 font-medium">Runs</th>
                     <th scope="col" className="py-1 pr-2 font-medium">Distance ({unitWords[unit].short})</th>
-                    <th scope="col" className="py-1 pr-2 font-medium">Pace (per {unitWords[unit].singular})</th>
+                    <th scope="col" className="py-1 pr-2 font-medium">Pace (min/{unitWords[unit].short})</th>
                     <th scope="col" className="py-1 pr-2 font-medium">Effort</th>
                     <th scope="col" className="py-1 font-medium">Pain</th>
                   </tr>
@@ -276,8 +277,8 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
                       <th scope="row" className="py-1 pr-2 font-normal">{shortDate(w.weekStart)}</th>
                       <td className="py-1 pr-2">{w.daysWithDrills}</td>
                       <td className="py-1 pr-2">{w.runs}</td>
-                      <td className="py-1 pr-2">{w.runs ? formatDistance(w.distanceM, unit, { decimals: 1 }) : "–"}</td>
-                      <td className="py-1 pr-2">{w.paceSecondsPerKm === null ? "–" : formatPace(perKmPaceIn(w.paceSecondsPerKm, unit), unit)}</td>
+                      <td className="py-1 pr-2">{w.runs ? distanceNumber(w.distanceM, unit, 1) : "–"}</td>
+                      <td className="py-1 pr-2">{w.paceSecondsPerKm === null ? "–" : formatDuration(perKmPaceIn(w.paceSecondsPerKm, unit))}</td>
                       <td className="py-1 pr-2">{w.averageEffort === null ? "–" : (Math.round(w.averageEffort * 10) / 10).toString()}</td>
                       <td className="py-1">{w.runs ? `${w.runsWithPain} of ${w.runs}` : "–"}</td>
                     </tr>
