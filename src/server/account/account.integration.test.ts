@@ -1,11 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { startDeviceSession } from "@/server/auth/device-sessions";
+import { ADDRESS_JUST_TAKEN } from "@/server/auth/email-change";
 import { isSessionCurrent, signInWithPassword } from "@/server/auth/service";
+import { rowsOf } from "@/server/db/raw-rows";
 import { authSessions, clients, emailChanges, outbox, practiceSessions, users } from "@/server/db/schema";
 import { outboxEntryFor } from "@/server/outbox/rules";
 import { callerFor } from "~test/caller";
-import { setupTestDatabase } from "~test/db";
+import { setupTestDatabase, testDbKind } from "~test/db";
 import { createTestStudio, TEST_PASSWORD } from "~test/factories";
 import { refusalOf } from "~test/refusal";
 import { freshSession } from "~test/training-fixtures";
@@ -143,6 +145,65 @@ describe("changing the sign-in address", () => {
       message: `${wanted} is already the address of another Stride account, so it cannot be yours too. Ask for a change to another address.`,
     });
     expect((await userRow(s.trainer.userId)).email).toBe(s.trainer.email);
+  });
+
+  // Two people ask for the same new address (both links go to it) and both confirm at once.
+  async function twoWaitingFor(wanted: string) {
+    const s = await createTestStudio(t.db);
+    const people = [s.trainer.userId, s.clientA.userId];
+    for (const userId of people) await callerFor(t.db, userId).account.requestEmailChange({ newEmail: wanted });
+    const links = await emailsTo(wanted, "email_change_confirm");
+    const tokenOfUser = new Map(links.map((l) => [l.text.includes(`Hi ${s.trainer.name},`) ? s.trainer.userId : s.clientA.userId, tokenOf(l.text)]));
+    const confirm = (userId: string) => callerFor(t.db, userId).account.confirmEmailChange({ token: tokenOfUser.get(userId)! });
+    return { s, people, confirm };
+  }
+
+  async function expectOneWinner(s: Awaited<ReturnType<typeof createTestStudio>>, people: string[], wanted: string, results: PromiseSettledResult<unknown>[], loserMessage: RegExp | string) {
+    const won = results.findIndex((r) => r.status === "fulfilled");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    const refusal = await refusalOf(Promise.reject(lost.reason), "account.confirmEmailChange");
+    expect(refusal).toMatchObject({ code: "CONFLICT", fields: {} });
+    expect(refusal.message).toMatch(loserMessage);
+    const winner = people[won]!;
+    const loser = people[1 - won]!;
+    expect((await userRow(winner)).email).toBe(wanted);
+    // The loser's account is as it was: same address (and client record), their change still waiting, no "changed" notice.
+    const loserBefore = loser === s.trainer.userId ? s.trainer.email : s.clientA.email;
+    expect((await userRow(loser)).email).toBe(loserBefore);
+    if (loser === s.clientA.userId) expect((await t.db.select().from(clients).where(eq(clients.id, s.clientA.clientId)))[0]!.email).toBe(s.clientA.email);
+    expect((await callerFor(t.db, loser).account.get()).pendingEmailChange).toMatchObject({ newEmail: wanted });
+    expect(await emailsTo(loserBefore, "email_change_done")).toEqual([]);
+  }
+
+  it("two accounts confirming one address at the same time: one gets it, the other a sentence, and nothing of theirs changes", async () => {
+    const wanted = `both-${crypto.randomUUID()}@example.test`;
+    const { s, people, confirm } = await twoWaitingFor(wanted);
+    const results = await Promise.allSettled(people.map(confirm));
+    // On PGlite (one query at a time) the second always finds the address taken; on PostgreSQL either may happen.
+    await expectOneWinner(s, people, wanted, results, /another (Stride )?account/);
+  });
+
+  it.runIf(testDbKind === "postgres")("on PostgreSQL, when both pass the check before either writes, the unique key decides and the loser is told in a sentence", async () => {
+    const wanted = `race-${crypto.randomUUID()}@example.test`;
+    const { s, people, confirm } = await twoWaitingFor(wanted);
+    // Holding both accounts' rows makes both confirmations wait at their write, each past the
+    // check that found the address free; letting go starts both writes at the same instant.
+    let confirming: Promise<PromiseSettledResult<unknown>[]> | undefined;
+    await t.db.transaction(async (tx) => {
+      await tx.select({ id: users.id }).from(users).where(inArray(users.id, people)).for("update");
+      confirming = Promise.allSettled(people.map(confirm));
+      for (let waited = 0; ; waited += 20) {
+        const [row] = await rowsOf<{ n: number }>(
+          t.db,
+          sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update "users" set "email"%'`,
+        );
+        if ((row?.n ?? 0) >= 2) break;
+        if (waited > 10_000) throw new Error("the two confirmations never reached their write");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    await expectOneWinner(s, people, wanted, await confirming!, ADDRESS_JUST_TAKEN);
   });
 
   it("refuses the current address and a malformed one beside the field, and sends nothing", async () => {

@@ -4,6 +4,7 @@ import { refundCredit, spendCredit } from "@/server/credits/service";
 import { zoneOf } from "@/server/dates/zones";
 import type { Db, Queryable, Tx } from "@/server/db/client";
 import { bookings, clients, sessionTypes, studioMembers, users, type Booking } from "@/server/db/schema";
+import { hasSqlState } from "@/server/db/sql-errors";
 import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/server/jobs/service";
@@ -67,12 +68,7 @@ export async function listSlots(q: Queryable, input: { studioId: string; session
   return { trainerTimeZone: availability.timeZone, slots };
 }
 
-function isExclusionViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: string }).code === "23P01") return true;
-  }
-  return false;
-}
+const isExclusionViolation = (error: unknown) => hasSqlState(error, "23P01");
 
 /** Runs a booking transaction; a lost race on the exclusion constraint becomes a clear refusal. */
 async function withSlotGuard<T>(run: () => Promise<T>): Promise<T> {
