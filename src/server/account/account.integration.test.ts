@@ -77,6 +77,29 @@ describe("changing the password", () => {
     expect(await isSessionCurrent(t.db, { uid: s.clientB.userId, sv: 1, sid: laptop })).toBe(true);
     expect(await isSessionCurrent(t.db, { uid: s.clientB.userId, sv: 1, sid: phone })).toBe(false);
   });
+  it("wrong current passwords are throttled per account like sign-in: the eleventh try waits, with a sentence saying how long", async () => {
+    const s = await createTestStudio(t.db);
+    const start = new Date("2026-11-24T12:00:00Z");
+    const at = (minutes: number) => callerFor(t.db, s.clientB.userId, { now: () => new Date(start.getTime() + minutes * 60_000) }).account;
+    // The right one before the limit forgives the failures before it.
+    for (let i = 0; i < 9; i++) await expect(at(0).changePassword({ currentPassword: `guess number ${i}`, newPassword: "a new long password" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await at(1).changePassword({ currentPassword: TEST_PASSWORD, newPassword: "second long password" });
+    for (let i = 0; i < 10; i++) await expect(at(2).changePassword({ currentPassword: `guess number ${i}`, newPassword: "a new long password" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const before = await userRow(s.clientB.userId);
+    // Locked now, even with the right password, for 15 minutes after the first of the ten.
+    expect(await refusalOf(at(5).changePassword({ currentPassword: "second long password", newPassword: "third long password" }), "account.changePassword")).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: "Too many wrong current passwords for this account. Try again in 12 minutes.",
+      fields: {},
+    });
+    expect(await userRow(s.clientB.userId)).toEqual(before);
+    // Another person's tries are their own; and signing in is a separate count.
+    await callerFor(t.db, s.clientA.userId).account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "clienta long password" });
+    await expect(signInWithPassword(t.db, { email: s.clientB.email, password: "second long password", ip: null, now: new Date(start.getTime() + 5 * 60_000) })).resolves.toMatchObject({ id: s.clientB.userId });
+    // Once the window has passed, the right password works again.
+    await at(17).changePassword({ currentPassword: "second long password", newPassword: "third long password" });
+    await expect(signInWithPassword(t.db, { email: s.clientB.email, password: "third long password", ip: null, now: new Date(start.getTime() + 18 * 60_000) })).resolves.toMatchObject({ id: s.clientB.userId });
+  });
 });
 
 describe("changing the sign-in address", () => {

@@ -29,6 +29,7 @@ import {
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
+import { passwordChangeKey } from "@/server/auth/change-password";
 import { emailChangeRequestKey } from "@/server/auth/email-change";
 import { resetRequestKey } from "@/server/auth/password-reset";
 import { enqueueEmail } from "@/server/outbox/service";
@@ -172,8 +173,11 @@ async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$in
   const [moving] = client.userId ? await tx.select({ email: emailChanges.newEmail }).from(emailChanges).where(eq(emailChanges.userId, client.userId)) : [];
   const emails = [...new Set([client.email, ...(user ? [user.email] : []), ...(moving ? [moving.email] : [])])];
   // The throttle's keys that name the person (their sign-ins, link and reset requests, address
-  // changes); per-address keys name no one.
-  const keys = [...emails.flatMap((email) => [`account:${email}`, `magic:${email}`, resetRequestKey(email)]), ...(client.userId ? [emailChangeRequestKey(client.userId)] : [])];
+  // and password changes); per-address keys name no one.
+  const keys = [
+    ...emails.flatMap((email) => [`account:${email}`, `magic:${email}`, resetRequestKey(email)]),
+    ...(client.userId ? [emailChangeRequestKey(client.userId), passwordChangeKey(client.userId)] : []),
+  ];
   await tx.delete(loginAttempts).where(inArray(loginAttempts.key, keys));
   if (client.userId) await tx.delete(emailChanges).where(eq(emailChanges.userId, client.userId));
   await tx.delete(calendarFeeds).where(inStudio(calendarFeeds, studioId, eq(calendarFeeds.clientId, client.id)));
