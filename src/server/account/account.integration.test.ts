@@ -4,8 +4,11 @@ import { startDeviceSession } from "@/server/auth/device-sessions";
 import { ADDRESS_JUST_TAKEN } from "@/server/auth/email-change";
 import { isSessionCurrent, signInWithPassword } from "@/server/auth/service";
 import { rowsOf } from "@/server/db/raw-rows";
-import { authSessions, clients, emailChanges, outbox, practiceSessions, users } from "@/server/db/schema";
+import { bookSession } from "@/server/booking/service";
+import { creditBalance } from "@/server/credits/service";
+import { authSessions, bookings, clients, emailChanges, outbox, practiceSessions, users } from "@/server/db/schema";
 import { outboxEntryFor } from "@/server/outbox/rules";
+import { london, makeBookable } from "~test/booking-factories";
 import { callerFor } from "~test/caller";
 import { setupTestDatabase, testDbKind } from "~test/db";
 import { createTestStudio, TEST_PASSWORD } from "~test/factories";
@@ -311,6 +314,24 @@ describe("a client deletes their own account", () => {
     expect(await emailsTo(s.owner.email, "client_deleted_account")).toHaveLength(1);
     // The other client is untouched.
     expect((await callerFor(t.db, s.clientB.userId).portal.me()).id).toBe(s.clientB.clientId);
+  });
+
+  it("their upcoming bookings are cancelled as by them, yet free even inside the window: the credit comes back, nothing is charged", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType, moneyType } = await makeBookable(t.db, s, { credits: 2 });
+    const now = london("2027-03-03T09:00");
+    const actor = { by: "client" as const, clientId: s.clientA.clientId };
+    // Two hours away: cancelling it herself would use up the credit, and charge the paid one.
+    const byCredit = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-03-03T11:00"), now, actor });
+    const paid = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: moneyType.id, clientId: s.clientA.clientId, start: london("2027-03-03T14:00"), now, actor });
+    expect(await creditBalance(t.db, { studioId: s.studioId, clientId: s.clientA.clientId })).toBe(1);
+    await callerFor(t.db, s.clientA.userId, { now: () => now }).account.deleteMine({ confirmName: s.clientA.name });
+    const rows = await t.db.select().from(bookings).where(inArray(bookings.id, [byCredit.id, paid.id]));
+    expect(rows.map((b) => ({ status: b.status, cancelledBy: b.cancelledBy, creditForfeited: b.creditForfeited, lateFee: b.lateFeeAmountMinor }))).toEqual([
+      { status: "cancelled", cancelledBy: "client", creditForfeited: 0, lateFee: null },
+      { status: "cancelled", cancelledBy: "client", creditForfeited: 0, lateFee: null },
+    ]);
+    expect(await creditBalance(t.db, { studioId: s.studioId, clientId: s.clientA.clientId })).toBe(2);
   });
 
   it("is for clients only: a trainer is refused", async () => {

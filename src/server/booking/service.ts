@@ -174,13 +174,14 @@ async function lockBooking(tx: Tx, studioId: string, bookingId: string, actor?: 
   return booking;
 }
 
-function outcomeFor(booking: Booking, actor: Actor, now: Date, timeZone: string, action: "cancel" | "reschedule"): CancellationOutcome {
+function outcomeFor(booking: Booking, actor: Actor, now: Date, timeZone: string, action: "cancel" | "reschedule", isPolicyWaived = false): CancellationOutcome {
   const args = {
     bookingStart: booking.startsAt,
     now,
     freeUntilHours: booking.cancelFreeUntilHours,
     price: priceOf(booking),
     cancelledBy: actor.by,
+    isPolicyWaived,
     timeZone,
   };
   return action === "cancel" ? evaluateCancellation(args) : evaluateReschedule(args);
@@ -217,11 +218,14 @@ export async function previewChange(q: Queryable, input: { studioId: string; boo
  * the credit stays spent, or the money price is recorded as a late fee for billing to collect.
  * A late cancellation needs `acceptCost`, so the client has seen the cost before it applies.
  */
-export async function cancelBooking(db: Db, input: { studioId: string; bookingId: string; actor: Actor; now: Date; acceptCost?: boolean }) {
+export async function cancelBooking(
+  db: Db,
+  input: { studioId: string; bookingId: string; actor: Actor; now: Date; acceptCost?: boolean; /** A deletion's cancellations cost the client nothing, whoever asked. */ isPolicyWaived?: boolean },
+) {
   return db.transaction(async (tx) => {
     const booking = await lockBooking(tx, input.studioId, input.bookingId, input.actor);
     assertChangeable(booking, input.now, "cancel");
-    const outcome = outcomeFor(booking, input.actor, input.now, await zoneOf(tx, input.studioId, input.actor), "cancel");
+    const outcome = outcomeFor(booking, input.actor, input.now, await zoneOf(tx, input.studioId, input.actor), "cancel", input.isPolicyWaived);
     if (!outcome.isFree && !input.acceptCost) throw new DomainError("PRECONDITION_FAILED", `${outcome.message} Confirm to cancel anyway.`);
     const [updated] = await tx
       .update(bookings)
@@ -237,7 +241,7 @@ export async function cancelBooking(db: Db, input: { studioId: string; bookingId
       .where(inStudio(bookings, input.studioId, eq(bookings.id, booking.id)))
       .returning();
     if (outcome.consequence === "refund_credit") {
-      await refundCredit(tx, { studioId: input.studioId, clientId: booking.clientId, bookingId: booking.id, reason: input.actor.by === "trainer" ? "Session cancelled by the trainer" : "Cancelled in time" });
+      await refundCredit(tx, { studioId: input.studioId, clientId: booking.clientId, bookingId: booking.id, reason: input.actor.by === "trainer" ? "Session cancelled by the trainer" : input.isPolicyWaived ? "Cancelled at no cost by the studio" : "Cancelled in time" });
     }
     await queueBookingEmail(tx, updated!, "cancelled", input.now, outcome.isFree ? undefined : outcome);
     return { booking: updated!, outcome };
