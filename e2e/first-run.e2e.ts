@@ -66,9 +66,11 @@ test("a trainer sets up their own studio with the code from the log, and the set
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByText(`${OWNER.name} · Owner`)).toBeVisible();
     const steps = page.getByRole("list", { name: "First steps" });
-    await expect(steps.getByRole("listitem")).toHaveText([/Add your drills, or use the three built in/, /Invite a client/, /Set your hours/, /Set your plans/]);
+    await expect(steps.getByRole("listitem")).toHaveText([/Assign the built-in drills, or add your own/, /Invite a client/, /Set your hours/, /Set your plans/]);
     await expectAccessible(page);
-    // The three built-in drills are in the new studio's catalogue.
+    // The card names the three built-in drills the new studio has, each a link, and they are in its catalogue.
+    await expect(steps.getByRole("listitem").first()).toContainText("Knee Drive, Back Rotations and Hopping are in your catalogue, ready to assign");
+    await expect(steps.getByRole("link", { name: "Knee Drive" })).toHaveAttribute("href", /\/dashboard\/drills\/[0-9a-f-]{36}$/);
     await steps.getByRole("link", { name: "See the drills" }).click();
     await expect(page.getByRole("list", { name: "Built-in drills" }).getByRole("heading", { level: 3 })).toHaveText(["Knee Drive", "Back Rotations", "Hopping"]);
 

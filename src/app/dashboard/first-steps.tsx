@@ -1,29 +1,71 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { Card } from "@/components/ui/card";
 import type { FirstSteps } from "@/server/setup/first-steps";
 
 const LINK = "rounded-sm font-medium text-brand-700 underline decoration-1 underline-offset-4 hover:text-brand-800";
 
-/** A new studio's empty dashboard says what to do first, ticking off the steps already done. */
+/** "A, B and C", each part as given (a link, say), joined the way the page's English joins them. */
+function inAList(parts: React.ReactNode[]): React.ReactNode {
+  const placeholders = parts.map((_, i) => String(i));
+  return new Intl.ListFormat("en-GB", { type: "conjunction" })
+    .formatToParts(placeholders)
+    .map((part, i) => (part.type === "element" ? <Fragment key={i}>{parts[Number(part.value)]}</Fragment> : part.value));
+}
+
+/**
+ * A new studio's empty dashboard says what to do first, ticking off the steps already done.
+ * The drills step names the built-in drills the studio really has (every studio gets them),
+ * so it never offers a choice that is already made.
+ */
 export function FirstStepsCard({ steps }: { steps: FirstSteps }) {
   const items = [
-    {
-      isDone: steps.drills,
-      title: "Add your drills, or use the three built in",
-      text: (
-        <>
-          Knee Drive, Back Rotations and Hopping are in your catalogue already, with the Runner&apos;s foundation program.{" "}
-          <Link href="/dashboard/drills" className={LINK}>
-            See the drills
-          </Link>{" "}
-          or{" "}
-          <Link href="/dashboard/drills/new" className={LINK}>
-            add one of yours
-          </Link>
-          .
-        </>
-      ),
-    },
+    steps.builtInDrills.length > 0
+      ? {
+          isDone: steps.drills,
+          title: "Assign the built-in drills, or add your own",
+          text: (
+            <>
+              {inAList(
+                steps.builtInDrills.map((drill) => (
+                  <Link key={drill.id} href={`/dashboard/drills/${drill.id}`} className={LINK}>
+                    {drill.name}
+                  </Link>
+                )),
+              )}{" "}
+              {steps.builtInDrills.length === 1 ? "is" : "are"} in your catalogue, ready to assign to a client
+              {steps.builtInPrograms.length > 0 ? (
+                <>
+                  , one by one or in one step with{" "}
+                  <Link href="/dashboard/programs" className={LINK}>
+                    {inAList(steps.builtInPrograms)}
+                  </Link>
+                </>
+              ) : null}
+              .{" "}
+              <Link href="/dashboard/drills" className={LINK}>
+                See the drills
+              </Link>{" "}
+              or{" "}
+              <Link href="/dashboard/drills/new" className={LINK}>
+                add one of yours
+              </Link>
+              .
+            </>
+          ),
+        }
+      : {
+          isDone: steps.drills,
+          title: "Add your drills",
+          text: (
+            <>
+              <Link href="/dashboard/drills/new" className={LINK}>
+                Add a drill
+              </Link>{" "}
+              with its steps, cues and how it is measured, then assign it to a client.
+            </>
+          ),
+        },
     {
       isDone: steps.client,
       title: "Invite a client",

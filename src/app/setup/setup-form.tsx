@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { SelectField } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { completeSetupAction, type SetupState } from "./actions";
 
@@ -54,7 +54,7 @@ export function SetupForm({ zones, currencies }: { zones: string[]; currencies: 
         <legend className="text-base font-semibold">You, the owner</legend>
         <Field label="Your name" name="ownerName" autoComplete="name" required defaultValue={v.ownerName} error={e.ownerName} />
         <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={v.email} error={e.email} />
-        <Field label="Password" name="password" type="password" autoComplete="new-password" required error={e.password} hint="At least 10 characters." />
+        <NewPasswordField label="Password" required error={e.password} />
       </fieldset>
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Setting up…" : "Set up my studio"}

@@ -2,11 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { RequestLinkForm } from "@/components/forms/request-link-form";
 import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
-import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { useTRPC } from "@/trpc/react";
 
 type Pending = { newEmail: string; expiresAt: string; isExpired: boolean };
 
@@ -14,10 +12,8 @@ type Pending = { newEmail: string; expiresAt: string; isExpired: boolean };
 export function EmailForm({ email, pending }: { email: string; pending: Pending | null }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [newEmail, setNewEmail] = useState("");
-  const request = useMutation(trpc.account.requestEmailChange.mutationOptions({ onSuccess: () => (setNewEmail(""), router.refresh()) }));
+  const request = useMutation(trpc.account.requestEmailChange.mutationOptions({ onSuccess: () => router.refresh() }));
   const cancel = useMutation(trpc.account.cancelEmailChange.mutationOptions({ onSuccess: () => (request.reset(), router.refresh()) }));
-  const errors = formErrorsOf(request.error ?? cancel.error);
   return (
     <div className="space-y-4">
       <p className="text-sm text-stone-700">
@@ -35,30 +31,19 @@ export function EmailForm({ email, pending }: { email: string; pending: Pending 
           </Button>
         </div>
       ) : null}
-      <form
+      <RequestLinkForm
         aria-label="Change your sign-in address"
-        className="space-y-4"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          request.mutate({ newEmail });
-        }}
-      >
-        {errors.message && !errors.fields.newEmail ? <Alert>{errors.message}</Alert> : null}
-        <Field
-          label="New address"
-          name="newEmail"
-          type="email"
-          autoComplete="email"
-          value={newEmail}
-          onChange={(e) => setNewEmail(e.target.value)}
-          error={errors.fields.newEmail}
-          hint={`We send a link to the new address; ${email} is told too. Nothing changes until the link is opened.`}
-        />
-        <Button type="submit" variant="secondary" disabled={request.isPending}>
-          {request.isPending ? "Sending…" : "Send a confirmation link"}
-        </Button>
-      </form>
+        label="New address"
+        name="newEmail"
+        errorKey="newEmail"
+        hint={`We send a link to the new address; ${email} is told too. Nothing changes until the link is opened.`}
+        submitLabel="Send a confirmation link"
+        variant="secondary"
+        isWide={false}
+        onSend={(newEmail, clear) => request.mutate({ newEmail }, { onSuccess: clear })}
+        isPending={request.isPending}
+        error={request.error ?? cancel.error}
+      />
     </div>
   );
 }

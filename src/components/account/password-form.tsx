@@ -2,10 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { FormAlert } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 /** A new password, proven by the current one. */
@@ -39,15 +40,12 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
         onChange={(e) => setCurrentPassword(e.target.value)}
         error={errors.fields.currentPassword}
       />
-      <Field
-        label="New password"
+      <NewPasswordField
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
         value={newPassword}
         onChange={(e) => setNewPassword(e.target.value)}
         error={errors.fields.newPassword}
-        hint="At least 10 characters. Your other devices are signed out; this one stays signed in."
+        note="Your other devices are signed out; this one stays signed in."
       />
       <Button type="submit" variant="secondary" disabled={change.isPending}>
         {change.isPending ? "Changing…" : "Change password"}

@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormAlert, SelectField } from "@/components/drills/fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 

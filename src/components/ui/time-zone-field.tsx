@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { SelectField } from "@/components/drills/fields";
+import { SelectField } from "@/components/ui/field";
 
 const noSubscription = () => () => {};
 

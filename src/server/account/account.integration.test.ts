@@ -1,11 +1,16 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { startDeviceSession } from "@/server/auth/device-sessions";
+import { ADDRESS_JUST_TAKEN } from "@/server/auth/email-change";
 import { isSessionCurrent, signInWithPassword } from "@/server/auth/service";
-import { authSessions, clients, emailChanges, outbox, practiceSessions, users } from "@/server/db/schema";
+import { rowsOf } from "@/server/db/raw-rows";
+import { bookSession } from "@/server/booking/service";
+import { creditBalance } from "@/server/credits/service";
+import { authSessions, bookings, clients, emailChanges, outbox, practiceSessions, users } from "@/server/db/schema";
 import { outboxEntryFor } from "@/server/outbox/rules";
+import { london, makeBookable } from "~test/booking-factories";
 import { callerFor } from "~test/caller";
-import { setupTestDatabase } from "~test/db";
+import { setupTestDatabase, testDbKind } from "~test/db";
 import { createTestStudio, TEST_PASSWORD } from "~test/factories";
 import { refusalOf } from "~test/refusal";
 import { freshSession } from "~test/training-fixtures";
@@ -75,6 +80,29 @@ describe("changing the password", () => {
     expect(await isSessionCurrent(t.db, { uid: s.clientB.userId, sv: 1, sid: laptop })).toBe(true);
     expect(await isSessionCurrent(t.db, { uid: s.clientB.userId, sv: 1, sid: phone })).toBe(false);
   });
+  it("wrong current passwords are throttled per account like sign-in: the eleventh try waits, with a sentence saying how long", async () => {
+    const s = await createTestStudio(t.db);
+    const start = new Date("2026-11-24T12:00:00Z");
+    const at = (minutes: number) => callerFor(t.db, s.clientB.userId, { now: () => new Date(start.getTime() + minutes * 60_000) }).account;
+    // The right one before the limit forgives the failures before it.
+    for (let i = 0; i < 9; i++) await expect(at(0).changePassword({ currentPassword: `guess number ${i}`, newPassword: "a new long password" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await at(1).changePassword({ currentPassword: TEST_PASSWORD, newPassword: "second long password" });
+    for (let i = 0; i < 10; i++) await expect(at(2).changePassword({ currentPassword: `guess number ${i}`, newPassword: "a new long password" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const before = await userRow(s.clientB.userId);
+    // Locked now, even with the right password, for 15 minutes after the first of the ten.
+    expect(await refusalOf(at(5).changePassword({ currentPassword: "second long password", newPassword: "third long password" }), "account.changePassword")).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: "Too many wrong current passwords for this account. Try again in 12 minutes.",
+      fields: {},
+    });
+    expect(await userRow(s.clientB.userId)).toEqual(before);
+    // Another person's tries are their own; and signing in is a separate count.
+    await callerFor(t.db, s.clientA.userId).account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "clienta long password" });
+    await expect(signInWithPassword(t.db, { email: s.clientB.email, password: "second long password", ip: null, now: new Date(start.getTime() + 5 * 60_000) })).resolves.toMatchObject({ id: s.clientB.userId });
+    // Once the window has passed, the right password works again.
+    await at(17).changePassword({ currentPassword: "second long password", newPassword: "third long password" });
+    await expect(signInWithPassword(t.db, { email: s.clientB.email, password: "third long password", ip: null, now: new Date(start.getTime() + 18 * 60_000) })).resolves.toMatchObject({ id: s.clientB.userId });
+  });
 });
 
 describe("changing the sign-in address", () => {
@@ -143,6 +171,65 @@ describe("changing the sign-in address", () => {
       message: `${wanted} is already the address of another Stride account, so it cannot be yours too. Ask for a change to another address.`,
     });
     expect((await userRow(s.trainer.userId)).email).toBe(s.trainer.email);
+  });
+
+  // Two people ask for the same new address (both links go to it) and both confirm at once.
+  async function twoWaitingFor(wanted: string) {
+    const s = await createTestStudio(t.db);
+    const people = [s.trainer.userId, s.clientA.userId];
+    for (const userId of people) await callerFor(t.db, userId).account.requestEmailChange({ newEmail: wanted });
+    const links = await emailsTo(wanted, "email_change_confirm");
+    const tokenOfUser = new Map(links.map((l) => [l.text.includes(`Hi ${s.trainer.name},`) ? s.trainer.userId : s.clientA.userId, tokenOf(l.text)]));
+    const confirm = (userId: string) => callerFor(t.db, userId).account.confirmEmailChange({ token: tokenOfUser.get(userId)! });
+    return { s, people, confirm };
+  }
+
+  async function expectOneWinner(s: Awaited<ReturnType<typeof createTestStudio>>, people: string[], wanted: string, results: PromiseSettledResult<unknown>[], loserMessage: RegExp | string) {
+    const won = results.findIndex((r) => r.status === "fulfilled");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    const refusal = await refusalOf(Promise.reject(lost.reason), "account.confirmEmailChange");
+    expect(refusal).toMatchObject({ code: "CONFLICT", fields: {} });
+    expect(refusal.message).toMatch(loserMessage);
+    const winner = people[won]!;
+    const loser = people[1 - won]!;
+    expect((await userRow(winner)).email).toBe(wanted);
+    // The loser's account is as it was: same address (and client record), their change still waiting, no "changed" notice.
+    const loserBefore = loser === s.trainer.userId ? s.trainer.email : s.clientA.email;
+    expect((await userRow(loser)).email).toBe(loserBefore);
+    if (loser === s.clientA.userId) expect((await t.db.select().from(clients).where(eq(clients.id, s.clientA.clientId)))[0]!.email).toBe(s.clientA.email);
+    expect((await callerFor(t.db, loser).account.get()).pendingEmailChange).toMatchObject({ newEmail: wanted });
+    expect(await emailsTo(loserBefore, "email_change_done")).toEqual([]);
+  }
+
+  it("two accounts confirming one address at the same time: one gets it, the other a sentence, and nothing of theirs changes", async () => {
+    const wanted = `both-${crypto.randomUUID()}@example.test`;
+    const { s, people, confirm } = await twoWaitingFor(wanted);
+    const results = await Promise.allSettled(people.map(confirm));
+    // On PGlite (one query at a time) the second always finds the address taken; on PostgreSQL either may happen.
+    await expectOneWinner(s, people, wanted, results, /another (Stride )?account/);
+  });
+
+  it.runIf(testDbKind === "postgres")("on PostgreSQL, when both pass the check before either writes, the unique key decides and the loser is told in a sentence", async () => {
+    const wanted = `race-${crypto.randomUUID()}@example.test`;
+    const { s, people, confirm } = await twoWaitingFor(wanted);
+    // Holding both accounts' rows makes both confirmations wait at their write, each past the
+    // check that found the address free; letting go starts both writes at the same instant.
+    let confirming: Promise<PromiseSettledResult<unknown>[]> | undefined;
+    await t.db.transaction(async (tx) => {
+      await tx.select({ id: users.id }).from(users).where(inArray(users.id, people)).for("update");
+      confirming = Promise.allSettled(people.map(confirm));
+      for (let waited = 0; ; waited += 20) {
+        const [row] = await rowsOf<{ n: number }>(
+          t.db,
+          sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update "users" set "email"%'`,
+        );
+        if ((row?.n ?? 0) >= 2) break;
+        if (waited > 10_000) throw new Error("the two confirmations never reached their write");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    await expectOneWinner(s, people, wanted, await confirming!, ADDRESS_JUST_TAKEN);
   });
 
   it("refuses the current address and a malformed one beside the field, and sends nothing", async () => {
@@ -227,6 +314,24 @@ describe("a client deletes their own account", () => {
     expect(await emailsTo(s.owner.email, "client_deleted_account")).toHaveLength(1);
     // The other client is untouched.
     expect((await callerFor(t.db, s.clientB.userId).portal.me()).id).toBe(s.clientB.clientId);
+  });
+
+  it("their upcoming bookings are cancelled as by them, yet free even inside the window: the credit comes back, nothing is charged", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType, moneyType } = await makeBookable(t.db, s, { credits: 2 });
+    const now = london("2027-03-03T09:00");
+    const actor = { by: "client" as const, clientId: s.clientA.clientId };
+    // Two hours away: cancelling it herself would use up the credit, and charge the paid one.
+    const byCredit = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-03-03T11:00"), now, actor });
+    const paid = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: moneyType.id, clientId: s.clientA.clientId, start: london("2027-03-03T14:00"), now, actor });
+    expect(await creditBalance(t.db, { studioId: s.studioId, clientId: s.clientA.clientId })).toBe(1);
+    await callerFor(t.db, s.clientA.userId, { now: () => now }).account.deleteMine({ confirmName: s.clientA.name });
+    const rows = await t.db.select().from(bookings).where(inArray(bookings.id, [byCredit.id, paid.id]));
+    expect(rows.map((b) => ({ status: b.status, cancelledBy: b.cancelledBy, creditForfeited: b.creditForfeited, lateFee: b.lateFeeAmountMinor }))).toEqual([
+      { status: "cancelled", cancelledBy: "client", creditForfeited: 0, lateFee: null },
+      { status: "cancelled", cancelledBy: "client", creditForfeited: 0, lateFee: null },
+    ]);
+    expect(await creditBalance(t.db, { studioId: s.studioId, clientId: s.clientA.clientId })).toBe(2);
   });
 
   it("is for clients only: a trainer is refused", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NUL_CHARACTER_MESSAGE } from "@/lib/input-guards";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_TOO_LONG, PASSWORD_TOO_SHORT } from "@/lib/password-rule";
 
 // What each way of signing in accepts, checked before any of it reaches the database. The
 // sign-in form's action reads them, and so does Auth.js's callback, which anyone can post to
@@ -18,17 +19,17 @@ export const passwordCredentials = z.object({
   email: typed({ missing: "Enter the email address you signed up with.", tooLong: "That email address is too long.", max: 254 }).pipe(
     z.email({ error: "Enter the email address you signed up with." }),
   ),
-  password: typed({ missing: "Enter your password.", tooLong: "That password is too long.", max: 200 }).pipe(z.string().min(1, "Enter your password.")),
+  password: typed({ missing: "Enter your password.", tooLong: "That password is too long.", max: PASSWORD_MAX_LENGTH }).pipe(z.string().min(1, "Enter your password.")),
 });
 
 /**
- * A password someone chooses (accepting an invite, signing up at checkout): at least 10
- * characters, and one the sign-in form above accepts (at most 200, no NUL).
+ * A password someone chooses (set-up, accepting an invite, signing up at checkout, a reset or
+ * a change): the rule of lib/password-rule.ts, and one the sign-in form above accepts (no NUL).
  */
 export const newPassword = z
-  .string({ error: "Choose a password of at least 10 characters." })
-  .min(10, { error: "Choose a password of at least 10 characters." })
-  .max(200, { error: "Use at most 200 characters for the password." })
+  .string({ error: PASSWORD_TOO_SHORT })
+  .min(PASSWORD_MIN_LENGTH, { error: PASSWORD_TOO_SHORT })
+  .max(PASSWORD_MAX_LENGTH, { error: PASSWORD_TOO_LONG })
   .refine(hasNoNul, NUL_CHARACTER_MESSAGE);
 
 const LINK_REFUSED = "This sign-in link has expired or was already used. Ask for a new one.";

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Db, Queryable } from "@/server/db/client";
+import { isUniqueViolation } from "@/server/db/sql-errors";
 import { clients, emailChanges, loginAttempts, users } from "@/server/db/schema";
 import { DomainError } from "@/lib/errors";
 import { enqueueEmail } from "@/server/outbox/service";
@@ -22,6 +23,9 @@ export const emailChangeRequestKey = (userId: string) => `email-change:${userId}
 
 export const CONFIRM_LINK_REFUSED =
   "This confirmation link has expired, was already used or cancelled, or is for another account. Sign in as the account that asked for the change, or ask for a new link in your account settings.";
+
+/** Another account confirmed the same address at the same instant, and won: this change waits still. */
+export const ADDRESS_JUST_TAKEN = "That address now belongs to another account. Ask for a change to another address.";
 
 /** The change waiting for confirmation, if any (an expired one shows as expired). */
 export async function pendingEmailChange(q: Queryable, userId: string): Promise<{ newEmail: string; expiresAt: Date } | null> {
@@ -70,8 +74,20 @@ export async function requestEmailChange(db: Db, input: { userId: string; newEma
  * The new address confirms: the account (and, for a client, the studio's record of them)
  * takes it. Only the person who asked can, signed in: another account's link is refused like
  * a spent one. Nothing else changes: sessions, password and devices stay.
+ * Two accounts confirming one address at once both pass the check below (neither sees the
+ * other's uncommitted write); the unique keys on the addresses let one win, and the loser's
+ * whole transaction rolls back, its change still waiting, with a sentence instead of a 500.
  */
 export async function confirmEmailChange(db: Db, input: { userId: string; token: string; now: Date }): Promise<{ email: string }> {
+  try {
+    return await applyEmailChange(db, input);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", ADDRESS_JUST_TAKEN);
+    throw error;
+  }
+}
+
+async function applyEmailChange(db: Db, input: { userId: string; token: string; now: Date }): Promise<{ email: string }> {
   return db.transaction(async (tx) => {
     const [change] = await tx
       .delete(emailChanges)

@@ -78,6 +78,16 @@ describe("evaluateCancellation", () => {
       expected: { isFree: true, consequence: "refund_none", message: "Cancelling is free for your client." },
     },
     {
+      name: "client, waived by the studio (deleting their account), credit, an hour before",
+      input: { isPolicyWaived: true, now: new Date(start.getTime() - HOUR) },
+      expected: { isFree: true, consequence: "refund_credit", credits: 1, message: "Cancelling is free, and your credit comes back to you." },
+    },
+    {
+      name: "client, waived by the studio, money, after the window",
+      input: { isPolicyWaived: true, price: fortyPounds, now: new Date(start.getTime() - HOUR) },
+      expected: { isFree: true, consequence: "refund_none", message: "Cancelling is free." },
+    },
+    {
       name: "a policy of 0 hours: free until the start",
       input: { freeUntilHours: 0, now: new Date(start.getTime() - 60_000) },
       expected: { isFree: true, consequence: "refund_credit", message: "Cancelling now is free until 14:00 on Wed 4 March, and your credit comes back to you." },

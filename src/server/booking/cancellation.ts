@@ -15,6 +15,8 @@ export interface EvaluateCancellationInput {
   freeUntilHours: number;
   price: SessionPrice;
   cancelledBy: "client" | "trainer";
+  /** The studio waives the window (a client deleting their account): free, whoever cancels. */
+  isPolicyWaived?: boolean;
   /** The reader's IANA zone, for the times in the message. */
   timeZone: string;
   /** A reschedule follows the same window; only the wording changes. Default "cancel". */
@@ -38,7 +40,7 @@ export interface CancellationOutcome {
 /**
  * A client cancels for free up to `freeUntilHours` before the start (at exactly that moment
  * it is still free); after that the credit is used up or the price is charged. When the
- * trainer cancels, it is always free for the client.
+ * trainer cancels, or the studio waives the window, it is always free for the client.
  */
 export function evaluateCancellation(input: EvaluateCancellationInput): CancellationOutcome {
   const { price, now, bookingStart, timeZone } = input;
@@ -47,6 +49,7 @@ export function evaluateCancellation(input: EvaluateCancellationInput): Cancella
   const freeUntil = new Date(bookingStart.getTime() - Math.max(0, input.freeUntilHours) * 3_600_000);
   const isFree =
     input.cancelledBy === "trainer" ||
+    input.isPolicyWaived === true ||
     now.getTime() <= freeUntil.getTime() ||
     (price.kind === "money" && price.amountMinor === 0);
 
@@ -59,6 +62,8 @@ export function evaluateCancellation(input: EvaluateCancellationInput): Cancella
       message = returnsCredit
         ? `Cancelling is free for your client, and their ${credit} goes back to them.`
         : `${capitalize(verb)} is free for your client.`;
+    } else if (input.isPolicyWaived) {
+      message = returnsCredit ? `${capitalize(verb)} is free, and your ${credit} comes back to you.` : `${capitalize(verb)} is free.`;
     } else if (price.kind === "money" && price.amountMinor === 0) {
       message = `${capitalize(verb)} is free.`;
     } else {

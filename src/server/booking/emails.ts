@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { usableZone } from "@/lib/time-zones";
 import type { Queryable, Tx } from "@/server/db/client";
 import { bookings, clients, sessionTypes, studioMembers, users, type Booking } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
+import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { enqueueEmail } from "@/server/outbox/service";
 import { describePolicyAtBooking, type CancellationOutcome } from "./cancellation";
 import { formatMinutes, formatWhen } from "@/lib/time-wording";
@@ -33,20 +33,22 @@ function reminderLine(plan: ReminderPlan, booking: Booking, timeZone: string, no
 
 const trainerUser = users;
 
+/** Who a booking's emails are for; null once the client is deleted (they are mailed nothing more). */
 async function loadEmailContext(q: Queryable, booking: Booking) {
   const [type] = await q.select().from(sessionTypes).where(eq(sessionTypes.id, booking.sessionTypeId));
   const [client] = await q
     .select({ name: clients.name, email: clients.email, timeZone: users.timeZone })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.userId))
-    .where(inStudio(clients, booking.studioId, eq(clients.id, booking.clientId)));
+    .where(inStudio(clients, booking.studioId, eq(clients.id, booking.clientId), clientNotDeleted));
+  if (!client) return null;
   const [trainer] = await q
     .select({ name: trainerUser.name, email: trainerUser.email, timeZone: trainerUser.timeZone })
     .from(studioMembers)
     .innerJoin(trainerUser, eq(trainerUser.id, studioMembers.userId))
     .where(inStudio(studioMembers, booking.studioId, eq(studioMembers.id, booking.memberId)));
   // A client without an account yet has no zone of their own: their emails read in the trainer's.
-  return { type: type!, client: { ...client!, timeZone: usableZone(client!.timeZone ?? trainer!.timeZone) }, trainer: { ...trainer!, timeZone: usableZone(trainer!.timeZone) } };
+  return { type: type!, client: { ...client, timeZone: usableZone(client.timeZone ?? trainer!.timeZone) }, trainer: { ...trainer!, timeZone: usableZone(trainer!.timeZone) } };
 }
 
 export function calendarEventOf(
@@ -77,7 +79,9 @@ function whereLine(type: { location: string | null; onlineUrl: string | null }) 
  * reminder goes out (in the client's zone), which the caller queues.
  */
 export async function queueBookingEmail(tx: Tx, booking: Booking, change: "confirmed" | "rescheduled" | "cancelled", now: Date, lateCost?: CancellationOutcome): Promise<ReminderPlan> {
-  const { type, client, trainer } = await loadEmailContext(tx, booking);
+  const context = await loadEmailContext(tx, booking);
+  if (!context) return { at: null, kind: "none" };
+  const { type, client, trainer } = context;
   const reminder: ReminderPlan = change === "cancelled" ? { at: null, kind: "none" } : planReminder({ start: booking.startsAt, bookedAt: now, timeZone: client.timeZone });
   const when = formatWhen(booking.startsAt, client.timeZone, now);
   const length = formatMinutes(Math.round((booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000));
@@ -135,12 +139,20 @@ export async function queueBookingEmail(tx: Tx, booking: Booking, change: "confi
   return reminder;
 }
 
-/** The reminder job: before a booking that still stands, for the version it was queued for. */
+/**
+ * The reminder job: before a booking that still stands, for the version it was queued for, to
+ * a client who is still there. The booking is read under a share lock, so a deletion of the
+ * client running at the same instant waits for this transaction (its cancelling locks the
+ * booking) and then removes the reminder with the client's other mail; or, having gone
+ * first, leaves the booking cancelled and the client deleted, and nothing is sent.
+ */
 export async function sendBookingReminder(tx: Tx, payload: Record<string, unknown>, now: Date) {
-  const [booking] = await tx.select().from(bookings).where(eq(bookings.id, String(payload.bookingId)));
+  const [booking] = await tx.select().from(bookings).where(eq(bookings.id, String(payload.bookingId))).for("share");
   // Cancelled or moved since (a move queues its own reminder), or already started: nothing to send.
   if (!booking || booking.status !== "confirmed" || booking.version !== payload.version || booking.startsAt.getTime() <= now.getTime()) return;
-  const { type, client, trainer } = await loadEmailContext(tx, booking);
+  const context = await loadEmailContext(tx, booking);
+  if (!context) return;
+  const { type, client, trainer } = context;
   const when = formatWhen(booking.startsAt, client.timeZone, now);
   await enqueueEmail(tx, {
     studioId: booking.studioId,

@@ -1,12 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { london, makeBookable } from "~test/booking-factories";
-import { setupTestDatabase } from "~test/db";
+import { callerFor } from "~test/caller";
+import { setupTestDatabase, testDbKind } from "~test/db";
 import { createTestStudio } from "~test/factories";
 import { openPostgres, type Database } from "@/server/db/client";
+import { rowsOf } from "@/server/db/raw-rows";
 import { jobs, outbox } from "@/server/db/schema";
 import { runDueJobs } from "@/server/jobs/service";
 import { jobHandlers } from "@/server/jobs/worker";
+import { sendBookingReminder } from "./emails";
 import { bookSession, cancelBooking, rescheduleBooking } from "./service";
 
 const t = setupTestDatabase();
@@ -113,5 +116,41 @@ describe("booking reminders", () => {
     const text = await confirmation(s.studioId);
     expect(text).toContain("You can cancel or move it for free until 09:00 on Wed 7 April.");
     expect(text).toContain("We will send you a reminder at 09:00 on Wed 7 April.");
+  });
+
+  it("a client who deleted their account gets no reminder of the bookings the deletion cancelled", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType } = await makeBookable(t.db, s);
+    const actor = { by: "client" as const, clientId: s.clientA.clientId };
+    await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-04-05T10:00"), now: NOW, actor });
+    await callerFor(t.db, s.clientA.userId, { now: () => NOW }).account.deleteMine({ confirmName: s.clientA.name });
+    await runDueJobs(t.db, jobHandlers, () => london("2027-04-04T10:01"));
+    expect(await reminders(s.studioId)).toEqual([]);
+  });
+
+  it.runIf(testDbKind === "postgres")("a reminder being written while the client deletes their account is removed with their other mail, never left to send", async () => {
+    const s = await createTestStudio(t.db);
+    const { creditType } = await makeBookable(t.db, s);
+    const actor = { by: "client" as const, clientId: s.clientA.clientId };
+    const booking = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-04-05T10:00"), now: NOW, actor });
+    const dueAt = london("2027-04-04T10:01");
+    let deleting: Promise<unknown> | undefined;
+    let isDeletionDone = false;
+    // The reminder job's transaction has written its email and not yet committed when the deletion starts.
+    await t.db.transaction(async (tx) => {
+      await sendBookingReminder(tx, { bookingId: booking.id, version: booking.version }, dueAt);
+      deleting = callerFor(t.db, s.clientA.userId, { now: () => dueAt })
+        .account.deleteMine({ confirmName: s.clientA.name })
+        .finally(() => (isDeletionDone = true));
+      for (let waited = 0; !isDeletionDone; waited += 20) {
+        const [row] = await rowsOf<{ n: number }>(t.db, sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%from "bookings"%for update%'`);
+        if ((row?.n ?? 0) > 0) break;
+        if (waited > 10_000) throw new Error("the deletion neither finished nor waited");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    await deleting;
+    expect(await reminders(s.studioId)).toEqual([]);
+    expect(await t.db.select().from(outbox).where(eq(outbox.toEmail, s.clientA.email))).toEqual([]);
   });
 });

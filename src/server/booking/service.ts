@@ -4,6 +4,7 @@ import { refundCredit, spendCredit } from "@/server/credits/service";
 import { zoneOf } from "@/server/dates/zones";
 import type { Db, Queryable, Tx } from "@/server/db/client";
 import { bookings, clients, sessionTypes, studioMembers, users, type Booking } from "@/server/db/schema";
+import { hasSqlState } from "@/server/db/sql-errors";
 import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/server/jobs/service";
@@ -67,12 +68,7 @@ export async function listSlots(q: Queryable, input: { studioId: string; session
   return { trainerTimeZone: availability.timeZone, slots };
 }
 
-function isExclusionViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: string }).code === "23P01") return true;
-  }
-  return false;
-}
+const isExclusionViolation = (error: unknown) => hasSqlState(error, "23P01");
 
 /** Runs a booking transaction; a lost race on the exclusion constraint becomes a clear refusal. */
 async function withSlotGuard<T>(run: () => Promise<T>): Promise<T> {
@@ -178,13 +174,14 @@ async function lockBooking(tx: Tx, studioId: string, bookingId: string, actor?: 
   return booking;
 }
 
-function outcomeFor(booking: Booking, actor: Actor, now: Date, timeZone: string, action: "cancel" | "reschedule"): CancellationOutcome {
+function outcomeFor(booking: Booking, actor: Actor, now: Date, timeZone: string, action: "cancel" | "reschedule", isPolicyWaived = false): CancellationOutcome {
   const args = {
     bookingStart: booking.startsAt,
     now,
     freeUntilHours: booking.cancelFreeUntilHours,
     price: priceOf(booking),
     cancelledBy: actor.by,
+    isPolicyWaived,
     timeZone,
   };
   return action === "cancel" ? evaluateCancellation(args) : evaluateReschedule(args);
@@ -221,11 +218,14 @@ export async function previewChange(q: Queryable, input: { studioId: string; boo
  * the credit stays spent, or the money price is recorded as a late fee for billing to collect.
  * A late cancellation needs `acceptCost`, so the client has seen the cost before it applies.
  */
-export async function cancelBooking(db: Db, input: { studioId: string; bookingId: string; actor: Actor; now: Date; acceptCost?: boolean }) {
+export async function cancelBooking(
+  db: Db,
+  input: { studioId: string; bookingId: string; actor: Actor; now: Date; acceptCost?: boolean; /** A deletion's cancellations cost the client nothing, whoever asked. */ isPolicyWaived?: boolean },
+) {
   return db.transaction(async (tx) => {
     const booking = await lockBooking(tx, input.studioId, input.bookingId, input.actor);
     assertChangeable(booking, input.now, "cancel");
-    const outcome = outcomeFor(booking, input.actor, input.now, await zoneOf(tx, input.studioId, input.actor), "cancel");
+    const outcome = outcomeFor(booking, input.actor, input.now, await zoneOf(tx, input.studioId, input.actor), "cancel", input.isPolicyWaived);
     if (!outcome.isFree && !input.acceptCost) throw new DomainError("PRECONDITION_FAILED", `${outcome.message} Confirm to cancel anyway.`);
     const [updated] = await tx
       .update(bookings)
@@ -241,7 +241,7 @@ export async function cancelBooking(db: Db, input: { studioId: string; bookingId
       .where(inStudio(bookings, input.studioId, eq(bookings.id, booking.id)))
       .returning();
     if (outcome.consequence === "refund_credit") {
-      await refundCredit(tx, { studioId: input.studioId, clientId: booking.clientId, bookingId: booking.id, reason: input.actor.by === "trainer" ? "Session cancelled by the trainer" : "Cancelled in time" });
+      await refundCredit(tx, { studioId: input.studioId, clientId: booking.clientId, bookingId: booking.id, reason: input.actor.by === "trainer" ? "Session cancelled by the trainer" : input.isPolicyWaived ? "Cancelled at no cost by the studio" : "Cancelled in time" });
     }
     await queueBookingEmail(tx, updated!, "cancelled", input.now, outcome.isFree ? undefined : outcome);
     return { booking: updated!, outcome };

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startDeviceSession } from "@/server/auth/device-sessions";
+import { passwordChangeKey } from "@/server/auth/change-password";
 import { emailChangeRequestKey } from "@/server/auth/email-change";
 import { requestPasswordReset, resetRequestKey } from "@/server/auth/password-reset";
 import { requestMagicLink, signInWithPassword } from "@/server/auth/service";
@@ -28,7 +29,7 @@ type Person = { clientId: string; userId: string; email: string };
 /** The rows of a table that are about one person, counted along its own columns and keys. */
 async function rowsAbout(name: string, person: Person, depth = 0): Promise<number> {
   if (name === "login_attempts") {
-    const keys = [`account:${person.email}`, `magic:${person.email}`, resetRequestKey(person.email), emailChangeRequestKey(person.userId)];
+    const keys = [`account:${person.email}`, `magic:${person.email}`, resetRequestKey(person.email), emailChangeRequestKey(person.userId), passwordChangeKey(person.userId)];
     return count(sql`select count(*)::int as n from login_attempts where key in (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})`);
   }
   if (name === "outbox") return count(sql`select count(*)::int as n from outbox where to_email = ${person.email}`);
@@ -81,6 +82,7 @@ describe("a client's deletion removes every table the coverage list says it remo
     await requestMagicLink(t.db, { email: person.email, ip: null, now: new Date(), appUrl: "http://x" });
     await requestPasswordReset(t.db, { email: person.email, now: new Date(), appUrl: "http://x" });
     await callerFor(t.db, person.userId).account.requestEmailChange({ newEmail: `coverage-new-${person.clientId}@example.test` });
+    await callerFor(t.db, person.userId).account.changePassword({ currentPassword: "not the password", newPassword: "a new long password" }).catch(() => null);
     for (const name of removedTables) before.set(name, await rowsAbout(name, person));
   });
 

@@ -29,6 +29,7 @@ import {
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
+import { passwordChangeKey } from "@/server/auth/change-password";
 import { emailChangeRequestKey } from "@/server/auth/email-change";
 import { resetRequestKey } from "@/server/auth/password-reset";
 import { enqueueEmail } from "@/server/outbox/service";
@@ -47,8 +48,8 @@ import { anonymisedIdentity, isBookingToCancel, isDeletionConfirmed, isSubscript
 //   their client: subscriptions, invoices, pack purchases, bookings and the credit ledger
 //   stay, and revenue is what it was. Free text in them (sign-up details on checkouts, the
 //   reasons typed for hand-given credits) is cleared.
-// - Stopped: bookings still to come are cancelled by the studio (a credit goes back, per the
-//   booking rules); a running subscription is set to end with its paid period, through the
+// - Stopped: bookings still to come are cancelled, recorded as by whoever asked, at no cost
+//   to the client (a credit goes back, a late one is not charged); a running subscription is set to end with its paid period, through the
 //   billing provider, so nothing is charged again.
 // The audit record is the client row's deleted_at, and deleted_by_member_id (the owner) or
 // is_deleted_by_self (the client).
@@ -109,9 +110,9 @@ export async function deleteClient(
   return db.transaction(async (tx) => {
     // Locked and checked again: of two owners deleting at once, the second is told it is done.
     const locked = await loadClient(tx, input.studioId, client.id, { lock: true });
-    // The studio cancels either way (so the client loses nothing); asked by the client, in their coach's name.
-    const cancellingMemberId = input.requestedBy.by === "owner" ? input.requestedBy.memberId : locked.coachId;
-    const cancelled = await cancelUpcomingBookings(tx, { studioId: input.studioId, memberId: cancellingMemberId }, locked.id, input.now);
+    // The bookings say who asked (the owner, or the client themselves); the client loses nothing either way.
+    const actor = input.requestedBy.by === "owner" ? { by: "trainer" as const, memberId: input.requestedBy.memberId } : { by: "client" as const, clientId: locked.id };
+    const cancelled = await cancelUpcomingBookings(tx, input.studioId, actor, locked.id, input.now);
     await removePracticeData(tx, input.studioId, locked.id);
     await removeSignIn(tx, input.studioId, locked);
     await clearFreeText(tx, input.studioId, locked);
@@ -138,13 +139,20 @@ export async function deleteClient(
   });
 }
 
-// The studio cancels, so the client loses nothing: a credit-priced booking's credit is refunded.
-async function cancelUpcomingBookings(tx: Tx, actor: { studioId: string; memberId: string }, clientId: string, now: Date): Promise<number> {
-  const rows = await tx.select().from(bookings).where(inStudio(bookings, actor.studioId, eq(bookings.clientId, clientId), eq(bookings.status, "confirmed")));
+// The studio waives its cancellation window, so the client loses nothing: a credit-priced
+// booking's credit is refunded, a late one costs nothing.
+async function cancelUpcomingBookings(
+  tx: Tx,
+  studioId: string,
+  actor: { by: "trainer"; memberId: string } | { by: "client"; clientId: string },
+  clientId: string,
+  now: Date,
+): Promise<number> {
+  const rows = await tx.select().from(bookings).where(inStudio(bookings, studioId, eq(bookings.clientId, clientId), eq(bookings.status, "confirmed")));
   const toCancel = rows.filter((b) => isBookingToCancel(b, now));
   for (const booking of toCancel) {
     // A savepoint inside this transaction (a Tx is a Db to drizzle): the booking rules run unchanged.
-    await cancelBooking(tx as unknown as Db, { studioId: actor.studioId, bookingId: booking.id, actor: { by: "trainer", memberId: actor.memberId }, now });
+    await cancelBooking(tx as unknown as Db, { studioId, bookingId: booking.id, actor, now, isPolicyWaived: true });
   }
   return toCancel.length;
 }
@@ -172,8 +180,11 @@ async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$in
   const [moving] = client.userId ? await tx.select({ email: emailChanges.newEmail }).from(emailChanges).where(eq(emailChanges.userId, client.userId)) : [];
   const emails = [...new Set([client.email, ...(user ? [user.email] : []), ...(moving ? [moving.email] : [])])];
   // The throttle's keys that name the person (their sign-ins, link and reset requests, address
-  // changes); per-address keys name no one.
-  const keys = [...emails.flatMap((email) => [`account:${email}`, `magic:${email}`, resetRequestKey(email)]), ...(client.userId ? [emailChangeRequestKey(client.userId)] : [])];
+  // and password changes); per-address keys name no one.
+  const keys = [
+    ...emails.flatMap((email) => [`account:${email}`, `magic:${email}`, resetRequestKey(email)]),
+    ...(client.userId ? [emailChangeRequestKey(client.userId), passwordChangeKey(client.userId)] : []),
+  ];
   await tx.delete(loginAttempts).where(inArray(loginAttempts.key, keys));
   if (client.userId) await tx.delete(emailChanges).where(eq(emailChanges.userId, client.userId));
   await tx.delete(calendarFeeds).where(inStudio(calendarFeeds, studioId, eq(calendarFeeds.clientId, client.id)));

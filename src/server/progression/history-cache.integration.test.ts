@@ -7,6 +7,7 @@ import { addDays, localDateIn } from "@/lib/local-date";
 import { lockStatesFor } from "@/server/drills/locks";
 import { evaluateLock, type PrerequisiteOf } from "@/server/drills/unlock";
 import { insertPractice, insertRuns, type PracticeRecord } from "@/server/seed/practice-history";
+import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { builtInDrillId } from "~test/drill-fixtures";
 import { createTestStudio, type TestStudio } from "~test/factories";
@@ -261,3 +262,17 @@ function findMissedDay(w: World, from: string, to: string): string | null {
   for (let d = from; d <= to; d = addDays(d, 1)) if (!logged.has(d)) return d;
   return null;
 }
+
+describe("a deleted client", () => {
+  it("has no history read or cached any more: asked for, they are skipped and no cache row is written back", async () => {
+    const w = await build(11);
+    await adherenceOf(w, NOW);
+    expect(await snapshotOf(w)).not.toBeNull();
+    await callerFor(t.db, w.studio.owner.userId).dataRights.deleteClient({ clientId: w.studio.clientA.clientId, confirmName: w.studio.clientA.name });
+    expect(await snapshotOf(w)).toBeNull();
+    const got = await adherenceFor(t.db, w.studio.studioId, [w.studio.clientA.clientId, w.studio.clientB.clientId], NOW, { recentDays: 28 });
+    expect(got.has(w.studio.clientA.clientId)).toBe(false);
+    expect(got.has(w.studio.clientB.clientId)).toBe(true);
+    expect(await snapshotOf(w)).toBeNull();
+  });
+});

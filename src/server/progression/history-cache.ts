@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { lockHistoriesForRebuild } from "@/server/db/history-lock";
 import { clients, progressSnapshots, users } from "@/server/db/schema";
+import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";
 import { adherenceSegments } from "./adherence-sql";
@@ -34,7 +35,8 @@ export async function closedHistoryOf(
     .from(clients)
     .leftJoin(users, eq(users.id, clients.userId))
     .leftJoin(progressSnapshots, eq(progressSnapshots.clientId, clients.id))
-    .where(and(eq(clients.studioId, studioId), inArray(clients.id, [...clientIds])));
+    // A deleted client has no history left to cache, and gets no cache row written back.
+    .where(inStudio(clients, studioId, inArray(clients.id, [...clientIds]), clientNotDeleted));
   const found = rows.map((r) => {
     const today = localDateIn(now, usableZone(r.timeZone));
     const history = readSnapshot(r.summary);

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { acceptInviteAction, type AcceptState } from "./actions";
 
@@ -14,7 +15,7 @@ export function AcceptInviteForm({ token, email, zones }: { token: string; email
       {state.error ? <Alert>{state.error}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       <Field label="Email" value={email} readOnly disabled hint="Your trainer invited this address." />
-      <Field label="Choose a password" name="password" type="password" autoComplete="new-password" required error={state.fields?.password} hint="At least 10 characters." />
+      <NewPasswordField label="Choose a password" required error={state.fields?.password} />
       <TimeZoneField zones={zones} chosen={state.timeZone} error={state.fields?.timeZone} hint="Your drills are due by the date where you are." />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Setting up…" : "Join and go to my drills"}

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -40,16 +40,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           </Link>
         </Alert>
       ) : null}
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={errors.fields.password}
-        hint="At least 10 characters. Every device signed in to your account is signed out."
-      />
+      <NewPasswordField value={password} onChange={(e) => setPassword(e.target.value)} error={errors.fields.password} note="Every device signed in to your account is signed out." />
       <Button type="submit" className="w-full" disabled={reset.isPending}>
         {reset.isPending ? "Saving…" : "Set my new password"}
       </Button>

@@ -33,7 +33,7 @@ export const accountRouter = createTRPCRouter({
   get: authedProcedure.query(({ ctx }) => getAccount(ctx.db, ctx.viewer.userId)),
   updateProfile: authedProcedure.input(updateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.viewer.userId, input)),
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    await changePassword(ctx.db, { userId: ctx.viewer.userId, deviceSessionId: ctx.deviceSessionId ?? null, ...input });
+    await changePassword(ctx.db, { userId: ctx.viewer.userId, deviceSessionId: ctx.deviceSessionId ?? null, ...input, now: ctx.now() });
     return { message: "Your password is changed. Your other devices are signed out; this one stays signed in." };
   }),
   requestEmailChange: authedProcedure

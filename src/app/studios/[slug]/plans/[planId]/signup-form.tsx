@@ -5,6 +5,7 @@ import { startSignupAction, type SignupState } from "@/app/checkout/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 
 export function SignupForm({ studioSlug, planId, zones, studioTimeZone }: { studioSlug: string; planId: string; zones: string[]; studioTimeZone: string }) {
@@ -17,15 +18,7 @@ export function SignupForm({ studioSlug, planId, zones, studioTimeZone }: { stud
       {state.fields?.planId ? <Alert>{state.fields.planId}</Alert> : null}
       <Field label="Your name" name="name" autoComplete="name" defaultValue={state.values?.name} error={state.fields?.name} required />
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={state.fields?.email} required />
-      <Field
-        label="Choose a password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters. You sign in with it after paying."
-        error={state.fields?.password}
-        required
-      />
+      <NewPasswordField label="Choose a password" note="You sign in with it after paying." error={state.fields?.password} required />
       <TimeZoneField zones={zones} fallback={studioTimeZone} chosen={state.values?.timeZone} error={state.fields?.timeZone} hint="Your drills are due, and your sessions shown, by the time where you are." />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Opening the payment page…" : "Continue to payment"}
