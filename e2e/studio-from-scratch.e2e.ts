@@ -173,10 +173,15 @@ test("a studio from an empty database: an owner, a trainer and a client, until t
     await expect(ada).toContainText("1 client");
     await shot(owner, "staff-1280");
     await expectAccessible(owner);
+    // The only owner cannot step down: the studio would have none.
+    await trainers.getByRole("listitem", { name: OWNER.name }).getByRole("button", { name: `Make ${OWNER.name} a trainer` }).click();
+    await expect(trainers.getByRole("listitem", { name: OWNER.name }).getByRole("alert")).toHaveText("A studio needs at least one owner: make another trainer an owner first.");
+    await expect(owner.getByText(`${OWNER.name} · Owner`)).toBeVisible();
     await ada.getByRole("button", { name: `Deactivate ${TRAINER.name}` }).click();
     const confirm = ada.getByRole("group", { name: `Deactivate ${TRAINER.name}?` });
     await expect(confirm).toContainText("signed out everywhere at once");
     await confirm.getByLabel("Who takes over their client").selectOption({ label: OWNER.name });
+    await shot(owner, "staff-deactivate-1280");
     await expectAccessible(owner);
     await confirm.getByRole("button", { name: `Deactivate ${TRAINER.name}` }).click();
     await expect(ada).toContainText("Deactivated");
