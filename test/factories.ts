@@ -26,6 +26,16 @@ async function createUser(db: Db, label: string, timeZone = "Europe/London"): Pr
   return { userId: user!.id, email, name };
 }
 
+/**
+ * A trainer of the studio whom the owner deactivated (issue 17): their password still matches,
+ * and nothing lets them in.
+ */
+export async function createDeactivatedTrainer(db: Db, studio: TestStudio): Promise<Person & { memberId: string }> {
+  const person = await createUser(db, "deactivated");
+  const [row] = await db.insert(studioMembers).values({ studioId: studio.studioId, userId: person.userId, role: "trainer", deactivatedAt: new Date() }).returning();
+  return { ...person, memberId: row!.id };
+}
+
 /** A studio of its own for one test: an owner, a trainer, and two clients of that trainer. */
 export async function createTestStudio(db: Db, label = "studio"): Promise<TestStudio> {
   const [studio] = await db.insert(studios).values({ name: `Test ${label}`, slug: `${label}-${randomUUID()}` }).returning();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { callerFor } from "../caller";
 import { setupTestDatabase } from "../db";
-import { createTestStudio, type TestStudio } from "../factories";
+import { createDeactivatedTrainer, createTestStudio, type TestStudio } from "../factories";
 import { matrix } from "./matrix";
 import { ROLES, type AuthzFixture, type Role } from "./roles";
 
@@ -11,12 +11,13 @@ const t = setupTestDatabase();
 let f: AuthzFixture;
 
 beforeAll(async () => {
-  f = { home: await createTestStudio(t.db, "home"), other: await createTestStudio(t.db, "other"), db: t.db };
+  const home = await createTestStudio(t.db, "home");
+  f = { home, other: await createTestStudio(t.db, "other"), deactivatedTrainer: await createDeactivatedTrainer(t.db, home), db: t.db };
 });
 
 function userOf(role: Role): string | null {
   const { home, other } = f;
-  return { anonymous: null, clientA: home.clientA.userId, clientB: home.clientB.userId, trainer: home.trainer.userId, owner: home.owner.userId, otherTrainer: other.trainer.userId }[role];
+  return { anonymous: null, clientA: home.clientA.userId, clientB: home.clientB.userId, trainer: home.trainer.userId, owner: home.owner.userId, otherTrainer: other.trainer.userId, deactivatedTrainer: f.deactivatedTrainer.userId }[role];
 }
 
 function markersOf(studio: TestStudio): string[] {
@@ -39,6 +40,8 @@ function forbiddenMarkers(role: Role): string[] {
       return markersOf(other);
     case "otherTrainer":
       return markersOf(home);
+    case "deactivatedTrainer":
+      return [...markersOf(home), ...markersOf(other)];
   }
 }
 

@@ -1,11 +1,17 @@
 import type { Db } from "@/server/db/client";
-import type { TestStudio } from "../factories";
+import type { Person, TestStudio } from "../factories";
 
-export const ROLES = ["anonymous", "clientA", "clientB", "trainer", "owner", "otherTrainer"] as const;
+export const ROLES = ["anonymous", "clientA", "clientB", "trainer", "owner", "otherTrainer", "deactivatedTrainer"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Two studios: `home` (where clients A and B share a coach) and `other`. */
-export type AuthzFixture = { home: TestStudio; other: TestStudio; /** For inputs that need fresh rows per call. */ db: Db };
+export type AuthzFixture = {
+  home: TestStudio;
+  other: TestStudio;
+  /** A trainer of the home studio whom its owner deactivated: refused everywhere a trainer is allowed. */
+  deactivatedTrainer: Person & { memberId: string };
+  /** For inputs that need fresh rows per call. */ db: Db;
+};
 
 export type ProcedureRule = {
   /** The roles that may call it with this input; every other role must be refused. */

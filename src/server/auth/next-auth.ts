@@ -31,6 +31,7 @@ export class SignInRefused extends CredentialsSignin {
  */
 function refusalCode(error: DomainError): string {
   if (error instanceof SignInThrottled) return `throttled_${error.limit}`;
+  if (error.code === "FORBIDDEN") return "deactivated";
   return error.code === "BAD_REQUEST" ? "bad_input" : "invalid";
 }
 

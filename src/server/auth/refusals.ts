@@ -7,6 +7,7 @@ const BY_CODE: Record<string, string> = {
   bad_input: "Enter your email address and password again: one of them was too long or held an invisible control character.",
   throttled_account: "Too many failed sign-in attempts for this account. Try again in 15 minutes, or ask for a sign-in link by email below.",
   throttled_address: "Too many failed sign-in attempts from your network. Try again in 15 minutes.",
+  deactivated: "The studio's owner has ended your access as a trainer. Ask them if you think this is a mistake.",
 };
 
 /** The sentence for a refused sign-in named in the sign-in page's address, or null when there is none. */

@@ -86,7 +86,16 @@ export async function signInWithPassword(
   const isValid = (await verifyPassword(user?.passwordHash, input.password)) && !!user && !user.disabledAt;
   await db.insert(loginAttempts).values(keys.map((key) => ({ key, succeeded: isValid, createdAt: input.now })));
   if (!isValid || !user) throw new DomainError("UNAUTHORIZED", "That email and password do not match an account.");
+  if (await isDeactivatedMember(db, user.id)) throw new DomainError("FORBIDDEN", DEACTIVATED_MESSAGE);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+export const DEACTIVATED_MESSAGE = "The studio's owner has ended your access as a trainer. Ask them if you think this is a mistake.";
+
+/** A trainer the owner deactivated (staff/service.ts): their password still matches, but it opens nothing. */
+export async function isDeactivatedMember(q: Queryable, userId: string): Promise<boolean> {
+  const [member] = await q.select({ deactivatedAt: studioMembers.deactivatedAt }).from(studioMembers).where(eq(studioMembers.userId, userId)).limit(1);
+  return !!member?.deactivatedAt;
 }
 
 /** The studio a person belongs to, as a trainer or as a client. */
@@ -111,7 +120,7 @@ export async function requestMagicLink(db: Db, input: { email: string; ip: strin
   await db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ key, succeeded: false, createdAt: input.now });
     const [user] = await tx.select().from(users).where(eq(users.email, email)).limit(1);
-    if (!user || user.disabledAt) return;
+    if (!user || user.disabledAt || (await isDeactivatedMember(tx, user.id))) return;
     const studioId = await studioOfUser(tx, user.id);
     if (!studioId) return;
     const { token, tokenHash } = newToken();
@@ -151,6 +160,7 @@ export async function consumeMagicLink(db: Db, input: { token: string; now: Date
   if (!user || user.disabledAt) {
     throw new DomainError("UNAUTHORIZED", "This sign-in link has expired or was already used. Ask for a new one.");
   }
+  if (await isDeactivatedMember(db, user.id)) throw new DomainError("FORBIDDEN", DEACTIVATED_MESSAGE);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 

@@ -22,7 +22,7 @@ const clientStudio = alias(studios, "client_studio");
 
 /**
  * Who is asking: a studio member (trainer or owner), an active client, or neither. null for a
- * disabled account, and, given the session's claims, for a session that was signed out (on
+ * disabled account or a deactivated trainer, and, given the session's claims, for a session that was signed out (on
  * this device, or everywhere). The device's row comes in the same query: no extra round trip.
  */
 export async function loadViewer(q: Queryable, userId: string, session?: { sv: number; sid: string }): Promise<Viewer | null> {
@@ -49,6 +49,7 @@ export async function loadSessionViewer(
       memberId: studioMembers.id,
       memberStudioId: studioMembers.studioId,
       role: studioMembers.role,
+      memberDeactivatedAt: studioMembers.deactivatedAt,
       clientId: clients.id,
       clientStudioId: clients.studioId,
       clientStatus: clients.status,
@@ -63,7 +64,9 @@ export async function loadSessionViewer(
     .leftJoin(clientStudio, eq(clientStudio.id, clients.studioId))
     .where(eq(users.id, userId))
     .limit(1);
-  if (!row || row.disabledAt) return null;
+  // A trainer the owner deactivated has no way in: not as a trainer, not as anyone else
+  // (studio_members_user_unique keeps them from holding another role meanwhile).
+  if (!row || row.disabledAt || row.memberDeactivatedAt) return null;
   if (session && !holdsSession(row, session)) return null;
   const base = { userId: row.userId, name: row.name, email: row.email, timeZone: usableZone(row.timeZone) };
   const unitWith = (studioUnit: DistanceUnit | null) => resolveDistanceUnit(row.distanceUnit, studioUnit);

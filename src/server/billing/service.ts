@@ -7,7 +7,7 @@ import { hashToken, newToken } from "@/server/auth/tokens";
 import { creditBalance } from "@/server/credits/service";
 import type { Db, Queryable } from "@/server/db/client";
 import { billingCustomers, checkouts, clients, invoices, loginAttempts, packPurchases, plans, studioMembers, studios, subscriptions, users, type Plan } from "@/server/db/schema";
-import { inStudio, clientNotDeleted } from "@/server/db/tenancy";
+import { inStudio, clientNotDeleted, memberActive } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
 import type { BillingProvider } from "./provider";
 import type { TestModeProvider } from "./test-mode";
@@ -89,13 +89,13 @@ export async function billingSettings(q: Queryable, studioId: string) {
   const [owner] = await q
     .select({ id: studioMembers.id })
     .from(studioMembers)
-    .where(inStudio(studioMembers, studioId, eq(studioMembers.role, "owner")))
+    .where(inStudio(studioMembers, studioId, eq(studioMembers.role, "owner"), memberActive))
     .limit(1);
   return { defaultCoachId: studio?.defaultCoachId ?? owner?.id ?? null, studioSlug: studio?.slug ?? "" };
 }
 
 export async function setDefaultCoach(db: Db, studioId: string, memberId: string) {
-  const [member] = await db.select({ id: studioMembers.id }).from(studioMembers).where(inStudio(studioMembers, studioId, eq(studioMembers.id, memberId)));
+  const [member] = await db.select({ id: studioMembers.id }).from(studioMembers).where(inStudio(studioMembers, studioId, eq(studioMembers.id, memberId), memberActive));
   if (!member) throw new DomainError("NOT_FOUND", "Pick one of your studio's trainers.", "memberId");
   await db.update(studios).set({ defaultCoachId: memberId }).where(eq(studios.id, studioId));
   return billingSettings(db, studioId);

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { z } from "zod";
 import type { Db, Tx } from "@/server/db/client";
+import { memberActive } from "@/server/db/tenancy";
 import {
   billingCustomers,
   checkouts,
@@ -152,7 +153,7 @@ async function ensureClient(tx: Tx, checkout: Checkout): Promise<string> {
   const [owner] = await tx
     .select({ id: studioMembers.id })
     .from(studioMembers)
-    .where(and(eq(studioMembers.studioId, checkout.studioId), eq(studioMembers.role, "owner")))
+    .where(and(eq(studioMembers.studioId, checkout.studioId), eq(studioMembers.role, "owner"), memberActive))
     .limit(1);
   const coachId = studio?.defaultCoachId ?? owner!.id;
 

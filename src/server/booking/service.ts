@@ -224,28 +224,54 @@ export async function cancelBooking(
 ) {
   return db.transaction(async (tx) => {
     const booking = await lockBooking(tx, input.studioId, input.bookingId, input.actor);
-    assertChangeable(booking, input.now, "cancel");
-    const outcome = outcomeFor(booking, input.actor, input.now, await zoneOf(tx, input.studioId, input.actor), "cancel", input.isPolicyWaived);
-    if (!outcome.isFree && !input.acceptCost) throw new DomainError("PRECONDITION_FAILED", `${outcome.message} Confirm to cancel anyway.`);
-    const [updated] = await tx
-      .update(bookings)
-      .set({
-        status: "cancelled",
-        cancelledAt: input.now,
-        cancelledBy: input.actor.by,
-        version: sql`${bookings.version} + 1`,
-        updatedAt: input.now,
-        ...(outcome.consequence === "charge" ? { lateFeeAmountMinor: outcome.amountMinor, lateFeeCurrency: outcome.currency } : {}),
-        ...(outcome.consequence === "forfeit_credit" ? { creditForfeited: outcome.credits ?? 1 } : {}),
-      })
-      .where(inStudio(bookings, input.studioId, eq(bookings.id, booking.id)))
-      .returning();
-    if (outcome.consequence === "refund_credit") {
-      await refundCredit(tx, { studioId: input.studioId, clientId: booking.clientId, bookingId: booking.id, reason: input.actor.by === "trainer" ? "Session cancelled by the trainer" : input.isPolicyWaived ? "Cancelled at no cost by the studio" : "Cancelled in time" });
-    }
-    await queueBookingEmail(tx, updated!, "cancelled", input.now, outcome.isFree ? undefined : outcome);
-    return { booking: updated!, outcome };
+    return cancelLocked(tx, booking, input);
   });
+}
+
+async function cancelLocked(tx: Tx, booking: Booking, input: { studioId: string; actor: Actor; now: Date; acceptCost?: boolean; isPolicyWaived?: boolean }) {
+  assertChangeable(booking, input.now, "cancel");
+  const outcome = outcomeFor(booking, input.actor, input.now, await zoneOf(tx, input.studioId, input.actor), "cancel", input.isPolicyWaived);
+  if (!outcome.isFree && !input.acceptCost) throw new DomainError("PRECONDITION_FAILED", `${outcome.message} Confirm to cancel anyway.`);
+  const [updated] = await tx
+    .update(bookings)
+    .set({
+      status: "cancelled",
+      cancelledAt: input.now,
+      cancelledBy: input.actor.by,
+      version: sql`${bookings.version} + 1`,
+      updatedAt: input.now,
+      ...(outcome.consequence === "charge" ? { lateFeeAmountMinor: outcome.amountMinor, lateFeeCurrency: outcome.currency } : {}),
+      ...(outcome.consequence === "forfeit_credit" ? { creditForfeited: outcome.credits ?? 1 } : {}),
+    })
+    .where(inStudio(bookings, input.studioId, eq(bookings.id, booking.id)))
+    .returning();
+  if (outcome.consequence === "refund_credit") {
+    await refundCredit(tx, { studioId: input.studioId, clientId: booking.clientId, bookingId: booking.id, reason: input.actor.by === "trainer" ? "Session cancelled by the trainer" : input.isPolicyWaived ? "Cancelled at no cost by the studio" : "Cancelled in time" });
+  }
+  await queueBookingEmail(tx, updated!, "cancelled", input.now, outcome.isFree ? undefined : outcome);
+  return { booking: updated!, outcome };
+}
+
+/**
+ * A trainer leaving the studio: their sessions from now on are cancelled by the trainer (free
+ * for the client, a credit back, the client emailed), and their session types stop being
+ * offered. Moving them to another coach could clash with that coach's own week and surprise
+ * the client with a stranger; the client books again with their new coach. Runs inside the
+ * caller's transaction, so it happens with the deactivation or not at all.
+ */
+export async function cancelUpcomingBookingsOf(tx: Tx, input: { studioId: string; memberId: string; now: Date }): Promise<number> {
+  const upcoming = await tx
+    .select()
+    .from(bookings)
+    .where(inStudio(bookings, input.studioId, eq(bookings.memberId, input.memberId), eq(bookings.status, "confirmed"), gt(bookings.startsAt, input.now)))
+    .orderBy(asc(bookings.startsAt))
+    .for("update");
+  for (const booking of upcoming) await cancelLocked(tx, booking, { studioId: input.studioId, actor: { by: "trainer", memberId: input.memberId }, now: input.now });
+  await tx
+    .update(sessionTypes)
+    .set({ archivedAt: input.now })
+    .where(inStudio(sessionTypes, input.studioId, eq(sessionTypes.memberId, input.memberId), sql`${sessionTypes.archivedAt} is null`));
+  return upcoming.length;
 }
 
 /** Moves a booking to another offered time, inside the free window; the credit moves with it. */

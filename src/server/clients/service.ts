@@ -5,7 +5,7 @@ import { hashPassword } from "@/server/auth/password";
 import { hashToken, newToken } from "@/server/auth/tokens";
 import type { Db, Queryable } from "@/server/db/client";
 import { authTokens, clients, studioMembers, studios, users } from "@/server/db/schema";
-import { inStudio, clientNotDeleted, inStudioSql } from "@/server/db/tenancy";
+import { inStudio, clientNotDeleted, inStudioSql, memberActive } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
 import { enqueueEmail } from "@/server/outbox/service";
 
@@ -74,7 +74,7 @@ export function listCoaches(q: Queryable, studioId: string) {
     .select({ id: studioMembers.id, name: users.name, role: studioMembers.role })
     .from(studioMembers)
     .innerJoin(users, eq(users.id, studioMembers.userId))
-    .where(inStudio(studioMembers, studioId))
+    .where(inStudio(studioMembers, studioId, memberActive))
     .orderBy(asc(users.name));
 }
 
@@ -86,7 +86,7 @@ function escapeLike(text: string): string {
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60_000;
 
 async function assertCoachOfStudio(q: Queryable, studioId: string, coachId: string) {
-  const [coach] = await q.select({ id: studioMembers.id }).from(studioMembers).where(inStudio(studioMembers, studioId, eq(studioMembers.id, coachId))).limit(1);
+  const [coach] = await q.select({ id: studioMembers.id }).from(studioMembers).where(inStudio(studioMembers, studioId, eq(studioMembers.id, coachId), memberActive)).limit(1);
   if (!coach) throw new DomainError("NOT_FOUND", "Pick a coach from your studio's trainers.", "coachId");
 }
 

@@ -10,7 +10,7 @@ import { requestPasswordReset, resetRequestKey } from "@/server/auth/password-re
 import { requestMagicLink, signInWithPassword } from "@/server/auth/service";
 import { rotateFeed } from "@/server/booking/feed";
 import * as schema from "@/server/db/schema";
-import { authTokens, outbox, unlockEvents } from "@/server/db/schema";
+import { authTokens, outbox, staffInvites, unlockEvents } from "@/server/db/schema";
 import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { builtInDrillId, freshOverride } from "~test/drill-fixtures";
@@ -33,6 +33,7 @@ async function rowsAbout(name: string, person: Person, depth = 0): Promise<numbe
     return count(sql`select count(*)::int as n from login_attempts where key in (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})`);
   }
   if (name === "outbox") return count(sql`select count(*)::int as n from outbox where to_email = ${person.email}`);
+  if (name === "staff_invites") return count(sql`select count(*)::int as n from staff_invites where email = ${person.email}`);
   const config = getTableConfig(tablesByName.get(name)!);
   const columns = config.columns.map((c) => c.name);
   if (columns.includes("client_id")) return count(sql`select count(*)::int as n from ${sql.identifier(name)} where client_id = ${person.clientId}`);
@@ -77,6 +78,8 @@ describe("a client's deletion removes every table the coverage list says it remo
     await rotateFeed(t.db, { studioId: s.studioId, owner: { clientId: person.clientId }, appUrl: "http://x", now: new Date() });
     await t.db.insert(authTokens).values({ userId: person.userId, purpose: "magic_link", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 600_000) });
     await t.db.insert(outbox).values({ studioId: s.studioId, kind: "test", toEmail: person.email, subject: "Hello", text: "Hello" });
+    // Sent to the address before it was a client's (staff.invite refuses it now).
+    await t.db.insert(staffInvites).values({ studioId: s.studioId, email: person.email, invitedByMemberId: s.owner.memberId, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 600_000) });
     await signInWithPassword(t.db, { email: person.email, password: "not the password", ip: null, now: new Date() }).catch(() => null);
     await startDeviceSession(t.db, { userId: person.userId, userAgent: "Phone/1.0", ip: "198.51.100.7", now: new Date() });
     await requestMagicLink(t.db, { email: person.email, ip: null, now: new Date(), appUrl: "http://x" });

@@ -38,6 +38,10 @@ export const personalDataCoverage = {
   },
   login_attempts: { exported: { notExported: "Throttling records (time and outcome only)." }, deletion: removed },
   outbox: { exported: { notExported: "Copies of emails already sent to the person." }, deletion: removed },
+  staff_invites: {
+    exported: { notExported: "An invitation to coach at the studio: the studio's staff record; a client's address cannot be invited." },
+    deletion: removed,
+  },
   calendar_feeds: { exported: { notExported: "A secret feed address, not data about the person." }, deletion: removed },
   assignments: { exported: { file: "assignments.csv" }, deletion: removed },
   assignment_versions: { exported: { file: "assignment-versions.csv" }, deletion: removed },
@@ -64,9 +68,9 @@ export const personalDataCoverage = {
 
 /**
  * Tables that reach a person without a column or foreign key saying so: found by content
- * (login_attempts by an email or user id in its key, outbox by its address).
+ * (login_attempts by an email or user id in its key, outbox and staff_invites by an address).
  */
-export const personalByContent = ["login_attempts", "outbox"] as const;
+export const personalByContent = ["login_attempts", "outbox", "staff_invites"] as const;
 
 /**
  * Tables that reach a person by a column or key and hold nothing about them, each with why.

@@ -17,6 +17,7 @@ import {
   invoices,
   loginAttempts,
   outbox,
+  staffInvites,
   packPurchases,
   practiceEntries,
   practiceSessions,
@@ -190,6 +191,8 @@ async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$in
   await tx.delete(calendarFeeds).where(inStudio(calendarFeeds, studioId, eq(calendarFeeds.clientId, client.id)));
   // Sent or not, an email to them is their data (it includes the cancellations just queued).
   await tx.delete(outbox).where(inStudio(outbox, studioId, inArray(outbox.toEmail, emails)));
+  // An invite to coach here sent to their address before it was a client's (it can never be accepted now).
+  await tx.delete(staffInvites).where(inStudio(staffInvites, studioId, inArray(staffInvites.email, emails)));
 }
 
 async function clearFreeText(tx: Tx, studioId: string, client: typeof clients.$inferSelect) {

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { clients } from "./schema";
+import { clients, studioMembers } from "./schema";
 
 type TenantTable = { studioId: PgColumn };
 
@@ -26,3 +26,9 @@ export function inStudioSql(alias: string, studioId: string): SQL {
  * up any more: every lookup of a client by id adds this, and answers NOT_FOUND without it.
  */
 export const clientNotDeleted: SQL = isNull(clients.deletedAt);
+
+/**
+ * A deactivated trainer's row stays as the author of what they wrote, but they coach no one
+ * any more: every pick of a coach (a client's, the default coach, the owner) adds this.
+ */
+export const memberActive: SQL = isNull(studioMembers.deactivatedAt);

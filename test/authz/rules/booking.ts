@@ -17,7 +17,8 @@ const bookable = new Map<string, ReturnType<typeof makeBookable>>();
 function homeTypes(f: AuthzFixture, db: Db) {
   let types = bookable.get(f.home.studioId);
   if (!types) {
-    types = makeBookable(db, f.home, { credits: 50 });
+    // Every role of each booking procedure books once: enough credits for the roles to come.
+    types = makeBookable(db, f.home, { credits: 120 });
     bookable.set(f.home.studioId, types);
   }
   return types;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, check, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./_columns";
 
 export const studios = pgTable(
@@ -56,6 +56,9 @@ export const studioMembers = pgTable(
     userId: uuid("user_id").notNull().references(() => users.id),
     role: memberRole("role").notNull(),
     createdAt: createdAt(),
+    // Set when the owner deactivates the trainer (staff/service.ts): the row stays, so what they
+    // wrote (reviews, drills, bookings) keeps its author, but it signs no one in as a trainer.
+    deactivatedAt: instant("deactivated_at"),
   },
   (t) => [unique("studio_members_user_unique").on(t.userId), index("studio_members_studio_idx").on(t.studioId)],
 );
@@ -94,7 +97,35 @@ export const clients = pgTable(
   ],
 );
 
+// An owner's invitation to join the studio as a trainer. Only the SHA-256 of the emailed token
+// is stored; a resend replaces it (the old link stops working). At most one invite per address
+// and studio waits at a time; an accepted or revoked one stays as the record of who joined.
+export const staffInvites = pgTable(
+  "staff_invites",
+  {
+    id: id(),
+    studioId: uuid("studio_id").notNull().references(() => studios.id),
+    email: text("email").notNull(),
+    invitedByMemberId: uuid("invited_by_member_id").notNull().references(() => studioMembers.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: instant("expires_at").notNull(),
+    acceptedAt: instant("accepted_at"),
+    /** The membership the invite became. */
+    memberId: uuid("member_id").references(() => studioMembers.id),
+    revokedAt: instant("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("staff_invites_studio_idx").on(t.studioId, t.createdAt),
+    uniqueIndex("staff_invites_waiting_unique").on(t.studioId, t.email).where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+    check("staff_invites_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    check("staff_invites_one_end", sql`${t.acceptedAt} is null or ${t.revokedAt} is null`),
+    check("staff_invites_accepted_member", sql`(${t.acceptedAt} is null) = (${t.memberId} is null)`),
+  ],
+);
+
 export type Studio = typeof studios.$inferSelect;
+export type StaffInvite = typeof staffInvites.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type StudioMember = typeof studioMembers.$inferSelect;
 export type Client = typeof clients.$inferSelect;
