@@ -1,12 +1,24 @@
 import { and, eq, sql } from "drizzle-orm";
+import { clientScopeOf, type ClientScope } from "@/lib/client-visibility";
 import { usableZone } from "@/lib/time-zones";
 import type { Queryable } from "@/server/db/client";
-import { authSessions, clients, studioMembers, users } from "@/server/db/schema";
+import { authSessions, clients, studioMembers, studios, users } from "@/server/db/schema";
 import { holdsSession } from "@/server/security/session-policy";
 
 /** Who is signed in; `timeZone` is always one to read their days in (lib/time-zones.ts usableZone). */
 export type Viewer =
-  | { kind: "trainer"; userId: string; name: string; email: string; timeZone: string; studioId: string; memberId: string; role: "owner" | "trainer" }
+  | {
+      kind: "trainer";
+      userId: string;
+      name: string;
+      email: string;
+      timeZone: string;
+      studioId: string;
+      memberId: string;
+      role: "owner" | "trainer";
+      /** Whose clients they may see: the studio's setting, read with the viewer on every request (lib/client-visibility.ts). */
+      clientScope: ClientScope;
+    }
   | { kind: "client"; userId: string; name: string; email: string; timeZone: string; studioId: string; clientId: string }
   | { kind: "none"; userId: string; name: string; email: string; timeZone: string };
 
@@ -38,6 +50,7 @@ export async function loadSessionViewer(
       memberId: studioMembers.id,
       memberStudioId: studioMembers.studioId,
       role: studioMembers.role,
+      clientVisibility: studios.clientVisibility,
       clientId: clients.id,
       clientStudioId: clients.studioId,
       clientStatus: clients.status,
@@ -45,6 +58,7 @@ export async function loadSessionViewer(
     .from(users)
     .leftJoin(authSessions, session ? and(eq(authSessions.id, session.sid), eq(authSessions.userId, users.id)) : sql`false`)
     .leftJoin(studioMembers, eq(studioMembers.userId, users.id))
+    .leftJoin(studios, eq(studios.id, studioMembers.studioId))
     .leftJoin(clients, eq(clients.userId, users.id))
     .where(eq(users.id, userId))
     .limit(1);
@@ -52,7 +66,11 @@ export async function loadSessionViewer(
   if (session && !holdsSession(row, session)) return null;
   const base = { userId: row.userId, name: row.name, email: row.email, timeZone: usableZone(row.timeZone) };
   const deviceLastSeenAt = row.deviceLastSeenAt;
-  if (row.memberId && row.memberStudioId && row.role) return { deviceLastSeenAt, viewer: { ...base, kind: "trainer", studioId: row.memberStudioId, memberId: row.memberId, role: row.role } };
+  if (row.memberId && row.memberStudioId && row.role) {
+    const member = { memberId: row.memberId, role: row.role };
+    const clientScope = clientScopeOf(member, row.clientVisibility ?? "all");
+    return { deviceLastSeenAt, viewer: { ...base, kind: "trainer", studioId: row.memberStudioId, ...member, clientScope } };
+  }
   if (row.clientId && row.clientStudioId && row.clientStatus === "active") return { deviceLastSeenAt, viewer: { ...base, kind: "client", studioId: row.clientStudioId, clientId: row.clientId } };
   return { deviceLastSeenAt, viewer: { ...base, kind: "none" } };
 }
