@@ -6,6 +6,7 @@ import { creditRouter } from "./routers/credit";
 import { portalBookingRouter } from "./routers/portal-booking";
 import { billingRouter } from "./routers/billing";
 import { clientRouter } from "./routers/client";
+import { clientVisibilityRouter } from "./routers/client-visibility";
 import { drillRouter } from "./routers/drill";
 import { inviteRouter } from "./routers/invite";
 import { outboxRouter } from "./routers/outbox";
@@ -42,6 +43,7 @@ export const appRouter = createTRPCRouter({
   progression: progressionRouter,
   dataRights: dataRightsRouter,
   setup: setupRouter,
+  clientVisibility: clientVisibilityRouter,
 });
 
 export type AppRouter = typeof appRouter;
