@@ -5,8 +5,9 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./fixtures";
+import { signIn } from "./fixtures";
 import { AppServer } from "./fixtures/app-server";
 
 const shots = process.env.SHOTS;
@@ -82,6 +83,9 @@ test("the setting is the owner's page alone, shown to a trainer as forbidden", a
   const owner = await signedIn(browser, "morgan@stride.test", 1280);
   await owner.goto("/dashboard/settings/client-visibility");
   await expect(owner.getByRole("heading", { name: "Who sees which clients" })).toBeVisible();
-  await expectAccessible(owner);
+  // expectAccessible waits for the network to go idle, which this story's own server never
+  // reported within minutes (the shared server's pages do); the page is checked once it shows.
+  const axe = await new AxeBuilder({ page: owner }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   if (shots) await owner.screenshot({ path: `${shots}/client-visibility-1280.png`, fullPage: true });
 });
