@@ -9,6 +9,7 @@ import { progressionRules } from "./rules/progression";
 import { dataRightsRules } from "./rules/data-rights";
 import { setupRules } from "./rules/setup";
 import { staffRules } from "./rules/staff";
+import { clientVisibilityRules } from "./rules/client-visibility";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -23,4 +24,5 @@ export const matrix: ProcedureRules = {
   ...accountRules,
   ...setupRules,
   ...staffRules,
+  ...clientVisibilityRules,
 };

@@ -1,14 +1,18 @@
 import type { Db } from "@/server/db/client";
 import type { Person, TestStudio } from "../factories";
 
-export const ROLES = ["anonymous", "clientA", "clientB", "trainer", "owner", "otherTrainer", "deactivatedTrainer"] as const;
+export const ROLES = ["anonymous", "clientA", "clientB", "trainer", "owner", "otherTrainer", "scopedTrainer", "deactivatedTrainer"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Two studios: `home` (where clients A and B share a coach) and `other`. */
+/**
+ * Two studios: `home` (where clients A and B share a coach) and `other`; `scopedTrainer`, a
+ * second trainer of the home studio who coaches no client; and `deactivatedTrainer`, a trainer
+ * of the home studio whom its owner deactivated: refused everywhere a trainer is allowed.
+ */
 export type AuthzFixture = {
   home: TestStudio;
   other: TestStudio;
-  /** A trainer of the home studio whom its owner deactivated: refused everywhere a trainer is allowed. */
+  scopedTrainer: Person & { memberId: string };
   deactivatedTrainer: Person & { memberId: string };
   /** For inputs that need fresh rows per call. */ db: Db;
 };
@@ -27,6 +31,12 @@ export type ProcedureRule = {
    * input is then made for the stand-in (`callerId`).
    */
   standIn?: (f: AuthzFixture, db: Db, role: Role) => Promise<string>;
+  /**
+   * Whether the input names a client's rows (the client, or a session, run, booking,
+   * assignment of theirs). Every rule a trainer may call says so: where trainers see only the
+   * clients they coach, `scopedTrainer` (who coaches nobody) is refused those and allowed the rest.
+   */
+  clientScoped?: boolean;
 };
 export type ProcedureRules = Record<string, ProcedureRule>;
 
@@ -35,4 +45,18 @@ export const TRAINERS: readonly Role[] = ["trainer", "owner"];
 export const OWNER: readonly Role[] = ["owner"];
 export const CLIENTS: readonly Role[] = ["clientA", "clientB"];
 export const CLIENT_A: readonly Role[] = ["clientA"];
-export const SIGNED_IN: readonly Role[] = ["clientA", "clientB", "trainer", "owner", "otherTrainer"];
+export const SIGNED_IN: readonly Role[] = ["clientA", "clientB", "trainer", "owner", "otherTrainer", "scopedTrainer"];
+
+/** The home studio's setting the matrix runs under: trainers see every client, or their own. */
+export type Visibility = "all" | "own";
+
+/**
+ * Who may call a procedure under a setting. `scopedTrainer` goes wherever any trainer of the
+ * home studio goes (a rule that allows both `trainer` and `owner`, or names it), except, where
+ * trainers see only their own clients, to a client's rows.
+ */
+export function allowedUnder(rule: ProcedureRule, visibility: Visibility): readonly Role[] {
+  const isAnyTrainers = rule.allowed.includes("scopedTrainer") || (rule.allowed.includes("trainer") && rule.allowed.includes("owner"));
+  const others = rule.allowed.filter((r) => r !== "scopedTrainer");
+  return isAnyTrainers && !(visibility === "own" && rule.clientScoped) ? [...others, "scopedTrainer"] : others;
+}

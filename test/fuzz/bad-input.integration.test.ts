@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { appRouter } from "@/server/api/root";
 import { callerFor } from "../caller";
-import { createDeactivatedTrainer, createTestStudio } from "../factories";
+import { createAuthzFixture, userOfRole } from "../authz/fixture";
 import { matrix } from "../authz/matrix";
 import { ROLES, type AuthzFixture, type Role } from "../authz/roles";
 import { arbitraryFor, boundaryValues, sameTypeBoundary, type IdPools } from "./arbitraries";
@@ -39,10 +39,8 @@ const paths = Object.keys(procedures).sort();
 
 beforeAll(async () => {
   const db = t.db;
-  const home = await createTestStudio(db, "home");
-  const other = await createTestStudio(db, "other");
-  f = { home, other, deactivatedTrainer: await createDeactivatedTrainer(db, home), db };
-  const mirrored: AuthzFixture = { home: other, other: home, deactivatedTrainer: await createDeactivatedTrainer(db, other), db };
+  f = await createAuthzFixture(db);
+  const mirrored: AuthzFixture = { ...f, home: f.other, other: f.home };
   for (const path of paths) {
     const rule = matrix[path];
     seeds.set(path, { home: await rule?.input?.(f, db), other: await rule?.input?.(mirrored, db) });
@@ -56,10 +54,7 @@ beforeAll(async () => {
   await takeSnapshot();
 }, 120_000);
 
-function userOf(role: Role): string | null {
-  const { home, other } = f;
-  return { anonymous: null, clientA: home.clientA.userId, clientB: home.clientB.userId, trainer: home.trainer.userId, owner: home.owner.userId, otherTrainer: other.trainer.userId, deactivatedTrainer: f.deactivatedTrainer.userId }[role];
-}
+const userOf = (role: Role): string | null => userOfRole(f, role);
 
 /** Every leaf of a value, by path, so one of them can be swapped for a boundary value. */
 function leafPaths(value: unknown, at: (string | number)[] = []): (string | number)[][] {

@@ -55,17 +55,20 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           <span className="block">Search by name or email</span>
           <input name="q" defaultValue={search} className={inputClass} type="search" />
         </label>
-        <label className="space-y-1 text-sm font-medium">
-          <span className="block">Coach</span>
-          <select name="coach" defaultValue={coachId ?? ""} className={inputClass}>
-            <option value="">All coaches</option>
-            {coaches.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {/* A trainer kept to their own clients has no colleagues' clients to filter to. */}
+        {me.clientScope ? null : (
+          <label className="space-y-1 text-sm font-medium">
+            <span className="block">Coach</span>
+            <select name="coach" defaultValue={coachId ?? ""} className={inputClass}>
+              <option value="">All coaches</option>
+              {coaches.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="space-y-1 text-sm font-medium">
           <span className="block">Status</span>
           <select name="status" defaultValue={status ?? ""} className={inputClass}>

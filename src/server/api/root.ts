@@ -6,6 +6,7 @@ import { creditRouter } from "./routers/credit";
 import { portalBookingRouter } from "./routers/portal-booking";
 import { billingRouter } from "./routers/billing";
 import { clientRouter } from "./routers/client";
+import { clientVisibilityRouter } from "./routers/client-visibility";
 import { drillRouter } from "./routers/drill";
 import { inviteRouter } from "./routers/invite";
 import { outboxRouter } from "./routers/outbox";
@@ -44,6 +45,7 @@ export const appRouter = createTRPCRouter({
   dataRights: dataRightsRouter,
   setup: setupRouter,
   staff: staffRouter,
+  clientVisibility: clientVisibilityRouter,
 });
 
 export type AppRouter = typeof appRouter;

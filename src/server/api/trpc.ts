@@ -3,7 +3,8 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { loadViewer, type Viewer } from "@/server/auth/viewer";
 import type { Db } from "@/server/db/client";
-import { DomainError } from "@/lib/errors";
+import { DomainError, notFound } from "@/lib/errors";
+import { isHiddenFrom, type ClientRowRef } from "@/server/clients/visibility";
 import { httpStatusOf, publicMessageOf } from "@/server/http-errors";
 import { logger } from "@/server/logger";
 import { NUL_CHARACTER_MESSAGE, pathOfNulCharacter } from "@/lib/input-guards";
@@ -112,12 +113,42 @@ export const authedProcedure = publicProcedure.use(withViewer);
 type TrainerViewer = Extract<Viewer, { kind: "trainer" }>;
 type ClientViewer = Extract<Viewer, { kind: "client" }>;
 
-/** Studio members. Adds the tenant (`studioId`) and who is acting (`memberId`, `role`). */
+/**
+ * Studio members. Adds the tenant (`studioId`), who is acting (`memberId`, `role`) and whose
+ * clients they may see (`clientScope`: null for all, else their own member id; the studio's
+ * setting, read with the viewer on this request). Lists narrow to it through
+ * `coachFilterWithin` or `clientVisibleTo`; a procedure naming one client's rows declares it
+ * with `namesClientRow`.
+ */
 export const trainerProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.viewer.kind !== "trainer") throw new TRPCError({ code: "FORBIDDEN", message: "Only the studio's trainers can do this." });
   const viewer: TrainerViewer = ctx.viewer;
-  return next({ ctx: { viewer, studioId: viewer.studioId, memberId: viewer.memberId, role: viewer.role } });
+  return next({ ctx: { viewer, studioId: viewer.studioId, memberId: viewer.memberId, role: viewer.role, clientScope: viewer.clientScope } });
 });
+
+/**
+ * For a trainer procedure whose input names a client or one of their rows: a client the member
+ * may not see answers exactly as a client of another studio would (`missing`, the procedure's
+ * own "not found"), before the procedure runs. Rows that do not exist pass through to the
+ * procedure's lookup, which answers them the same way.
+ */
+export function namesClientRow<I>(rowOf: (input: I) => ClientRowRef, missing: (ref: ClientRowRef) => DomainError = (ref) => notFound(wordOf(ref))) {
+  return async <R>(opts: { ctx: { db: Db; studioId: string; clientScope: string | null }; input: I; next: () => Promise<R> }): Promise<R> => {
+    const { ctx } = opts;
+    const ref = rowOf(opts.input);
+    if (ctx.clientScope && (await isHiddenFrom(ctx.db, ctx.studioId, ctx.clientScope, ref))) throw missing(ref);
+    return opts.next();
+  };
+}
+
+// The word each row's own lookup says "not found" with.
+function wordOf(ref: ClientRowRef): string {
+  if ("sessionId" in ref) return "session";
+  if ("runId" in ref) return "run";
+  if ("assignmentId" in ref) return "assignment";
+  if ("bookingId" in ref) return "booking";
+  return "client";
+}
 
 /** The studio's owner: billing, staff and coach reassignment. */
 export const ownerProcedure = trainerProcedure.use(({ ctx, next }) => {

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { resolveDistanceUnit, type DistanceUnit } from "@/lib/distance-units";
+import { clientScopeOf, type ClientScope } from "@/lib/client-visibility";
 import { usableZone } from "@/lib/time-zones";
 import type { Queryable } from "@/server/db/client";
 import { authSessions, clients, studioMembers, studios, users } from "@/server/db/schema";
@@ -13,7 +14,14 @@ import { holdsSession } from "@/server/security/session-policy";
  */
 type Person = { userId: string; name: string; email: string; timeZone: string; distanceUnit: DistanceUnit };
 export type Viewer =
-  | (Person & { kind: "trainer"; studioId: string; memberId: string; role: "owner" | "trainer" })
+  | (Person & {
+      kind: "trainer";
+      studioId: string;
+      memberId: string;
+      role: "owner" | "trainer";
+      /** Whose clients they may see: the studio's setting, read with the viewer on every request (lib/client-visibility.ts). */
+      clientScope: ClientScope;
+    })
   | (Person & { kind: "client"; studioId: string; clientId: string })
   | (Person & { kind: "none" });
 
@@ -50,6 +58,7 @@ export async function loadSessionViewer(
       memberStudioId: studioMembers.studioId,
       role: studioMembers.role,
       memberDeactivatedAt: studioMembers.deactivatedAt,
+      clientVisibility: memberStudio.clientVisibility,
       clientId: clients.id,
       clientStudioId: clients.studioId,
       clientStatus: clients.status,
@@ -72,7 +81,9 @@ export async function loadSessionViewer(
   const unitWith = (studioUnit: DistanceUnit | null) => resolveDistanceUnit(row.distanceUnit, studioUnit);
   const deviceLastSeenAt = row.deviceLastSeenAt;
   if (row.memberId && row.memberStudioId && row.role) {
-    return { deviceLastSeenAt, viewer: { ...base, distanceUnit: unitWith(row.memberStudioUnit), kind: "trainer", studioId: row.memberStudioId, memberId: row.memberId, role: row.role } };
+    const member = { memberId: row.memberId, role: row.role };
+    const clientScope = clientScopeOf(member, row.clientVisibility ?? "all");
+    return { deviceLastSeenAt, viewer: { ...base, distanceUnit: unitWith(row.memberStudioUnit), kind: "trainer", studioId: row.memberStudioId, ...member, clientScope } };
   }
   if (row.clientId && row.clientStudioId && row.clientStatus === "active") {
     return { deviceLastSeenAt, viewer: { ...base, distanceUnit: unitWith(row.clientStudioUnit), kind: "client", studioId: row.clientStudioId, clientId: row.clientId } };

@@ -1,4 +1,5 @@
 import { getClient, listCoaches } from "@/server/clients/service";
+import type { ClientScope } from "@/lib/client-visibility";
 import type { Queryable } from "@/server/db/client";
 import { notFound } from "@/lib/errors";
 import { listCalendar, listClientBookings, listSlots } from "./service";
@@ -12,14 +13,15 @@ type Reader = { timeZone: string; now: Date };
 
 /**
  * One trainer's calendar: their own, or a colleague's (`memberId`); a trainer of another
- * studio is "not found", like any other studio's row.
+ * studio is "not found", like any other studio's row. A reader kept to the clients they coach
+ * (`clientScope`) sees every booking of their own, and only those of their clients on a colleague's.
  */
-export async function trainerCalendar(q: Queryable, input: Reader & { studioId: string; memberId: string; from?: string; days: number }) {
+export async function trainerCalendar(q: Queryable, input: Reader & { studioId: string; memberId: string; clientScope?: ClientScope; from?: string; days: number }) {
   const trainers = await listCoaches(q, input.studioId);
   if (!trainers.some((t) => t.id === input.memberId)) throw notFound("trainer");
   const from = input.from ?? localDateIn(input.now, input.timeZone);
   const range = localDateRange(from, input.days, input.timeZone);
-  const bookings = await listCalendar(q, { studioId: input.studioId, ...range, memberIds: [input.memberId] });
+  const bookings = await listCalendar(q, { studioId: input.studioId, ...range, memberIds: [input.memberId], clientScope: input.memberId === input.clientScope ? null : input.clientScope });
   return { timeZone: input.timeZone, from, memberId: input.memberId, trainers, bookings };
 }
 

@@ -5,7 +5,8 @@ import { zoneOf } from "@/server/dates/zones";
 import type { Db, Queryable, Tx } from "@/server/db/client";
 import { bookings, clients, sessionTypes, studioMembers, users, type Booking } from "@/server/db/schema";
 import { hasSqlState } from "@/server/db/sql-errors";
-import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
+import { clientNotDeleted, clientVisibleTo, inStudio } from "@/server/db/tenancy";
+import type { ClientScope } from "@/lib/client-visibility";
 import { DomainError, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/server/jobs/service";
 import { evaluateCancellation, evaluateReschedule, type CancellationOutcome } from "./cancellation";
@@ -357,7 +358,7 @@ function bookingQuery(q: Queryable) {
 }
 
 /** The studio calendar between two instants (one trainer's, or everyone's), cancelled ones too. */
-export function listCalendar(q: Queryable, input: { studioId: string; from: Date; to: Date; memberIds?: string[] }) {
+export function listCalendar(q: Queryable, input: { studioId: string; from: Date; to: Date; memberIds?: string[]; clientScope?: ClientScope }) {
   return bookingQuery(q)
     .where(
       inStudio(
@@ -366,6 +367,7 @@ export function listCalendar(q: Queryable, input: { studioId: string; from: Date
         lt(bookings.startsAt, input.to),
         gt(bookings.endsAt, input.from),
         input.memberIds?.length ? inArray(bookings.memberId, input.memberIds) : undefined,
+        clientVisibleTo(input.clientScope ?? null, bookings.clientId),
       ),
     )
     .orderBy(asc(bookings.startsAt));

@@ -6,6 +6,7 @@ import { hashToken, newToken } from "@/server/auth/tokens";
 import type { Db, Queryable } from "@/server/db/client";
 import { authTokens, clients, studioMembers, studios, users } from "@/server/db/schema";
 import { inStudio, clientNotDeleted, inStudioSql, memberActive } from "@/server/db/tenancy";
+import type { ClientScope } from "@/lib/client-visibility";
 import { DomainError, notFound } from "@/lib/errors";
 import { enqueueEmail } from "@/server/outbox/service";
 
@@ -117,7 +118,7 @@ async function issueInvite(q: Queryable, input: { studioId: string; clientId: st
  */
 export async function inviteClient(
   q: Queryable,
-  actor: { studioId: string; memberId: string; role: "owner" | "trainer" },
+  actor: { studioId: string; memberId: string; role: "owner" | "trainer"; clientScope?: ClientScope },
   input: { name: string; email: string; coachId?: string | null },
   context: { now: Date; appUrl: string; hasMailServer?: boolean },
 ) {
@@ -129,6 +130,10 @@ export async function inviteClient(
   return q.transaction(async (tx) => {
     await assertCoachOfStudio(tx, actor.studioId, coachId);
     const [existing] = await tx.select().from(clients).where(inStudio(clients, actor.studioId, eq(clients.email, email))).limit(1);
+    // A trainer kept to their own clients learns only that the address is taken, not whose it is.
+    if (existing && actor.clientScope && existing.coachId !== actor.clientScope) {
+      throw new DomainError("CONFLICT", "A client of your studio already has this email; ask the studio owner about them.", "email");
+    }
     if (existing) {
       throw new DomainError("CONFLICT", `${existing.name} already has this email (${existing.status}); open their page instead.`, "email");
     }

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import type { ClientScope } from "@/lib/client-visibility";
 import { clients, studioMembers } from "./schema";
 
 type TenantTable = { studioId: PgColumn };
@@ -32,3 +33,15 @@ export const clientNotDeleted: SQL = isNull(clients.deletedAt);
  * any more: every pick of a coach (a client's, the default coach, the owner) adds this.
  */
 export const memberActive: SQL = isNull(studioMembers.deactivatedAt);
+
+/**
+ * The second half of a trainer's scope (lib/client-visibility.ts): rows of the clients the
+ * member may see. Nothing to add for the whole studio (null); otherwise the client's coach must
+ * be the member. `clientId` is the column naming the row's client (the client's own id on
+ * `clients`); use it beside `inStudio`, never instead of it.
+ */
+export function clientVisibleTo(scope: ClientScope, clientId: PgColumn = clients.id): SQL | undefined {
+  if (!scope) return undefined;
+  if (clientId === clients.id) return eq(clients.coachId, scope);
+  return sql`${clientId} in (select c.id from clients c where c.coach_id = ${scope}::uuid)`;
+}

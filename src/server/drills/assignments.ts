@@ -56,6 +56,9 @@ export function prescriptionOf(v: AssignmentVersion): Prescription {
   };
 }
 
+/** A client a form names who is not one of the studio's (or not one the trainer may see). */
+export const clientNotListed = (field = "clientId") => new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
+
 /** The client (of this studio, not archived) and their time zone, or a field-level "not found". */
 async function loadClient(q: Queryable, studioId: string, clientId: string, field = "clientId") {
   const [row] = await q
@@ -64,7 +67,7 @@ async function loadClient(q: Queryable, studioId: string, clientId: string, fiel
     .leftJoin(users, eq(users.id, clients.userId))
     .where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted))
     .limit(1);
-  if (!row) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
+  if (!row) throw clientNotListed(field);
   if (row.status === "archived") throw new DomainError("PRECONDITION_FAILED", `${row.name} is archived; restore them before assigning drills.`, field);
   return { ...row, timeZone: usableZone(row.timeZone) };
 }
@@ -76,7 +79,7 @@ async function loadClients(q: Queryable, studioId: string, clientIds: string[], 
     .from(clients)
     .leftJoin(users, eq(users.id, clients.userId))
     .where(inStudio(clients, studioId, inArray(clients.id, clientIds), clientNotDeleted));
-  if (rows.length !== clientIds.length) throw new DomainError("NOT_FOUND", "Pick a client of your studio from the list.", field);
+  if (rows.length !== clientIds.length) throw clientNotListed(field);
   const archived = rows.find((r) => r.status === "archived");
   if (archived) throw new DomainError("PRECONDITION_FAILED", `${archived.name} is archived; restore them before assigning drills.`, field);
   return rows.map((row) => ({ ...row, timeZone: usableZone(row.timeZone) }));

@@ -4,6 +4,7 @@ import { lastErrorOf, MAX_ATTEMPTS, runClaimPass, waitedSinceCreatedSql } from "
 import type { Db, Queryable } from "@/server/db/client";
 import { outbox, type OutboxAttachment, type OutboxEmail } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
+import type { ClientScope } from "@/lib/client-visibility";
 import { DomainError } from "@/lib/errors";
 import { outboxEntryFor } from "./rules";
 
@@ -42,10 +43,15 @@ export async function enqueueEmail(q: Queryable, email: NewEmail) {
  * The studio's latest emails as `reader` may see them: every email's addressee, subject, time
  * and status, but a credential's body only for the person it is addressed to.
  */
-export async function listOutbox(q: Queryable, studioId: string, reader: { email: string }, context: { isDemo: boolean }, limit = 50) {
+export async function listOutbox(q: Queryable, studioId: string, reader: { email: string; clientScope?: ClientScope }, context: { isDemo: boolean }, limit = 50) {
   // Only demo mode has no mail server to send them; elsewhere emails are nobody's to read here.
   if (!context.isDemo) throw new DomainError("PRECONDITION_FAILED", "The outbox is shown only in demo mode; emails go out by SMTP.");
-  const rows = await q.select().from(outbox).where(inStudio(outbox, studioId)).orderBy(desc(outbox.createdAt)).limit(limit);
+  // A trainer kept to their own clients reads what was sent to them and to those clients only.
+  const scope = reader.clientScope ?? null;
+  const visible = scope
+    ? or(eq(outbox.toEmail, reader.email), sql`${outbox.toEmail} in (select c.email from clients c where c.studio_id = ${studioId}::uuid and c.coach_id = ${scope}::uuid)`)
+    : undefined;
+  const rows = await q.select().from(outbox).where(inStudio(outbox, studioId, visible)).orderBy(desc(outbox.createdAt)).limit(limit);
   return rows.map((row) => outboxEntryFor(row, reader));
 }
 

@@ -35,19 +35,19 @@ async function nameOf(db: Db, userId: string) {
 }
 
 export const accountRules: ProcedureRules = {
-  "account.get": { allowed: SIGNED_IN },
+  "account.get": { allowed: SIGNED_IN, clientScoped: false },
   // Each person sends their own name and zone back: the shared fixture stays as it is.
   "account.updateProfile": {
-    allowed: SIGNED_IN,
+    allowed: SIGNED_IN, clientScoped: false,
     input: async (f, db, callerId) => ({ ...(await nameOf(db, callerId ?? f.home.clientA.userId)), distanceUnit: "mi" }),
   },
-  "account.changePassword": { allowed: SIGNED_IN, input: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }) },
+  "account.changePassword": { allowed: SIGNED_IN, clientScoped: false, input: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }) },
   // A fresh address per call: five requests an hour per person are allowed.
-  "account.requestEmailChange": { allowed: SIGNED_IN, input: () => ({ newEmail: freshEmail("moving") }) },
-  "account.cancelEmailChange": { allowed: SIGNED_IN },
+  "account.requestEmailChange": { allowed: SIGNED_IN, clientScoped: false, input: () => ({ newEmail: freshEmail("moving") }) },
+  "account.cancelEmailChange": { allowed: SIGNED_IN, clientScoped: false },
   // The caller's own waiting change (a stand-in's, so the fixture keeps its addresses).
   "account.confirmEmailChange": {
-    allowed: SIGNED_IN,
+    allowed: SIGNED_IN, clientScoped: false,
     standIn,
     input: async (f, db, callerId) => {
       const token = randomUUID();
@@ -58,9 +58,9 @@ export const accountRules: ProcedureRules = {
       return { token };
     },
   },
-  "account.devices": { allowed: SIGNED_IN },
+  "account.devices": { allowed: SIGNED_IN, clientScoped: false },
   "account.signOutDevice": {
-    allowed: SIGNED_IN,
+    allowed: SIGNED_IN, clientScoped: false,
     input: async (f, db, callerId) => ({
       deviceId: await startDeviceSession(db, { userId: callerId ?? f.home.clientA.userId, userAgent: "Matrix/1.0", ip: null, now: new Date() }),
     }),
@@ -72,10 +72,10 @@ export const accountRules: ProcedureRules = {
     input: async (_f, db, callerId) => ({ confirmName: callerId ? (await nameOf(db, callerId)).name : "Not anyone's name" }),
   },
   // A fresh address per call: five reset links per address are allowed in 15 minutes.
-  "auth.requestPasswordReset": { allowed: EVERYONE, input: () => ({ email: freshEmail("forgetful") }) },
+  "auth.requestPasswordReset": { allowed: EVERYONE, clientScoped: false, input: () => ({ email: freshEmail("forgetful") }) },
   // A fresh person's link per call: spending it changes their password and no one else's.
   "auth.resetPassword": {
-    allowed: EVERYONE,
+    allowed: EVERYONE, clientScoped: false,
     input: async (_f, db) => {
       const user = await freshUser(db, "resetting");
       const token = randomUUID();

@@ -35,14 +35,14 @@ async function bothClientsPaying(f: AuthzFixture) {
 
 export const billingRules: ProcedureRules = {
   "billing.publicPlans": {
-    allowed: EVERYONE,
+    allowed: EVERYONE, clientScoped: false,
     input: async (f) => {
       await homePlans(f);
       const [studio] = await f.db.select({ slug: studios.slug }).from(studios).where(eq(studios.id, f.home.studioId));
       return { studioSlug: studio!.slug };
     },
   },
-  "billing.studios": { allowed: EVERYONE },
+  "billing.studios": { allowed: EVERYONE, clientScoped: false },
   "billing.mine": { allowed: CLIENTS, input: async (f) => void (await bothClientsPaying(f)) },
   "billing.invoices": { allowed: CLIENTS, input: async (f) => void (await bothClientsPaying(f)) },
   "billing.paymentProblem": { allowed: CLIENTS },
@@ -53,9 +53,9 @@ export const billingRules: ProcedureRules = {
   "billing.setCancelAtPeriodEnd": { allowed: CLIENT_A, input: async (f) => ({ subscriptionId: await runningSubscription(f, "clientA"), cancelAtPeriodEnd: true }) },
   "billing.simulateRenewal": { allowed: CLIENT_A, input: async (f) => ({ subscriptionId: await runningSubscription(f, "clientA"), outcome: "failed" }) },
   // Another studio's trainer sees their own catalogue: the leak check proves none of ours come back.
-  "billing.plans": { allowed: [...TRAINERS, "otherTrainer"] },
+  "billing.plans": { allowed: [...TRAINERS, "otherTrainer"], clientScoped: false },
   "billing.clientMembership": {
-    allowed: TRAINERS,
+    allowed: TRAINERS, clientScoped: true,
     input: async (f) => {
       await bothClientsPaying(f);
       return { clientId: f.home.clientA.clientId };

@@ -17,8 +17,9 @@ const bookable = new Map<string, ReturnType<typeof makeBookable>>();
 function homeTypes(f: AuthzFixture, db: Db) {
   let types = bookable.get(f.home.studioId);
   if (!types) {
-    // Every role of each booking procedure books once: enough credits for the roles to come.
-    types = makeBookable(db, f.home, { credits: 120 });
+    // Every role of each booking procedure books once, and the matrix runs twice (trainers see
+    // every client, or their own): enough credits for the roles to come.
+    types = makeBookable(db, f.home, { credits: 200 });
     bookable.set(f.home.studioId, types);
   }
   return types;
@@ -41,39 +42,39 @@ const typeId = async (f: AuthzFixture, db: Db) => (await homeTypes(f, db)).credi
 
 export const bookingRules: ProcedureRules = {
   // Another studio's trainer works on *their own* settings and calendar: the leak check proves none of ours come back.
-  "booking.sessionTypes": { allowed: [...TRAINERS, "otherTrainer"], input: () => ({}) },
+  "booking.sessionTypes": { allowed: [...TRAINERS, "otherTrainer"], clientScoped: false, input: () => ({}) },
   "booking.saveSessionType": {
-    allowed: [...TRAINERS, "otherTrainer"],
+    allowed: [...TRAINERS, "otherTrainer"], clientScoped: false,
     input: () => ({ name: "Hill session", durationMinutes: 45, price: { kind: "money", amount: "30,00", currency: "GBP" }, bufferAfterMinutes: 0, minNoticeMinutes: 60, maxDaysAhead: 30, cancelFreeUntilHours: 24 }),
   },
   // Only the trainer who offers it may archive it (the owner gets "not found" like any other).
   "booking.archiveSessionType": {
-    allowed: ["trainer"],
+    allowed: ["trainer"], clientScoped: false,
     input: async (f, db) => {
       const row = await saveSessionType(db, f.home.studioId, f.home.trainer.memberId, { name: "Temp", durationMinutes: 30, price: { kind: "credits", credits: 1 }, bufferAfterMinutes: 0, minNoticeMinutes: 0, maxDaysAhead: 30, cancelFreeUntilHours: 24 });
       return { sessionTypeId: row.id };
     },
   },
-  "booking.availability": { allowed: [...TRAINERS, "otherTrainer"] },
+  "booking.availability": { allowed: [...TRAINERS, "otherTrainer"], clientScoped: false },
   // The same hours makeBookable sets, so the bookings later in the run still fit.
   "booking.setAvailability": {
-    allowed: [...TRAINERS, "otherTrainer"],
+    allowed: [...TRAINERS, "otherTrainer"], clientScoped: false,
     input: () => ({ timeZone: "Europe/London", weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "08:00", end: "18:00" })) }),
   },
-  "booking.addException": { allowed: [...TRAINERS, "otherTrainer"], input: () => ({ date: daysFromToday(400), kind: "day_off" }) },
+  "booking.addException": { allowed: [...TRAINERS, "otherTrainer"], clientScoped: false, input: () => ({ date: daysFromToday(400), kind: "day_off" }) },
   "booking.removeException": {
-    allowed: ["trainer"],
+    allowed: ["trainer"], clientScoped: false,
     input: async (f, db) => {
       return { exceptionId: (await addAvailabilityException(db, f.home.studioId, f.home.trainer.memberId, { date: daysFromToday(401), kind: "day_off" }, new Date())).id };
     },
   },
-  "booking.calendar": { allowed: TRAINERS, input: async (f, db) => (await freshBookingOfA(f, db), { memberId: f.home.trainer.memberId, days: 31 }) },
-  "booking.slots": { allowed: TRAINERS, input: async (f, db) => ({ sessionTypeId: await typeId(f, db), days: 7 }) },
-  "booking.bookForClient": { allowed: TRAINERS, input: async (f, db) => ({ sessionTypeId: await typeId(f, db), clientId: f.home.clientA.clientId, start: freshStart() }) },
-  "booking.cancel": { allowed: TRAINERS, input: async (f, db) => ({ bookingId: (await freshBookingOfA(f, db)).id }) },
+  "booking.calendar": { allowed: TRAINERS, clientScoped: false, input: async (f, db) => (await freshBookingOfA(f, db), { memberId: f.home.trainer.memberId, days: 31 }) },
+  "booking.slots": { allowed: TRAINERS, clientScoped: false, input: async (f, db) => ({ sessionTypeId: await typeId(f, db), days: 7 }) },
+  "booking.bookForClient": { allowed: TRAINERS, clientScoped: true, input: async (f, db) => ({ sessionTypeId: await typeId(f, db), clientId: f.home.clientA.clientId, start: freshStart() }) },
+  "booking.cancel": { allowed: TRAINERS, clientScoped: true, input: async (f, db) => ({ bookingId: (await freshBookingOfA(f, db)).id }) },
   // Attendance is marked once the session has started: a booking made in the past, straight in the table.
   "booking.mark": {
-    allowed: TRAINERS,
+    allowed: TRAINERS, clientScoped: true,
     input: async (f, db) => {
       const booking = await freshBookingOfA(f, db);
       const startsAt = DateTime.now().startOf("hour").minus({ days: 1 + nextSlot++ }).toJSDate();
@@ -83,9 +84,9 @@ export const bookingRules: ProcedureRules = {
       return { bookingId: booking.id, status: "attended" };
     },
   },
-  "booking.clientBookings": { allowed: TRAINERS, input: async (f, db) => (await freshBookingOfA(f, db), { clientId: f.home.clientA.clientId }) },
-  "booking.feed": { allowed: [...TRAINERS, "otherTrainer"] },
-  "booking.rotateFeed": { allowed: [...TRAINERS, "otherTrainer"] },
+  "booking.clientBookings": { allowed: TRAINERS, clientScoped: true, input: async (f, db) => (await freshBookingOfA(f, db), { clientId: f.home.clientA.clientId }) },
+  "booking.feed": { allowed: [...TRAINERS, "otherTrainer"], clientScoped: false },
+  "booking.rotateFeed": { allowed: [...TRAINERS, "otherTrainer"], clientScoped: false },
 
   // Clients see their studio's session types and times, and act only on their own bookings.
   "portalBooking.sessionTypes": { allowed: CLIENTS },
@@ -99,6 +100,6 @@ export const bookingRules: ProcedureRules = {
   "portalBooking.feed": { allowed: CLIENTS },
   "portalBooking.rotateFeed": { allowed: CLIENTS },
 
-  "credit.forClient": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId }) },
-  "credit.grant": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId, amount: 1, reason: "authz check" }) },
+  "credit.forClient": { allowed: TRAINERS, clientScoped: true, input: (f) => ({ clientId: f.home.clientA.clientId }) },
+  "credit.grant": { allowed: TRAINERS, clientScoped: true, input: (f) => ({ clientId: f.home.clientA.clientId, amount: 1, reason: "authz check" }) },
 };

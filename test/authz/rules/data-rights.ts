@@ -15,7 +15,7 @@ async function freshClient(f: AuthzFixture, db: Db) {
 
 export const dataRightsRules: ProcedureRules = {
   // Another studio's trainer exports their own studio: the leak check proves none of ours come back.
-  "dataRights.studioExport": { allowed: [...TRAINERS, "otherTrainer"] },
+  "dataRights.studioExport": { allowed: [...TRAINERS, "otherTrainer"], clientScoped: false },
   "dataRights.myExport": { allowed: CLIENTS },
   "dataRights.deletionPreview": { allowed: OWNER, input: async (f, db) => ({ clientId: (await freshClient(f, db)).clientId }) },
   "dataRights.deleteClient": {

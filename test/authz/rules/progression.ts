@@ -7,12 +7,12 @@ import { CLIENT_A, CLIENTS, TRAINERS, type ProcedureRules } from "../roles";
 const ANY_TRAINER = [...TRAINERS, "otherTrainer"] as const;
 
 export const progressionRules: ProcedureRules = {
-  "progression.forClient": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId }) },
+  "progression.forClient": { allowed: TRAINERS, clientScoped: true, input: (f) => ({ clientId: f.home.clientA.clientId }) },
   "progression.mine": { allowed: CLIENTS, input: () => ({}) },
-  "progression.overview": { allowed: ANY_TRAINER, input: () => ({}) },
-  "progression.attention": { allowed: ANY_TRAINER },
-  "progression.settings": { allowed: ANY_TRAINER },
-  "progression.setAsymmetryThreshold": { allowed: ANY_TRAINER, input: () => ({ asymmetryThresholdPercent: 15 }) },
+  "progression.overview": { allowed: ANY_TRAINER, clientScoped: false, input: () => ({}) },
+  "progression.attention": { allowed: ANY_TRAINER, clientScoped: false },
+  "progression.settings": { allowed: ANY_TRAINER, clientScoped: false },
+  "progression.setAsymmetryThreshold": { allowed: ANY_TRAINER, clientScoped: false, input: () => ({ asymmetryThresholdPercent: 15 }) },
   "progression.unlockNotices": { allowed: CLIENTS },
   "progression.dismissUnlock": {
     allowed: CLIENT_A,
@@ -27,6 +27,6 @@ export const progressionRules: ProcedureRules = {
       return { unlockId: row!.id };
     },
   },
-  "progression.exportFor": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId }) },
+  "progression.exportFor": { allowed: TRAINERS, clientScoped: true, input: (f) => ({ clientId: f.home.clientA.clientId }) },
   "progression.exportMine": { allowed: CLIENTS },
 };

@@ -19,10 +19,10 @@ export const trainingRules: ProcedureRules = {
   },
   "run.delete": { allowed: CLIENT_A, input: async (f) => freshRun(f.db, f.home) },
 
-  "review.session": { allowed: TRAINERS, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId }) },
-  "review.save": { allowed: TRAINERS, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId, feedback: "Lovely control on the left." }) },
-  "review.run": { allowed: TRAINERS, input: async (f) => freshRun(f.db, f.home) },
-  "review.acknowledgeRun": { allowed: TRAINERS, input: async (f) => ({ ...(await freshRun(f.db, f.home)), feedback: "Ease off for two days; tell me how the calf feels." }) },
-  "review.attention": { allowed: [...TRAINERS, "otherTrainer"] },
-  "review.forClient": { allowed: TRAINERS, input: (f) => ({ clientId: f.home.clientA.clientId }) },
+  "review.session": { allowed: TRAINERS, clientScoped: true, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId }) },
+  "review.save": { allowed: TRAINERS, clientScoped: true, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId, feedback: "Lovely control on the left." }) },
+  "review.run": { allowed: TRAINERS, clientScoped: true, input: async (f) => freshRun(f.db, f.home) },
+  "review.acknowledgeRun": { allowed: TRAINERS, clientScoped: true, input: async (f) => ({ ...(await freshRun(f.db, f.home)), feedback: "Ease off for two days; tell me how the calf feels." }) },
+  "review.attention": { allowed: [...TRAINERS, "otherTrainer"], clientScoped: false },
+  "review.forClient": { allowed: TRAINERS, clientScoped: true, input: (f) => ({ clientId: f.home.clientA.clientId }) },
 };

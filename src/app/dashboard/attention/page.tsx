@@ -13,11 +13,12 @@ export default async function AttentionPage({ searchParams }: { searchParams: Pr
   const chosen: AttentionView | undefined = params.view === "mine" || params.view === "studio" ? params.view : undefined;
   const current: AttentionView = attentionCoachOf(me, chosen) ? "mine" : "studio";
   const items = await orForbidden(loadAttention(chosen));
+  // A trainer kept to their own clients has no "whole studio" to switch to.
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Needs attention</h1>
       <p className="text-stone-600">Pain first, then clients who missed their days, then sessions waiting for your review. Reviewing a session, or acknowledging a run that hurt, takes it off the list; a session the client changes after your review comes back.</p>
-      <AttentionList items={items} timeZone={me.timeZone} views={{ current, href: (view) => `/dashboard/attention?view=${view}` }} />
+      <AttentionList items={items} timeZone={me.timeZone} views={me.clientScope ? undefined : { current, href: (view) => `/dashboard/attention?view=${view}` }} />
     </div>
   );
 }

@@ -101,6 +101,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <h2 id="clients-heading" className="text-xl font-semibold">
             Clients ({rows.length})
           </h2>
+          {/* A trainer kept to their own clients has no colleagues' clients to filter to. */}
+          {me.clientScope ? null : (
           <nav aria-label="Filter by coach" className="flex flex-wrap gap-2 text-sm">
             <Link href={href({ coach: null })} aria-current={coachId === null ? "page" : undefined} className={coachId === null ? "font-semibold" : "text-brand-700 underline"}>
               All coaches
@@ -111,6 +113,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               </Link>
             ))}
           </nav>
+          )}
         </div>
         <div className="relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
           <table className="w-full text-left text-xs sm:text-sm" aria-label="Clients this week">

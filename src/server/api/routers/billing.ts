@@ -18,8 +18,8 @@ import {
   studiosSelling,
   updatePlan,
 } from "@/server/billing/service";
-import { clientProcedure, createTRPCRouter, ownerProcedure, publicProcedure, trainerProcedure } from "../trpc";
-import { clientIdInput } from "./inputs";
+import { clientProcedure, createTRPCRouter, namesClientRow, ownerProcedure, publicProcedure, trainerProcedure } from "../trpc";
+import { clientIdInput, theClient } from "./inputs";
 
 const planIdField = z.uuid({ error: "That plan id is not valid." });
 const subscriptionIdField = z.uuid({ error: "That subscription id is not valid." });
@@ -88,7 +88,7 @@ export const billingRouter = createTRPCRouter({
   // ── the studio's catalogue and revenue ──
   plans: trainerProcedure.query(async ({ ctx }) => ({ ...(await studioCatalogue(ctx.db, ctx.studioId)), mode: billingMode() })),
   /** One client's membership, for their coach and the studio's trainers. */
-  clientMembership: trainerProcedure.input(clientIdInput).query(({ ctx, input }) => clientMembership(ctx.db, ctx.studioId, input.clientId)),
+  clientMembership: trainerProcedure.input(clientIdInput).use(namesClientRow(theClient)).query(({ ctx, input }) => clientMembership(ctx.db, ctx.studioId, input.clientId)),
   createPlan: ownerProcedure
     .input(createPlanInput)
     .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.studioId, { ...input, priceMinor: readPlanPrice({ ...input, interval: input.kind === "pack" ? null : input.interval }, true) })),

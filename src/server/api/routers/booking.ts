@@ -11,7 +11,7 @@ import {
   saveSessionType,
   setWeeklyAvailability,
 } from "@/server/booking/settings";
-import { createTRPCRouter, trainerProcedure } from "../trpc";
+import { createTRPCRouter, namesClientRow, trainerProcedure } from "../trpc";
 import {
   addExceptionInput,
   bookingIdInput,
@@ -24,7 +24,9 @@ import {
   slotsInput,
   startInput,
 } from "./booking-inputs";
-import { clientIdInput } from "./inputs";
+import { clientIdInput, theClient } from "./inputs";
+
+const theBooking = (input: { bookingId: string }) => ({ bookingId: input.bookingId });
 
 // The trainer's side of bookings: what they offer, when, and their calendar.
 export const bookingRouter = createTRPCRouter({
@@ -48,24 +50,29 @@ export const bookingRouter = createTRPCRouter({
   /** The week calendar, in the trainer's zone: one trainer's bookings (their own by default). */
   calendar: trainerProcedure
     .input(calendarInput)
-    .query(({ ctx, input }) => trainerCalendar(ctx.db, { ...input, studioId: ctx.studioId, memberId: input.memberId ?? ctx.memberId, timeZone: ctx.viewer.timeZone, now: ctx.now() })),
+    .query(({ ctx, input }) =>
+      trainerCalendar(ctx.db, { ...input, studioId: ctx.studioId, memberId: input.memberId ?? ctx.memberId, clientScope: ctx.clientScope, timeZone: ctx.viewer.timeZone, now: ctx.now() }),
+    ),
 
   /** Open times of a session type, in the trainer's zone (to book for a client). */
   slots: trainerProcedure.input(slotsInput).query(({ ctx, input }) => openTimesByDay(ctx.db, { ...input, studioId: ctx.studioId, timeZone: ctx.viewer.timeZone, now: ctx.now() })),
   bookForClient: trainerProcedure
     .input(z.object({ sessionTypeId: sessionTypeIdInput.shape.sessionTypeId, clientId: z.uuid({ error: "Pick a client." }), start: startInput }))
+    .use(namesClientRow(theClient))
     .mutation(({ ctx, input }) =>
       bookSession(ctx.db, { studioId: ctx.studioId, ...input, now: ctx.now(), actor: { by: "trainer", memberId: ctx.memberId } }),
     ),
   /** A trainer's cancellation is always free for the client (a credit goes back). */
   cancel: trainerProcedure
     .input(bookingIdInput)
+    .use(namesClientRow(theBooking))
     .mutation(async ({ ctx, input }) => {
       const { booking, outcome } = await cancelBooking(ctx.db, { studioId: ctx.studioId, bookingId: input.bookingId, actor: { by: "trainer", memberId: ctx.memberId }, now: ctx.now() });
       return { id: booking.id, status: booking.status, message: outcome.message };
     }),
   mark: trainerProcedure
     .input(bookingIdInput.extend({ status: z.enum(["attended", "no_show"], { error: "Mark it attended or no-show." }) }))
+    .use(namesClientRow(theBooking))
     .mutation(async ({ ctx, input }) => {
       const booking = await markAttendance(ctx.db, { studioId: ctx.studioId, bookingId: input.bookingId, status: input.status, now: ctx.now() });
       return { id: booking.id, status: booking.status };
@@ -74,6 +81,7 @@ export const bookingRouter = createTRPCRouter({
   /** One client's sessions (upcoming, then the recent past), in the trainer's zone. */
   clientBookings: trainerProcedure
     .input(clientIdInput)
+    .use(namesClientRow(theClient))
     .query(({ ctx, input }) => clientSchedule(ctx.db, { studioId: ctx.studioId, clientId: input.clientId, timeZone: ctx.viewer.timeZone, now: ctx.now() })),
 
   feed: trainerProcedure.query(({ ctx }) => getFeedStatus(ctx.db, ctx.studioId, { memberId: ctx.memberId })),

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { getClient, inviteClient, listClients, listCoaches, reassignCoach, resendInvite, setClientArchived } from "@/server/clients/service";
-import { createTRPCRouter, ownerProcedure, trainerProcedure } from "../trpc";
+import { coachFilterWithin } from "@/lib/client-visibility";
+import { createTRPCRouter, namesClientRow, ownerProcedure, trainerProcedure } from "../trpc";
 import { emailField } from "./auth";
-import { clientIdInput } from "./inputs";
+import { clientIdInput, theClient } from "./inputs";
 
 export const listClientsInput = z
   .object({
@@ -20,8 +21,10 @@ export const inviteClientInput = z.object({
 export const reassignCoachInput = clientIdInput.extend({ coachId: z.uuid({ error: "Pick a coach from the list." }) });
 
 export const clientRouter = createTRPCRouter({
-  list: trainerProcedure.input(listClientsInput).query(({ ctx, input }) => listClients(ctx.db, ctx.studioId, input)),
-  get: trainerProcedure.input(clientIdInput).query(({ ctx, input }) => getClient(ctx.db, ctx.studioId, input.clientId)),
+  list: trainerProcedure
+    .input(listClientsInput)
+    .query(({ ctx, input }) => listClients(ctx.db, ctx.studioId, { ...input, coachId: coachFilterWithin(ctx.clientScope, input.coachId) ?? undefined })),
+  get: trainerProcedure.input(clientIdInput).use(namesClientRow(theClient)).query(({ ctx, input }) => getClient(ctx.db, ctx.studioId, input.clientId)),
   coaches: trainerProcedure.query(({ ctx }) => listCoaches(ctx.db, ctx.studioId)),
   /** Without a mail server, the inviting trainer gets this one link to hand over (nobody else ever sees it). */
   invite: trainerProcedure
@@ -29,8 +32,9 @@ export const clientRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => inviteClient(ctx.db, ctx, input, { now: ctx.now(), appUrl: ctx.appUrl, hasMailServer: ctx.hasMailServer ?? false })),
   resendInvite: trainerProcedure
     .input(clientIdInput)
+    .use(namesClientRow(theClient))
     .mutation(({ ctx, input }) => resendInvite(ctx.db, ctx, input.clientId, { now: ctx.now(), appUrl: ctx.appUrl })),
   reassignCoach: ownerProcedure.input(reassignCoachInput).mutation(({ ctx, input }) => reassignCoach(ctx.db, ctx.studioId, input)),
-  archive: trainerProcedure.input(clientIdInput).mutation(({ ctx, input }) => setClientArchived(ctx.db, ctx.studioId, input.clientId, true)),
-  restore: trainerProcedure.input(clientIdInput).mutation(({ ctx, input }) => setClientArchived(ctx.db, ctx.studioId, input.clientId, false)),
+  archive: trainerProcedure.input(clientIdInput).use(namesClientRow(theClient)).mutation(({ ctx, input }) => setClientArchived(ctx.db, ctx.studioId, input.clientId, true)),
+  restore: trainerProcedure.input(clientIdInput).use(namesClientRow(theClient)).mutation(({ ctx, input }) => setClientArchived(ctx.db, ctx.studioId, input.clientId, false)),
 });

@@ -6,3 +6,6 @@ import { z } from "zod";
  * "Pick a client." instead (booking.bookForClient, drills/inputs.ts).
  */
 export const clientIdInput = z.object({ clientId: z.uuid({ error: "That client id is not valid." }) });
+
+/** The client an input names, for `namesClientRow` (trpc.ts). */
+export const theClient = (input: { clientId: string }) => ({ clientId: input.clientId });

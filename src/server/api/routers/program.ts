@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { applyProgram } from "@/server/drills/assignments";
+import { applyProgram, clientNotListed } from "@/server/drills/assignments";
 import { applyProgramInput, createProgramInput, programIdInput, updateProgramInput } from "@/server/drills/inputs";
 import { createProgram, listPrograms, setProgramArchived, updateProgram } from "@/server/drills/programs";
-import { createTRPCRouter, trainerProcedure } from "../trpc";
+import { createTRPCRouter, namesClientRow, trainerProcedure } from "../trpc";
 
 export const programRouter = createTRPCRouter({
   list: trainerProcedure
@@ -16,5 +16,6 @@ export const programRouter = createTRPCRouter({
   /** All or nothing: every chosen client gets the program's drills, or nobody gets any. */
   applyTo: trainerProcedure
     .input(applyProgramInput.extend({ startDate: applyProgramInput.shape.startDate.nullable().default(null) }))
+    .use(namesClientRow((input) => ({ clientIds: input.clientIds }), () => clientNotListed("clientIds")))
     .mutation(({ ctx, input }) => applyProgram(ctx.db, ctx.studioId, ctx.memberId, input, ctx.now())),
 });

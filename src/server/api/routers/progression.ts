@@ -10,8 +10,9 @@ import {
   setAsymmetryThreshold,
   unseenUnlocks,
 } from "@/server/progression/service";
-import { clientProcedure, createTRPCRouter, trainerProcedure } from "../trpc";
-import { clientIdInput } from "./inputs";
+import { coachFilterWithin } from "@/lib/client-visibility";
+import { clientProcedure, createTRPCRouter, namesClientRow, trainerProcedure } from "../trpc";
+import { clientIdInput, theClient } from "./inputs";
 
 const chartDays = z
   .number({ error: "Pick a chart range of 7 to 730 days." })
@@ -28,15 +29,17 @@ export const dismissUnlockInput = z.object({ unlockId: z.uuid({ error: "That not
 
 export const progressionRouter = createTRPCRouter({
   /** A client's full progression, for their trainer. */
-  forClient: trainerProcedure.input(clientProgressionInput).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, input.clientId, ctx.now(), { ...input, distanceUnit: ctx.viewer.distanceUnit })),
+  forClient: trainerProcedure.input(clientProgressionInput).use(namesClientRow(theClient)).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, input.clientId, ctx.now(), { ...input, distanceUnit: ctx.viewer.distanceUnit })),
   /** The signed-in client's own progression. */
   mine: clientProcedure.input(myProgressionInput).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, ctx.clientId, ctx.now(), { ...input, distanceUnit: ctx.viewer.distanceUnit })),
   /** Every client's week, streak, asymmetry flag and last activity (optionally one coach's). */
-  overview: trainerProcedure.input(overviewInput).query(({ ctx, input }) => studioOverview(ctx.db, ctx.studioId, ctx.now(), input)),
+  overview: trainerProcedure
+    .input(overviewInput)
+    .query(({ ctx, input }) => studioOverview(ctx.db, ctx.studioId, ctx.now(), { coachId: coachFilterWithin(ctx.clientScope, input.coachId) })),
   /** Asymmetry above the threshold and recent automatic unlocks, for the attention queue. */
   attention: trainerProcedure
     .input(z.object({ coachId: z.uuid({ error: "Pick a coach of your studio." }).nullish() }).optional())
-    .query(({ ctx, input }) => progressionAttention(ctx.db, { studioId: ctx.studioId, now: ctx.now(), coachId: input?.coachId ?? null })),
+    .query(({ ctx, input }) => progressionAttention(ctx.db, { studioId: ctx.studioId, now: ctx.now(), coachId: coachFilterWithin(ctx.clientScope, input?.coachId) })),
   settings: trainerProcedure.query(async ({ ctx }) => ({ asymmetryThresholdPercent: await asymmetryThresholdOf(ctx.db, ctx.studioId) })),
   setAsymmetryThreshold: trainerProcedure
     .input(setThresholdInput)
@@ -45,7 +48,7 @@ export const progressionRouter = createTRPCRouter({
   unlockNotices: clientProcedure.query(({ ctx }) => unseenUnlocks(ctx.db, ctx.studioId, ctx.clientId)),
   dismissUnlock: clientProcedure.input(dismissUnlockInput).mutation(({ ctx, input }) => dismissUnlock(ctx.db, ctx.studioId, ctx.clientId, input.unlockId, ctx.now())),
   /** Authorizes a CSV export of a client's history for their trainer; the route streams it. */
-  exportFor: trainerProcedure.input(clientIdInput).query(async ({ ctx, input }) => {
+  exportFor: trainerProcedure.input(clientIdInput).use(namesClientRow(theClient)).query(async ({ ctx, input }) => {
     const client = await loadProgressClient(ctx.db, ctx.studioId, input.clientId, ctx.now());
     return { studioId: ctx.studioId, clientId: client.id, name: client.name, distanceUnit: ctx.viewer.distanceUnit };
   }),

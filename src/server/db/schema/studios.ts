@@ -15,11 +15,14 @@ export const studios = pgTable(
     distanceUnit: text("distance_unit", { enum: ["km", "mi"] }).notNull().default("km"),
     /** Who coaches a client who signs up on their own (null: the owner). */
     defaultCoachId: uuid("default_coach_id").references((): AnyPgColumn => studioMembers.id),
+    /** Whether trainers who are not the owner see every client ("all") or only those they coach ("own"). */
+    clientVisibility: text("client_visibility", { enum: ["all", "own"] }).notNull().default("all"),
     createdAt: createdAt(),
   },
   (t) => [
     check("studios_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check("studios_distance_unit", sql`${t.distanceUnit} in ('km', 'mi')`),
+    check("studios_client_visibility", sql`${t.clientVisibility} in ('all', 'own')`),
   ],
 );
 

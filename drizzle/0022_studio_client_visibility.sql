@@ -1,0 +1,2 @@
+ALTER TABLE "studios" ADD COLUMN "client_visibility" text DEFAULT 'all' NOT NULL;--> statement-breakpoint
+ALTER TABLE "studios" ADD CONSTRAINT "studios_client_visibility" CHECK ("studios"."client_visibility" in ('all', 'own'));
