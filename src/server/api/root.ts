@@ -18,6 +18,7 @@ import { progressionRouter } from "./routers/progression";
 import { viewerRouter } from "./routers/viewer";
 import { dataRightsRouter } from "./routers/data-rights";
 import { setupRouter } from "./routers/setup";
+import { studioRouter } from "./routers/studio";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -42,6 +43,7 @@ export const appRouter = createTRPCRouter({
   progression: progressionRouter,
   dataRights: dataRightsRouter,
   setup: setupRouter,
+  studio: studioRouter,
 });
 
 export type AppRouter = typeof appRouter;
