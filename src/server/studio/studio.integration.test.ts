@@ -124,7 +124,7 @@ describe("the logo", () => {
     const sha = logo.url.split("/").pop()!;
     const stored = await logoImage(t.db, sha, null);
     expect(stored!.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    expect(await sharp(await logoImage(t.db, sha, 192)).metadata()).toMatchObject({ width: 192, height: 192, format: "png" });
+    expect(await sharp((await logoImage(t.db, sha, 192))!).metadata()).toMatchObject({ width: 192, height: 192, format: "png" });
     expect((await callerFor(t.db, studio.clientB.userId).studio.brand())?.logoUrl).toBe(logo.url);
 
     const webp = await sharp({ create: { width: 64, height: 64, channels: 4, background: "#0f5e3f" } }).webp().toBuffer();
