@@ -130,7 +130,7 @@ export function StudioSettingsForm({ settings, zones, currencies }: { settings: 
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-stone-800">Mastery rule for new prerequisites</legend>
         <p className="text-xs text-stone-600">A drill counts as mastered at this value on both sides (in its own measure), on this many of the last days.</p>
-        <div className="grid grid-cols-3 gap-3">
+        <div className="grid grid-cols-3 items-end gap-3">
           <Field label="Minimum each side" inputMode="decimal" value={v.min} onChange={(e) => set("min", e.target.value)} error={fields["masteryRule.minValuePerSide"]} />
           <Field label="Days needed" inputMode="numeric" value={v.days} onChange={(e) => set("days", e.target.value)} error={fields["masteryRule.requiredDays"]} />
           <Field label="Out of the last (days)" inputMode="numeric" value={v.windowDays} onChange={(e) => set("windowDays", e.target.value)} error={fields["masteryRule.windowDays"]} />
