@@ -10,6 +10,7 @@ import { dataRightsRules } from "./rules/data-rights";
 import { setupRules } from "./rules/setup";
 import { staffRules } from "./rules/staff";
 import { clientVisibilityRules } from "./rules/client-visibility";
+import { studioRules } from "./rules/studio";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -25,4 +26,5 @@ export const matrix: ProcedureRules = {
   ...setupRules,
   ...staffRules,
   ...clientVisibilityRules,
+  ...studioRules,
 };

@@ -21,6 +21,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           { href: "/dashboard/plans", label: "Plans" },
           { href: "/dashboard/revenue", label: "Revenue" },
           { href: "/dashboard/staff", label: "Staff" },
+          { href: "/dashboard/settings", label: "Settings" },
         ]
       : []),
     ...(env().isDemo && !env().SMTP_URL ? [{ href: "/dashboard/outbox", label: "Outbox" }] : []),

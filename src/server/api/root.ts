@@ -20,6 +20,7 @@ import { viewerRouter } from "./routers/viewer";
 import { dataRightsRouter } from "./routers/data-rights";
 import { setupRouter } from "./routers/setup";
 import { staffRouter } from "./routers/staff";
+import { studioRouter } from "./routers/studio";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   setup: setupRouter,
   staff: staffRouter,
   clientVisibility: clientVisibilityRouter,
+  studio: studioRouter,
 });
 
 export type AppRouter = typeof appRouter;

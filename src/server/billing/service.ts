@@ -110,12 +110,16 @@ export async function publicPlans(q: Queryable, studioSlug: string) {
   return { studio: { name: studio.name, slug: studio.slug, timeZone: studio.timeZone }, plans: offers };
 }
 
-/** Studios with something on sale, for the public "Plans" entry (a deployment usually runs one). */
+/**
+ * Studios that chose to be listed and have something on sale, for the public "Plans" entry (a
+ * deployment usually runs one). An unlisted studio's own plans page still works by its address.
+ */
 export function studiosSelling(q: Queryable) {
   return q
     .selectDistinct({ name: studios.name, slug: studios.slug })
     .from(studios)
     .innerJoin(plans, and(eq(plans.studioId, studios.id), eq(plans.isActive, true)))
+    .where(eq(studios.isListed, true))
     .orderBy(studios.name, studios.slug);
 }
 

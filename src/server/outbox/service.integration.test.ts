@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { describe, expect, it } from "vitest";
-import { outbox } from "@/server/db/schema";
+import { outbox, studios } from "@/server/db/schema";
 import { requestMagicLink } from "@/server/auth/service";
 import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
@@ -37,6 +37,26 @@ describe("the outbox sender", () => {
     expect(sent.filter((m) => m.to === s.clientA.email)).toEqual([{ to: s.clientA.email, attachments: 1 }]);
     const [row] = await t.db.select().from(outbox).where(eq(outbox.toEmail, s.clientA.email));
     expect(row?.sentAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("a sent email", () => {
+  it("carries an HTML part headed by the studio's name on its brand colour", async () => {
+    const s = await createTestStudio(t.db, "branded");
+    await t.db.update(studios).set({ name: "Riverside Running", brandColor: "#1d4ed8" }).where(eq(studios.id, s.studioId));
+    await enqueueEmail(t.db, { studioId: s.studioId, kind: "booking_confirmed", to: s.clientB.email, subject: "Booked", text: "See you." });
+    const html: string[] = [];
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const original = transport.sendMail.bind(transport);
+    transport.sendMail = (async (mail: nodemailer.SendMailOptions) => {
+      if (String(mail.to) === s.clientB.email) html.push(String(mail.html));
+      return original(mail);
+    }) as typeof transport.sendMail;
+    while ((await deliverPendingEmails(t.db, transport, "Stride <no-reply@stride.test>")) > 0);
+    expect(html).toHaveLength(1);
+    expect(html[0]).toContain("background:#1d4ed8;color:#ffffff");
+    expect(html[0]).toContain(">Riverside Running</td>");
+    expect(html[0]).toContain("See you.");
   });
 });
 

@@ -6,6 +6,8 @@ import { outbox, type OutboxAttachment, type OutboxEmail } from "@/server/db/sch
 import { inStudio } from "@/server/db/tenancy";
 import type { ClientScope } from "@/lib/client-visibility";
 import { DomainError } from "@/lib/errors";
+import { studioBrand } from "@/server/studio/service";
+import { brandedEmailHtml } from "./html";
 import { outboxEntryFor } from "./rules";
 
 export type NewEmail = {
@@ -58,16 +60,20 @@ export async function listOutbox(q: Queryable, studioId: string, reader: { email
 // Delivers pending emails oldest first, claimed as jobs are (db/claim-loop.ts): several app
 // instances can run the sender at once without sending one email twice, and one that failed
 // waits a growing delay before the next try.
+// Each leaves as its text and as HTML in the studio's name and colour as they are when it is sent.
 export async function deliverPendingEmails(db: Db, transport: Transporter, from: string, batchSize = 20, now: () => Date = () => new Date()): Promise<number> {
-  return deliverEach(db, undefined, batchSize, now, (email) =>
-    transport.sendMail({
+  return deliverEach(db, undefined, batchSize, now, async (email, tx) => {
+    // Read in the claim's transaction: PGlite's one connection is held by it.
+    const brand = await studioBrand(tx, email.studioId);
+    return transport.sendMail({
       from,
       to: email.toEmail,
       subject: email.subject,
       text: email.text,
+      html: brand ? brandedEmailHtml({ studioName: brand.name, brandColor: brand.brandColor, text: email.text }) : undefined,
       attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
-    }),
-  );
+    });
+  });
 }
 
 /**
@@ -79,7 +85,7 @@ export async function writePendingCredentials(db: Db, write: (email: OutboxEmail
   return deliverEach(db, eq(outbox.carriesCredential, true), batchSize, now, async (email) => write(email));
 }
 
-function deliverEach(db: Db, only: SQL | undefined, batchSize: number, now: () => Date, send: (email: OutboxEmail) => Promise<unknown>): Promise<number> {
+function deliverEach(db: Db, only: SQL | undefined, batchSize: number, now: () => Date, send: (email: OutboxEmail, tx: Queryable) => Promise<unknown>): Promise<number> {
   return runClaimPass<OutboxEmail>(db, {
     limit: batchSize,
     claim: async (tx, skip) => {
@@ -94,8 +100,8 @@ function deliverEach(db: Db, only: SQL | undefined, batchSize: number, now: () =
         .for("update", { skipLocked: true });
       return email;
     },
-    run: async (_tx, email) => {
-      await send(email);
+    run: async (tx, email) => {
+      await send(email, tx);
     },
     done: async (tx, email) => {
       await tx.update(outbox).set({ sentAt: now(), attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, email.id));

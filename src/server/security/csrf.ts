@@ -30,6 +30,8 @@ export const CSRF_INVENTORY: Record<string, Protection> = {
   "src/app/api/export/studio/route.ts": "read-only",
   "src/app/api/export/mine/route.ts": "read-only",
   "src/app/api/health/route.ts": "read-only",
+  "src/app/api/logo/[sha256]/route.ts": "read-only",
+  "src/app/api/studio/logo/route.ts": "same-origin",
   "src/app/sw.js/route.ts": "read-only",
   "src/app/actions.ts": "server-action-origin",
   "src/app/(auth)/sign-in/actions.ts": "server-action-origin",

@@ -25,7 +25,8 @@ export function seedOtherStudio(db: Db): Promise<SeededStudio> {
 async function seedStudioFrom(db: Db, spec: StudioSpec): Promise<SeededStudio> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    const [studio] = await tx.insert(studios).values(spec.studio).returning();
+    // Both demo studios are on the Plans page, so the demo shows a visitor choosing one.
+    const [studio] = await tx.insert(studios).values({ ...spec.studio, isListed: true }).returning();
     const memberIdByEmail = new Map<string, string>();
     for (const trainer of spec.trainers) {
       const [user] = await tx

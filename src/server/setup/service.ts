@@ -69,7 +69,8 @@ export async function completeSetup(db: Db, input: SetupInput & { ip: string | n
 
     const [created] = await tx
       .insert(studios)
-      .values({ name: input.studioName, slug: studioSlugOf(input.studioName), timeZone: input.timeZone, currency: input.currency, distanceUnit: input.distanceUnit })
+      // Listed: a self-hosted server runs this one studio, and its Plans page is its way in.
+      .values({ name: input.studioName, slug: studioSlugOf(input.studioName), timeZone: input.timeZone, currency: input.currency, distanceUnit: input.distanceUnit, isListed: true })
       .returning({ id: studios.id });
     const [owner] = await tx.insert(users).values({ email: input.email, name: input.ownerName, passwordHash, timeZone: input.timeZone }).returning({ id: users.id });
     await tx.insert(studioMembers).values({ studioId: created!.id, userId: owner!.id, role: "owner" });

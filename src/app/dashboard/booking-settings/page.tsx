@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Booking settings" };
 
 export default async function BookingSettingsPage() {
   const trpc = await api();
-  const [types, availability] = await Promise.all([orForbidden(trpc.booking.sessionTypes({ mine: true })), orForbidden(trpc.booking.availability())]);
+  const [types, availability, defaults] = await Promise.all([
+    orForbidden(trpc.booking.sessionTypes({ mine: true })),
+    orForbidden(trpc.booking.availability()),
+    orForbidden(trpc.studio.defaults()),
+  ]);
   const zones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="space-y-6">
@@ -40,7 +44,7 @@ export default async function BookingSettingsPage() {
             </li>
           ))}
         </ul>
-        <SessionTypeForm />
+        <SessionTypeForm defaultCancelFreeUntilHours={defaults.defaultCancelFreeUntilHours} defaultCurrency={defaults.currency} />
       </section>
       <div className="grid gap-5 lg:grid-cols-2">
         <AvailabilityForm timeZone={availability.timeZone} weekly={availability.weekly} zones={zones} />

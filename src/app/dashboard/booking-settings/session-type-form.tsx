@@ -28,7 +28,18 @@ export type SessionTypeValues = {
 const num = (value: FormDataEntryValue | null) => (value === null || value === "" ? Number.NaN : Number(value));
 
 /** Create or change a session type: length, place, price (money or credits) and booking rules. */
-export function SessionTypeForm({ initial, onDone }: { initial?: SessionTypeValues; onDone?: () => void }) {
+export function SessionTypeForm({
+  initial,
+  onDone,
+  defaultCancelFreeUntilHours = 24,
+  defaultCurrency = "GBP",
+}: {
+  initial?: SessionTypeValues;
+  onDone?: () => void;
+  /** The studio's defaults, for a new type. */
+  defaultCancelFreeUntilHours?: number;
+  defaultCurrency?: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
@@ -103,7 +114,7 @@ export function SessionTypeForm({ initial, onDone }: { initial?: SessionTypeValu
                 <label htmlFor={`${id}-currency`} className="block text-sm font-medium">
                   Currency
                 </label>
-                <select id={`${id}-currency`} name="currency" defaultValue={initial?.priceCurrency ?? "GBP"} className={inputClass}>
+                <select id={`${id}-currency`} name="currency" defaultValue={initial?.priceCurrency ?? defaultCurrency} className={inputClass}>
                   {CURRENCIES.map((c) => (
                     <option key={c}>{c}</option>
                   ))}
@@ -119,7 +130,7 @@ export function SessionTypeForm({ initial, onDone }: { initial?: SessionTypeValu
           name="cancelFreeUntilHours"
           type="number"
           min={0}
-          defaultValue={initial?.cancelFreeUntilHours ?? 24}
+          defaultValue={initial?.cancelFreeUntilHours ?? defaultCancelFreeUntilHours}
           error={errors.fields.cancelFreeUntilHours}
           hint="Later cancellations use up the credit, or owe the price."
         />

@@ -51,17 +51,20 @@ export function PrerequisiteForm({
   drillId,
   current,
   options,
+  defaultRule,
 }: {
   drillId: string;
   current: { requiresDrillId: string; rule: MasteryRule } | null;
   options: { id: string; name: string }[];
+  /** The studio's mastery rule, for a drill that has no prerequisite yet. */
+  defaultRule: MasteryRule;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [requiresDrillId, setRequiresDrillId] = useState(current?.requiresDrillId ?? "");
-  const [min, setMin] = useState(String(current?.rule.minValuePerSide ?? 30));
-  const [days, setDays] = useState(String(current?.rule.requiredDays ?? 5));
-  const [windowDays, setWindowDays] = useState(String(current?.rule.windowDays ?? 7));
+  const [min, setMin] = useState(String((current?.rule ?? defaultRule).minValuePerSide));
+  const [days, setDays] = useState(String((current?.rule ?? defaultRule).requiredDays));
+  const [windowDays, setWindowDays] = useState(String((current?.rule ?? defaultRule).windowDays));
   const save = useMutation(trpc.drill.setPrerequisite.mutationOptions({ onSuccess: () => router.refresh() }));
   const { message, fields } = formErrorsOf(save.error);
   return (

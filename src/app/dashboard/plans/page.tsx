@@ -14,7 +14,7 @@ export default async function PlansAdminPage() {
   const trpc = await api();
   const me = await trpc.viewer.me();
   if (me?.kind !== "trainer" || me.role !== "owner") forbidden();
-  const [{ plans, settings, mode }, coaches] = await Promise.all([orForbidden(trpc.billing.plans()), orForbidden(trpc.client.coaches())]);
+  const [{ plans, settings, mode }, coaches, defaults] = await Promise.all([orForbidden(trpc.billing.plans()), orForbidden(trpc.client.coaches()), orForbidden(trpc.studio.defaults())]);
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <h1 className="text-2xl font-bold">Plans and packs</h1>
@@ -59,7 +59,7 @@ export default async function PlansAdminPage() {
       </ul>
       <Card className="space-y-3">
         <h2 className="text-lg font-semibold">Add a plan or pack</h2>
-        <PlanForm />
+        <PlanForm defaultCurrency={defaults.currency} />
       </Card>
       <Card className="space-y-3">
         <h2 className="text-lg font-semibold">New sign-ups</h2>

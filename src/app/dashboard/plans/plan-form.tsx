@@ -47,12 +47,13 @@ function Select({ label, error, children, ...props }: React.SelectHTMLAttributes
 }
 
 /** Create a plan (no `plan`) or edit one; prices are typed as decimals and stored as minor units. */
-export function PlanForm({ plan }: { plan?: PlanValues }) {
+export function PlanForm({ plan, defaultCurrency = EMPTY.currency }: { plan?: PlanValues; /** The studio's currency, for a new plan. */ defaultCurrency?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [v, setV] = useState<PlanValues>(plan ?? EMPTY);
+  const empty = { ...EMPTY, currency: defaultCurrency };
+  const [v, setV] = useState<PlanValues>(plan ?? empty);
   const onSuccess = () => {
-    if (!plan) setV(EMPTY);
+    if (!plan) setV(empty);
     router.refresh();
   };
   const create = useMutation(trpc.billing.createPlan.mutationOptions({ onSuccess }));

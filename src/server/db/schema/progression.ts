@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./_columns";
 import { drills } from "./drills";
 import { clients, studioMembers, studios } from "./studios";
@@ -14,10 +14,20 @@ export const progressionSettings = pgTable(
     studioId: uuid("studio_id").primaryKey().references(() => studios.id),
     /** Left and right differing by more than this (7-day averages) puts the client in the attention queue. */
     asymmetryThresholdPercent: integer("asymmetry_threshold_percent").notNull().default(15),
+    /** The mastery rule a new prerequisite starts from (DEFAULT_MASTERY_RULE until the owner sets one). */
+    defaultMasteryMinPerSide: numeric("default_mastery_min_per_side", { mode: "number" }).notNull().default(30),
+    defaultMasteryRequiredDays: integer("default_mastery_required_days").notNull().default(5),
+    defaultMasteryWindowDays: integer("default_mastery_window_days").notNull().default(7),
     updatedByMemberId: uuid("updated_by_member_id").references(() => studioMembers.id),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
-  (t) => [check("progression_settings_threshold", sql`${t.asymmetryThresholdPercent} between 1 and 100`)],
+  (t) => [
+    check("progression_settings_threshold", sql`${t.asymmetryThresholdPercent} between 1 and 100`),
+    check(
+      "progression_settings_mastery_default",
+      sql`${t.defaultMasteryMinPerSide} > 0 and ${t.defaultMasteryRequiredDays} between 1 and ${t.defaultMasteryWindowDays} and ${t.defaultMasteryWindowDays} between 1 and 90`,
+    ),
+  ],
 );
 
 // The first time a client met the mastery rule of a locked drill: the drill unlocked by

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, check, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, customType, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./_columns";
 
 export const studios = pgTable(
@@ -17,13 +17,43 @@ export const studios = pgTable(
     defaultCoachId: uuid("default_coach_id").references((): AnyPgColumn => studioMembers.id),
     /** Whether trainers who are not the owner see every client ("all") or only those they coach ("own"). */
     clientVisibility: text("client_visibility", { enum: ["all", "own"] }).notNull().default("all"),
+    /** Shown on the public Plans page (/plans). A studio made by open sign-up starts unlisted. */
+    isListed: boolean("is_listed").notNull().default(false),
+    /** "#rrggbb" behind white text in the portal, the emails and the installed app; null: Stride's green. */
+    brandColor: text("brand_color"),
+    /** What a new session type's free-cancellation window starts at (each type keeps its own). */
+    defaultCancelFreeUntilHours: integer("default_cancel_free_until_hours").notNull().default(24),
     createdAt: createdAt(),
   },
   (t) => [
     check("studios_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check("studios_distance_unit", sql`${t.distanceUnit} in ('km', 'mi')`),
     check("studios_client_visibility", sql`${t.clientVisibility} in ('all', 'own')`),
+    check("studios_brand_color_hex", sql`${t.brandColor} ~ '^#[0-9a-f]{6}$'`),
+    check("studios_default_cancel_hours", sql`${t.defaultCancelFreeUntilHours} between 0 and 336`),
   ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  // postgres-js gives a Buffer, PGlite a Uint8Array: both read as a Buffer.
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+// The studio's logo, already checked and re-encoded as PNG (studio/logo.ts): small enough to
+// keep in the database, so it is backed up, exported and moved with the studio's rows.
+export const studioLogos = pgTable(
+  "studio_logos",
+  {
+    studioId: uuid("studio_id").primaryKey().references(() => studios.id),
+    /** The PNG's SHA-256 (hex): the address it is served under, so a new logo is a new URL. */
+    sha256: text("sha256").notNull(),
+    png: bytea("png").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("studio_logos_sha256_idx").on(t.sha256)],
 );
 
 // Identity is global (one email, one login); what a person may do comes from their
@@ -129,6 +159,7 @@ export const staffInvites = pgTable(
 
 export type Studio = typeof studios.$inferSelect;
 export type StaffInvite = typeof staffInvites.$inferSelect;
+export type StudioLogo = typeof studioLogos.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type StudioMember = typeof studioMembers.$inferSelect;
 export type Client = typeof clients.$inferSelect;

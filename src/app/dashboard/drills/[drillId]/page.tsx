@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Drill" };
 export default async function DrillPage({ params }: { params: Promise<{ drillId: string }> }) {
   const { drillId } = await params;
   const trpc = await api();
-  const [drill, library] = await Promise.all([orForbidden(trpc.drill.get({ drillId })), orForbidden(trpc.drill.list())]);
+  const [drill, library, defaults] = await Promise.all([orForbidden(trpc.drill.get({ drillId })), orForbidden(trpc.drill.list()), orForbidden(trpc.studio.defaults())]);
   const prerequisite = drill.prerequisites[0] ?? null;
   const requiredMeasure = library.find((d) => d.id === prerequisite?.requiresDrillId)?.measure ?? "hold_seconds";
   return (
@@ -95,6 +95,7 @@ export default async function DrillPage({ params }: { params: Promise<{ drillId:
         <PrerequisiteForm
           drillId={drill.id}
           current={prerequisite ? { requiresDrillId: prerequisite.requiresDrillId, rule: prerequisite.rule } : null}
+          defaultRule={defaults.masteryRule}
           options={library.filter((d) => d.id !== drill.id && d.perSide).map((d) => ({ id: d.id, name: d.name }))}
         />
       </Card>
