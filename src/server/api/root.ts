@@ -18,6 +18,8 @@ import { progressionRouter } from "./routers/progression";
 import { viewerRouter } from "./routers/viewer";
 import { dataRightsRouter } from "./routers/data-rights";
 import { setupRouter } from "./routers/setup";
+import { signupRouter } from "./routers/signup";
+import { paymentRouter } from "./routers/payment";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -42,6 +44,8 @@ export const appRouter = createTRPCRouter({
   progression: progressionRouter,
   dataRights: dataRightsRouter,
   setup: setupRouter,
+  signup: signupRouter,
+  payment: paymentRouter,
 });
 
 export type AppRouter = typeof appRouter;
