@@ -5,45 +5,57 @@ import { callerFor } from "../caller";
 import { setupTestDatabase } from "../db";
 import { createTestStudio, type TestStudio } from "../factories";
 import { matrix } from "./matrix";
-import { ROLES, type AuthzFixture, type Role } from "./roles";
+import { isAllowedFor, ROLES, type AuthzFixture, type Role, type SignupStudio } from "./roles";
+import { signedUpStudio } from "./signed-up-studio";
 
 const t = setupTestDatabase();
 let f: AuthzFixture;
 
 beforeAll(async () => {
-  f = { home: await createTestStudio(t.db, "home"), other: await createTestStudio(t.db, "other"), db: t.db };
+  f = { home: await createTestStudio(t.db, "home"), other: await createTestStudio(t.db, "other"), signup: await signedUpStudio(t.db), db: t.db };
 });
 
 function userOf(role: Role): string | null {
   const { home, other } = f;
-  return { anonymous: null, clientA: home.clientA.userId, clientB: home.clientB.userId, trainer: home.trainer.userId, owner: home.owner.userId, otherTrainer: other.trainer.userId }[role];
+  return {
+    anonymous: null,
+    clientA: home.clientA.userId,
+    clientB: home.clientB.userId,
+    trainer: home.trainer.userId,
+    owner: home.owner.userId,
+    otherTrainer: other.trainer.userId,
+    signupOwner: f.signup.owner.userId,
+  }[role];
 }
 
-function markersOf(studio: TestStudio): string[] {
-  const people = [studio.owner, studio.trainer, studio.clientA, studio.clientB];
+function markersOf(studio: TestStudio | SignupStudio): string[] {
+  const people = "clientA" in studio ? [studio.owner, studio.trainer, studio.clientA, studio.clientB] : [studio.owner];
   return [studio.studioId, ...people.flatMap((p) => [p.userId, p.email, "clientId" in p ? p.clientId : p.memberId])];
 }
 
 /** Ids and emails a role must never see in any answer. */
 function forbiddenMarkers(role: Role): string[] {
-  const { home, other } = f;
+  const { home, other, signup } = f;
   switch (role) {
     case "anonymous":
-      return [...markersOf(home), ...markersOf(other)];
+      return [...markersOf(home), ...markersOf(other), ...markersOf(signup)];
     case "clientA":
-      return [...markersOf(other), home.clientB.email, home.clientB.clientId, home.clientB.userId];
+      return [...markersOf(other), ...markersOf(signup), home.clientB.email, home.clientB.clientId, home.clientB.userId];
     case "clientB":
-      return [...markersOf(other), home.clientA.email, home.clientA.clientId, home.clientA.userId];
+      return [...markersOf(other), ...markersOf(signup), home.clientA.email, home.clientA.clientId, home.clientA.userId];
     case "trainer":
     case "owner":
-      return markersOf(other);
+      return [...markersOf(other), ...markersOf(signup)];
     case "otherTrainer":
-      return markersOf(home);
+      return [...markersOf(home), ...markersOf(signup)];
+    case "signupOwner":
+      return [...markersOf(home), ...markersOf(other)];
   }
 }
 
+// The matrix is the hosted deployment's (open sign-up): the one with more studios to keep apart.
 async function call(path: string, userId: string | null, input: unknown) {
-  const caller = callerFor(t.db, userId) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  const caller = callerFor(t.db, userId, { isSignupOpen: true }) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
   const [domain, verb] = path.split(".") as [string, string];
   return caller[domain]![verb]!(input);
 }
@@ -60,7 +72,7 @@ describe("the authorization matrix", () => {
     it.each(ROLES)("as %s", async (role) => {
       const rule = matrix[path];
       if (!rule) throw new Error(`${path} is missing from test/authz/matrix.ts`);
-      const isAllowed = rule.allowed.includes(role);
+      const isAllowed = isAllowedFor(rule, role);
       const userId = isAllowed && rule.standIn ? await rule.standIn(f, t.db, role) : userOf(role);
       const input = await rule.input?.(f, t.db, userId);
       if (isAllowed) {

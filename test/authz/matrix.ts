@@ -8,6 +8,7 @@ import { trainingRules } from "./rules/training";
 import { progressionRules } from "./rules/progression";
 import { dataRightsRules } from "./rules/data-rights";
 import { setupRules } from "./rules/setup";
+import { signupRules } from "./rules/signup";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -21,4 +22,5 @@ export const matrix: ProcedureRules = {
   ...dataRightsRules,
   ...accountRules,
   ...setupRules,
+  ...signupRules,
 };

@@ -1,11 +1,14 @@
 import type { Db } from "@/server/db/client";
-import type { TestStudio } from "../factories";
+import type { Person, TestStudio } from "../factories";
 
-export const ROLES = ["anonymous", "clientA", "clientB", "trainer", "owner", "otherTrainer"] as const;
+export const ROLES = ["anonymous", "clientA", "clientB", "trainer", "owner", "otherTrainer", "signupOwner"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Two studios: `home` (where clients A and B share a coach) and `other`. */
-export type AuthzFixture = { home: TestStudio; other: TestStudio; /** For inputs that need fresh rows per call. */ db: Db };
+/** The owner of a third studio, made by open sign-up (the sign-up service, its link confirmed), as on a hosted Stride. */
+export type SignupStudio = { studioId: string; owner: Person & { memberId: string } };
+
+/** Two studios: `home` (where clients A and B share a coach) and `other`; and `signup`, made by open sign-up. */
+export type AuthzFixture = { home: TestStudio; other: TestStudio; signup: SignupStudio; /** For inputs that need fresh rows per call. */ db: Db };
 
 export type ProcedureRule = {
   /** The roles that may call it with this input; every other role must be refused. */
@@ -27,6 +30,18 @@ export type ProcedureRules = Record<string, ProcedureRule>;
 export const EVERYONE: readonly Role[] = ROLES;
 export const TRAINERS: readonly Role[] = ["trainer", "owner"];
 export const OWNER: readonly Role[] = ["owner"];
+/** Owner-only work on the caller's own studio (no home row named): every studio's owner may. */
+export const ANY_OWNER: readonly Role[] = ["owner", "signupOwner"];
 export const CLIENTS: readonly Role[] = ["clientA", "clientB"];
 export const CLIENT_A: readonly Role[] = ["clientA"];
-export const SIGNED_IN: readonly Role[] = ["clientA", "clientB", "trainer", "owner", "otherTrainer"];
+export const SIGNED_IN: readonly Role[] = ["clientA", "clientB", "trainer", "owner", "otherTrainer", "signupOwner"];
+
+/**
+ * Whether a role may call a rule. `otherTrainer` stands for a member of another studio acting
+ * on their own studio's rows; the owner of a signed-up studio is such a member too, so where
+ * `otherTrainer` is allowed, so is `signupOwner` (and a rule may name it for owner-only work on
+ * its own studio). On the home studio's rows both are refused.
+ */
+export function isAllowedFor(rule: ProcedureRule, role: Role): boolean {
+  return rule.allowed.includes(role) || (role === "signupOwner" && rule.allowed.includes("otherTrainer"));
+}

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { appRouter } from "@/server/api/root";
 import { callerFor } from "../caller";
 import { createTestStudio } from "../factories";
+import { signedUpStudio } from "../authz/signed-up-studio";
 import { matrix } from "../authz/matrix";
 import { ROLES, type AuthzFixture, type Role } from "../authz/roles";
 import { arbitraryFor, boundaryValues, sameTypeBoundary, type IdPools } from "./arbitraries";
@@ -39,8 +40,8 @@ const paths = Object.keys(procedures).sort();
 
 beforeAll(async () => {
   const db = t.db;
-  f = { home: await createTestStudio(db, "home"), other: await createTestStudio(db, "other"), db };
-  const mirrored: AuthzFixture = { home: f.other, other: f.home, db };
+  f = { home: await createTestStudio(db, "home"), other: await createTestStudio(db, "other"), signup: await signedUpStudio(db), db };
+  const mirrored: AuthzFixture = { home: f.other, other: f.home, signup: f.signup, db };
   for (const path of paths) {
     const rule = matrix[path];
     seeds.set(path, { home: await rule?.input?.(f, db), other: await rule?.input?.(mirrored, db) });
@@ -56,7 +57,15 @@ beforeAll(async () => {
 
 function userOf(role: Role): string | null {
   const { home, other } = f;
-  return { anonymous: null, clientA: home.clientA.userId, clientB: home.clientB.userId, trainer: home.trainer.userId, owner: home.owner.userId, otherTrainer: other.trainer.userId }[role];
+  return {
+    anonymous: null,
+    clientA: home.clientA.userId,
+    clientB: home.clientB.userId,
+    trainer: home.trainer.userId,
+    owner: home.owner.userId,
+    otherTrainer: other.trainer.userId,
+    signupOwner: f.signup.owner.userId,
+  }[role];
 }
 
 /** Every leaf of a value, by path, so one of them can be swapped for a boundary value. */

@@ -17,7 +17,7 @@ const bookable = new Map<string, ReturnType<typeof makeBookable>>();
 function homeTypes(f: AuthzFixture, db: Db) {
   let types = bookable.get(f.home.studioId);
   if (!types) {
-    types = makeBookable(db, f.home, { credits: 50 });
+    types = makeBookable(db, f.home, { credits: 100 });
     bookable.set(f.home.studioId, types);
   }
   return types;
