@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import { outbox, studioMembers } from "@/server/db/schema";
 import { confirmSignup } from "@/server/signup/confirmation";
 import { signUpTrainer } from "@/server/signup/service";
-import { TEST_PASSWORD } from "../factories";
+import { staffAndClients, TEST_PASSWORD, type TestStudio } from "../factories";
 import type { SignupStudio } from "./roles";
 
 /** The confirmation link in the newest email to `email` (what the trainer would click). */
@@ -39,4 +39,10 @@ export async function signedUpStudio(db: Db, label = "signup", opts: { isConfirm
   if (opts.isConfirmed !== false) await confirmSignup(db, { token: await confirmationTokenFor(db, email), now: new Date() });
   const [member] = await db.select().from(studioMembers).where(eq(studioMembers.studioId, studioId));
   return { studioId, owner: { userId: member!.userId, memberId: member!.id, email, name } };
+}
+
+/** A studio made by open sign-up, confirmed, then given a trainer and two clients as `createTestStudio` gives its own. */
+export async function signedUpTestStudio(db: Db, label = "signed-up"): Promise<TestStudio> {
+  const studio = await signedUpStudio(db, label);
+  return staffAndClients(db, studio.studioId, studio.owner);
 }

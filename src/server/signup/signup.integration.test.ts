@@ -10,18 +10,19 @@ import { verifyPassword } from "@/server/auth/password";
 import { startPurchase } from "@/server/billing/service";
 import { clients, drills, outbox, studioMembers, studios, users } from "@/server/db/schema";
 import { SIGNUP_CONFIRM_TTL_MS } from "./confirmation";
+import type { SignupInput } from "./input";
 
 const t = setupTestDatabase();
 
-const form = (overrides: Record<string, unknown> = {}) => ({
+const form = (overrides: Record<string, unknown> = {}): SignupInput => ({
   ownerName: "Dana Reyes",
   email: `dana-${randomUUID().slice(0, 8)}@example.test`,
   password: "a long enough password",
   studioName: "Reyes Run Club",
   timeZone: "America/Chicago",
-  currency: "USD",
-  distanceUnit: "mi",
-  ...overrides,
+  currency: "USD" as const,
+  distanceUnit: "mi" as const,
+  ...(overrides as Partial<SignupInput>),
 });
 
 /** A caller on a hosted Stride (sign-up open), from its own network address. */
