@@ -29,10 +29,13 @@ export async function signUpTrainer(
   input: SignupInput & { isOpen: boolean; ip: string | null; now: Date; appUrl: string },
 ): Promise<{ email: string; studioId: string }> {
   if (!input.isOpen) throw new DomainError("NOT_FOUND", SIGNUP_CLOSED);
-  const key = `trainer-signup:ip:${input.ip ?? "unknown"}`;
-  await assertNotThrottled(db, [key], input.now, SIGNUP_ADDRESS_THROTTLE, "sign-ups from your network");
-  // Counted before anything else, so a refused address is a try too (it limits probing for accounts).
-  await db.insert(loginAttempts).values({ key, succeeded: false, createdAt: input.now });
+  // Per network address, as the other public forms count (a request always has one over HTTP).
+  if (input.ip) {
+    const key = `trainer-signup:ip:${input.ip}`;
+    await assertNotThrottled(db, [key], input.now, SIGNUP_ADDRESS_THROTTLE, "sign-ups from your network");
+    // Counted before anything else, so a refused address is a try too (it limits probing for accounts).
+    await db.insert(loginAttempts).values({ key, succeeded: false, createdAt: input.now });
+  }
   // Hashing is slow on purpose: done before the transaction.
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
