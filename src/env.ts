@@ -42,14 +42,23 @@ const envSchema = z.object({
       }
     }),
   STRIDE_DEMO: flag,
+  /** Hosted mode: `open` lets any trainer start a studio at /sign-up (each paid through their own Stripe account). */
+  STRIDE_SIGNUP: z
+    .enum(["open", "closed", ""], { error: "STRIDE_SIGNUP must be open or closed (the default)" })
+    .optional()
+    .transform((v) => (v === "open" ? ("open" as const) : ("closed" as const))),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Hosted mode: the signing secret of the Connect webhook endpoint (events of the studios' connected accounts). */
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().optional(),
   LOG_LEVEL: logLevelSchema,
 });
 
 export type Env = z.infer<typeof envSchema> & {
   /** Embedded PGlite, demo accounts on the sign-in page, outbox shown in the app. */
   isDemo: boolean;
+  /** STRIDE_SIGNUP=open: trainers sign up their own studios; payments go to each studio's connected Stripe account. */
+  isSignupOpen: boolean;
   appUrl: string;
   dataDir: string;
 };
@@ -78,6 +87,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   return {
     ...e,
     isDemo: e.STRIDE_DEMO ?? !e.DATABASE_URL,
+    isSignupOpen: e.STRIDE_SIGNUP === "open",
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     dataDir: path.resolve(e.STRIDE_DATA_DIR),
   };

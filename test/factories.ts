@@ -40,13 +40,16 @@ export async function createDeactivatedTrainer(db: Db, studio: TestStudio): Prom
 export async function createTestStudio(db: Db, label = "studio"): Promise<TestStudio> {
   const [studio] = await db.insert(studios).values({ name: `Test ${label}`, slug: `${label}-${randomUUID()}` }).returning();
   const studioId = studio!.id;
-  const member = async (label: string, role: "owner" | "trainer") => {
-    const person = await createUser(db, label);
-    const [row] = await db.insert(studioMembers).values({ studioId, userId: person.userId, role }).returning();
-    return { ...person, memberId: row!.id };
-  };
-  const owner = await member("owner", "owner");
-  const trainer = await member("trainer", "trainer");
+  const person = await createUser(db, "owner");
+  const [row] = await db.insert(studioMembers).values({ studioId, userId: person.userId, role: "owner" }).returning();
+  return staffAndClients(db, studioId, { ...person, memberId: row!.id });
+}
+
+/** A trainer and two clients of theirs added to a studio that has its owner (a factory's, or one made by open sign-up). */
+export async function staffAndClients(db: Db, studioId: string, owner: TestStudio["owner"]): Promise<TestStudio> {
+  const person = await createUser(db, "trainer");
+  const [row] = await db.insert(studioMembers).values({ studioId, userId: person.userId, role: "trainer" }).returning();
+  const trainer = { ...person, memberId: row!.id };
   const client = async (label: string) => {
     const person = await createUser(db, label);
     const [row] = await db

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { PATHNAME_HEADER } from "@/server/request";
+import { env } from "@/env";
 import { isSetupPendingNow } from "@/server/setup/pending";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
@@ -20,8 +21,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   // A new server with no studio yet: every page leads to its set-up. A prefetch skips the
   // proxy and names no path, so it is left alone; the navigation that follows is redirected.
+  // A hosted Stride (open sign-up) is not one studio's: trainers start theirs at /sign-up, and
+  // the set-up stays at /setup, with its code, for an operator who wants a studio too.
   const pathname = (await headers()).get(PATHNAME_HEADER);
-  if (pathname && pathname !== "/setup" && (await isSetupPendingNow())) redirect("/setup");
+  if (pathname && pathname !== "/setup" && !env().isSignupOpen && (await isSetupPendingNow())) redirect("/setup");
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">

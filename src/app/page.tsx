@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { env } from "@/env";
 import { currentUserId } from "@/server/auth/next-auth";
 
 const FEATURES = [
@@ -12,6 +13,8 @@ const FEATURES = [
 
 export default async function Home() {
   const isSignedIn = !!(await currentUserId());
+  // A hosted Stride (STRIDE_SIGNUP=open) lets a trainer start a studio of their own.
+  const isSignupOpen = env().isSignupOpen;
   return (
     <main>
       <section className="bg-brand-800 text-white">
@@ -23,6 +26,11 @@ export default async function Home() {
             subscriptions.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
+            {isSignupOpen && !isSignedIn ? (
+              <Button asChild size="lg" className="bg-white text-brand-800 hover:bg-brand-50">
+                <Link href="/sign-up">Start your studio</Link>
+              </Button>
+            ) : null}
             <Button asChild size="lg" className="bg-white text-brand-800 hover:bg-brand-50">
               <Link href={isSignedIn ? "/after-sign-in" : "/sign-in"}>{isSignedIn ? "Open Stride" : "Sign in"}</Link>
             </Button>

@@ -7,7 +7,7 @@ import { setupTestDatabase } from "../db";
 import type { TestStudio } from "../factories";
 import { createAuthzFixture, setHomeVisibility, userOfRole } from "./fixture";
 import { matrix } from "./matrix";
-import { allowedUnder, ROLES, type AuthzFixture, type Role, type Visibility } from "./roles";
+import { allowedUnder, ROLES, type AuthzFixture, type Role, type SignupStudio, type Visibility } from "./roles";
 
 const t = setupTestDatabase();
 let f: AuthzFixture;
@@ -18,8 +18,8 @@ beforeAll(async () => {
 
 const userOf = (role: Role) => userOfRole(f, role);
 
-function markersOf(studio: TestStudio): string[] {
-  const people = [studio.owner, studio.trainer, studio.clientA, studio.clientB];
+function markersOf(studio: TestStudio | SignupStudio): string[] {
+  const people = "clientA" in studio ? [studio.owner, studio.trainer, studio.clientA, studio.clientB] : [studio.owner];
   return [studio.studioId, ...people.flatMap((p) => [p.userId, p.email, "clientId" in p ? p.clientId : p.memberId])];
 }
 
@@ -27,29 +27,32 @@ const clientMarkers = (studio: TestStudio) => [studio.clientA, studio.clientB].f
 
 /** Ids and emails a role must never see in any answer. */
 function forbiddenMarkers(role: Role, visibility: Visibility): string[] {
-  const { home, other } = f;
+  const { home, other, signup } = f;
   switch (role) {
     case "anonymous":
-      return [...markersOf(home), ...markersOf(other)];
+      return [...markersOf(home), ...markersOf(other), ...markersOf(signup)];
     case "clientA":
-      return [...markersOf(other), home.clientB.email, home.clientB.clientId, home.clientB.userId];
+      return [...markersOf(other), ...markersOf(signup), home.clientB.email, home.clientB.clientId, home.clientB.userId];
     case "clientB":
-      return [...markersOf(other), home.clientA.email, home.clientA.clientId, home.clientA.userId];
+      return [...markersOf(other), ...markersOf(signup), home.clientA.email, home.clientA.clientId, home.clientA.userId];
     case "trainer":
     case "owner":
-      return markersOf(other);
+      return [...markersOf(other), ...markersOf(signup)];
     case "otherTrainer":
-      return markersOf(home);
-    case "deactivatedTrainer":
+      return [...markersOf(home), ...markersOf(signup)];
+    case "signupOwner":
       return [...markersOf(home), ...markersOf(other)];
+    case "deactivatedTrainer":
+      return [...markersOf(home), ...markersOf(other), ...markersOf(signup)];
     // Coaches nobody: where trainers see only their own clients, neither A nor B is theirs to see.
     case "scopedTrainer":
-      return [...markersOf(other), ...(visibility === "own" ? clientMarkers(home) : [])];
+      return [...markersOf(other), ...markersOf(signup), ...(visibility === "own" ? clientMarkers(home) : [])];
   }
 }
 
+// The matrix is the hosted deployment's (open sign-up): the one with more studios to keep apart.
 async function call(path: string, userId: string | null, input: unknown) {
-  const caller = callerFor(t.db, userId) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  const caller = callerFor(t.db, userId, { isSignupOpen: true }) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
   const [domain, verb] = path.split(".") as [string, string];
   return caller[domain]![verb]!(input);
 }

@@ -5,15 +5,16 @@ import type { Db } from "@/server/db/client";
 import { studioMembers, studios, users } from "@/server/db/schema";
 import { createDeactivatedTrainer, createTestStudio, TEST_PASSWORD } from "../factories";
 import type { AuthzFixture, Role, Visibility } from "./roles";
+import { signedUpStudio } from "./signed-up-studio";
 
-/** The matrix's two studios, a second trainer of the home studio who coaches nobody, and one its owner deactivated. */
+/** The matrix's two studios, a third made by open sign-up, a second trainer of the home studio who coaches nobody, and one its owner deactivated. */
 export async function createAuthzFixture(db: Db): Promise<AuthzFixture> {
   const home = await createTestStudio(db, "home");
   const other = await createTestStudio(db, "other");
   const email = `scoped-${randomUUID().slice(0, 8)}@example.test`;
   const [user] = await db.insert(users).values({ email, name: `Scoped ${randomUUID().slice(0, 4)}`, timeZone: "Europe/London", passwordHash: await hashPassword(TEST_PASSWORD) }).returning();
   const [member] = await db.insert(studioMembers).values({ studioId: home.studioId, userId: user!.id, role: "trainer" }).returning();
-  return { home, other, db, scopedTrainer: { userId: user!.id, email, name: user!.name, memberId: member!.id }, deactivatedTrainer: await createDeactivatedTrainer(db, home) };
+  return { home, other, signup: await signedUpStudio(db), db, scopedTrainer: { userId: user!.id, email, name: user!.name, memberId: member!.id }, deactivatedTrainer: await createDeactivatedTrainer(db, home) };
 }
 
 export function userOfRole(f: AuthzFixture, role: Role): string | null {
@@ -25,6 +26,7 @@ export function userOfRole(f: AuthzFixture, role: Role): string | null {
     trainer: home.trainer.userId,
     owner: home.owner.userId,
     otherTrainer: other.trainer.userId,
+    signupOwner: f.signup.owner.userId,
     scopedTrainer: f.scopedTrainer.userId,
     deactivatedTrainer: f.deactivatedTrainer.userId,
   };

@@ -11,6 +11,7 @@ import { setupRules } from "./rules/setup";
 import { staffRules } from "./rules/staff";
 import { clientVisibilityRules } from "./rules/client-visibility";
 import { studioRules } from "./rules/studio";
+import { signupRules } from "./rules/signup";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -27,4 +28,5 @@ export const matrix: ProcedureRules = {
   ...staffRules,
   ...clientVisibilityRules,
   ...studioRules,
+  ...signupRules,
 };

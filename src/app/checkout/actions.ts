@@ -8,7 +8,7 @@ import { env } from "@/env";
 import { newPassword } from "@/server/auth/credentials";
 import { signIn } from "@/server/auth/next-auth";
 import { billingProvider, testProvider } from "@/server/billing/config";
-import { startSignup } from "@/server/billing/service";
+import { startSignup, studioIdOfSlug } from "@/server/billing/service";
 import { getDb } from "@/server/db/client";
 import { isValidTimeZone } from "@/lib/time-zones";
 import { DomainError } from "@/lib/errors";
@@ -43,7 +43,8 @@ export async function startSignupAction(_prev: SignupState, form: FormData): Pro
   let url: string;
   try {
     const db = await getDb();
-    const started = await startSignup(db, billingProvider(db, { appUrl: env().appUrl, now: () => new Date() }), {
+    const studioId = await studioIdOfSlug(db, parsed.data.studioSlug);
+    const started = await startSignup(db, await billingProvider(db, { appUrl: env().appUrl, now: () => new Date(), studioId }), {
       ...parsed.data,
       appUrl: env().appUrl,
       ip: clientIp(await headers()),

@@ -8,6 +8,7 @@ import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { AttentionList } from "@/components/review/attention-list";
 import { loadAttention } from "./attention-data";
+import { ConfirmEmailBanner } from "./confirm-email-banner";
 import { FirstStepsCard } from "./first-steps";
 import { InviteClientForm } from "./invite-client-form";
 
@@ -28,6 +29,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const attention = await orForbidden(loadAttention());
   // The owner of a new studio sees what to do first while the dashboard is empty (no client yet).
   const firstSteps = me.role === "owner" ? await orForbidden(trpc.setup.firstSteps()) : null;
+  const confirmation = await orForbidden(trpc.signup.status());
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -39,6 +41,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           description={me.role === "owner" ? "Every client, log, booking and payment of the studio, as CSV files in a zip." : "Only the clients you coach, with their logs, bookings and payments, as CSV files in a zip."}
         />
       </div>
+      {confirmation.isConfirmed ? null : <ConfirmEmailBanner email={confirmation.ownerEmail} isOwner={me.role === "owner"} />}
       {firstSteps && !firstSteps.client ? <FirstStepsCard steps={firstSteps} /> : null}
       <Card className="space-y-3" id="invite-client">
         <h2 className="text-lg font-semibold">Invite a client</h2>

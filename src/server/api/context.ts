@@ -20,6 +20,7 @@ export async function createRequestContext(headers: Headers): Promise<Context> {
     requestId: currentRequestId() ?? requestIdOf(headers),
     isDemo: e.isDemo && !e.SMTP_URL,
     hasMailServer: !!e.SMTP_URL,
+    isSignupOpen: e.isSignupOpen,
     ip: clientIp(headers),
     now: () => new Date(),
     appUrl: e.appUrl,

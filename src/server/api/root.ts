@@ -21,6 +21,8 @@ import { dataRightsRouter } from "./routers/data-rights";
 import { setupRouter } from "./routers/setup";
 import { staffRouter } from "./routers/staff";
 import { studioRouter } from "./routers/studio";
+import { signupRouter } from "./routers/signup";
+import { paymentRouter } from "./routers/payment";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -48,6 +50,8 @@ export const appRouter = createTRPCRouter({
   staff: staffRouter,
   clientVisibility: clientVisibilityRouter,
   studio: studioRouter,
+  signup: signupRouter,
+  payment: paymentRouter,
 });
 
 export type AppRouter = typeof appRouter;

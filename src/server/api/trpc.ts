@@ -26,6 +26,8 @@ export type Context = {
   isDemo: boolean;
   /** SMTP_URL is set: emails leave the server. Without it, links go to the server's log. */
   hasMailServer?: boolean;
+  /** STRIDE_SIGNUP=open: trainers may sign up studios of their own (tests set it; absent means closed). */
+  isSignupOpen?: boolean;
   ip: string | null;
   now: () => Date;
   appUrl: string;

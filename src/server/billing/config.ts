@@ -1,7 +1,9 @@
 import { createHmac } from "node:crypto";
+import type Stripe from "stripe";
 import { env, resolveAuthSecret, type Env } from "@/env";
 import type { Db } from "@/server/db/client";
 import { DomainError } from "@/lib/errors";
+import { chargeableAccountOf } from "./connect";
 import type { BillingProvider } from "./provider";
 import { createStripeClient, stripeProvider } from "./stripe-provider";
 import { testModeProvider, type TestModeProvider } from "./test-mode";
@@ -25,8 +27,17 @@ export function webhookSecret(e: Env = env()): string {
   return `whsec_${createHmac("sha256", resolveAuthSecret(e)).update("stride test-mode webhook").digest("base64url")}`;
 }
 
+/**
+ * Hosted mode with real payments: open sign-up puts many studios on one deployment, so each
+ * is paid through its own connected Stripe account (connect.ts). Self-hosted keeps one key.
+ */
+export function isConnectRequired(e: Env = env()): boolean {
+  return e.isSignupOpen && billingMode(e) === "stripe";
+}
+
 let stripeClient: ReturnType<typeof createStripeClient> | undefined;
-function stripe(e: Env) {
+/** The SDK on the operator's key (Stripe mode only). */
+export function stripe(e: Env = env()) {
   stripeClient ??= createStripeClient(e.STRIPE_SECRET_KEY!);
   return stripeClient;
 }
@@ -37,9 +48,12 @@ export function webhookDeps(db: Db, now: () => Date = () => new Date(), e: Env =
   return {
     db,
     secret: webhookSecret(e),
+    connectSecret: e.STRIPE_CONNECT_WEBHOOK_SECRET,
     now,
     appUrl: e.appUrl,
-    retrieveSubscription: mode === "stripe" ? (id) => stripeProvider(stripe(e)).retrieveSubscription(id) : undefined,
+    isHosted: isConnectRequired(e),
+    // A connected account's subscription is read on that account.
+    retrieveSubscription: mode === "stripe" ? (id, account) => stripeProvider(stripe(e), { stripeAccount: account ?? undefined }).retrieveSubscription(id) : undefined,
   };
 }
 
@@ -57,9 +71,22 @@ export function inProcessDelivery(db: Db, appUrl: string, now: () => Date, e: En
   };
 }
 
-export function billingProvider(db: Db, opts: { appUrl: string; now: () => Date }, e: Env = env()): BillingProvider {
+/**
+ * The provider for one studio's payments. In hosted mode it works on the studio's connected
+ * account, and refuses (with the reason) while the studio has none that may take charges.
+ */
+export async function billingProvider(
+  db: Db,
+  opts: { appUrl: string; now: () => Date; studioId: string },
+  e: Env = env(),
+  /** Tests pass an SDK whose requests are recorded. */
+  sdk?: Stripe,
+): Promise<BillingProvider> {
   const mode = billingMode(e);
-  if (mode === "stripe") return stripeProvider(stripe(e));
+  if (mode === "stripe") {
+    const client = sdk ?? stripe(e);
+    return isConnectRequired(e) ? stripeProvider(client, { stripeAccount: await chargeableAccountOf(db, opts.studioId) }) : stripeProvider(client);
+  }
   if (mode === "off") {
     throw new DomainError("PRECONDITION_FAILED", "Online payments are not set up for this studio yet. Ask the studio to set up Stripe.");
   }

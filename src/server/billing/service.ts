@@ -9,6 +9,7 @@ import type { Db, Queryable } from "@/server/db/client";
 import { billingCustomers, checkouts, clients, invoices, loginAttempts, packPurchases, plans, studioMembers, studios, subscriptions, users, type Plan } from "@/server/db/schema";
 import { inStudio, clientNotDeleted, memberActive } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
+import { assertStudioConfirmed } from "@/server/signup/confirmation";
 import type { BillingProvider } from "./provider";
 import type { TestModeProvider } from "./test-mode";
 import { canChangeCancellation, isBilling } from "./rules";
@@ -110,6 +111,12 @@ export async function publicPlans(q: Queryable, studioSlug: string) {
   return { studio: { name: studio.name, slug: studio.slug, timeZone: studio.timeZone }, plans: offers };
 }
 
+export async function studioIdOfSlug(q: Queryable, studioSlug: string): Promise<string> {
+  const [studio] = await q.select({ id: studios.id }).from(studios).where(eq(studios.slug, studioSlug));
+  if (!studio) throw notFound("studio");
+  return studio.id;
+}
+
 /**
  * Studios that chose to be listed and have something on sale, for the public "Plans" entry (a
  * deployment usually runs one). An unlisted studio's own plans page still works by its address.
@@ -166,6 +173,7 @@ export async function startSignup(db: Db, provider: BillingProvider, input: Sign
   }
   const [studio] = await db.select({ id: studios.id }).from(studios).where(eq(studios.slug, input.studioSlug));
   if (!studio) throw notFound("studio");
+  await assertStudioConfirmed(db, studio.id, "public");
   const plan = await activePlan(db, studio.id, input.planId);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (taken) {
@@ -205,6 +213,7 @@ export async function startSignup(db: Db, provider: BillingProvider, input: Sign
 
 /** A signed-in client buys a pack or subscribes; returns the checkout page to open. */
 export async function startPurchase(db: Db, provider: BillingProvider, input: { studioId: string; clientId: string; planId: string; appUrl: string }) {
+  await assertStudioConfirmed(db, input.studioId, "public");
   const plan = await activePlan(db, input.studioId, input.planId);
   if (plan.kind === "subscription") {
     const [running] = await db

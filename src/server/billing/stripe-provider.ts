@@ -35,24 +35,30 @@ export function checkoutSessionParams(request: CheckoutRequest): Stripe.Checkout
   };
 }
 
-export function stripeProvider(stripe: Stripe): BillingProvider & { retrieveSubscription(id: string): Promise<SubscriptionShape> } {
+/**
+ * The provider on the operator's key. With `stripeAccount` (hosted mode) every request is made
+ * on that connected account (the SDK sends it as the Stripe-Account header): the session, the
+ * customer and the money are the studio's, not the operator's.
+ */
+export function stripeProvider(stripe: Stripe, connected: { stripeAccount?: string } = {}): BillingProvider & { retrieveSubscription(id: string): Promise<SubscriptionShape> } {
+  const on = connected.stripeAccount ? { stripeAccount: connected.stripeAccount } : {};
   return {
     mode: "stripe",
     async createCheckoutSession(request) {
       // The idempotency key makes a retried request return the same session.
-      const session = await stripe.checkout.sessions.create(checkoutSessionParams(request), { idempotencyKey: `checkout-${request.checkoutId}` });
+      const session = await stripe.checkout.sessions.create(checkoutSessionParams(request), { idempotencyKey: `checkout-${request.checkoutId}`, ...on });
       if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
       return { sessionId: session.id, url: session.url };
     },
     async createCardUpdateUrl({ stripeCustomerId, returnUrl }) {
-      const session = await stripe.billingPortal.sessions.create({ customer: stripeCustomerId, return_url: returnUrl });
+      const session = await stripe.billingPortal.sessions.create({ customer: stripeCustomerId, return_url: returnUrl }, on);
       return session.url;
     },
     async setCancelAtPeriodEnd({ stripeSubscriptionId, cancelAtPeriodEnd }) {
-      await stripe.subscriptions.update(stripeSubscriptionId, { cancel_at_period_end: cancelAtPeriodEnd });
+      await stripe.subscriptions.update(stripeSubscriptionId, { cancel_at_period_end: cancelAtPeriodEnd }, on);
     },
     async retrieveSubscription(id) {
-      return (await stripe.subscriptions.retrieve(id)) as unknown as SubscriptionShape;
+      return (await stripe.subscriptions.retrieve(id, {}, on)) as unknown as SubscriptionShape;
     },
   };
 }

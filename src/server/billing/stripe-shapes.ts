@@ -50,6 +50,8 @@ export type EventShape<T extends HandledEventType = HandledEventType> = {
   created: number;
   livemode: boolean;
   pending_webhooks: number;
+  /** Set on a Connect event: the connected account it happened on. */
+  account?: string;
   request: { id: string | null; idempotency_key: string | null };
   type: T;
   data: {

@@ -23,6 +23,7 @@ import { creditBalance, grantCredits } from "@/server/credits/service";
 import { enqueueEmail } from "@/server/outbox/service";
 import { paymentFailedEmail, receiptEmail } from "./emails";
 import { logger } from "@/server/logger";
+import { studioOfAccount } from "./connect";
 import { fromUnix } from "./rules";
 import {
   CHECKOUT_METADATA_KEY,
@@ -38,11 +39,18 @@ export type WebhookDeps = {
   db: Db;
   /** The endpoint's signing secret (whsec_…). */
   secret: string;
+  /** Hosted mode: the Connect endpoint's secret, for the connected accounts' events sent to the same route. */
+  connectSecret?: string;
+  /**
+   * Hosted mode: every studio is paid on its own connected account, so an event names its
+   * account and is applied to that studio alone; one without an account is the operator's own.
+   */
+  isHosted?: boolean;
   now: () => Date;
   /** For links in the emails the events cause. */
   appUrl: string;
   /** With a real Stripe key: read the subscription's current state instead of trusting the event's copy. */
-  retrieveSubscription?: (id: string) => Promise<SubscriptionShape>;
+  retrieveSubscription?: (id: string, account: string | null) => Promise<SubscriptionShape>;
 };
 
 export type WebhookResult = { status: number; body: { received: boolean; duplicate?: boolean; ignored?: boolean; error?: string } };
@@ -61,16 +69,39 @@ export async function handleWebhookRequest(request: Request, deps: WebhookDeps):
  */
 export async function receiveStripeEvent(deps: WebhookDeps, rawBody: string, signature: string | null): Promise<WebhookResult> {
   if (!signature) return { status: 400, body: { received: false, error: "Missing Stripe-Signature header." } };
-  let event: EventShape;
-  try {
-    // receivedAt is in milliseconds (the SDK divides it by 1000). Given seconds, every
-    // signature looked decades younger than now and a payload signed a month ago was applied.
-    event = Stripe.webhooks.constructEvent(rawBody, signature, deps.secret, SIGNATURE_TOLERANCE_SECONDS, undefined, deps.now().getTime()) as unknown as EventShape;
-  } catch (error) {
-    const isStale = error instanceof Error && /tolerance/i.test(error.message);
+  let event: EventShape | undefined;
+  let failure: unknown;
+  for (const secret of [deps.secret, ...(deps.connectSecret ? [deps.connectSecret] : [])]) {
+    try {
+      // receivedAt is in milliseconds (the SDK divides it by 1000). Given seconds, every
+      // signature looked decades younger than now and a payload signed a month ago was applied.
+      event = Stripe.webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS, undefined, deps.now().getTime()) as unknown as EventShape;
+      break;
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (!event) {
+    const isStale = failure instanceof Error && /tolerance/i.test(failure.message);
     return { status: 400, body: { received: false, error: isStale ? "The signature is more than 5 minutes old; a replayed event is refused." : "The signature does not match." } };
   }
+  const account = event.account ?? null;
+  if ((event.type as string) === "account.updated") return applyAccountUpdated(deps, event as unknown as AccountEventShape);
   if (!isHandled(event.type)) return { status: 200, body: { received: true, ignored: true } };
+
+  // Which studio the event may touch: the one whose connected account it came from. Self-hosted,
+  // the one key's events touch whichever studio their checkout names (today's single studio).
+  let scope: string | null = null;
+  if (account) {
+    scope = await studioOfAccount(deps.db, account);
+    if (!scope) {
+      logger.warn({ eventId: event.id, type: event.type, account }, "stripe event for a connected account no studio has; ignored");
+      return { status: 200, body: { received: true, ignored: true } };
+    }
+  } else if (deps.isHosted) {
+    logger.warn({ eventId: event.id, type: event.type }, "stripe event of the operator's own account in hosted mode; no studio is paid there, ignored");
+    return { status: 200, body: { received: true, ignored: true } };
+  }
 
   // With a real key the subscription is re-read, so whatever order events arrive in, the
   // mirror holds Stripe's current state.
@@ -78,7 +109,7 @@ export async function receiveStripeEvent(deps: WebhookDeps, rawBody: string, sig
   if (deps.retrieveSubscription) {
     const subscriptionId = subscriptionIdOf(event);
     try {
-      if (subscriptionId) fresh = await deps.retrieveSubscription(subscriptionId);
+      if (subscriptionId) fresh = await deps.retrieveSubscription(subscriptionId, account);
     } catch (error) {
       logger.error({ err: error, eventId: event.id, subscriptionId }, "could not re-read the subscription from Stripe");
       return { status: 500, body: { received: false, error: "Stripe could not be reached; the event will be retried." } };
@@ -93,7 +124,7 @@ export async function receiveStripeEvent(deps: WebhookDeps, rawBody: string, sig
         .onConflictDoNothing()
         .returning({ id: stripeEvents.id });
       if (!stored) return false;
-      await applyEvent(tx, event, fresh, deps.appUrl);
+      await applyEvent(tx, event, fresh, deps.appUrl, scope);
       return true;
     });
     return { status: 200, body: isNew ? { received: true } : { received: true, duplicate: true } };
@@ -104,6 +135,23 @@ export async function receiveStripeEvent(deps: WebhookDeps, rawBody: string, sig
   }
 }
 
+type AccountEventShape = { id: string; type: "account.updated"; account?: string; data: { object: { id: string; charges_enabled: boolean } } };
+
+/** A connected account's state changed (onboarding finished, or Stripe paused its charges). */
+async function applyAccountUpdated(deps: WebhookDeps, event: AccountEventShape): Promise<WebhookResult> {
+  const accountId = event.account ?? event.data.object.id;
+  const updated = await deps.db
+    .update(studios)
+    .set({ stripeChargesEnabled: event.data.object.charges_enabled })
+    .where(eq(studios.stripeAccountId, accountId))
+    .returning({ id: studios.id });
+  if (updated.length === 0) {
+    logger.warn({ eventId: event.id, account: accountId }, "account.updated for an account no studio has; ignored");
+    return { status: 200, body: { received: true, ignored: true } };
+  }
+  return { status: 200, body: { received: true } };
+}
+
 function subscriptionIdOf(event: EventShape): string | null {
   const object = event.data.object;
   if (event.type.startsWith("customer.subscription.")) return (object as SubscriptionShape).id;
@@ -111,33 +159,40 @@ function subscriptionIdOf(event: EventShape): string | null {
   return (object as CheckoutSessionShape).subscription ?? null;
 }
 
-async function applyEvent(tx: Tx, event: EventShape, fresh: SubscriptionShape | undefined, appUrl: string) {
+async function applyEvent(tx: Tx, event: EventShape, fresh: SubscriptionShape | undefined, appUrl: string, scope: string | null) {
   const eventAt = fromUnix(event.created);
   switch (event.type) {
     case "checkout.session.completed": {
-      await applyCheckoutCompleted(tx, event.data.object as CheckoutSessionShape, eventAt, appUrl);
-      if (fresh) await applySubscription(tx, fresh, eventAt, true);
+      await applyCheckoutCompleted(tx, event.data.object as CheckoutSessionShape, eventAt, appUrl, scope);
+      if (fresh) await applySubscription(tx, fresh, eventAt, true, scope);
       return;
     }
     case "customer.subscription.created":
     case "customer.subscription.updated":
     case "customer.subscription.deleted":
-      await applySubscription(tx, fresh ?? (event.data.object as SubscriptionShape), eventAt, !!fresh);
+      await applySubscription(tx, fresh ?? (event.data.object as SubscriptionShape), eventAt, !!fresh, scope);
       return;
     case "invoice.paid":
     case "invoice.payment_failed":
-      await applyInvoice(tx, event.data.object as InvoiceShape, event.type, eventAt, appUrl);
-      if (fresh) await applySubscription(tx, fresh, eventAt, true);
+      await applyInvoice(tx, event.data.object as InvoiceShape, event.type, eventAt, appUrl, scope);
+      if (fresh) await applySubscription(tx, fresh, eventAt, true, scope);
       return;
   }
 }
 
 const uuid = z.uuid();
 
-/** Our checkout named by a Stripe object, locked so concurrent events for it take turns. */
-async function lockCheckout(tx: Tx, ref: string | null | undefined): Promise<Checkout | null> {
+/**
+ * Our checkout named by a Stripe object, locked so concurrent events for it take turns; with a
+ * scope, only a checkout of that studio (a connected account cannot name another studio's).
+ */
+async function lockCheckout(tx: Tx, ref: string | null | undefined, scope: string | null): Promise<Checkout | null> {
   if (!ref || !uuid.safeParse(ref).success) return null;
-  const [row] = await tx.select().from(checkouts).where(eq(checkouts.id, ref)).for("update");
+  const [row] = await tx
+    .select()
+    .from(checkouts)
+    .where(and(eq(checkouts.id, ref), scope ? eq(checkouts.studioId, scope) : undefined))
+    .for("update");
   return row ?? null;
 }
 
@@ -200,8 +255,8 @@ async function rememberCustomer(tx: Tx, studioId: string, clientId: string, stri
   await tx.insert(billingCustomers).values({ studioId, clientId, stripeCustomerId }).onConflictDoNothing();
 }
 
-async function applyCheckoutCompleted(tx: Tx, session: CheckoutSessionShape, eventAt: Date, appUrl: string) {
-  const checkout = await lockCheckout(tx, session.client_reference_id ?? session.metadata?.[CHECKOUT_METADATA_KEY]);
+async function applyCheckoutCompleted(tx: Tx, session: CheckoutSessionShape, eventAt: Date, appUrl: string, scope: string | null) {
+  const checkout = await lockCheckout(tx, session.client_reference_id ?? session.metadata?.[CHECKOUT_METADATA_KEY], scope);
   if (!checkout) return;
   const clientId = await ensureClient(tx, checkout);
   await rememberCustomer(tx, checkout.studioId, clientId, session.customer);
@@ -269,13 +324,14 @@ function knownStatus(status: string): SubscriptionStatus {
   return (subscriptionStatus as readonly string[]).includes(status) ? (status as SubscriptionStatus) : "incomplete";
 }
 
-async function applySubscription(tx: Tx, sub: SubscriptionShape, eventAt: Date, isFresh: boolean) {
+async function applySubscription(tx: Tx, sub: SubscriptionShape, eventAt: Date, isFresh: boolean, scope: string | null) {
   const [existing] = await tx.select().from(subscriptions).where(eq(subscriptions.stripeSubscriptionId, sub.id)).for("update");
   let owner: { studioId: string; clientId: string; planId: string | null; checkoutId: string | null };
   if (existing) {
+    if (scope && existing.studioId !== scope) return;
     owner = existing;
   } else {
-    const checkout = await lockCheckout(tx, sub.metadata?.[CHECKOUT_METADATA_KEY]);
+    const checkout = await lockCheckout(tx, sub.metadata?.[CHECKOUT_METADATA_KEY], scope);
     if (!checkout) return;
     owner = { studioId: checkout.studioId, clientId: await ensureClient(tx, checkout), planId: checkout.planId, checkoutId: checkout.id };
     await rememberCustomer(tx, checkout.studioId, owner.clientId, sub.customer);
@@ -310,18 +366,18 @@ async function applySubscription(tx: Tx, sub: SubscriptionShape, eventAt: Date, 
     });
 }
 
-async function applyInvoice(tx: Tx, invoice: InvoiceShape, type: "invoice.paid" | "invoice.payment_failed", eventAt: Date, appUrl: string) {
+async function applyInvoice(tx: Tx, invoice: InvoiceShape, type: "invoice.paid" | "invoice.payment_failed", eventAt: Date, appUrl: string, scope: string | null) {
   const stripeSubscriptionId = invoiceSubscriptionId(invoice);
   let owner: { studioId: string; clientId: string } | null = null;
   if (stripeSubscriptionId) {
     const [sub] = await tx
       .select({ studioId: subscriptions.studioId, clientId: subscriptions.clientId })
       .from(subscriptions)
-      .where(eq(subscriptions.stripeSubscriptionId, stripeSubscriptionId));
+      .where(and(eq(subscriptions.stripeSubscriptionId, stripeSubscriptionId), scope ? eq(subscriptions.studioId, scope) : undefined));
     owner = sub ?? null;
   }
   if (!owner) {
-    const checkout = await lockCheckout(tx, invoice.parent?.subscription_details?.metadata?.[CHECKOUT_METADATA_KEY]);
+    const checkout = await lockCheckout(tx, invoice.parent?.subscription_details?.metadata?.[CHECKOUT_METADATA_KEY], scope);
     if (!checkout) return;
     owner = { studioId: checkout.studioId, clientId: await ensureClient(tx, checkout) };
     await rememberCustomer(tx, checkout.studioId, owner.clientId, invoice.customer);

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { assertStudioConfirmed } from "@/server/signup/confirmation";
 import { alias } from "drizzle-orm/pg-core";
 import { normalizeEmail } from "@/server/auth/service";
 import { hashPassword } from "@/server/auth/password";
@@ -128,6 +129,7 @@ export async function inviteClient(
     throw new DomainError("FORBIDDEN", "Only the studio owner can choose another trainer as coach; leave yourself as the coach.", "coachId");
   }
   return q.transaction(async (tx) => {
+    await assertStudioConfirmed(tx, actor.studioId);
     await assertCoachOfStudio(tx, actor.studioId, coachId);
     const [existing] = await tx.select().from(clients).where(inStudio(clients, actor.studioId, eq(clients.email, email))).limit(1);
     // A trainer kept to their own clients learns only that the address is taken, not whose it is.

@@ -15,6 +15,8 @@ import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { builtInDrillId, freshOverride } from "~test/drill-fixtures";
 import { createTestStudio, type TestStudio } from "~test/factories";
+import type { Db } from "@/server/db/client";
+import { signedUpTestStudio } from "~test/authz/signed-up-studio";
 import { freshRun, freshSession } from "~test/training-fixtures";
 import { personalDataCoverage } from "./coverage";
 import { streamExport } from "./export";
@@ -59,13 +61,17 @@ const removedTables = Object.entries(personalDataCoverage)
   .filter(([, c]) => "removed" in c.deletion)
   .map(([name]) => name);
 
-describe("a client's deletion removes every table the coverage list says it removes", () => {
+// In a studio made the usual way, and in one made by open sign-up (hosted mode): the same rows, the same guarantees.
+describe.each([
+  { kind: "a studio", make: (db: Db) => createTestStudio(db, "coverage") },
+  { kind: "a studio made by open sign-up", make: (db: Db) => signedUpTestStudio(db, "coverage-signup") },
+])("in $kind, a client's deletion removes every table the coverage list says it removes", ({ make }) => {
   let s: TestStudio;
   let person: Person;
   const before = new Map<string, number>();
 
   beforeAll(async () => {
-    s = await createTestStudio(t.db, "coverage");
+    s = await make(t.db);
     person = { clientId: s.clientA.clientId, userId: s.clientA.userId, email: s.clientA.email };
     const { sessionId } = await freshSession(t.db, s);
     await callerFor(t.db, s.trainer.userId).review.save({ sessionId, feedback: "Steady on both sides." });

@@ -96,7 +96,7 @@ export async function deletionPreview(q: Queryable, studioId: string, clientId: 
  */
 export async function deleteClient(
   db: Db,
-  provider: () => BillingProvider,
+  provider: () => BillingProvider | Promise<BillingProvider>,
   input: { studioId: string; requestedBy: DeletionRequester; clientId: string; confirmName: string; now: Date },
 ) {
   const client = await loadClient(db, input.studioId, input.clientId);
@@ -106,7 +106,7 @@ export async function deleteClient(
   }
   const running = (await db.select().from(subscriptions).where(inStudio(subscriptions, input.studioId, eq(subscriptions.clientId, client.id)))).filter(isSubscriptionToStop);
   for (const sub of running) {
-    await setCancelAtPeriodEnd(db, provider(), { studioId: input.studioId, clientId: client.id, subscriptionId: sub.id, cancelAtPeriodEnd: true });
+    await setCancelAtPeriodEnd(db, await provider(), { studioId: input.studioId, clientId: client.id, subscriptionId: sub.id, cancelAtPeriodEnd: true });
   }
   return db.transaction(async (tx) => {
     // Locked and checked again: of two owners deleting at once, the second is told it is done.

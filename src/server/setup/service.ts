@@ -1,5 +1,5 @@
-import { eq, isNull } from "drizzle-orm";
-import type { Db, Queryable } from "@/server/db/client";
+import { eq, isNull, like, or } from "drizzle-orm";
+import type { Db, Queryable, Tx } from "@/server/db/client";
 import { installation, loginAttempts, studioMembers, studios, users } from "@/server/db/schema";
 import { assertNotThrottled } from "@/server/auth/service";
 import { hashPassword } from "@/server/auth/password";
@@ -45,6 +45,59 @@ export async function issueSetupCode(q: Queryable, now: Date): Promise<string | 
   return written ? code : null;
 }
 
+export type NewStudio = {
+  studioName: string;
+  ownerName: string;
+  email: string;
+  passwordHash: string;
+  timeZone: string;
+  currency: SetupInput["currency"];
+  distanceUnit: SetupInput["distanceUnit"];
+  /** Shown on the public Plans page; a studio made by open sign-up starts unlisted (its owner chooses in settings). */
+  isListed?: boolean;
+  /** Null for a studio made by open sign-up: it waits for its owner to confirm the address. */
+  emailConfirmedAt: Date | null;
+};
+
+/**
+ * A studio, its owner's account and membership, and the built-in drills, inside the caller's
+ * transaction: the one way a studio is made, by the first-run set-up and by open sign-up.
+ * Null (nothing written) when the email already has an account.
+ */
+export async function createStudioWithOwner(tx: Tx, input: NewStudio): Promise<{ studioId: string; userId: string; memberId: string } | null> {
+  const [owner] = await tx
+    .insert(users)
+    .values({ email: input.email, name: input.ownerName, passwordHash: input.passwordHash, timeZone: input.timeZone })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  if (!owner) return null;
+  const studioId = await insertStudio(tx, input);
+  const [member] = await tx.insert(studioMembers).values({ studioId, userId: owner.id, role: "owner" }).returning({ id: studioMembers.id });
+  await ensureBuiltIns(tx, studioId);
+  return { studioId, userId: owner.id, memberId: member!.id };
+}
+
+/** The studio row under a slug no other studio has: its name's, else numbered (“morgan-run-club-2”). */
+async function insertStudio(tx: Tx, input: NewStudio): Promise<string> {
+  const base = studioSlugOf(input.studioName);
+  const taken = new Set(
+    (await tx.select({ slug: studios.slug }).from(studios).where(or(eq(studios.slug, base), like(studios.slug, `${base}-%`)))).map((row) => row.slug),
+  );
+  let n = 1;
+  for (;;) {
+    const slug = n === 1 ? base : `${base.slice(0, 55)}-${n}`;
+    n += 1;
+    if (taken.has(slug)) continue;
+    // Another sign-up may take the same slug meanwhile: the unique index decides, and the next number is tried.
+    const [row] = await tx
+      .insert(studios)
+      .values({ name: input.studioName, slug, timeZone: input.timeZone, currency: input.currency, distanceUnit: input.distanceUnit, emailConfirmedAt: input.emailConfirmedAt, isListed: input.isListed ?? false })
+      .onConflictDoNothing({ target: studios.slug })
+      .returning({ id: studios.id });
+    if (row) return row.id;
+  }
+}
+
 function throttleKeys(ip: string | null) {
   return [...(ip ? [{ key: `setup:ip:${ip}`, rule: SETUP_ADDRESS_THROTTLE }] : []), { key: "setup:any", rule: SETUP_THROTTLE }];
 }
@@ -64,17 +117,9 @@ export async function completeSetup(db: Db, input: SetupInput & { ip: string | n
     const [studio] = await tx.select({ id: studios.id }).from(studios).limit(1);
     if (studio || !row || row.setUpAt) return "already set up" as const;
     if (!row.setupCodeHash || !isSameCodeHash(row.setupCodeHash, hashSetupCode(input.code))) return "wrong code" as const;
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
-    if (taken) return "email taken" as const;
-
-    const [created] = await tx
-      .insert(studios)
-      // Listed: a self-hosted server runs this one studio, and its Plans page is its way in.
-      .values({ name: input.studioName, slug: studioSlugOf(input.studioName), timeZone: input.timeZone, currency: input.currency, distanceUnit: input.distanceUnit, isListed: true })
-      .returning({ id: studios.id });
-    const [owner] = await tx.insert(users).values({ email: input.email, name: input.ownerName, passwordHash, timeZone: input.timeZone }).returning({ id: users.id });
-    await tx.insert(studioMembers).values({ studioId: created!.id, userId: owner!.id, role: "owner" });
-    await ensureBuiltIns(tx, created!.id);
+    // Listed: a self-hosted server runs this one studio, and its Plans page is its way in.
+    const created = await createStudioWithOwner(tx, { ...input, passwordHash, emailConfirmedAt: input.now, isListed: true });
+    if (!created) return "email taken" as const;
     await tx.update(installation).set({ setupCodeHash: null, setUpAt: input.now }).where(eq(installation.id, 1));
     return "set up" as const;
   });

@@ -3,7 +3,7 @@ import { startPurchase } from "@/server/billing/service";
 import type { Db } from "@/server/db/client";
 import { plans, studios, subscriptions } from "@/server/db/schema";
 import { createTestPlans, recordingProvider } from "../../billing";
-import { CLIENT_A, CLIENTS, EVERYONE, OWNER, TRAINERS, type AuthzFixture, type ProcedureRules } from "../roles";
+import { ANY_OWNER, CLIENT_A, CLIENTS, EVERYONE, OWNER, TRAINERS, type AuthzFixture, type ProcedureRules } from "../roles";
 
 async function homePlans(f: AuthzFixture) {
   const existing = await f.db.select().from(plans).where(eq(plans.studioId, f.home.studioId));
@@ -61,12 +61,12 @@ export const billingRules: ProcedureRules = {
       return { clientId: f.home.clientA.clientId };
     },
   },
-  "billing.createPlan": { allowed: OWNER, input: () => ({ name: "10-session pack", kind: "pack", price: "110", currency: "GBP", credits: 10 }) },
+  "billing.createPlan": { allowed: ANY_OWNER, input: () => ({ name: "10-session pack", kind: "pack", price: "110", currency: "GBP", credits: 10 }) },
   "billing.updatePlan": {
     allowed: OWNER,
     input: async (f) => ({ planId: (await homePlans(f)).pack.id, name: "5-session pack", price: "60.00", currency: "GBP", credits: 5, isActive: true }),
   },
   "billing.setDefaultCoach": { allowed: OWNER, input: (f) => ({ memberId: f.home.trainer.memberId }) },
   // Revenue is the owner's alone: a trainer of the same studio is refused.
-  "billing.revenue": { allowed: OWNER, input: async (f) => void (await bothClientsPaying(f)) },
+  "billing.revenue": { allowed: ANY_OWNER, input: async (f) => void (await bothClientsPaying(f)) },
 };

@@ -19,7 +19,7 @@ function homeTypes(f: AuthzFixture, db: Db) {
   if (!types) {
     // Every role of each booking procedure books once, and the matrix runs twice (trainers see
     // every client, or their own): enough credits for the roles to come.
-    types = makeBookable(db, f.home, { credits: 200 });
+    types = makeBookable(db, f.home, { credits: 250 });
     bookable.set(f.home.studioId, types);
   }
   return types;

@@ -1,6 +1,6 @@
-import { OWNER, type ProcedureRules } from "../roles";
+import { ANY_OWNER, type ProcedureRules } from "../roles";
 
 export const setupRules: ProcedureRules = {
-  // The first steps are the owner's: plans are theirs alone, and another studio's owner is not one of ours.
-  "setup.firstSteps": { allowed: OWNER },
+  // The first steps are the owner's, of their own studio: plans are theirs alone (a signed-up studio's owner sees their own).
+  "setup.firstSteps": { allowed: ANY_OWNER },
 };

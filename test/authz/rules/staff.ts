@@ -32,5 +32,5 @@ export const staffRules: ProcedureRules = {
   "staff.changeRole": { allowed: OWNER, input: (f) => ({ memberId: f.home.trainer.memberId, role: "trainer" }) },
   "staff.deactivate": { allowed: OWNER, input: leavingTrainer },
   // Anyone holding a link may ask which studio it joins; an unknown one answers null.
-  "invite.previewStaff": { allowed: EVERYONE, input: () => ({ token: randomUUID() }) },
+  "invite.previewStaff": { allowed: EVERYONE, clientScoped: false, input: () => ({ token: randomUUID() }) },
 };

@@ -20,7 +20,7 @@ export const studioRules: ProcedureRules = {
   },
   "studio.setLogo": { allowed: OWNER, input: async () => ({ imageBase64: await tinyPngBase64() }) },
   "studio.removeLogo": { allowed: OWNER },
-  "studio.defaults": { allowed: [...TRAINERS, "otherTrainer"] },
+  "studio.defaults": { allowed: [...TRAINERS, "otherTrainer"], clientScoped: false },
   // Everyone may ask; each gets their own studio's name and colour, a visitor none of several.
-  "studio.brand": { allowed: EVERYONE },
+  "studio.brand": { allowed: EVERYONE, clientScoped: false },
 };

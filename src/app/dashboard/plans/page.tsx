@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { priceLabel } from "@/components/billing/price";
 import { TestModeNotice } from "@/components/billing/test-mode-notice";
-import { Badge, Card } from "@/components/ui/card";
+import { Alert, Badge, Card } from "@/components/ui/card";
 import { minorToDecimalString } from "@/lib/money";
 import { api, orForbidden } from "@/trpc/server";
 import { DefaultCoachForm, PlanForm } from "./plan-form";
@@ -14,11 +14,19 @@ export default async function PlansAdminPage() {
   const trpc = await api();
   const me = await trpc.viewer.me();
   if (me?.kind !== "trainer" || me.role !== "owner") forbidden();
-  const [{ plans, settings, mode }, coaches, defaults] = await Promise.all([orForbidden(trpc.billing.plans()), orForbidden(trpc.client.coaches()), orForbidden(trpc.studio.defaults())]);
+  const [{ plans, settings, mode, blocker }, coaches, defaults] = await Promise.all([orForbidden(trpc.billing.plans()), orForbidden(trpc.client.coaches()), orForbidden(trpc.studio.defaults())]);
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <h1 className="text-2xl font-bold">Plans and packs</h1>
       {mode === "test" ? <TestModeNotice detail="No Stripe key is set: sign-ups pay through a simulated checkout. Set STRIPE_SECRET_KEY to take real payments." /> : null}
+      {blocker ? (
+        <Alert tone="info">
+          {blocker}{" "}
+          <Link href="/dashboard/settings/payments" className="underline">
+            Payments settings
+          </Link>
+        </Alert>
+      ) : null}
       <p className="text-stone-700">
         Your public plans page:{" "}
         <Link href={`/studios/${settings.studioSlug}/plans`} className="text-brand-700 underline">

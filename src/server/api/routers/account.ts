@@ -47,7 +47,7 @@ export const accountRouter = createTRPCRouter({
   signOutDevice: authedProcedure.input(signOutDeviceInput).mutation(({ ctx, input }) => signOutDevice(ctx.db, { userId: ctx.viewer.userId, deviceId: input.deviceId })),
   /** A client deletes their own account: the owner's deletion rule, and their coach is told. */
   deleteMine: clientProcedure.input(deleteMyAccountInput).mutation(({ ctx, input }) =>
-    deleteClient(ctx.db, () => billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now }), {
+    deleteClient(ctx.db, () => billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now, studioId: ctx.studioId }), {
       studioId: ctx.studioId,
       requestedBy: { by: "client" },
       clientId: ctx.clientId,

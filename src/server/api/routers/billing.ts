@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { billingMode, billingProvider, testProvider } from "@/server/billing/config";
+import { billingMode, billingProvider, isConnectRequired, testProvider } from "@/server/billing/config";
+import { connectStateOf, ownerBlocker, saleBlocker } from "@/server/billing/connect";
 import { CURRENCIES, readPlanPrice } from "@/lib/money";
 import {
   cardUpdateUrl,
@@ -15,6 +16,7 @@ import {
   simulateRenewal,
   startPurchase,
   studioCatalogue,
+  studioIdOfSlug,
   studiosSelling,
   updatePlan,
 } from "@/server/billing/service";
@@ -52,7 +54,7 @@ export const defaultCoachInput = z.object({ memberId: z.uuid({ error: "Pick one 
 
 // Payments go through the provider this deployment's mode picks (Stripe, or the test mode),
 // built in one place from the request's database, clock and address.
-const payingClientProcedure = clientProcedure.use(({ ctx, next }) => next({ ctx: { provider: billingProvider(ctx.db, ctx) } }));
+const payingClientProcedure = clientProcedure.use(async ({ ctx, next }) => next({ ctx: { provider: await billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now, studioId: ctx.studioId }) } }));
 // The test mode's own controls; its provider refuses when a real Stripe key is set.
 const testModeClientProcedure = clientProcedure.use(({ ctx, next }) => next({ ctx: { testProvider: testProvider(ctx.db, ctx) } }));
 
@@ -60,7 +62,12 @@ export const billingRouter = createTRPCRouter({
   /** The public plans page: what the studio sells, and whether payments are real. */
   publicPlans: publicProcedure
     .input(studioSlugInput)
-    .query(async ({ ctx, input }) => ({ ...(await publicPlans(ctx.db, input.studioSlug)), mode: billingMode() })),
+    .query(async ({ ctx, input }) => ({
+      ...(await publicPlans(ctx.db, input.studioSlug)),
+      mode: billingMode(),
+      /** Why nothing can be bought here now (its owner has not confirmed, or not connected Stripe), or null. */
+      blocker: saleBlocker(await connectStateOf(ctx.db, await studioIdOfSlug(ctx.db, input.studioSlug)), isConnectRequired()),
+    })),
 
   /** Studios with plans on sale (the public /plans entry). */
   studios: publicProcedure.query(({ ctx }) => studiosSelling(ctx.db)),
@@ -86,7 +93,12 @@ export const billingRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => simulateRenewal(ctx.db, ctx.testProvider, { studioId: ctx.studioId, clientId: ctx.clientId, ...input })),
 
   // ── the studio's catalogue and revenue ──
-  plans: trainerProcedure.query(async ({ ctx }) => ({ ...(await studioCatalogue(ctx.db, ctx.studioId)), mode: billingMode() })),
+  plans: trainerProcedure.query(async ({ ctx }) => ({
+    ...(await studioCatalogue(ctx.db, ctx.studioId)),
+    mode: billingMode(),
+    /** Why the studio's plans cannot be bought now, said to its trainers (null: they can). */
+    blocker: ownerBlocker(await connectStateOf(ctx.db, ctx.studioId), isConnectRequired()),
+  })),
   /** One client's membership, for their coach and the studio's trainers. */
   clientMembership: trainerProcedure.input(clientIdInput).use(namesClientRow(theClient)).query(({ ctx, input }) => clientMembership(ctx.db, ctx.studioId, input.clientId)),
   createPlan: ownerProcedure

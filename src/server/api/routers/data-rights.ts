@@ -25,7 +25,7 @@ export const dataRightsRouter = createTRPCRouter({
   myExport: clientProcedure.query(({ ctx }) => exportDownload(ctx.db, { audience: "client", studioId: ctx.studioId, clientId: ctx.clientId }, downloaderOf(ctx))),
   deletionPreview: ownerProcedure.input(clientIdInput).query(({ ctx, input }) => deletionPreview(ctx.db, ctx.studioId, input.clientId, ctx.now())),
   deleteClient: ownerProcedure.input(deleteClientInput).mutation(({ ctx, input }) =>
-    deleteClient(ctx.db, () => billingProvider(ctx.db, ctx), {
+    deleteClient(ctx.db, () => billingProvider(ctx.db, { appUrl: ctx.appUrl, now: ctx.now, studioId: ctx.studioId }), {
       studioId: ctx.studioId,
       requestedBy: { by: "owner", memberId: ctx.memberId },
       clientId: input.clientId,

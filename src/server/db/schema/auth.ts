@@ -16,14 +16,14 @@ export const loginAttempts = pgTable(
   (t) => [index("login_attempts_key_time_idx").on(t.key, t.createdAt)],
 );
 
-// Single-use links (magic sign-in, invites, password resets). Only the SHA-256 of the token is stored, so a
+// Single-use links (magic sign-in, invites, password resets, confirming a signed-up owner's address). Only the SHA-256 of the token is stored, so a
 // database leak does not hand out sign-ins.
 export const authTokens = pgTable(
   "auth_tokens",
   {
     id: id(),
     userId: uuid("user_id").references(() => users.id),
-    purpose: text("purpose", { enum: ["magic_link", "invite", "password_reset"] }).notNull(),
+    purpose: text("purpose", { enum: ["magic_link", "invite", "password_reset", "signup_confirm"] }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     // For invites: which client row the token accepts.
     subjectId: uuid("subject_id"),

@@ -23,6 +23,16 @@ export const studios = pgTable(
     brandColor: text("brand_color"),
     /** What a new session type's free-cancellation window starts at (each type keeps its own). */
     defaultCancelFreeUntilHours: integer("default_cancel_free_until_hours").notNull().default(24),
+    /**
+     * When the owner's address was confirmed. A studio made by open sign-up starts without one
+     * and takes no clients or payments until its owner opens the emailed link; every other
+     * studio (first-run set-up, the demo, those before sign-up existed) is confirmed from the start.
+     */
+    emailConfirmedAt: instant("email_confirmed_at").defaultNow(),
+    /** Hosted mode: the studio's own Stripe account (Connect), where its clients' payments go. */
+    stripeAccountId: text("stripe_account_id").unique(),
+    /** Whether that account may take charges yet (Stripe's charges_enabled, refreshed on return and by account.updated). */
+    stripeChargesEnabled: boolean("stripe_charges_enabled").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "Plans" };
 // The studio's public plans page: compare, pick one, sign up and pay.
 export default async function PlansPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { studio, plans, mode } = await orForbidden((await api()).billing.publicPlans({ studioSlug: slug }));
+  const { studio, plans, mode, blocker } = await orForbidden((await api()).billing.publicPlans({ studioSlug: slug }));
+  const canBuy = mode !== "off" && !blocker;
   const subscriptions = plans.filter((p) => p.kind === "subscription");
   const packs = plans.filter((p) => p.kind === "pack");
   return (
@@ -22,6 +23,7 @@ export default async function PlansPage({ params }: { params: Promise<{ slug: st
       </header>
       {mode === "test" ? <TestModeNotice detail="Payments on this site are simulated: no card is charged." /> : null}
       {mode === "off" ? <Alert tone="info">Online sign-up is not open yet. Ask the studio how to join.</Alert> : null}
+      {mode !== "off" && blocker ? <Alert tone="info">{blocker}</Alert> : null}
       {plans.length === 0 ? <p className="text-stone-700">This studio has no plans on sale right now.</p> : null}
       {[
         { title: "Subscriptions", items: subscriptions },
@@ -40,7 +42,7 @@ export default async function PlansPage({ params }: { params: Promise<{ slug: st
                     <p className="text-2xl font-bold">{priceLabel(plan)}</p>
                     {plan.credits ? <p className="text-stone-700">{plan.credits} sessions, use them when you like.</p> : null}
                     {plan.description ? <p className="text-stone-700">{plan.description}</p> : null}
-                    {mode !== "off" ? (
+                    {canBuy ? (
                       <Link
                         href={`/studios/${studio.slug}/plans/${plan.id}`}
                         className="mt-auto inline-flex h-11 items-center justify-center rounded-lg bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"

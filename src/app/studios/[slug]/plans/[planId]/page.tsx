@@ -12,9 +12,10 @@ export const metadata: Metadata = { title: "Sign up" };
 
 export default async function SignupPage({ params }: { params: Promise<{ slug: string; planId: string }> }) {
   const { slug, planId } = await params;
-  const { studio, plans, mode } = await orForbidden((await api()).billing.publicPlans({ studioSlug: slug }));
+  const { studio, plans, mode, blocker } = await orForbidden((await api()).billing.publicPlans({ studioSlug: slug }));
   const plan = plans.find((p) => p.id === planId);
-  if (!plan || mode === "off") notFound();
+  // A studio that cannot sell yet says why on its plans page; there is no checkout to start here.
+  if (!plan || mode === "off" || blocker) notFound();
   return (
     <main className="mx-auto max-w-md space-y-4 px-4 py-10">
       <p className="text-sm">
