@@ -118,10 +118,8 @@ function BarFace({ label, short, icon, badge, badgeWord, isCurrent }: { label: s
       <span className={cn("relative flex h-7 w-12 items-center justify-center rounded-full", isCurrent && "bg-brand-100")}>
         <NavIcon name={icon} className={cn("size-5", isCurrent ? "text-brand-700" : "text-stone-500")} />
         {badge ? (
-          <span className="absolute -top-1 left-7 inline-flex h-4.5 min-w-4.5 items-center justify-center rounded-full bg-brand-700 px-1 text-[10px] leading-none font-semibold text-white">
-            <span className="sr-only">, </span>
+          <span aria-hidden="true" className="absolute -top-1 left-7 inline-flex h-4.5 min-w-4.5 items-center justify-center rounded-full bg-brand-700 px-1 text-[10px] leading-none font-semibold text-white">
             {badge}
-            {badgeWord ? <span className="sr-only"> {badgeWord}</span> : null}
           </span>
         ) : null}
       </span>
@@ -133,6 +131,8 @@ function BarFace({ label, short, icon, badge, badgeWord, isCurrent }: { label: s
       ) : (
         <span>{label}</span>
       )}
+      {/* Heard after the label, so the name still starts with it ("Needs attention, 3"). */}
+      {badge ? <span className="sr-only">{`, ${badge}${badgeWord ? ` ${badgeWord}` : ""}`}</span> : null}
     </>
   );
 }
