@@ -7,7 +7,7 @@ import { signOutAction } from "@/app/actions";
 import { cn } from "@/lib/cn";
 import { currentHref, splitForPhone, type NavItem } from "./nav";
 import { NavIcon, type IconName } from "./nav-icons";
-import { CountBadge, NavList } from "./nav-list";
+import { NavList } from "./nav-list";
 
 const noSubscription = () => () => {};
 
@@ -113,6 +113,7 @@ const sheetPosition =
   "absolute inset-x-0 bottom-full max-h-[calc(100dvh_-_4.5rem_-_env(safe-area-inset-bottom))] overflow-y-auto rounded-t-2xl border-t border-stone-200 bg-white p-3 shadow-2xl sm:right-2 sm:left-auto sm:mb-2 sm:w-80 sm:rounded-2xl sm:border";
 
 function BarFace({ label, short, icon, badge, badgeWord, isCurrent }: { label: string; short?: string; icon: IconName; badge?: number; badgeWord?: string; isCurrent: boolean }) {
+  const counted = badge ? `, ${badge}${badgeWord ? ` ${badgeWord}` : ""}` : "";
   return (
     <>
       <span className={cn("relative flex h-7 w-12 items-center justify-center rounded-full", isCurrent && "bg-brand-100")}>
@@ -123,16 +124,15 @@ function BarFace({ label, short, icon, badge, badgeWord, isCurrent }: { label: s
           </span>
         ) : null}
       </span>
-      {short && short !== label ? (
+      {/* The name is one text run, "Needs attention, 3": Chrome puts a space between blocks. */}
+      {short || counted ? (
         <>
-          <span aria-hidden="true">{short}</span>
-          <span className="sr-only">{label}</span>
+          <span aria-hidden="true">{short ?? label}</span>
+          <span className="sr-only">{label + counted}</span>
         </>
       ) : (
         <span>{label}</span>
       )}
-      {/* Heard after the label, so the name still starts with it ("Needs attention, 3"). */}
-      {badge ? <span className="sr-only">{`, ${badge}${badgeWord ? ` ${badgeWord}` : ""}`}</span> : null}
     </>
   );
 }
