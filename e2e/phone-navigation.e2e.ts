@@ -8,7 +8,8 @@ import { expectAccessible, signIn } from "./fixtures";
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1280, height: 800 };
-const SHOTS = "test-results/phone-navigation";
+// Outside test-results, which the runner empties at the start of every run.
+const SHOTS = "/tmp/stride-shots/phone-navigation";
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
