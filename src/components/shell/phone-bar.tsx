@@ -62,6 +62,7 @@ export function PhoneBar({ items, accountHref, who }: { items: NavItem[]; accoun
       <nav
         ref={root}
         aria-label="Main"
+        data-phone-bar=""
         className="fixed inset-x-0 bottom-0 z-40 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]"
         onBlur={(event) => {
           // Tab past the sheet's last link leaves the navigation: the sheet closes behind it.
