@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./fixtures";
+import { expectAccessible, openSection, signIn } from "./fixtures";
 
 // Dana (America/New_York, Hopping unlocked early by her coach) is used by no other e2e file.
 const CLIENT = "dana@stride.test";
@@ -58,7 +58,7 @@ test("a client logs drills, a run with its warm-up and an offline session; the t
   await expect(main.getByRole("status").filter({ hasText: "Session saved" })).toBeVisible();
 
   // A run with Hopping as its warm-up; a run of 0 minutes and a date beyond tomorrow are refused first.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log a run" }).click();
+  await openSection(page, "Log a run");
   await expect(page.getByRole("heading", { name: "Log a run", exact: true })).toBeVisible();
   await page.getByLabel("Distance").fill("5");
   await page.getByLabel("Minutes").fill("0");

@@ -13,7 +13,9 @@ export const metadata: Metadata = {
   description: "Stride is where a running coach assigns drills, reviews what clients log, and runs bookings and subscriptions.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f5e3f" };
+// `cover` lets the phone bar sit on the bottom edge and pad itself above the home indicator
+// (env(safe-area-inset-bottom) is 0 without it); the body keeps clear of a landscape notch.
+export const viewport: Viewport = { width: "device-width", initialScale: 1, viewportFit: "cover", themeColor: "#0f5e3f" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request: Next.js can only put the proxy's CSP nonce on the

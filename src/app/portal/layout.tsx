@@ -2,8 +2,10 @@ import type { Viewport } from "next";
 import { PaymentProblemBanner } from "@/components/billing/payment-problem-banner";
 import { SyncStatus } from "@/components/logging/sync-status";
 import { AppShell } from "@/components/shell/app-shell";
+import { resolveNav } from "@/components/shell/nav";
 import { requireViewer } from "@/app/require-viewer";
 import { api } from "@/trpc/server";
+import { portalNav } from "./nav-items";
 
 // The phone's status bar in the studio's colour, as the installed app's (manifest.ts).
 export async function generateViewport(): Promise<Viewport> {
@@ -15,21 +17,13 @@ export default async function PortalLayout({ children }: { children: React.React
   const me = await requireViewer("client");
   const trpc = await api();
   const [problem, brand] = await Promise.all([trpc.billing.paymentProblem(), trpc.studio.brand()]);
-  // Each feature adds its section here.
+  // Sections are listed in ./nav-items.ts. A failing payment marks Membership (and "More",
+  // which holds it on a phone) as well as the banner, so the way to fix it is easy to find.
+  const nav = resolveNav(portalNav, { isOwner: false, counts: { payment: problem ? 1 : 0 } });
   return (
     <AppShell
       studio={brand ?? undefined}
-      nav={[
-        { href: "/portal", label: "Today" },
-        { href: "/portal/log", label: "Log drills" },
-        { href: "/portal/run", label: "Log a run" },
-        { href: "/portal/history", label: "History" },
-        { href: "/portal/progress", label: "Progress" },
-        { href: "/portal/sessions", label: "My sessions" },
-        { href: "/portal/book", label: "Book a session" },
-        { href: "/portal/billing", label: "Membership" },
-        { href: "/portal/my-data", label: "My data" },
-      ]}
+      nav={nav}
       who={me.name}
       accountHref="/portal/account"
       banner={problem ? <PaymentProblemBanner amountMinor={problem.amountMinor} currency={problem.currency} /> : null}

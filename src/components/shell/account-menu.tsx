@@ -30,7 +30,7 @@ export function AccountMenu({ settingsHref }: { settingsHref: string }) {
         Account
       </Button>
       {isOpen ? (
-        <div id={panelId} className="absolute right-0 z-10 mt-1 w-64 space-y-2 rounded-lg border border-stone-200 bg-white p-3 shadow-lg">
+        <div id={panelId} className="absolute bottom-full left-0 z-10 mb-1 w-64 space-y-2 rounded-lg border border-stone-200 bg-white p-3 shadow-lg">
           <Link href={settingsHref} className="block font-medium text-brand-700 underline" onClick={() => setOpen(false)}>
             Account settings
           </Link>

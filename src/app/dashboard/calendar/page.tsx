@@ -68,7 +68,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         </p>
       </nav>
 
-      <div className="grid gap-3 lg:grid-cols-7" aria-label="Week calendar">
+      {/* Seven columns only where each day is wide enough for a booking and its Cancel button. */}
+      <div className="grid gap-3 xl:grid-cols-7" aria-label="Week calendar">
         {days.map((day) => {
           const key = day.toISODate()!;
           const items = calendar.bookings.filter((b) => DateTime.fromJSDate(b.startsAt, { zone: timeZone }).toISODate() === key);

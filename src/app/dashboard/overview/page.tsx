@@ -38,6 +38,10 @@ function when(d: Date, timeZone: string, now: DateTime): string {
   return at.toFormat(at.year === now.year ? "d LLL" : "d LLL yyyy");
 }
 
+const weekText = (r: OverviewRow) => (r.weekPrescribed === 0 ? "–" : `${r.weekDone} of ${r.weekPrescribed} (${Math.round((r.weekRate ?? 0) * 100)}%)`);
+const streakText = (r: OverviewRow) => `${r.currentStreak} ${r.currentStreak === 1 ? "day" : "days"}`;
+const asymmetryText = (a: NonNullable<OverviewRow["asymmetry"]>) => `${Math.round(a.percent)}% ${a.drillName}, ${a.weakerSide} weaker`;
+
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string; coach?: string }> }) {
   const params = await searchParams;
   const sort: SortKey = columns.some((c) => c.key === params.sort) ? (params.sort as SortKey) : "name";
@@ -115,7 +119,60 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </nav>
           )}
         </div>
-        <div className="relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
+        {/* On a phone, one card per client (six columns do not fit 390 px); from a tablet up, the table. */}
+        <nav aria-label="Sort clients" className="flex flex-wrap items-center gap-1 text-sm md:hidden">
+          <span className="mr-1 text-stone-600">Sort by</span>
+          {columns.map((c) => {
+            const isSorted = sort === c.key;
+            const nextDir = isSorted && dir === "asc" ? "desc" : "asc";
+            return (
+              <Link
+                key={c.key}
+                href={href({ sort: c.key, dir: nextDir })}
+                aria-current={isSorted ? "true" : undefined}
+                className={isSorted ? "rounded-full bg-brand-50 px-3 py-2.5 font-semibold text-brand-800" : "rounded-full px-3 py-2.5 text-brand-700 underline"}
+              >
+                {c.label}
+                {isSorted ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                <span className="sr-only">{isSorted ? `, sorted ${dir === "asc" ? "ascending" : "descending"}; sort ${nextDir === "asc" ? "ascending" : "descending"}` : ""}</span>
+              </Link>
+            );
+          })}
+        </nav>
+        <ul className="space-y-2 md:hidden" aria-label="Clients this week">
+          {rows.map((r) => (
+            <li key={r.clientId}>
+              <Card className="space-y-2 p-4">
+                <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+                  <p className="font-medium">
+                    <Link href={`/dashboard/clients/${r.clientId}/progress`} className="text-brand-700 underline">
+                      {r.name}
+                    </Link>
+                    {r.status === "invited" ? <span className="ml-2 text-xs text-stone-500">invited</span> : null}
+                  </p>
+                  <p className="text-sm text-stone-600">{r.lastActivityAt ? <time dateTime={r.lastActivityAt.toISOString()}>{when(r.lastActivityAt, timeZone, now)}</time> : "Nothing logged"}</p>
+                </div>
+                <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-stone-600">Coach</dt>
+                  <dd>{r.coachName}</dd>
+                  <dt className="text-stone-600">This week</dt>
+                  <dd>{weekText(r)}</dd>
+                  <dt className="text-stone-600">Streak</dt>
+                  <dd>{streakText(r)}</dd>
+                  {r.asymmetry ? (
+                    <>
+                      <dt className="text-stone-600">Asymmetry</dt>
+                      <dd>
+                        <Badge className="bg-amber-100 text-amber-900">{asymmetryText(r.asymmetry)}</Badge>
+                      </dd>
+                    </>
+                  ) : null}
+                </dl>
+              </Card>
+            </li>
+          ))}
+        </ul>
+        <div className="relative hidden overflow-x-auto rounded-xl border border-stone-200 bg-white md:block">
           <table className="w-full text-left text-xs sm:text-sm" aria-label="Clients this week">
             <thead className="bg-stone-50 text-stone-600">
               <tr>
@@ -144,13 +201,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                     {r.status === "invited" ? <span className="ml-2 text-xs text-stone-500">invited</span> : null}
                   </th>
                   <td className="px-3 py-2">{r.coachName}</td>
-                  <td className="px-3 py-2">{r.weekPrescribed === 0 ? "–" : `${r.weekDone} of ${r.weekPrescribed} (${Math.round((r.weekRate ?? 0) * 100)}%)`}</td>
-                  <td className="px-3 py-2">{r.currentStreak} {r.currentStreak === 1 ? "day" : "days"}</td>
+                  <td className="px-3 py-2">{weekText(r)}</td>
+                  <td className="px-3 py-2">{streakText(r)}</td>
                   <td className="px-3 py-2">
                     {r.asymmetry ? (
-                      <Badge className="bg-amber-100 text-amber-900">
-                        {Math.round(r.asymmetry.percent)}% {r.asymmetry.drillName}, {r.asymmetry.weakerSide} weaker
-                      </Badge>
+                      <Badge className="bg-amber-100 text-amber-900">{asymmetryText(r.asymmetry)}</Badge>
                     ) : (
                       "–"
                     )}

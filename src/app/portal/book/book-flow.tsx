@@ -172,7 +172,7 @@ export function BookFlow({
       ) : null}
 
       {type && picked ? (
-        <Card className="sticky bottom-3 space-y-3 border-brand-700">
+        <Card className="sticky bottom-[calc(var(--app-bar-space,0px)_+_0.75rem)] space-y-3 border-brand-700">
           <h2 className="font-semibold">{reschedule ? "Move your session" : "3. Confirm"}</h2>
           <p>
             <strong>{type.name}</strong> with {type.trainerName} on {formatDayLabel(picked, timeZone)} at {formatTime(picked, timeZone)} ({timeZone} time).
