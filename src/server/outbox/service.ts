@@ -3,7 +3,7 @@ import type { Transporter } from "nodemailer";
 import { lastErrorOf, MAX_ATTEMPTS, runClaimPass, waitedSinceCreatedSql } from "@/server/db/claim-loop";
 import type { Db, Queryable } from "@/server/db/client";
 import { outbox, type OutboxAttachment, type OutboxEmail } from "@/server/db/schema";
-import { inStudio } from "@/server/db/tenancy";
+import { inStudio, inStudioSql } from "@/server/db/tenancy";
 import type { ClientScope } from "@/lib/client-visibility";
 import { DomainError } from "@/lib/errors";
 import { studioBrand } from "@/server/studio/service";
@@ -51,7 +51,7 @@ export async function listOutbox(q: Queryable, studioId: string, reader: { email
   // A trainer kept to their own clients reads what was sent to them and to those clients only.
   const scope = reader.clientScope ?? null;
   const visible = scope
-    ? or(eq(outbox.toEmail, reader.email), sql`${outbox.toEmail} in (select c.email from clients c where c.studio_id = ${studioId}::uuid and c.coach_id = ${scope}::uuid)`)
+    ? or(eq(outbox.toEmail, reader.email), sql`${outbox.toEmail} in (select c.email from clients c where ${inStudioSql("c", studioId)} and c.coach_id = ${scope}::uuid)`)
     : undefined;
   const rows = await q.select().from(outbox).where(inStudio(outbox, studioId, visible)).orderBy(desc(outbox.createdAt)).limit(limit);
   return rows.map((row) => outboxEntryFor(row, reader));

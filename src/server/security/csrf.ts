@@ -37,6 +37,7 @@ export const CSRF_INVENTORY: Record<string, Protection> = {
   "src/app/(auth)/sign-in/actions.ts": "server-action-origin",
   "src/app/(auth)/invite/actions.ts": "server-action-origin",
   "src/app/(auth)/staff-invite/actions.ts": "server-action-origin",
+  "src/app/(auth)/sign-up/actions.ts": "server-action-origin",
   "src/app/checkout/actions.ts": "server-action-origin",
   "src/app/setup/actions.ts": "server-action-origin",
 };

@@ -1,3 +1,4 @@
+import { assertStudioConfirmed } from "@/server/signup/confirmation";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { endAllDeviceSessions } from "@/server/auth/device-sessions";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
@@ -127,6 +128,8 @@ export async function inviteTrainer(
 ) {
   const email = normalizeEmail(input.email);
   return q.transaction(async (tx) => {
+    // A studio made by open sign-up takes no one until its owner's address is confirmed.
+    await assertStudioConfirmed(tx, actor.studioId);
     if (await holdsARole(tx, email)) throw new DomainError("CONFLICT", ONE_ROLE_MESSAGE, "email");
     const [waiting] = await tx
       .select({ id: staffInvites.id })

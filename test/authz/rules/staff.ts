@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db/client";
 import { staffInvites, studioMembers, users } from "@/server/db/schema";
-import { EVERYONE, OWNER, type AuthzFixture, type ProcedureRules } from "../roles";
+import { ANY_OWNER, EVERYONE, OWNER, type AuthzFixture, type ProcedureRules } from "../roles";
 
 const freshEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
 
@@ -24,8 +24,8 @@ async function leavingTrainer(f: AuthzFixture, db: Db) {
 
 export const staffRules: ProcedureRules = {
   // The staff page is the owner's: not the studio's trainers, nor another studio's, nor a deactivated trainer.
-  "staff.list": { allowed: OWNER },
-  "staff.invite": { allowed: OWNER, input: () => ({ email: freshEmail("new-trainer") }) },
+  "staff.list": { allowed: ANY_OWNER },
+  "staff.invite": { allowed: ANY_OWNER, input: () => ({ email: freshEmail("new-trainer") }) },
   "staff.resendInvite": { allowed: OWNER, input: waitingInvite },
   "staff.revokeInvite": { allowed: OWNER, input: waitingInvite },
   // The trainer stays a trainer: the shared fixture keeps its roles.

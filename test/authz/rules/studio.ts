@@ -1,6 +1,8 @@
 import sharp from "sharp";
 import { getStudioSettings } from "@/server/studio/service";
-import { EVERYONE, OWNER, TRAINERS, type ProcedureRules } from "../roles";
+import { eq } from "drizzle-orm";
+import { studioMembers } from "@/server/db/schema";
+import { ANY_OWNER, EVERYONE, TRAINERS, type ProcedureRules } from "../roles";
 
 /** A real 8 × 8 PNG: the smallest logo the upload accepts. */
 async function tinyPngBase64(): Promise<string> {
@@ -9,17 +11,19 @@ async function tinyPngBase64(): Promise<string> {
 }
 
 export const studioRules: ProcedureRules = {
-  "studio.get": { allowed: OWNER },
-  // The home studio's own settings sent back unchanged: the shared fixture stays as it is.
+  "studio.get": { allowed: ANY_OWNER },
+  // The caller's own studio's settings sent back unchanged (the home studio's for those without
+  // one): the shared fixture stays as it is.
   "studio.update": {
-    allowed: OWNER,
-    input: async (f, db) => {
-      const { logo: _logo, ...settings } = await getStudioSettings(db, f.home.studioId);
+    allowed: ANY_OWNER,
+    input: async (f, db, callerId) => {
+      const [member] = callerId ? await db.select({ studioId: studioMembers.studioId }).from(studioMembers).where(eq(studioMembers.userId, callerId)) : [];
+      const { logo: _logo, ...settings } = await getStudioSettings(db, member?.studioId ?? f.home.studioId);
       return settings;
     },
   },
-  "studio.setLogo": { allowed: OWNER, input: async () => ({ imageBase64: await tinyPngBase64() }) },
-  "studio.removeLogo": { allowed: OWNER },
+  "studio.setLogo": { allowed: ANY_OWNER, input: async () => ({ imageBase64: await tinyPngBase64() }) },
+  "studio.removeLogo": { allowed: ANY_OWNER },
   "studio.defaults": { allowed: [...TRAINERS, "otherTrainer"], clientScoped: false },
   // Everyone may ask; each gets their own studio's name and colour, a visitor none of several.
   "studio.brand": { allowed: EVERYONE, clientScoped: false },
