@@ -93,11 +93,17 @@ test.describe("studio settings", () => {
       const portal = await sam.newPage();
       await signIn(portal, CLIENT);
       await expect(portal).toHaveURL(/\/portal$/);
-      const header = portal.getByRole("banner");
-      await expect(header.getByRole("link", { name: NEW_NAME })).toBeVisible();
-      await expect(header.locator(`img[src^="/api/logo/"]`)).toBeVisible();
-      expect(await header.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe("rgb(29, 78, 216)");
-      const manifest = (await (await portal.request.get("/manifest.webmanifest")).json()) as { name: string; theme_color: string; icons: { src: string; sizes: string }[] };
+      // The sidebar (wide screen) carries the studio's name, logo and colour.
+      const side = portal.getByRole("complementary");
+      await expect(side.getByRole("link", { name: NEW_NAME })).toBeVisible();
+      await expect(side.locator(`img[src^="/api/logo/"]`)).toBeVisible();
+      expect(await side.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe("rgb(29, 78, 216)");
+      // The page links its studio's manifest, which a browser fetches without the session cookie.
+      const manifestHref = await portal.locator('link[rel="manifest"]').getAttribute("href");
+      expect(manifestHref).toMatch(/^\/studios\/[a-z0-9-]+\/manifest$/);
+      const visitor = await browser.newContext();
+      const manifest = (await (await visitor.request.get(manifestHref!)).json()) as { name: string; theme_color: string; icons: { src: string; sizes: string }[] };
+      await visitor.close();
       expect(manifest).toMatchObject({ name: NEW_NAME, theme_color: "#1d4ed8" });
       const icon = await portal.request.get(manifest.icons.find((i) => i.sizes === "192x192")!.src);
       expect(await sharp(await icon.body()).metadata()).toMatchObject({ width: 192, height: 192 });

@@ -1,4 +1,4 @@
-import type { Viewport } from "next";
+import type { Metadata, Viewport } from "next";
 import { PaymentProblemBanner } from "@/components/billing/payment-problem-banner";
 import { SyncStatus } from "@/components/logging/sync-status";
 import { AppShell } from "@/components/shell/app-shell";
@@ -11,6 +11,13 @@ import { portalNav } from "./nav-items";
 export async function generateViewport(): Promise<Viewport> {
   const brand = await (await api()).studio.brand().catch(() => null);
   return brand?.brandColor ? { themeColor: brand.brandColor } : {};
+}
+
+// The installed app is the client's studio's: its manifest by the studio's public address, since
+// a browser fetches the manifest without the session cookie.
+export async function generateMetadata(): Promise<Metadata> {
+  const brand = await (await api()).studio.brand().catch(() => null);
+  return brand ? { manifest: `/studios/${brand.slug}/manifest` } : {};
 }
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {

@@ -31,6 +31,7 @@ export const CSRF_INVENTORY: Record<string, Protection> = {
   "src/app/api/export/mine/route.ts": "read-only",
   "src/app/api/health/route.ts": "read-only",
   "src/app/api/logo/[sha256]/route.ts": "read-only",
+  "src/app/studios/[slug]/manifest/route.ts": "read-only",
   "src/app/api/studio/logo/route.ts": "same-origin",
   "src/app/sw.js/route.ts": "read-only",
   "src/app/actions.ts": "server-action-origin",

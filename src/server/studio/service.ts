@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "@/server/db/client";
 import { progressionSettings, studioLogos, studios } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
@@ -141,17 +141,26 @@ export async function logoImage(q: Queryable, sha256: string, size: 192 | 512 | 
   return size ? squareIcon(logo.png, size) : logo.png;
 }
 
-export type StudioBrand = { name: string; brandColor: string | null; logoUrl: string | null; logoSha256: string | null };
+export type StudioBrand = { name: string; slug: string; brandColor: string | null; logoUrl: string | null; logoSha256: string | null };
 
-/** How a studio presents itself: its name, colour and logo. */
-export async function studioBrand(q: Queryable, studioId: string): Promise<StudioBrand | null> {
+/** How a studio presents itself: its name, public address, colour and logo. */
+export function studioBrand(q: Queryable, studioId: string): Promise<StudioBrand | null> {
+  return brandWhere(q, eq(studios.id, studioId));
+}
+
+/** The same, by the studio's public address (its installed app's manifest). */
+export function studioBrandBySlug(q: Queryable, slug: string): Promise<StudioBrand | null> {
+  return brandWhere(q, eq(studios.slug, slug));
+}
+
+async function brandWhere(q: Queryable, where: SQL): Promise<StudioBrand | null> {
   const [row] = await q
-    .select({ name: studios.name, brandColor: studios.brandColor, logoSha256: studioLogos.sha256 })
+    .select({ name: studios.name, slug: studios.slug, brandColor: studios.brandColor, logoSha256: studioLogos.sha256 })
     .from(studios)
     .leftJoin(studioLogos, eq(studioLogos.studioId, studios.id))
-    .where(eq(studios.id, studioId));
+    .where(where);
   if (!row) return null;
-  return { name: row.name, brandColor: row.brandColor, logoSha256: row.logoSha256, logoUrl: row.logoSha256 ? logoUrlOf(row.logoSha256) : null };
+  return { name: row.name, slug: row.slug, brandColor: row.brandColor, logoSha256: row.logoSha256, logoUrl: row.logoSha256 ? logoUrlOf(row.logoSha256) : null };
 }
 
 /** The server's only studio (a self-hosted server), or null when it has none or several. */
