@@ -1,13 +1,14 @@
 // Issue 17: a real trainer starts a studio from nothing and runs it with a colleague. A server
-// of its own on an empty embedded database (STRIDE_DEMO=0): set-up with the code from the log →
+// of its own on an empty database, embedded (STRIDE_DEMO=0) and PostgreSQL: set-up with the code from the log →
 // the owner invites a trainer → the trainer accepts → the owner invites a client coached by the
 // trainer → the client accepts and logs a session → the trainer reviews it → the owner
 // deactivates the trainer, handing the client to themselves → the client's history is intact,
 // and the trainer's open page is signed out.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import postgres from "postgres";
 import { expectAccessible } from "./fixtures";
 import { AppServer } from "./fixtures/app-server";
 
@@ -54,9 +55,34 @@ async function signIn(page: Page, person: { email: string; password: string }) {
 // One server start and four people on a machine the other stories share.
 test.describe.configure({ timeout: 480_000 });
 
-test("a studio from an empty database: an owner, a trainer and a client, until the trainer leaves and the client's history stays", async ({ browser }) => {
+/**
+ * An empty database of the kind asked for: the embedded one (a fresh folder), or a new database
+ * on the test run's PostgreSQL server (dropped afterwards).
+ */
+async function emptyDatabase(kind: "embedded" | "postgres"): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (kind === "embedded") return { env: { DATABASE_URL: "", STRIDE_DEMO: "0" }, drop: async () => {} };
+  const adminUrl = process.env.TEST_PG_ADMIN_URL!;
+  const name = `stride_from_scratch_${Date.now()}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString(), STRIDE_DEMO: "0", AUTH_SECRET: randomBytes(32).toString("base64") },
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+for (const kind of ["embedded", "postgres"] as const) {
+test(`a studio from an empty ${kind === "embedded" ? "embedded database" : "PostgreSQL database"}: an owner, a trainer and a client, until the trainer leaves and the client's history stays`, async ({ browser }) => {
+  // Skipped only outside `npm test` (a bare `npx playwright test`), which always provides a PostgreSQL server.
+  test.skip(kind === "postgres" && !process.env.TEST_PG_ADMIN_URL, "TEST_PG_ADMIN_URL is not set (npm test sets it with scripts/ensure-postgres.sh).");
   const dataDir = path.join(process.cwd(), ".data", `e2e-from-scratch-${randomUUID().slice(0, 8)}`);
-  const server = await AppServer.onFreePort({ STRIDE_DATA_DIR: dataDir, DATABASE_URL: "", STRIDE_DEMO: "0" });
+  const database = await emptyDatabase(kind);
+  const server = await AppServer.onFreePort({ STRIDE_DATA_DIR: dataDir, ...database.env });
   const contexts: Awaited<ReturnType<Browser["newContext"]>>[] = [];
   const open = async (options: Parameters<Browser["newContext"]>[0] = {}) => {
     const context = await browser.newContext({ baseURL: server.url, timezoneId: "Europe/London", viewport: { width: 1280, height: 900 }, ...options });
@@ -220,6 +246,8 @@ test("a studio from an empty database: an owner, a trainer and a client, until t
   } finally {
     for (const context of contexts) await context.close();
     await server.stop();
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+}
