@@ -250,13 +250,14 @@ describe("tenancy", () => {
     const other = await createTestStudio(t.db, "staff-tenancy-other");
     const { id: theirInvite } = await ownerOf(other).invite({ email: freshEmail("theirs") });
     const staff = ownerOf(s);
+    // One call at a time: a refusal made before its turn to be awaited would go unhandled.
     for (const call of [
-      staff.resendInvite({ inviteId: theirInvite }),
-      staff.revokeInvite({ inviteId: theirInvite }),
-      staff.changeRole({ memberId: other.trainer.memberId, role: "owner" }),
-      staff.deactivate({ memberId: other.trainer.memberId, coachId: s.owner.memberId, perClient: [] }),
+      () => staff.resendInvite({ inviteId: theirInvite }),
+      () => staff.revokeInvite({ inviteId: theirInvite }),
+      () => staff.changeRole({ memberId: other.trainer.memberId, role: "owner" }),
+      () => staff.deactivate({ memberId: other.trainer.memberId, coachId: s.owner.memberId, perClient: [] }),
     ]) {
-      expect((await refusal(call)).code).toBe("NOT_FOUND");
+      expect((await refusal(call())).code).toBe("NOT_FOUND");
     }
     expect((await refusal(staff.deactivate({ memberId: s.trainer.memberId, coachId: other.owner.memberId, perClient: [] }))).fields.coachId).toBeTruthy();
     const list = JSON.stringify(await staff.list());

@@ -57,7 +57,7 @@ describe("the owner's studio settings", () => {
       masteryRule: { minValuePerSide: 20, requiredDays: 4, windowDays: 6 },
     });
     // The client's portal is dressed in the studio's name and colour.
-    expect(await callerFor(t.db, studio.clientA.userId).studio.brand()).toEqual({ name: "Riverside Running", brandColor: "#1d4ed8", logoUrl: null, logoSha256: null });
+    expect(await callerFor(t.db, studio.clientA.userId).studio.brand()).toEqual({ name: "Riverside Running", slug: expect.stringMatching(/^riverside-running/), brandColor: "#1d4ed8", logoUrl: null, logoSha256: null });
   });
 
   it("clears the brand colour back to Stride's own when the field is left empty", async () => {
