@@ -5,10 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormAlert, SelectField } from "@/components/drills/fields";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /**
  * Invite by email: the client gets a single-use link valid for 7 days. Without a mail server
@@ -73,9 +73,9 @@ export function InviteClientForm({ coaches, myMemberId, isOwner }: { coaches: { 
           </SelectField>
         ) : null}
       </div>
-      <Button type="submit" disabled={invite.isPending}>
+      <SubmitButton disabled={invite.isPending}>
         {invite.isPending ? "Sending…" : "Send invite"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

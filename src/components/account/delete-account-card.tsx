@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** A client deletes their own account: what goes and what stays, then their name typed to confirm. */
 export function DeleteAccountCard({ name }: { name: string }) {
@@ -46,9 +47,9 @@ export function DeleteAccountCard({ name }: { name: string }) {
         >
           <Field label={`Type ${name} to confirm`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" error={errors.fields.confirmName} />
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" variant="danger" disabled={remove.isPending}>
+            <SubmitButton variant="danger" disabled={remove.isPending}>
               {remove.isPending ? "Deleting…" : "Delete my account for good"}
-            </Button>
+            </SubmitButton>
             <Button type="button" variant="ghost" onClick={() => (setIsConfirming(false), setTyped(""), remove.reset())}>
               Keep my account
             </Button>

@@ -2,12 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { NewPasswordField } from "@/components/ui/new-password-field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** A new password, proven by the current one. */
 export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
@@ -47,9 +47,9 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
         error={errors.fields.newPassword}
         note="Your other devices are signed out; this one stays signed in."
       />
-      <Button type="submit" variant="secondary" disabled={change.isPending}>
+      <SubmitButton variant="secondary" disabled={change.isPending}>
         {change.isPending ? "Changing…" : "Change password"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

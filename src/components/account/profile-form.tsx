@@ -3,12 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Unit = "km" | "mi" | null;
 
@@ -42,9 +42,9 @@ export function ProfileForm({ name, timeZone, distanceUnit, zones, showsDistance
           <option value="mi">Miles</option>
         </SelectField>
       ) : null}
-      <Button type="submit" disabled={save.isPending}>
+      <SubmitButton disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

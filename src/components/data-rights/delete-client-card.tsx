@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type DeletionPreview = { clientId: string; name: string; sessions: number; runs: number; upcomingBookings: number; subscriptionsToStop: number; payments: number };
 
@@ -69,9 +70,9 @@ export function DeleteClientCard({ preview }: { preview: DeletionPreview }) {
             error={errors.fields.confirmName}
           />
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" variant="danger" disabled={remove.isPending}>
+            <SubmitButton variant="danger" disabled={remove.isPending}>
               {remove.isPending ? "Deleting…" : `Delete ${preview.name} for good`}
-            </Button>
+            </SubmitButton>
             <Button type="button" variant="ghost" onClick={() => (setIsConfirming(false), setTyped(""), remove.reset())}>
               Keep this client
             </Button>

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formErrorsOf } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Props = {
   label: string;
@@ -47,9 +47,9 @@ export function RequestLinkForm({ label, name, errorKey = "email", hint, submitL
       {sentMessage ? <Alert tone="success">{sentMessage}</Alert> : null}
       {errors.message && !fieldError ? <Alert>{errors.message}</Alert> : null}
       <Field label={label} name={name} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError} hint={hint} />
-      <Button type="submit" variant={variant} className={isWide ? "w-full" : undefined} disabled={isPending}>
+      <SubmitButton variant={variant} className={isWide ? "w-full" : undefined} disabled={isPending}>
         {isPending ? "Sending…" : submitLabel}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -5,7 +5,6 @@ import "@/lib/zod-without-eval";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { SaveFeedback, type Feedback } from "./save-feedback";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formatDistance, parseDistance, unitWords, type DistanceUnit } from "@/lib/distance-units";
@@ -15,6 +14,7 @@ import { formErrorsOf } from "@/trpc/react";
 import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { errorsByKey, loggableMap } from "./session-form";
 import { useSender, type SendResult } from "./use-sync";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** A warm-up is logged as done a few minutes before the run starts. */
 const WARMUP_LEAD_MS = 10 * 60_000;
@@ -160,9 +160,9 @@ export function RunForm({ warmupDrills, timeZone, unit }: { warmupDrills: Logger
         </section>
       ) : null}
       <SaveFeedback feedback={feedback} />
-      <Button type="submit" size="lg" className="w-full" disabled={isSaving}>
+      <SubmitButton size="lg" className="w-full" disabled={isSaving}>
         Save run
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

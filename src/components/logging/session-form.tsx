@@ -6,7 +6,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { SaveFeedback, type Feedback } from "./save-feedback";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { enqueue, newDeviceId, removePending } from "@/lib/offline-queue";
@@ -14,6 +13,7 @@ import { fromZod, logSessionInputFor, type LoggableDrill, type LogSessionInput }
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { useSender } from "./use-sync";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Form errors by field, with entry errors moved onto the value key of their input. */
 export function errorsByKey(fields: Record<string, string | undefined>, keys: string[], prefix = "") {
@@ -165,9 +165,9 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
         <SessionExtras {...extras} errors={errors} onChange={(next) => (setExtras({ ...extras, ...next }), setErrors({ ...errors, effort: undefined, painWhere: undefined, note: undefined }))} />
       </Card>
       <SaveFeedback feedback={feedback} />
-      <Button type="submit" size="lg" className="w-full" disabled={isSaving}>
+      <SubmitButton size="lg" className="w-full" disabled={isSaving}>
         {isEdit ? "Save changes" : "Save session"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

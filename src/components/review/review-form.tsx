@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** What the feedback is about: a session to review, or a run to acknowledge (its pain leaves the queue). */
 export type ReviewSubject = { kind: "session"; sessionId: string } | { kind: "run"; runId: string };
@@ -60,9 +60,9 @@ export function ReviewForm({ subject, feedback, isReviewed }: { subject: ReviewS
       </div>
       {errors.message && !errors.fields.feedback ? <Alert>{errors.message}</Alert> : null}
       {saved ? <Alert tone="success">{words.saved}</Alert> : null}
-      <Button type="submit" disabled={save.isPending}>
+      <SubmitButton disabled={save.isPending}>
         {isReviewed ? words.again : words.first}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

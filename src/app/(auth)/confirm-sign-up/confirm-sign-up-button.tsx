@@ -2,9 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function ConfirmSignUpButton({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -29,9 +29,9 @@ export function ConfirmSignUpButton({ token }: { token: string }) {
       }}
     >
       {errors.message ? <Alert>{errors.message}</Alert> : <p>Press the button to confirm this is your address and open your studio.</p>}
-      <Button type="submit" className="w-full" disabled={confirm.isPending}>
+      <SubmitButton className="w-full" disabled={confirm.isPending}>
         {confirm.isPending ? "Confirming…" : "Confirm my email"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { NewPasswordField } from "@/components/ui/new-password-field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -41,9 +41,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </Alert>
       ) : null}
       <NewPasswordField value={password} onChange={(e) => setPassword(e.target.value)} error={errors.fields.password} note="Every device signed in to your account is signed out." />
-      <Button type="submit" className="w-full" disabled={reset.isPending}>
+      <SubmitButton className="w-full" disabled={reset.isPending}>
         {reset.isPending ? "Saving…" : "Set my new password"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

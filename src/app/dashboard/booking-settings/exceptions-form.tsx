@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Exception = { id: string; date: string; kind: "day_off" } | { id: string; date: string; kind: "extra"; start: string; end: string };
 
@@ -63,9 +64,9 @@ export function ExceptionsForm({ exceptions, today, lastDate }: { exceptions: Ex
           </>
         ) : null}
         {add.error && Object.keys(errors.fields).length === 0 ? <Alert className="sm:col-span-4">{errors.message}</Alert> : null}
-        <Button type="submit" variant="secondary" disabled={add.isPending}>
+        <SubmitButton variant="secondary" disabled={add.isPending}>
           Add
-        </Button>
+        </SubmitButton>
       </form>
     </Card>
   );

@@ -8,6 +8,7 @@ import { Alert, Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { CURRENCIES, minorToDecimalString, type Currency } from "@/lib/money";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type SessionTypeValues = {
   id?: string;
@@ -137,9 +138,9 @@ export function SessionTypeForm({
         {save.error && Object.keys(errors.fields).length === 0 ? <Alert className="sm:col-span-2">{errors.message}</Alert> : null}
         {saved ? <Alert tone="success" className="sm:col-span-2">Saved. New bookings use these settings.</Alert> : null}
         <div className="flex flex-wrap gap-2 sm:col-span-2">
-          <Button type="submit" disabled={save.isPending}>
+          <SubmitButton disabled={save.isPending}>
             {initial?.id ? "Save changes" : "Add session type"}
-          </Button>
+          </SubmitButton>
           {initial?.id ? (
             <Button type="button" variant="ghost" onClick={() => archive.mutate({ sessionTypeId: initial.id! })} disabled={archive.isPending}>
               Stop offering it

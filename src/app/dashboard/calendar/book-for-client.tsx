@@ -3,10 +3,10 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** The trainer books one of their open times on a client's behalf. */
 export function BookForClient({ clients, types }: { clients: { id: string; name: string }[]; types: { id: string; name: string }[] }) {
@@ -86,9 +86,9 @@ export function BookForClient({ clients, types }: { clients: { id: string; name:
           </select>
           {errors.fields.start ? <p className="text-sm text-red-700">{errors.fields.start}</p> : null}
         </div>
-        <Button type="submit" disabled={!clientId || !start || book.isPending}>
+        <SubmitButton disabled={!clientId || !start || book.isPending}>
           Book
-        </Button>
+        </SubmitButton>
         {book.error && !errors.fields.start && !errors.fields.clientId ? <Alert className="sm:col-span-4">{errors.message}</Alert> : null}
         {booked ? <Alert tone="success" className="sm:col-span-4">Booked. Your client has an email with a calendar file.</Alert> : null}
       </form>

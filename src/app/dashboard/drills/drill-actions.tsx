@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import type { MasteryRule } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function CopyDrillButton({ drillId, drillName }: { drillId: string; drillName: string }) {
   const trpc = useTRPC();
@@ -98,9 +99,9 @@ export function PrerequisiteForm({
           <Field label="Out of the last (days)" inputMode="numeric" value={windowDays} onChange={(e) => setWindowDays(e.target.value)} error={fields["rule.windowDays"]} />
         </div>
       ) : null}
-      <Button type="submit" variant="secondary" disabled={save.isPending}>
+      <SubmitButton variant="secondary" disabled={save.isPending}>
         Save prerequisite
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

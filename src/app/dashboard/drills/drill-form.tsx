@@ -5,12 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CheckboxField, FormAlert, SelectField, TextAreaField } from "@/components/drills/fields";
 import { PrescriptionFields, defaultsOf, draftFrom } from "@/components/drills/prescription-fields";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { measureLabels } from "@/lib/drills/describe";
 import { drillLevels, measureKinds, type DrillLevel, type Equipment, type MeasureKind, type PrescriptionDefaults } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type DrillFormValues = {
   name: string;
@@ -144,9 +144,9 @@ export function DrillForm({ drillId, initial }: { drillId?: string; initial?: Dr
         <legend className="px-1 text-sm font-semibold">Default prescription</legend>
         <PrescriptionFields value={draft} onChange={setDraft} measure={measure} perSide={perSide} errors={fields} prefix="defaultPrescription" dated={false} />
       </fieldset>
-      <Button type="submit" disabled={mutation.isPending}>
+      <SubmitButton disabled={mutation.isPending}>
         {mutation.isPending ? "Saving…" : drillId ? "Save changes" : "Create drill"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

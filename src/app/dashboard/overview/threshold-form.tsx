@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** The studio's asymmetry threshold: above it, a client appears in the attention queue. */
 export function ThresholdForm({ current }: { current: number }) {
@@ -41,9 +41,9 @@ export function ThresholdForm({ current }: { current: number }) {
         error={errors.fields.asymmetryThresholdPercent ?? errors.message ?? undefined}
         className="w-56"
       />
-      <Button type="submit" variant="secondary" disabled={save.isPending}>
+      <SubmitButton variant="secondary" disabled={save.isPending}>
         Save threshold
-      </Button>
+      </SubmitButton>
       {saved ? <Alert tone="success">Saved: gaps above {value}% are flagged.</Alert> : null}
     </form>
   );

@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { CURRENCIES, describeCharge, needsPriceConfirmation, parseMoney, type Currency } from "@/lib/money";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type PlanValues = {
   id?: string;
@@ -146,9 +146,9 @@ export function PlanForm({ plan, defaultCurrency = EMPTY.currency }: { plan?: Pl
         </label>
       ) : null}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={mutation.isPending}>
+        <SubmitButton disabled={mutation.isPending}>
           {mutation.isPending ? "Saving…" : plan ? `Save ${plan.name}` : "Add plan"}
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );
@@ -175,9 +175,9 @@ export function DefaultCoachForm({ coaches, defaultCoachId }: { coaches: { id: s
           </option>
         ))}
       </Select>
-      <Button type="submit" variant="secondary" disabled={save.isPending}>
+      <SubmitButton variant="secondary" disabled={save.isPending}>
         Save
-      </Button>
+      </SubmitButton>
       {save.isSuccess ? <span role="status" className="text-sm text-emerald-800">Saved.</span> : null}
     </form>
   );

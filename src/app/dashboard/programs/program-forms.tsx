@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import type { MeasureKind, PrescriptionDefaults } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type ClientOption = { id: string; name: string; coachName: string };
 
@@ -68,9 +69,9 @@ export function ApplyToClientsForm({ programId, programName, clients }: { progra
         ) : null}
       </fieldset>
       <Field label="Start date" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} error={fields.startDate} hint="Optional: empty starts each client on their own today." className="max-w-xs" />
-      <Button type="submit" disabled={apply.isPending}>
+      <SubmitButton disabled={apply.isPending}>
         {apply.isPending ? "Applying…" : `Apply to ${selected.length || "the selected"} client${selected.length === 1 ? "" : "s"}`}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }
@@ -167,9 +168,9 @@ function ProgramForm({ drills, program }: { drills: DrillOption[]; program?: { i
           );
         })}
       </fieldset>
-      <Button type="submit" disabled={save.isPending}>
+      <SubmitButton disabled={save.isPending}>
         {isEdit ? (save.isPending ? "Saving…" : "Save program") : save.isPending ? "Creating…" : "Create program"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Upload (PNG, JPEG or WebP, up to 2 MB) or remove the studio's logo. */
 export function LogoForm({ logo }: { logo: { url: string; width: number; height: number } | null }) {
@@ -78,9 +79,9 @@ export function LogoForm({ logo }: { logo: { url: string; width: number; height:
           )}
         </div>
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" variant="secondary" disabled={isUploading}>
+          <SubmitButton variant="secondary" disabled={isUploading}>
             {isUploading ? "Uploading…" : "Upload logo"}
-          </Button>
+          </SubmitButton>
           {logo ? (
             <Button type="button" variant="ghost" onClick={() => remove.mutate()} disabled={remove.isPending}>
               Remove logo

@@ -4,12 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CheckboxField, FormAlert, SelectField } from "@/components/drills/fields";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { brandColorProblem, DEFAULT_BRAND_COLOR, normalizeHexColor } from "@/lib/brand-color";
 import type { Currency } from "@/lib/money";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Settings = {
   name: string;
@@ -136,9 +136,9 @@ export function StudioSettingsForm({ settings, zones, currencies }: { settings: 
           <Field label="Out of the last (days)" inputMode="numeric" value={v.windowDays} onChange={(e) => set("windowDays", e.target.value)} error={fields["masteryRule.windowDays"]} />
         </div>
       </fieldset>
-      <Button type="submit" disabled={save.isPending}>
+      <SubmitButton disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save settings"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/card";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Field } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Invite by email. Without a mail server the owner is shown the link once, here, to hand over themselves. */
 export function InviteTrainerForm() {
@@ -53,9 +54,9 @@ export function InviteTrainerForm() {
       ) : null}
       <div className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
         <Field label="Trainer's email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} autoComplete="off" />
-        <Button type="submit" disabled={invite.isPending}>
+        <SubmitButton disabled={invite.isPending}>
           {invite.isPending ? "Sending…" : "Send invite"}
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/card";
 import type { MeasureKind, Prescription, PrescriptionDefaults } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export type DrillOption = { id: string; name: string; measure: MeasureKind; perSide: boolean; defaultPrescription: PrescriptionDefaults };
 
@@ -65,9 +66,9 @@ export function AssignDrillForm({ clientId, drills, today, dateBounds }: { clien
       {drill ? (
         <PrescriptionFields value={draft} onChange={setDraft} measure={drill.measure} perSide={drill.perSide} errors={fields} prefix="prescription" dated dateBounds={dateBounds} />
       ) : null}
-      <Button type="submit" disabled={assign.isPending}>
+      <SubmitButton disabled={assign.isPending}>
         {assign.isPending ? "Assigning…" : "Assign drill"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }
@@ -144,9 +145,9 @@ export function AssignmentActions({
         >
           <FormAlert message={changeErrors.message} fields={changeErrors.fields} />
           <PrescriptionFields value={draft} onChange={setDraft} measure={measure} perSide={perSide} errors={changeErrors.fields} prefix="prescription" dated />
-          <Button type="submit" size="sm" disabled={change.isPending}>
+          <SubmitButton size="sm" disabled={change.isPending}>
             {change.isPending ? "Saving…" : "Save as a new version"}
-          </Button>
+          </SubmitButton>
         </form>
       ) : null}
     </div>
@@ -187,9 +188,9 @@ export function ApplyProgramForm({ clientId, programs }: { clientId: string; pro
             </option>
           ))}
         </SelectField>
-        <Button type="submit" disabled={apply.isPending || !programId}>
+        <SubmitButton disabled={apply.isPending || !programId}>
           {apply.isPending ? "Applying…" : "Apply program"}
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );
@@ -214,9 +215,9 @@ export function OverrideLockForm({ clientId, drillId, drillName }: { clientId: s
     >
       <FormAlert message={message} fields={fields} />
       <TextAreaField label={`Why unlock ${drillName} early?`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={fields.reason} className="[&_textarea]:min-h-16" />
-      <Button type="submit" size="sm" disabled={unlock.isPending}>
+      <SubmitButton size="sm" disabled={unlock.isPending}>
         Unlock {drillName}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Coach (owner only), invite resend, archive and restore. */
 export function ClientAdmin({
@@ -57,9 +58,9 @@ export function ClientAdmin({
               </option>
             ))}
           </SelectField>
-          <Button type="submit" variant="secondary" disabled={reassign.isPending || coach === coachId}>
+          <SubmitButton variant="secondary" disabled={reassign.isPending || coach === coachId}>
             Change coach
-          </Button>
+          </SubmitButton>
         </form>
       ) : null}
       <div className="flex flex-wrap gap-2">

@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** A client's session credits: balance, the ledger with reasons, and granting by hand. */
 export function CreditsCard({ clientId }: { clientId: string }) {
@@ -46,9 +46,9 @@ export function CreditsCard({ clientId }: { clientId: string }) {
       >
         <Field label="Credits to add" name="amount" type="number" min={1} defaultValue={1} error={errors.fields.amount} />
         <Field label="Reason" name="reason" placeholder="For example: welcome credits" error={errors.fields.reason} />
-        <Button type="submit" variant="secondary" disabled={grant.isPending}>
+        <SubmitButton variant="secondary" disabled={grant.isPending}>
           Grant
-        </Button>
+        </SubmitButton>
       </form>
       {grant.error && !errors.fields.amount && !errors.fields.reason ? <Alert>{errors.message}</Alert> : null}
     </Card>

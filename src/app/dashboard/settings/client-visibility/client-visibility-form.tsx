@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { CLIENT_VISIBILITIES, clientVisibilityChoices, type ClientVisibility } from "@/lib/client-visibility";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** The owner's choice of whether trainers see every client or only the clients they coach. */
 export function ClientVisibilityForm({ current }: { current: ClientVisibility }) {
@@ -48,9 +48,9 @@ export function ClientVisibilityForm({ current }: { current: ClientVisibility })
           ) : null}
         </fieldset>
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={save.isPending}>
+          <SubmitButton disabled={save.isPending}>
             Save
-          </Button>
+          </SubmitButton>
           {save.data ? <Alert tone="success">{save.data.message}</Alert> : null}
         </div>
       </form>

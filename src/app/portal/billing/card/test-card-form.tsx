@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function TestCardForm({ hasUnpaid }: { hasUnpaid: boolean }) {
   const trpc = useTRPC();
@@ -36,9 +36,9 @@ export function TestCardForm({ hasUnpaid }: { hasUnpaid: boolean }) {
       {errors.message && !errors.fields.cardNumber ? <Alert>{errors.message}</Alert> : null}
       {hasUnpaid ? <p className="text-sm">Saving a card retries your unpaid payment straight away.</p> : null}
       <Field label="Card number" name="cardNumber" inputMode="numeric" value={cardNumber} onChange={(e) => setCardNumber(e.target.value)} error={errors.fields.cardNumber} />
-      <Button type="submit" className="w-full" disabled={save.isPending}>
+      <SubmitButton className="w-full" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save card"}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }
