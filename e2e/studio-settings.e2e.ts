@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
@@ -7,7 +8,9 @@ import { expectAccessible, signIn } from "./fixtures";
 // Track Club); the new name keeps the old one inside it, so another story that looks for
 // "Harbour Track Club" meanwhile still finds it, and the name is put back at the end.
 const OWNER = "rosa@harbour.test";
-const CLIENT = "sam@harbour.test";
+// A client of her own, invited by the story: the demo's Harbour clients change their password
+// and address in the account stories, which run beside this one.
+const CLIENT = { name: "Uma Reyes", password: "uma's long password" };
 const NAME = "Harbour Track Club";
 const NEW_NAME = "Harbour Track Club Elite";
 const SHOTS = "test-results/studio-settings";
@@ -41,6 +44,12 @@ test.describe("studio settings", () => {
   test("Rosa renames her studio, gives it a colour and a logo, and her client's portal shows them", async ({ page, browser }) => {
     await signIn(page, OWNER);
     await expect(page).toHaveURL(/\/dashboard$/);
+    const clientEmail = `uma-${randomUUID().slice(0, 8)}@harbour.test`;
+    const invite = page.getByRole("form", { name: "Invite a client" });
+    await invite.getByLabel("Client's name").fill(CLIENT.name);
+    await invite.getByLabel("Client's email").fill(clientEmail);
+    await invite.getByRole("button", { name: "Send invite" }).click();
+    const inviteLink = await invite.getByRole("link", { name: `Invite link for ${CLIENT.name}` }).getAttribute("href");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Studio settings" })).toBeVisible();
     const form = page.getByRole("form", { name: "Studio settings" });
@@ -88,10 +97,12 @@ test.describe("studio settings", () => {
       await expectAccessibleWithLogo(page);
       await shoot(page, "settings");
 
-      // Sam's portal now wears the studio's name, logo and colour; so does the app he installs.
-      const sam = await browser.newContext();
-      const portal = await sam.newPage();
-      await signIn(portal, CLIENT);
+      // Uma joins; her portal now wears the studio's name, logo and colour; so does the app she installs.
+      const uma = await browser.newContext();
+      const portal = await uma.newPage();
+      await portal.goto(new URL(inviteLink!).pathname + new URL(inviteLink!).search);
+      await portal.getByLabel("Choose a password").fill(CLIENT.password);
+      await portal.getByRole("button", { name: "Join and go to my drills" }).click();
       await expect(portal).toHaveURL(/\/portal$/);
       // The sidebar (wide screen) carries the studio's name, logo and colour.
       const side = portal.getByRole("complementary");
@@ -109,7 +120,7 @@ test.describe("studio settings", () => {
       expect(await sharp(await icon.body()).metadata()).toMatchObject({ width: 192, height: 192 });
       await expectAccessibleWithLogo(portal);
       await shoot(portal, "portal");
-      await sam.close();
+      await uma.close();
     } finally {
       // Put the studio back as the other stories know it.
       await page.goto("/dashboard/settings");
