@@ -1,9 +1,8 @@
 "use client";
 
-import { Field } from "@/components/ui/field";
+import { CheckboxField, Field, TextAreaField } from "@/components/ui/field";
 import type { TypedDateBoundsFor } from "@/server/dates/typed-date";
 import type { MeasureKind, PrescriptionDefaults } from "@/lib/drills/vocabulary";
-import { CheckboxField, TextAreaField } from "./fields";
 
 /** A prescription as the form holds it: text as typed, turned into numbers on submit. */
 export type PrescriptionDraft = {

@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormAlert, SelectField } from "@/components/drills/fields";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import type { MasteryRule } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { SubmitButton } from "@/components/ui/submit-button";

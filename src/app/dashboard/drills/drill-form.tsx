@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { CheckboxField, FormAlert, SelectField, TextAreaField } from "@/components/drills/fields";
+import { FormAlert } from "@/components/ui/form-alert";
 import { PrescriptionFields, defaultsOf, draftFrom } from "@/components/drills/prescription-fields";
 import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { CheckboxField, Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { measureLabels } from "@/lib/drills/describe";
 import { drillLevels, measureKinds, type DrillLevel, type Equipment, type MeasureKind, type PrescriptionDefaults } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";

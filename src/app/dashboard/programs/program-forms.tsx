@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { CheckboxField, FormAlert, TextAreaField } from "@/components/drills/fields";
+import { FormAlert } from "@/components/ui/form-alert";
 import { PrescriptionFields, defaultsOf, draftFrom, type PrescriptionDraft } from "@/components/drills/prescription-fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { CheckboxField, Field, TextAreaField } from "@/components/ui/field";
 import type { MeasureKind, PrescriptionDefaults } from "@/lib/drills/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -3,9 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { CheckboxField, FormAlert, SelectField } from "@/components/drills/fields";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { CheckboxField, Field, SelectField } from "@/components/ui/field";
 import { brandColorProblem, DEFAULT_BRAND_COLOR, normalizeHexColor } from "@/lib/brand-color";
 import type { Currency } from "@/lib/money";
 import { formErrorsOf, useTRPC } from "@/trpc/react";

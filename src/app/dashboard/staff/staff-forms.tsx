@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormAlert, SelectField } from "@/components/drills/fields";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { SubmitButton } from "@/components/ui/submit-button";
 

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { SelectField } from "@/components/drills/fields";
+import { SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
