@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { bookSession } from "@/server/booking/service";
 import { clients, studioMembers, users } from "@/server/db/schema";
+import { enqueueEmail, listOutbox } from "@/server/outbox/service";
 import { logSession } from "@/server/training/service";
 import { makeBookable } from "~test/booking-factories";
 import { callerFor } from "~test/caller";
@@ -138,5 +139,18 @@ describe("who sees which clients", () => {
     await expect(trainer().clientVisibility.set({ clientVisibility: "all" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(owner().clientVisibility.set({ clientVisibility: "some" as "all" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await owner().clientVisibility.get()).toEqual({ clientVisibility: "all" });
+  });
+});
+
+describe("the demo outbox, where trainers see only their own clients", () => {
+  it("shows a trainer the emails to them and to the clients they coach, not a colleague's client's", async () => {
+    await keepTrainersToTheirOwn();
+    for (const to of [s.trainer.email, s.clientA.email, s.clientB.email]) {
+      await enqueueEmail(t.db, { studioId: s.studioId, kind: "booking_confirmed", to, subject: `For ${to}`, text: "A note." });
+    }
+    const seen = await listOutbox(t.db, s.studioId, { email: s.trainer.email, clientScope: s.trainer.memberId }, { isDemo: true });
+    const addressees = seen.map((e) => e.toEmail);
+    expect(addressees).toEqual(expect.arrayContaining([s.trainer.email, s.clientA.email]));
+    expect(addressees).not.toContain(s.clientB.email);
   });
 });

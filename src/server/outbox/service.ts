@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import { lastErrorOf, MAX_ATTEMPTS, runClaimPass, waitedSinceCreatedSql } from "@/server/db/claim-loop";
 import type { Db, Queryable } from "@/server/db/client";
-import { outbox, type OutboxAttachment, type OutboxEmail } from "@/server/db/schema";
-import { inStudio, inStudioSql } from "@/server/db/tenancy";
+import { clients, outbox, type OutboxAttachment, type OutboxEmail } from "@/server/db/schema";
+import { clientVisibleTo, inStudio } from "@/server/db/tenancy";
 import type { ClientScope } from "@/lib/client-visibility";
 import { DomainError } from "@/lib/errors";
 import { studioBrand } from "@/server/studio/service";
@@ -51,7 +51,7 @@ export async function listOutbox(q: Queryable, studioId: string, reader: { email
   // A trainer kept to their own clients reads what was sent to them and to those clients only.
   const scope = reader.clientScope ?? null;
   const visible = scope
-    ? or(eq(outbox.toEmail, reader.email), sql`${outbox.toEmail} in (select c.email from clients c where ${inStudioSql("c", studioId)} and c.coach_id = ${scope}::uuid)`)
+    ? or(eq(outbox.toEmail, reader.email), inArray(outbox.toEmail, q.select({ email: clients.email }).from(clients).where(inStudio(clients, studioId, clientVisibleTo(scope)))))
     : undefined;
   const rows = await q.select().from(outbox).where(inStudio(outbox, studioId, visible)).orderBy(desc(outbox.createdAt)).limit(limit);
   return rows.map((row) => outboxEntryFor(row, reader));
