@@ -10,6 +10,7 @@ import { dataRightsRules } from "./rules/data-rights";
 import { setupRules } from "./rules/setup";
 import { staffRules } from "./rules/staff";
 import { clientVisibilityRules } from "./rules/client-visibility";
+import { messageRules } from "./rules/messages";
 import { studioRules } from "./rules/studio";
 import { signupRules } from "./rules/signup";
 
@@ -27,6 +28,7 @@ export const matrix: ProcedureRules = {
   ...setupRules,
   ...staffRules,
   ...clientVisibilityRules,
+  ...messageRules,
   ...studioRules,
   ...signupRules,
 };

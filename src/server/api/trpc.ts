@@ -149,6 +149,7 @@ function wordOf(ref: ClientRowRef): string {
   if ("runId" in ref) return "run";
   if ("assignmentId" in ref) return "assignment";
   if ("bookingId" in ref) return "booking";
+  if ("threadId" in ref) return "conversation";
   return "client";
 }
 

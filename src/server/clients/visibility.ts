@@ -2,7 +2,7 @@ import { eq, inArray, not, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { ClientScope } from "@/lib/client-visibility";
 import type { Queryable } from "@/server/db/client";
-import { assignments, bookings, clients, practiceSessions, runs, studios } from "@/server/db/schema";
+import { assignments, bookings, clients, practiceSessions, runs, studios, threads } from "@/server/db/schema";
 import { clientVisibleTo, inStudio } from "@/server/db/tenancy";
 
 /** The client's rows a procedure's input names: the client, or one row of theirs. */
@@ -12,15 +12,17 @@ export type ClientRowRef =
   | { sessionId: string }
   | { runId: string }
   | { assignmentId: string }
-  | { bookingId: string };
+  | { bookingId: string }
+  | { threadId: string };
 
-type Owned = { table: typeof practiceSessions | typeof runs | typeof assignments | typeof bookings; id: string };
+type Owned = { table: typeof practiceSessions | typeof runs | typeof assignments | typeof bookings | typeof threads; id: string };
 
 function ownedRow(ref: ClientRowRef): Owned | null {
   if ("sessionId" in ref) return { table: practiceSessions, id: ref.sessionId };
   if ("runId" in ref) return { table: runs, id: ref.runId };
   if ("assignmentId" in ref) return { table: assignments, id: ref.assignmentId };
   if ("bookingId" in ref) return { table: bookings, id: ref.bookingId };
+  if ("threadId" in ref) return { table: threads, id: ref.threadId };
   return null;
 }
 

@@ -77,6 +77,8 @@ describe.each([
     await callerFor(t.db, s.trainer.userId).review.save({ sessionId, feedback: "Steady on both sides." });
     const { runId } = await freshRun(t.db, s);
     await callerFor(t.db, s.trainer.userId).review.acknowledgeRun({ runId, feedback: "Ease off for two days." });
+    const { threadId } = await callerFor(t.db, person.userId).message.conversation({});
+    await callerFor(t.db, person.userId).message.send({ threadId, id: randomUUID(), body: "Is the left side meant to wobble?" });
     await freshOverride(t.db, s);
     const hopping = await builtInDrillId(t.db, s.studioId, "hopping");
     await t.db.insert(unlockEvents).values({ studioId: s.studioId, clientId: person.clientId, drillId: hopping, metOn: "2026-03-18" });

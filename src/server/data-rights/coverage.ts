@@ -52,6 +52,9 @@ export const personalDataCoverage = {
   session_reviews: { exported: { file: "sessions.csv" }, deletion: removed },
   runs: { exported: { file: "runs.csv" }, deletion: removed },
   run_reviews: { exported: { file: "runs.csv" }, deletion: removed },
+  threads: { exported: { file: "messages.csv" }, deletion: removed },
+  messages: { exported: { file: "messages.csv" }, deletion: removed },
+  thread_reads: { exported: { notExported: "When each person last opened a thread: the 'Seen' under a message, not something they wrote." }, deletion: removed },
   progress_snapshots: { exported: { notExported: "A cache derived from the sessions and runs that are exported." }, deletion: removed },
   mastery_checks: { exported: { notExported: "A cache derived from the sessions that are exported." }, deletion: removed },
   bookings: {

@@ -24,6 +24,7 @@ import {
   runs,
   studioMembers,
   subscriptions,
+  threads,
   unlockEvents,
   unlockOverrides,
   users,
@@ -39,7 +40,8 @@ import { anonymisedIdentity, isBookingToCancel, isDeletionConfirmed, isSubscript
 // Deleting a client: by the owner, or by the client themselves from their account settings
 // (the same rule either way, and then their coach is told). What goes and what stays:
 // - Removed: everything the client logged or was prescribed (practice sessions with their
-//   entries and the coach's reviews, runs, assignments and their versions, unlocks). It is
+//   entries and the coach's reviews, runs, assignments and their versions, unlocks, their
+//   conversation and the comments on their logs). It is
 //   health data (pain, where it hurt, notes) and the studio has no duty to keep it; an
 //   "anonymous aggregate" of one person's daily values would still be that person, so
 //   nothing of it is kept. Also removed: sign-in (password, links, throttling records,
@@ -159,6 +161,9 @@ async function cancelUpcomingBookings(
 }
 
 async function removePracticeData(tx: Tx, studioId: string, clientId: string) {
+  // Their conversation and the comments on their logs, with every message (the trainers' too: it
+  // was a conversation about this client) and who read how far.
+  await tx.delete(threads).where(inStudio(threads, studioId, eq(threads.clientId, clientId)));
   // Entries before sessions (they point at sessions and at assignment versions); reviews go with their session.
   await tx.delete(practiceEntries).where(inStudio(practiceEntries, studioId, eq(practiceEntries.clientId, clientId)));
   await tx.delete(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.clientId, clientId)));

@@ -13,6 +13,7 @@ import {
   creditLedger,
   drills,
   invoices,
+  messages,
   packPurchases,
   plans,
   practiceEntries,
@@ -24,6 +25,7 @@ import {
   sessionTypes,
   studioMembers,
   subscriptions,
+  threads,
   unlockEvents,
   unlockOverrides,
   users,
@@ -63,6 +65,7 @@ function perClients<T>(query: (ctx: FileContext, ids: string[]) => Promise<T[]>,
 }
 
 const changedBy = alias(users, "changed_by");
+const author = alias(users, "author");
 const reviewer = alias(users, "reviewer");
 const trainerUser = alias(users, "trainer_user");
 const reviewerMember = alias(studioMembers, "reviewer_member");
@@ -465,6 +468,23 @@ const devicesFile: ExportFile = {
   ),
 };
 
+/** Conversations and the comments on logs, each message with who wrote it. */
+const messagesFile: ExportFile = {
+  name: "messages.csv",
+  header: ["thread_id", "client_id", "about", "session_id", "run_id", "message_id", "written_at_utc", "written_at_local", "author_side", "author", "text"],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({ t: threads, m: messages, author: author.name })
+        .from(messages)
+        .innerJoin(threads, and(eq(threads.studioId, messages.studioId), eq(threads.id, messages.threadId)))
+        .innerJoin(author, eq(author.id, messages.authorUserId))
+        .where(inStudio(messages, studioId, inArray(threads.clientId, ids)))
+        .orderBy(asc(threads.clientId), asc(threads.id), asc(messages.createdAt), asc(messages.id)),
+    ({ t, m, author }, zoneOf) => [t.id, t.clientId, t.kind, t.sessionId, t.runId, m.id, utc(m.createdAt), local(m.createdAt, zoneOf(t.clientId)), m.authorKind, author, m.body],
+  ),
+};
+
 const sharedFiles = [
   assignmentsFile,
   versionsFile,
@@ -477,6 +497,7 @@ const sharedFiles = [
   invoicesFile,
   packsFile,
   creditsFile,
+  messagesFile,
 ];
 
 /** The CSV files of an export, in the order they are written. */

@@ -9,3 +9,4 @@ export * from "./bookings";
 export * from "./billing";
 export * from "./progression";
 export * from "./installation";
+export * from "./messages";

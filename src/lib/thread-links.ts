@@ -1,0 +1,17 @@
+// Where each side reads a thread: the one place notifications, emails and the inbox take
+// their links from.
+export type ThreadPlace =
+  | { kind: "conversation"; clientId: string }
+  | { kind: "session"; clientId: string; sessionId: string }
+  | { kind: "run"; clientId: string; runId: string };
+
+export function threadPathFor(reader: "client" | "trainer", place: ThreadPlace): string {
+  if (reader === "client") {
+    if (place.kind === "conversation") return "/portal/messages";
+    if (place.kind === "session") return `/portal/history/${place.sessionId}`;
+    return `/portal/history?run=${place.runId}`;
+  }
+  if (place.kind === "conversation") return `/dashboard/messages/${place.clientId}`;
+  if (place.kind === "session") return `/dashboard/sessions/${place.sessionId}`;
+  return `/dashboard/runs/${place.runId}`;
+}

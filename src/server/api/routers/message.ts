@@ -1,0 +1,66 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { MESSAGE_MAX_CHARACTERS } from "@/lib/message-text";
+import { conversationFor, readerOf, threadFor } from "@/server/messages/access";
+import { markThreadRead, postMessage, threadMessages, unreadThreadCount } from "@/server/messages/service";
+import { authedProcedure, createTRPCRouter } from "../trpc";
+
+// Messages and comments, for clients and trainers alike: every procedure reads the thread
+// through `threadFor`, which answers a thread the caller may not read exactly like a missing one.
+
+/** Clients and trainers; anyone else signed in is refused. */
+const readerProcedure = authedProcedure.use(({ ctx, next }) => {
+  const reader = readerOf(ctx.viewer);
+  if (!reader) throw new TRPCError({ code: "FORBIDDEN", message: "Messages are between a studio's clients and trainers." });
+  return next({ ctx: { reader } });
+});
+
+const threadIdInput = z.object({ threadId: z.uuid({ error: "Pick a conversation from your messages." }) });
+
+export const messageRouter = createTRPCRouter({
+  /** The client's conversation with the studio, its latest messages and when the other side last read it. A client leaves out `clientId` (their own). */
+  conversation: readerProcedure
+    .input(z.object({ clientId: z.uuid({ error: "Pick a client to write to." }).optional() }))
+    .query(async ({ ctx, input }) => {
+      // A client may name themselves or nobody; naming another client is answered as missing (conversationFor).
+      const clientId = input.clientId ?? (ctx.reader.kind === "client" ? ctx.reader.clientId : undefined);
+      if (!clientId) throw new TRPCError({ code: "BAD_REQUEST", message: "Pick a client to write to." });
+      const thread = await conversationFor(ctx.db, ctx.reader, clientId);
+      return threadMessages(ctx.db, ctx.reader, thread);
+    }),
+  /** Older messages of a thread, before the oldest one shown. */
+  older: readerProcedure
+    .input(
+      threadIdInput.extend({
+        // Within Stride's lifetime: a year-0 date is a broken request (PostgreSQL has no year 0).
+        before: z.coerce
+          .date({ error: "That point in the conversation is not valid." })
+          .min(new Date("2020-01-01T00:00:00Z"), { error: "That point in the conversation is not valid." })
+          .max(new Date("2100-01-01T00:00:00Z"), { error: "That point in the conversation is not valid." }),
+      }),
+    )
+    .query(async ({ ctx, input }) => threadMessages(ctx.db, ctx.reader, await threadFor(ctx.db, ctx.reader, input.threadId), { before: input.before })),
+  /** Sends a message; the id is made on the device, so sending again (a retry, an offline sync) stores it once. */
+  send: readerProcedure
+    .input(
+      threadIdInput.extend({
+        id: z.uuid({ error: "This message could not be sent as it is. Write it again and send." }),
+        body: z
+          .string({ error: "Write a message before sending." })
+          // The exact rule (trimmed, counted as a person counts) is messageTextProblem's; this bound only stops an absurd body early.
+          .max(MESSAGE_MAX_CHARACTERS * 4, { error: `Messages can be up to ${MESSAGE_MAX_CHARACTERS.toLocaleString("en")} characters. Split it into two.` }),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const thread = await threadFor(ctx.db, ctx.reader, input.threadId);
+      const { message } = await postMessage(ctx.db, ctx.reader, thread, { id: input.id, body: input.body }, ctx.now());
+      return { id: message.id, createdAt: message.createdAt };
+    }),
+  /** The caller has read the thread: the other side sees "Seen", and the caller's unread count drops. */
+  markRead: readerProcedure.input(threadIdInput).mutation(async ({ ctx, input }) => {
+    await markThreadRead(ctx.db, ctx.reader, await threadFor(ctx.db, ctx.reader, input.threadId), ctx.now());
+    return { ok: true as const };
+  }),
+  /** How many threads wait for the caller (for the badge in the navigation). */
+  unreadCount: readerProcedure.query(({ ctx }) => unreadThreadCount(ctx.db, ctx.reader)),
+});

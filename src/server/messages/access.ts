@@ -1,0 +1,59 @@
+import { eq } from "drizzle-orm";
+import type { ClientScope } from "@/lib/client-visibility";
+import { notFound } from "@/lib/errors";
+import type { Queryable } from "@/server/db/client";
+import { clients, threads, type Thread } from "@/server/db/schema";
+import { clientNotDeleted, clientVisibleTo, inStudio } from "@/server/db/tenancy";
+import type { Viewer } from "@/server/auth/viewer";
+import { conversationOf } from "./threads";
+
+/**
+ * Who is reading or writing a thread. A client reads their own threads only; a trainer reads
+ * the threads of the clients they may see (the studio's visibility rule, tenancy.ts), never a
+ * deleted client's.
+ */
+export type ThreadReader =
+  | { kind: "client"; studioId: string; userId: string; name: string; clientId: string }
+  | { kind: "trainer"; studioId: string; userId: string; name: string; clientScope: ClientScope };
+
+/** The thread, if the reader may read it; another client's, or another studio's, is "missing". */
+export async function threadFor(q: Queryable, reader: ThreadReader, threadId: string): Promise<Thread> {
+  const [row] = await q
+    .select({ thread: threads })
+    .from(threads)
+    .innerJoin(clients, eq(clients.id, threads.clientId))
+    .where(
+      inStudio(
+        threads,
+        reader.studioId,
+        eq(threads.id, threadId),
+        clientNotDeleted,
+        reader.kind === "client" ? eq(threads.clientId, reader.clientId) : clientVisibleTo(reader.clientScope, threads.clientId),
+      ),
+    )
+    .limit(1);
+  if (!row) throw notFound("conversation");
+  return row.thread;
+}
+
+/** The viewer as a thread reader; null for a signed-in person who is neither client nor trainer. */
+export function readerOf(viewer: Viewer): ThreadReader | null {
+  if (viewer.kind === "client") return { kind: "client", studioId: viewer.studioId, userId: viewer.userId, name: viewer.name, clientId: viewer.clientId };
+  if (viewer.kind === "trainer") return { kind: "trainer", studioId: viewer.studioId, userId: viewer.userId, name: viewer.name, clientScope: viewer.clientScope };
+  return null;
+}
+
+/** The client's conversation, if the reader may read it: a client their own only, a trainer a client they may see. */
+export async function conversationFor(q: Queryable, reader: ThreadReader, clientId: string): Promise<Thread> {
+  if (reader.kind === "client" && reader.clientId !== clientId) throw notFound("conversation");
+  if (reader.kind === "trainer") {
+    // A client out of the trainer's sight is answered as a missing client, before anything is made.
+    const [visible] = await q
+      .select({ id: clients.id })
+      .from(clients)
+      .where(inStudio(clients, reader.studioId, eq(clients.id, clientId), clientNotDeleted, clientVisibleTo(reader.clientScope)))
+      .limit(1);
+    if (!visible) throw notFound("client");
+  }
+  return conversationOf(q, reader.studioId, clientId);
+}

@@ -1,0 +1,16 @@
+import { randomUUID } from "node:crypto";
+import { conversationOf } from "@/server/messages/threads";
+import { SIGNED_IN, type AuthzFixture, type ProcedureRules, type Role } from "../roles";
+
+// A conversation is client A's with their coach and the studio's trainers: client B naming it,
+// or another studio's trainer, is answered as if it did not exist.
+const CONVERSATION: readonly Role[] = ["clientA", "trainer", "owner"];
+const aThread = async (f: AuthzFixture) => ({ threadId: (await conversationOf(f.db, f.home.studioId, f.home.clientA.clientId)).id });
+
+export const messageRules: ProcedureRules = {
+  "message.conversation": { allowed: CONVERSATION, clientScoped: true, input: (f) => ({ clientId: f.home.clientA.clientId }) },
+  "message.older": { allowed: CONVERSATION, clientScoped: true, input: async (f) => ({ ...(await aThread(f)), before: new Date().toISOString() }) },
+  "message.send": { allowed: CONVERSATION, clientScoped: true, input: async (f) => ({ ...(await aThread(f)), id: randomUUID(), body: "How did the left side feel today?" }) },
+  "message.markRead": { allowed: CONVERSATION, clientScoped: true, input: aThread },
+  "message.unreadCount": { allowed: SIGNED_IN, clientScoped: false },
+};
