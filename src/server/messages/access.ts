@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import type { ClientScope } from "@/lib/client-visibility";
 import { notFound } from "@/lib/errors";
 import type { Queryable } from "@/server/db/client";
-import { clients, threads, type Thread } from "@/server/db/schema";
+import { clients, practiceSessions, runs, threads, type Thread } from "@/server/db/schema";
 import { clientNotDeleted, clientVisibleTo, inStudio } from "@/server/db/tenancy";
 import type { Viewer } from "@/server/auth/viewer";
-import { conversationOf } from "./threads";
+import { conversationOf, logThreadOf, type LogRef } from "./threads";
 
 /**
  * Who is reading or writing a thread. A client reads their own threads only; a trainer reads
@@ -56,4 +56,29 @@ export async function conversationFor(q: Queryable, reader: ThreadReader, client
     if (!visible) throw notFound("client");
   }
   return conversationOf(q, reader.studioId, clientId);
+}
+
+/**
+ * The comments on a logged session or run, if the reader may read the log: the client their own
+ * logs, a trainer the logs of clients they may see. Made on first use, like a conversation.
+ */
+export async function logThreadFor(q: Queryable, reader: ThreadReader, log: LogRef): Promise<Thread> {
+  const table = "sessionId" in log ? practiceSessions : runs;
+  const id = "sessionId" in log ? log.sessionId : log.runId;
+  const [row] = await q
+    .select({ id: table.id })
+    .from(table)
+    .innerJoin(clients, eq(clients.id, table.clientId))
+    .where(
+      inStudio(
+        table,
+        reader.studioId,
+        eq(table.id, id),
+        clientNotDeleted,
+        reader.kind === "client" ? eq(table.clientId, reader.clientId) : clientVisibleTo(reader.clientScope, table.clientId),
+      ),
+    )
+    .limit(1);
+  if (!row) throw notFound("sessionId" in log ? "session" : "run");
+  return logThreadOf(q, reader.studioId, log);
 }

@@ -113,3 +113,19 @@ describe("messages are the client's data", () => {
     expect(await t.db.select().from(threadReads).where(eq(threadReads.studioId, studio.studioId))).toEqual([]);
   });
 });
+
+describe("the comments on a log", () => {
+  it("are one thread per log, read by its client and their trainers, and by no one else", async () => {
+    const studio = await createTestStudio(t.db);
+    const { runId } = await freshRun(t.db, studio);
+    const client = callerFor(t.db, studio.clientA.userId);
+    const coach = callerFor(t.db, studio.trainer.userId);
+    const fromClient = await client.message.forLog({ runId });
+    const fromCoach = await coach.message.forLog({ runId });
+    expect(fromCoach.threadId).toBe(fromClient.threadId);
+    expect(fromClient.kind).toBe("run");
+    await coach.message.send({ threadId: fromCoach.threadId, id: randomUUID(), body: "How did the calf feel at the end?" });
+    expect((await client.message.forLog({ runId })).messages).toMatchObject([{ authorKind: "trainer", body: "How did the calf feel at the end?" }]);
+    expect((await refusalOf(callerFor(t.db, studio.clientB.userId).message.forLog({ runId }), "message.forLog")).message).toBe("That run does not exist or is not part of your studio.");
+  });
+});

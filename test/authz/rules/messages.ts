@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { conversationOf } from "@/server/messages/threads";
+import { freshRun, freshSession } from "../../training-fixtures";
 import { SIGNED_IN, type AuthzFixture, type ProcedureRules, type Role } from "../roles";
 
 // A conversation is client A's with their coach and the studio's trainers: client B naming it,
@@ -9,6 +10,8 @@ const aThread = async (f: AuthzFixture) => ({ threadId: (await conversationOf(f.
 
 export const messageRules: ProcedureRules = {
   "message.conversation": { allowed: CONVERSATION, clientScoped: true, input: (f) => ({ clientId: f.home.clientA.clientId }) },
+  // Client A's own logs; client B naming them, or another studio's trainer, finds nothing.
+  "message.forLog": { allowed: CONVERSATION, clientScoped: true, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId }) },
   "message.older": { allowed: CONVERSATION, clientScoped: true, input: async (f) => ({ ...(await aThread(f)), before: new Date().toISOString() }) },
   "message.send": { allowed: CONVERSATION, clientScoped: true, input: async (f) => ({ ...(await aThread(f)), id: randomUUID(), body: "How did the left side feel today?" }) },
   "message.markRead": { allowed: CONVERSATION, clientScoped: true, input: aThread },

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { MESSAGE_MAX_CHARACTERS } from "@/lib/message-text";
-import { conversationFor, readerOf, threadFor } from "@/server/messages/access";
+import { conversationFor, logThreadFor, readerOf, threadFor } from "@/server/messages/access";
 import { markThreadRead, postMessage, threadMessages, unreadThreadCount } from "@/server/messages/service";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
@@ -28,6 +28,15 @@ export const messageRouter = createTRPCRouter({
       const thread = await conversationFor(ctx.db, ctx.reader, clientId);
       return threadMessages(ctx.db, ctx.reader, thread);
     }),
+  /** The comments on a logged session or run (the trainer's feedback first), beside the log. */
+  forLog: readerProcedure
+    .input(
+      z.union([
+        z.object({ sessionId: z.uuid({ error: "Pick a session from the history." }) }),
+        z.object({ runId: z.uuid({ error: "Pick a run from the history." }) }),
+      ], { error: "Pick a session or a run." }),
+    )
+    .query(async ({ ctx, input }) => threadMessages(ctx.db, ctx.reader, await logThreadFor(ctx.db, ctx.reader, input))),
   /** Older messages of a thread, before the oldest one shown. */
   older: readerProcedure
     .input(
