@@ -54,10 +54,8 @@ test("PGlite: a hard kill mid-burst loses no acknowledged write and leaves no ha
 
 test("PostgreSQL: a hard kill mid-burst loses no acknowledged write and leaves no half-written one", async ({ browser }) => {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
-  // Skipped only when run outside `npm test` without a PostgreSQL server to make a database on;
-  // `npm test` and .ci/run always set it, so CI runs this story.
   // Skipped only outside `npm test` (a bare `npx playwright test`): this story needs a real
-  // PostgreSQL server to create its database on, and npm test always provides one.
+  // PostgreSQL server to create its database on, and npm test (so .ci/run) always provides one.
   test.skip(!adminUrl, "TEST_PG_ADMIN_URL is not set (npm test sets it with scripts/ensure-postgres.sh): no PostgreSQL server to create the database on.");
   test.setTimeout(180_000);
   const name = `stride_faults_${Date.now()}`;

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { ClientScope } from "@/lib/client-visibility";
 import { notFound } from "@/lib/errors";
 import type { Queryable } from "@/server/db/client";
@@ -16,21 +16,21 @@ export type ThreadReader =
   | { kind: "client"; studioId: string; userId: string; name: string; clientId: string }
   | { kind: "trainer"; studioId: string; userId: string; name: string; clientScope: ClientScope };
 
+/**
+ * The one access rule, over a query joined to the thread's (or log's) `clients` row: the client
+ * themselves, or a trainer who may see the client; never a deleted client.
+ */
+function readableBy(reader: ThreadReader): SQL {
+  return and(clientNotDeleted, reader.kind === "client" ? eq(clients.id, reader.clientId) : clientVisibleTo(reader.clientScope))!;
+}
+
 /** The thread, if the reader may read it; another client's, or another studio's, is "missing". */
 export async function threadFor(q: Queryable, reader: ThreadReader, threadId: string): Promise<Thread> {
   const [row] = await q
     .select({ thread: threads })
     .from(threads)
     .innerJoin(clients, eq(clients.id, threads.clientId))
-    .where(
-      inStudio(
-        threads,
-        reader.studioId,
-        eq(threads.id, threadId),
-        clientNotDeleted,
-        reader.kind === "client" ? eq(threads.clientId, reader.clientId) : clientVisibleTo(reader.clientScope, threads.clientId),
-      ),
-    )
+    .where(inStudio(threads, reader.studioId, eq(threads.id, threadId), readableBy(reader)))
     .limit(1);
   if (!row) throw notFound("conversation");
   return row.thread;
@@ -45,16 +45,10 @@ export function readerOf(viewer: Viewer): ThreadReader | null {
 
 /** The client's conversation, if the reader may read it: a client their own only, a trainer a client they may see. */
 export async function conversationFor(q: Queryable, reader: ThreadReader, clientId: string): Promise<Thread> {
-  if (reader.kind === "client" && reader.clientId !== clientId) throw notFound("conversation");
-  if (reader.kind === "trainer") {
-    // A client out of the trainer's sight is answered as a missing client, before anything is made.
-    const [visible] = await q
-      .select({ id: clients.id })
-      .from(clients)
-      .where(inStudio(clients, reader.studioId, eq(clients.id, clientId), clientNotDeleted, clientVisibleTo(reader.clientScope)))
-      .limit(1);
-    if (!visible) throw notFound("client");
-  }
+  // Checked before anything is made: another client's is a missing conversation to a client, and
+  // a client out of a trainer's sight a missing client (as every trainer procedure answers it).
+  const [readable] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, reader.studioId, eq(clients.id, clientId), readableBy(reader))).limit(1);
+  if (!readable) throw notFound(reader.kind === "client" ? "conversation" : "client");
   return conversationOf(q, reader.studioId, clientId);
 }
 
@@ -69,15 +63,7 @@ export async function logThreadFor(q: Queryable, reader: ThreadReader, log: LogR
     .select({ id: table.id })
     .from(table)
     .innerJoin(clients, eq(clients.id, table.clientId))
-    .where(
-      inStudio(
-        table,
-        reader.studioId,
-        eq(table.id, id),
-        clientNotDeleted,
-        reader.kind === "client" ? eq(table.clientId, reader.clientId) : clientVisibleTo(reader.clientScope, table.clientId),
-      ),
-    )
+    .where(inStudio(table, reader.studioId, eq(table.id, id), readableBy(reader)))
     .limit(1);
   if (!row) throw notFound("sessionId" in log ? "session" : "run");
   return logThreadOf(q, reader.studioId, log);
