@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { UnlockNotice } from "@/components/progression/unlock-notice";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDates, describeDose, describeSchedule } from "@/lib/drills/describe";
-import type { TodayDrill } from "@/server/drills/assignments";
+import type { TodayWithDone } from "@/server/progression/today";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Today" };
@@ -14,7 +14,7 @@ const longDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString("e
 
 export default async function PortalHome() {
   const trpc = await api();
-  const [me, today, sessions, unlocks] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.today()), orForbidden(trpc.portalBooking.list()), orForbidden(trpc.progression.unlockNotices())]);
+  const [me, today, sessions, unlocks] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.todayDone()), orForbidden(trpc.portalBooking.list()), orForbidden(trpc.progression.unlockNotices())]);
   const daily = today.drills.filter((d) => d.isDueToday);
   const beforeRun = today.drills.filter((d) => d.isBeforeRun);
   const next = sessions.upcoming.find((b) => b.status === "confirmed");
@@ -25,6 +25,7 @@ export default async function PortalHome() {
         <p className="text-stone-600">
           {longDate(today.localDate)} · Hi {me.name.split(" ")[0]}, your coach is <strong>{me.coachName}</strong>.
         </p>
+        {daily.length > 0 ? <StreakLine streak={today.streak} /> : null}
       </div>
       <UnlockNotice unlocks={unlocks} />
       {today.drills.length > 0 ? (
@@ -110,13 +111,48 @@ export default async function PortalHome() {
   );
 }
 
-function DrillCard({ item }: { item: TodayDrill }) {
-  const { drill, prescription, lock } = item;
+type TodayItem = TodayWithDone["drills"][number];
+
+function StreakLine({ streak }: { streak: TodayWithDone["streak"] }) {
+  const days = `${streak.current} ${streak.current === 1 ? "day" : "days"}`;
+  return (
+    <p className="text-sm text-stone-700" aria-label="Streak" data-testid="today-streak">
+      <span className="font-semibold text-stone-900">Streak: {days}</span>
+      {streak.isTodayDone ? " · today counts." : streak.current > 0 ? " · finish today's drills to keep it going." : " · finish today's drills to start one."}
+    </p>
+  );
+}
+
+function DoneState({ item }: { item: TodayItem }) {
+  const { done } = item;
+  if (done.lines.length === 0) return null;
+  return (
+    <div className={done.isDone ? "space-y-1 rounded-md bg-green-50 p-3 text-sm text-green-900" : "space-y-1 rounded-md bg-amber-50 p-3 text-sm text-amber-900"} aria-label={done.isDone ? "Done today" : "Logged in part today"}>
+      <p className="font-semibold">{done.isDone ? "Done today" : `Logged in part: the ${done.missingSide} side is still to do`}</p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+        {done.lines.map((l) => (
+          <div key={l.label} className="contents">
+            <dt className="font-medium">{l.label}</dt>
+            <dd>{l.values}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function DrillCard({ item }: { item: TodayItem }) {
+  const { drill, prescription, lock, done } = item;
   const isLocked = !lock.isUnlocked;
   return (
     <Card className={isLocked ? "space-y-3 bg-stone-100" : "space-y-3"} aria-label={drill.name} role="article">
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="text-lg font-semibold">{drill.name}</h3>
+        {done.isDone ? (
+          <Badge className="bg-green-700 text-white">
+            <span aria-hidden="true">✓ </span>Done
+          </Badge>
+        ) : null}
         {isLocked ? <Badge className="bg-stone-700 text-white">Locked</Badge> : null}
         {lock.reason === "override" ? <Badge className="bg-brand-100 text-brand-800">Unlocked by your coach</Badge> : null}
         {drill.level === "advanced" && !isLocked ? <Badge>Advanced</Badge> : null}
@@ -126,6 +162,14 @@ function DrillCard({ item }: { item: TodayDrill }) {
         {describeSchedule(prescription.schedule)} · {describeDates(prescription)}
       </p>
       {prescription.notes ? <p className="text-sm">{prescription.notes}</p> : null}
+      <DoneState item={item} />
+      {!isLocked && done.lines.length > 0 ? (
+        <p className="text-sm">
+          <Link href="/portal/log" className="font-medium text-brand-700 underline">
+            {done.isDone ? "Log again" : "Log the rest"}
+          </Link>
+        </p>
+      ) : null}
       {isLocked ? (
         <div className="space-y-1 text-sm">
           <p>

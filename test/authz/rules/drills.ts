@@ -103,4 +103,5 @@ export const drillRules: ProcedureRules = {
 
   "invite.preview": { allowed: EVERYONE, clientScoped: false, input: () => ({ token: randomUUID() }) },
   "portal.today": { allowed: CLIENTS },
+  "portal.todayDone": { allowed: CLIENTS },
 };
