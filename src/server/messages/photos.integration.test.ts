@@ -73,7 +73,7 @@ describe("a photo in a message", () => {
     await callerFor(t.db, s.clientA.userId).message.send({ threadId, id: randomUUID(), body: "", photoId });
 
     const seen = await callerFor(t.db, s.trainer.userId).message.conversation({ clientId: s.clientA.clientId });
-    expect(seen.messages.at(-1)).toMatchObject({ body: "", photoId });
+    expect(seen.messages.at(-1)).toMatchObject({ body: "", photoId, photoSize: { width: 1067, height: 1600 } });
     const served = await fetchPhoto(s.trainer.userId, photoId);
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("image/jpeg");

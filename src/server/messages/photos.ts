@@ -9,11 +9,6 @@ import { processPhoto } from "./photo-image";
 // A message's photo: uploaded to a thread first (so a slow upload does not hold the message),
 // attached when the message is sent. An unsent photo is its uploader's alone.
 
-/** Where a photo is served; only people who may read its thread get it. */
-export function photoUrlOf(photoId: string): string {
-  return `/api/messages/photos/${photoId}`;
-}
-
 /** Stores an upload as a photo of the thread, once checked and re-encoded; the reader may read the thread (threadFor). */
 export async function uploadMessagePhoto(q: Queryable, reader: ThreadReader, thread: Thread, upload: Uint8Array, now: Date) {
   const photo = await processPhoto(upload);

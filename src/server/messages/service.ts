@@ -128,8 +128,10 @@ export type ThreadMessage = {
   authorKind: "client" | "trainer";
   authorName: string;
   isMine: boolean;
-  /** The message's photo (served at photoUrlOf), or null. */
+  /** The message's photo (served at messagePhotoUrl, lib/photo-upload.ts), or null. */
   photoId: string | null;
+  /** The stored photo's size, for MessagePhoto's width and height. */
+  photoSize: { width: number; height: number } | null;
 };
 
 /**
@@ -139,7 +141,7 @@ export type ThreadMessage = {
 export async function threadMessages(q: Queryable, reader: ThreadReader, thread: Thread, page: { before?: Date; limit?: number } = {}) {
   const limit = Math.min(page.limit ?? 50, 100);
   const rows = await q
-    .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, authorKind: messages.authorKind, authorUserId: messages.authorUserId, authorName: users.name, photoId: messagePhotos.id })
+    .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, authorKind: messages.authorKind, authorUserId: messages.authorUserId, authorName: users.name, photoId: messagePhotos.id, photoWidth: messagePhotos.width, photoHeight: messagePhotos.height })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.authorUserId))
     .leftJoin(messagePhotos, and(eq(messagePhotos.studioId, messages.studioId), eq(messagePhotos.messageId, messages.id)))
@@ -150,7 +152,7 @@ export async function threadMessages(q: Queryable, reader: ThreadReader, thread:
   const list: ThreadMessage[] = rows
     .slice(0, limit)
     .reverse()
-    .map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, authorKind: r.authorKind, authorName: r.authorName, isMine: r.authorUserId === reader.userId, photoId: r.photoId }));
+    .map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, authorKind: r.authorKind, authorName: r.authorName, isMine: r.authorUserId === reader.userId, photoId: r.photoId, photoSize: r.photoWidth && r.photoHeight ? { width: r.photoWidth, height: r.photoHeight } : null }));
   // "Seen" is the other side's reading: the client's, for a trainer; any trainer's, for the client.
   const otherSide = await q
     .select({ lastReadAt: sql<Date | null>`max(${threadReads.lastReadAt})`.mapWith((v) => (v === null ? null : new Date(v))) })
