@@ -26,6 +26,11 @@ describe("a message's photo as stored", () => {
     await expect(processPhoto(bytes)).rejects.toThrow(sentence);
   });
 
+  it("takes an AVIF (HEIF with AV1) and stores it as a JPEG", async () => {
+    const photo = await processPhoto(await solid(64, 48, 3).heif({ compression: "av1" }).toBuffer());
+    expect(photo).toMatchObject({ contentType: "image/jpeg", width: 64, height: 48 });
+  });
+
   it("refuses a GIF: not a photo a phone takes", async () => {
     await expect(processPhoto(await solid(10, 10, 3).gif().toBuffer())).rejects.toThrow("That file is not a photo.");
   });

@@ -44,6 +44,8 @@ export async function processPhoto(upload: Uint8Array): Promise<ProcessedPhoto> 
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { bytes: data, contentType: hasAlpha ? "image/webp" : "image/jpeg", width: info.width, height: info.height };
   } catch {
+    // sharp's own build reads HEIF made with AV1 but not an iPhone's HEVC: say how to send one anyway.
+    if (kind === "HEIC") throw new DomainError("BAD_REQUEST", "Stride could not read that HEIC photo. Send it as a JPEG (on an iPhone: Settings, Camera, Formats, Most Compatible).", PHOTO_FIELD);
     throw new DomainError("BAD_REQUEST", `Stride could not read that ${kind} photo (it may be damaged, or over 100 megapixels). ${NOT_A_PHOTO}`, PHOTO_FIELD);
   }
 }
