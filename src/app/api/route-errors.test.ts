@@ -28,6 +28,8 @@ const routes = {
   "/api/progress/export": async (r: Request) => (await import("./progress/export/route")).GET(r),
   "/api/calendar/[token]": async (r: Request) =>
     (await import("./calendar/[token]/route")).GET(r, { params: Promise.resolve({ token: "a".repeat(32) + ".ics" }) }),
+  "/api/messages/photos/[photoId]": async (r: Request) =>
+    (await import("./messages/photos/[photoId]/route")).GET(r, { params: Promise.resolve({ photoId: "8f9c1e2a-3b4d-4e5f-8a6b-7c8d9e0f1a2b" }) }),
 };
 
 const get = (path: string) => new Request(`http://localhost:3000${path.replace("[token]", "x")}?kind=runs`);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { getTableConfig } from "drizzle-orm/pg-core";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startDeviceSession } from "@/server/auth/device-sessions";
 import { passwordChangeKey } from "@/server/auth/change-password";
@@ -78,7 +79,9 @@ describe.each([
     const { runId } = await freshRun(t.db, s);
     await callerFor(t.db, s.trainer.userId).review.acknowledgeRun({ runId, feedback: "Ease off for two days." });
     const { threadId } = await callerFor(t.db, person.userId).message.conversation({});
-    await callerFor(t.db, person.userId).message.send({ threadId, id: randomUUID(), body: "Is the left side meant to wobble?" });
+    const photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#888" } }).jpeg().toBuffer();
+    const { photoId } = await callerFor(t.db, person.userId).message.uploadPhoto({ threadId, photo: new Uint8Array(photo) });
+    await callerFor(t.db, person.userId).message.send({ threadId, id: randomUUID(), body: "Is the left side meant to wobble?", photoId });
     await freshOverride(t.db, s);
     const hopping = await builtInDrillId(t.db, s.studioId, "hopping");
     await t.db.insert(unlockEvents).values({ studioId: s.studioId, clientId: person.clientId, drillId: hopping, metOn: "2026-03-18" });

@@ -54,6 +54,8 @@ export const personalDataCoverage = {
   run_reviews: { exported: { file: "runs.csv" }, deletion: removed },
   threads: { exported: { file: "messages.csv" }, deletion: removed },
   messages: { exported: { file: "messages.csv" }, deletion: removed },
+  // The photo itself is a file under photos/ in the same zip, named in messages.csv.
+  message_photos: { exported: { file: "messages.csv" }, deletion: removed },
   thread_reads: { exported: { notExported: "When each person last opened a thread: the 'Seen' under a message, not something they wrote." }, deletion: removed },
   progress_snapshots: { exported: { notExported: "A cache derived from the sessions and runs that are exported." }, deletion: removed },
   mastery_checks: { exported: { notExported: "A cache derived from the sessions that are exported." }, deletion: removed },

@@ -5,7 +5,8 @@ import { usableZone } from "@/lib/time-zones";
 import { csvRow, isoInstant } from "./csv";
 import { exportFiles, type ExportFile, type FileContext } from "./files";
 import { exportClients, exportStudio, type ExportScope } from "./scope";
-import { zipStream } from "./zip";
+import { messagePhotoFiles } from "./photo-files";
+import { zipStream, type ZipEntry } from "./zip";
 
 /**
  * The download's name, dated on the downloader's clock, so a client's own zip never looks like
@@ -54,6 +55,7 @@ export function readMe(input: { studioName: string; audience: ExportScope["audie
     "in Stripe and are not held by Stride.",
     "A cell that starts with ' had a leading = + - or @ and was defused for spreadsheets.",
     "Deleted clients appear as 'Deleted client': their payments stay in the studio's books.",
+    "Photos sent in messages are in photos/, named in messages.csv's photo column.",
     "",
   ].join("\r\n");
 }
@@ -67,11 +69,11 @@ export async function streamExport(q: Queryable, scope: ExportScope, now: Date):
     yield csvRow(file.header);
     for await (const rows of file.rows(ctx)) yield rows.map(csvRow).join("");
   }
-  return zipStream(
-    [
-      { name: "README.txt", chunks: [readMe({ studioName: studio.name, audience: scope.audience, files, createdAt: now, clientCount: clients.length })] },
-      ...files.map((file) => ({ name: file.name, chunks: csv(file) })),
-    ],
-    now,
-  );
+  async function* entries(): AsyncIterable<ZipEntry> {
+    yield { name: "README.txt", chunks: [readMe({ studioName: studio.name, audience: scope.audience, files, createdAt: now, clientCount: clients.length })] };
+    for (const file of files) yield { name: file.name, chunks: csv(file) };
+    // The photos sent in messages, each named in messages.csv's photo column; read one at a time.
+    for await (const photo of messagePhotoFiles(ctx)) yield { name: photo.name, chunks: [photo.bytes] };
+  }
+  return zipStream(entries(), now);
 }

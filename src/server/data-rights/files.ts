@@ -13,6 +13,7 @@ import {
   creditLedger,
   drills,
   invoices,
+  messagePhotos,
   messages,
   packPurchases,
   plans,
@@ -32,6 +33,7 @@ import {
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { isoInstant } from "./csv";
+import { photoFileName } from "./photo-files";
 import type { ExportClient } from "./scope";
 
 // The CSV files of an export. Every query is scoped twice: to the studio (inStudio) and to
@@ -471,17 +473,31 @@ const devicesFile: ExportFile = {
 /** Conversations and the comments on logs, each message with who wrote it. */
 const messagesFile: ExportFile = {
   name: "messages.csv",
-  header: ["thread_id", "client_id", "about", "session_id", "run_id", "message_id", "written_at_utc", "written_at_local", "author_side", "author", "text"],
+  header: ["thread_id", "client_id", "about", "session_id", "run_id", "message_id", "written_at_utc", "written_at_local", "author_side", "author", "text", "photo"],
   rows: perClients(
     ({ q, studioId }, ids) =>
       q
-        .select({ t: threads, m: messages, author: author.name })
+        .select({ t: threads, m: messages, author: author.name, photo: { id: messagePhotos.id, contentType: messagePhotos.contentType } })
         .from(messages)
         .innerJoin(threads, and(eq(threads.studioId, messages.studioId), eq(threads.id, messages.threadId)))
         .innerJoin(author, eq(author.id, messages.authorUserId))
+        .leftJoin(messagePhotos, and(eq(messagePhotos.studioId, messages.studioId), eq(messagePhotos.messageId, messages.id)))
         .where(inStudio(messages, studioId, inArray(threads.clientId, ids)))
         .orderBy(asc(threads.clientId), asc(threads.id), asc(messages.createdAt), asc(messages.id)),
-    ({ t, m, author }, zoneOf) => [t.id, t.clientId, t.kind, t.sessionId, t.runId, m.id, utc(m.createdAt), local(m.createdAt, zoneOf(t.clientId)), m.authorKind, author, m.body],
+    ({ t, m, author, photo }, zoneOf) => [
+      t.id,
+      t.clientId,
+      t.kind,
+      t.sessionId,
+      t.runId,
+      m.id,
+      utc(m.createdAt),
+      local(m.createdAt, zoneOf(t.clientId)),
+      m.authorKind,
+      author,
+      m.body,
+      photo ? photoFileName(photo.id, photo.contentType) : null,
+    ],
   ),
 };
 

@@ -3,12 +3,13 @@ import { DomainError } from "@/lib/errors";
 import { messageTextProblem, normalisedMessageText } from "@/lib/message-text";
 import { threadPathFor } from "@/lib/thread-links";
 import type { Queryable } from "@/server/db/client";
-import { clients, messages, studioMembers, threadReads, threads, users, type Message, type Thread } from "@/server/db/schema";
+import { clients, messagePhotos, messages, studioMembers, threadReads, threads, users, type Message, type Thread } from "@/server/db/schema";
 import { clientNotDeleted, inStudio, memberActive } from "@/server/db/tenancy";
 import { publishToUsers } from "@/server/live/publish";
 import { notify } from "@/server/notifications/notify";
 import type { ThreadReader } from "./access";
 import { othersIn, threadAudience } from "./audience";
+import { attachPhoto } from "./photos";
 import { messagePreview, SENDING_LIMITS, sendingLimitProblem } from "./rules";
 import { placeOf } from "./threads";
 
@@ -32,10 +33,11 @@ export async function postMessage(
   thread: Thread,
   input: NewMessage,
   now: Date,
-  options: { hasAttachment?: boolean } = {},
+  options: { photoId?: string } = {},
 ): Promise<{ message: Message; isNew: boolean }> {
   const body = normalisedMessageText(input.body);
-  const problem = messageTextProblem(body, options);
+  // A photo may go without words; words alone must be there.
+  const problem = messageTextProblem(body, { hasAttachment: !!options.photoId });
   if (problem) throw new DomainError("BAD_REQUEST", problem, "body");
   return q.transaction(async (tx) => {
     const [stored] = await tx.select().from(messages).where(eq(messages.id, input.id)).limit(1);
@@ -61,6 +63,7 @@ export async function postMessage(
       const [raced] = await tx.select().from(messages).where(eq(messages.id, input.id)).limit(1);
       return { message: sameMessageOrRefuse(raced!, author, thread), isNew: false };
     }
+    if (options.photoId) await attachPhoto(tx, author, thread, options.photoId, message.id);
     await tx
       .update(threads)
       .set({ lastMessageAt: now, lastMessageId: message.id, lastAuthorKind: author.kind })
@@ -125,6 +128,10 @@ export type ThreadMessage = {
   authorKind: "client" | "trainer";
   authorName: string;
   isMine: boolean;
+  /** The message's photo (served at messagePhotoUrl, lib/photo-upload.ts), or null. */
+  photoId: string | null;
+  /** The stored photo's size, for MessagePhoto's width and height. */
+  photoSize: { width: number; height: number } | null;
 };
 
 /**
@@ -134,9 +141,10 @@ export type ThreadMessage = {
 export async function threadMessages(q: Queryable, reader: ThreadReader, thread: Thread, page: { before?: Date; limit?: number } = {}) {
   const limit = Math.min(page.limit ?? 50, 100);
   const rows = await q
-    .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, authorKind: messages.authorKind, authorUserId: messages.authorUserId, authorName: users.name })
+    .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, authorKind: messages.authorKind, authorUserId: messages.authorUserId, authorName: users.name, photoId: messagePhotos.id, photoWidth: messagePhotos.width, photoHeight: messagePhotos.height })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.authorUserId))
+    .leftJoin(messagePhotos, and(eq(messagePhotos.studioId, messages.studioId), eq(messagePhotos.messageId, messages.id)))
     .where(inStudio(messages, thread.studioId, eq(messages.threadId, thread.id), page.before ? lt(messages.createdAt, sql`${page.before.toISOString()}::timestamptz`) : undefined))
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(limit + 1);
@@ -144,7 +152,7 @@ export async function threadMessages(q: Queryable, reader: ThreadReader, thread:
   const list: ThreadMessage[] = rows
     .slice(0, limit)
     .reverse()
-    .map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, authorKind: r.authorKind, authorName: r.authorName, isMine: r.authorUserId === reader.userId }));
+    .map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, authorKind: r.authorKind, authorName: r.authorName, isMine: r.authorUserId === reader.userId, photoId: r.photoId, photoSize: r.photoWidth && r.photoHeight ? { width: r.photoWidth, height: r.photoHeight } : null }));
   // "Seen" is the other side's reading: the client's, for a trainer; any trainer's, for the client.
   const otherSide = await q
     .select({ lastReadAt: sql<Date | null>`max(${threadReads.lastReadAt})`.mapWith((v) => (v === null ? null : new Date(v))) })

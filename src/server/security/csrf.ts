@@ -33,6 +33,8 @@ export const CSRF_INVENTORY: Record<string, Protection> = {
   "src/app/api/logo/[sha256]/route.ts": "read-only",
   "src/app/studios/[slug]/manifest/route.ts": "read-only",
   "src/app/api/studio/logo/route.ts": "same-origin",
+  "src/app/api/messages/photos/route.ts": "same-origin",
+  "src/app/api/messages/photos/[photoId]/route.ts": "read-only",
   "src/app/sw.js/route.ts": "read-only",
   "src/app/actions.ts": "server-action-origin",
   "src/app/(auth)/sign-in/actions.ts": "server-action-origin",

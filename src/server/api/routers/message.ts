@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { MESSAGE_MAX_CHARACTERS } from "@/lib/message-text";
 import { conversationFor, logThreadFor, readerOf, threadFor } from "@/server/messages/access";
+import { messagePhotoFor, uploadMessagePhoto } from "@/server/messages/photos";
 import { markThreadRead, postMessage, threadMessages, unreadThreadCount } from "@/server/messages/service";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
@@ -58,13 +59,27 @@ export const messageRouter = createTRPCRouter({
           .string({ error: "Write a message before sending." })
           // The exact rule (trimmed, counted as a person counts) is messageTextProblem's; this bound only stops an absurd body early.
           .max(MESSAGE_MAX_CHARACTERS * 4, { error: `Messages can be up to ${MESSAGE_MAX_CHARACTERS.toLocaleString("en")} characters. Split it into two.` }),
+        /** A photo uploaded to this thread by the sender (POST /api/messages/photos), sent with the message. */
+        photoId: z.uuid({ error: "That photo could not be attached. Choose it again and send." }).optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const thread = await threadFor(ctx.db, ctx.reader, input.threadId);
-      const { message } = await postMessage(ctx.db, ctx.reader, thread, { id: input.id, body: input.body }, ctx.now());
+      const { message } = await postMessage(ctx.db, ctx.reader, thread, { id: input.id, body: input.body }, ctx.now(), { photoId: input.photoId });
       return { id: message.id, createdAt: message.createdAt };
     }),
+  /**
+   * Stores a photo for a message the caller is about to send in the thread. Called by the upload
+   * route (POST /api/messages/photos) with the file's bytes: over /api/trpc no bytes can arrive,
+   * so the input is refused there.
+   */
+  uploadPhoto: readerProcedure
+    .input(threadIdInput.extend({ photo: z.instanceof(Uint8Array, { error: "Send the photo with the photo button." }) }))
+    .mutation(async ({ ctx, input }) => uploadMessagePhoto(ctx.db, ctx.reader, await threadFor(ctx.db, ctx.reader, input.threadId), input.photo, ctx.now())),
+  /** A photo's bytes, for the route that serves it (GET /api/messages/photos/[photoId]), to those who may read its thread. */
+  photo: readerProcedure
+    .input(z.object({ photoId: z.uuid({ error: "There is no such photo." }) }))
+    .query(({ ctx, input }) => messagePhotoFor(ctx.db, ctx.reader, input.photoId)),
   /** The caller has read the thread: the other side sees "Seen", and the caller's unread count drops. */
   markRead: readerProcedure.input(threadIdInput).mutation(async ({ ctx, input }) => {
     await markThreadRead(ctx.db, ctx.reader, await threadFor(ctx.db, ctx.reader, input.threadId), ctx.now());

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, check, customType, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, instant } from "./_columns";
+import { type AnyPgColumn, boolean, check, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea, createdAt, id, instant } from "./_columns";
 
 export const studios = pgTable(
   "studios",
@@ -43,12 +43,6 @@ export const studios = pgTable(
     check("studios_default_cancel_hours", sql`${t.defaultCancelFreeUntilHours} between 0 and 336`),
   ],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  // postgres-js gives a Buffer, PGlite a Uint8Array: both read as a Buffer.
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 // The studio's logo, already checked and re-encoded as PNG (studio/logo.ts): small enough to
 // keep in the database, so it is backed up, exported and moved with the studio's rows.
