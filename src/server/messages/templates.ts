@@ -3,7 +3,7 @@ import { DomainError, notFound } from "@/lib/errors";
 import type { Queryable } from "@/server/db/client";
 import { messageTemplates, type MessageTemplate } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { canEditTemplate, templateProblem, type TemplateEditor } from "./template-rules";
+import { canEditTemplate, templateProblem, type TemplateEditor } from "@/lib/message-templates";
 
 // A trainer's templates: their own and the studio-wide ones. Someone else's own template is
 // answered as missing; a studio-wide one a coach may use but not change.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate } from "@/server/messages/templates";
-import { TEMPLATE_BODY_MAX, TEMPLATE_TITLE_MAX } from "@/server/messages/template-rules";
+import { TEMPLATE_BODY_MAX, TEMPLATE_TITLE_MAX } from "@/lib/message-templates";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 
 // Message templates: a trainer's own, and the studio-wide ones the owner keeps. The exact text

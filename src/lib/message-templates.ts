@@ -1,4 +1,5 @@
-// Pure rules of message templates, tested in template-rules.test.ts.
+// Pure rules of message templates, shared by the server (which enforces them) and the browser
+// (the picker fills {first_name}); tested in message-templates.test.ts.
 
 export const TEMPLATE_TITLE_MAX = 80;
 export const TEMPLATE_BODY_MAX = 4000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canEditTemplate, fillTemplate, templateProblem } from "./template-rules";
+import { canEditTemplate, fillTemplate, templateProblem } from "./message-templates";
 
 describe("who edits a template", () => {
   const coach = { memberId: "m-coach", role: "trainer" as const };
