@@ -9,7 +9,8 @@ export type AttentionKind =
   | "missed_days"
   | "asymmetry"
   | "unlocked"
-  | "failed_payment";
+  | "failed_payment"
+  | "unanswered";
 
 export type AttentionItem = {
   kind: AttentionKind;

@@ -10,6 +10,7 @@ const LABELS: Record<AttentionItem["kind"], { text: string; className: string }>
   asymmetry: { text: "Left/right", className: "bg-violet-100 text-violet-900" },
   unlocked: { text: "Unlocked", className: "bg-emerald-100 text-emerald-900" },
   failed_payment: { text: "Payment failed", className: "bg-red-100 text-red-800" },
+  unanswered: { text: "Unanswered", className: "bg-orange-100 text-orange-900" },
 };
 
 const VIEWS: { view: AttentionView; label: string }[] = [

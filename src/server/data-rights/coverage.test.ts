@@ -36,4 +36,8 @@ describe("every table holding a person's data is covered by export and deletion"
     expect(reaching.get("session_reviews")).toBe("references practice_sessions");
     expect(reaching.has("drills")).toBe(false);
   });
+
+  it("keeps message templates the studio's, like drills: they name a trainer's membership, no client or user", () => {
+    expect(reaching.has("message_templates")).toBe(false);
+  });
 });

@@ -20,7 +20,7 @@ export type ThreadReader =
  * The one access rule, over a query joined to the thread's (or log's) `clients` row: the client
  * themselves, or a trainer who may see the client; never a deleted client.
  */
-function readableBy(reader: ThreadReader): SQL {
+export function readableBy(reader: ThreadReader): SQL {
   return and(clientNotDeleted, reader.kind === "client" ? eq(clients.id, reader.clientId) : clientVisibleTo(reader.clientScope))!;
 }
 

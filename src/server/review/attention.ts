@@ -165,7 +165,8 @@ export function loggingSources(q: Queryable): AttentionSource[] {
   ];
 }
 
-const ORDER: Record<AttentionItem["kind"], number> = { pain: 0, failed_payment: 1, missed_days: 2, asymmetry: 3, unreviewed_session: 4, unlocked: 5 };
+// A client waiting over a day for an answer comes right after pain and money: a person is waiting.
+const ORDER: Record<AttentionItem["kind"], number> = { pain: 0, failed_payment: 1, unanswered: 2, missed_days: 3, asymmetry: 4, unreviewed_session: 5, unlocked: 6 };
 
 // The trainer's queue: pain first (someone may be hurt), then the rest, newest first within each kind.
 export async function listAttention(q: Queryable, scope: AttentionScope, extraSources: AttentionSource[] = []): Promise<AttentionItem[]> {

@@ -8,6 +8,7 @@ import { seedBilling } from "./billing";
 import { seedProgression } from "./progression";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 import { seedTraining } from "./training";
+import { seedMessageTemplates } from "./message-templates";
 
 /**
  * Seeds the demo studio on an empty database (and only then). Each feature adds its demo
@@ -22,6 +23,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedBilling(db, studio, other);
   await db.transaction((tx) => seedTraining(tx, studio));
   await db.transaction((tx) => seedProgression(tx, studio));
+  await seedMessageTemplates(db, studio);
   // The seeded histories start weeks back; a client joined no later than their first log.
   await db.execute(sql`
     update clients c set created_at = first.at

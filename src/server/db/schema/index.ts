@@ -11,3 +11,4 @@ export * from "./progression";
 export * from "./installation";
 export * from "./messages";
 export * from "./message-photos";
+export * from "./message-templates";
