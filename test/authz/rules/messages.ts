@@ -16,4 +16,7 @@ export const messageRules: ProcedureRules = {
   "message.send": { allowed: CONVERSATION, clientScoped: true, input: async (f) => ({ ...(await aThread(f)), id: randomUUID(), body: "How did the left side feel today?" }) },
   "message.markRead": { allowed: CONVERSATION, clientScoped: true, input: aThread },
   "message.unreadCount": { allowed: SIGNED_IN, clientScoped: false },
+  // Everyone signed in has a live channel of their own; whose events reach it is proven in
+  // src/server/live/live.integration.test.ts (a client never gets another's, another studio's trainer nothing).
+  "live.events": { allowed: SIGNED_IN, clientScoped: false },
 };
