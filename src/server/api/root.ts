@@ -26,6 +26,7 @@ import { paymentRouter } from "./routers/payment";
 import { messageRouter } from "./routers/message";
 import { inboxRouter } from "./routers/inbox";
 import { templateRouter } from "./routers/template";
+import { liveRouter } from "./routers/live";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   message: messageRouter,
   inbox: inboxRouter,
   template: templateRouter,
+  live: liveRouter,
   auth: authRouter,
   account: accountRouter,
   client: clientRouter,

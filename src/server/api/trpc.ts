@@ -38,6 +38,12 @@ installReadableZodMessages();
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // The live channel (live.events) over Server-Sent Events. A ping comment every 15 s keeps
+  // proxies from closing an idle stream, and tells the browser, which reconnects after 40 s
+  // without one, that a silent stream is a dead one (a lost network). Each stream ends after
+  // 10 minutes and the browser reconnects at once: the sign-in is checked again then, so a
+  // signed-out device stops hearing within minutes.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 }, maxDurationMs: 10 * 60_000 },
   // Zod field errors travel with the error so the form that sent them can show each one
   // beside its field; stack traces and SQL never reach the browser.
   errorFormatter({ shape, error, ctx }) {

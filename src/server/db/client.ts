@@ -24,6 +24,12 @@ export type Database = {
   kind: "pglite" | "postgres";
   migrate: () => Promise<void>;
   close: () => Promise<void>;
+  /**
+   * LISTENs on a channel for this database's whole life (src/server/live/hub.ts): PostgreSQL on a
+   * connection of its own that postgres.js re-opens and re-listens after a drop; PGlite in
+   * process. Resolves with the way to stop listening.
+   */
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
 };
 
 /** The SQL migrations shipped with this version (`drizzle/`, listed in `meta/_journal.json`). */
@@ -41,12 +47,28 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   const unsafe = sql.unsafe;
   sql.unsafe = ((query: string, parameters?: unknown[], queryOptions?: object) => unsafe(query, parameters as never, { ...queryOptions, prepare: true })) as typeof sql.unsafe;
   const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db;
-  return {
+  return registered({
     db,
     kind: "postgres",
     migrate: () => migratePostgresOnce(url),
     close: () => sql.end({ timeout: 5 }),
-  };
+    listen: async (channel, onPayload) => {
+      const listening = await sql.listen(channel, onPayload);
+      return () => listening.unlisten();
+    },
+  });
+}
+
+// Code handed only a Db (a procedure's ctx.db) finds the database it belongs to, to LISTEN on it.
+const databases = new WeakMap<Db, Database>();
+function registered(database: Database): Database {
+  databases.set(database.db, database);
+  return database;
+}
+
+/** The database a Db was opened as (every Db comes from openPostgres or openPglite). */
+export function databaseOf(db: Db): Database | undefined {
+  return databases.get(db);
 }
 
 /** Any constant shared by every Stride instance: the advisory lock that serializes migrations. */
@@ -79,7 +101,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   try {
     const client = await PGlite.create(dataDir, { extensions: { btree_gist } });
     const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
-    return {
+    return registered({
       db,
       kind: "pglite",
       migrate: () => migratePglite(db as never, { migrationsFolder }),
@@ -87,7 +109,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         await client.close();
         release();
       },
-    };
+      listen: async (channel, onPayload) => {
+        const unlisten = await client.listen(channel, onPayload);
+        return () => unlisten();
+      },
+    });
   } catch (error) {
     release();
     throw error;

@@ -33,4 +33,7 @@ export const messageRules: ProcedureRules = {
   "message.uploadPhoto": { allowed: CONVERSATION, clientScoped: true, input: async (f) => ({ ...(await aThread(f)), photo: new Uint8Array(await aPhoto()) }) },
   "message.photo": { allowed: CONVERSATION, clientScoped: true, input: aSentPhoto },
   "message.unreadCount": { allowed: SIGNED_IN, clientScoped: false },
+  // Everyone signed in has a live channel of their own; whose events reach it is proven in
+  // src/server/live/live.integration.test.ts (a client never gets another's, another studio's trainer nothing).
+  "live.events": { allowed: SIGNED_IN, clientScoped: false },
 };
