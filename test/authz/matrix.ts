@@ -11,6 +11,7 @@ import { setupRules } from "./rules/setup";
 import { staffRules } from "./rules/staff";
 import { clientVisibilityRules } from "./rules/client-visibility";
 import { messageRules } from "./rules/messages";
+import { pushRules } from "./rules/push";
 import { studioRules } from "./rules/studio";
 import { signupRules } from "./rules/signup";
 
@@ -29,6 +30,7 @@ export const matrix: ProcedureRules = {
   ...staffRules,
   ...clientVisibilityRules,
   ...messageRules,
+  ...pushRules,
   ...studioRules,
   ...signupRules,
 };

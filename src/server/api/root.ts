@@ -24,12 +24,14 @@ import { studioRouter } from "./routers/studio";
 import { signupRouter } from "./routers/signup";
 import { paymentRouter } from "./routers/payment";
 import { messageRouter } from "./routers/message";
+import { pushRouter } from "./routers/push";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
 export const appRouter = createTRPCRouter({
   viewer: viewerRouter,
   message: messageRouter,
+  push: pushRouter,
   auth: authRouter,
   account: accountRouter,
   client: clientRouter,

@@ -10,3 +10,4 @@ export * from "./billing";
 export * from "./progression";
 export * from "./installation";
 export * from "./messages";
+export * from "./notifications";
