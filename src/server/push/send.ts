@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import webpush, { WebPushError } from "web-push";
+import webpush from "web-push";
 import type { Queryable } from "@/server/db/client";
 import { pushSubscriptions } from "@/server/db/schema";
 import { logger } from "@/server/logger";
@@ -26,21 +26,25 @@ export async function sendPushToUser(q: Queryable, userId: string, payload: Push
   const body = JSON.stringify(payload);
   let delivered = 0;
   for (const device of devices) {
+    // web-push encrypts and signs (RFC 8291, VAPID); fetch sends it, so the local push service
+    // stand-in on http://localhost is reached too (web-push's own sender speaks https only).
+    const request = webpush.generateRequestDetails({ endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } }, body, {
+      TTL: TTL_SECONDS,
+      urgency: "normal",
+      vapidDetails: { subject: keys.subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
+    });
     try {
-      await webpush.sendNotification({ endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } }, body, {
-        TTL: TTL_SECONDS,
-        urgency: "normal",
-        timeout: TIMEOUT_MS,
-        vapidDetails: { subject: keys.subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
-      });
-      delivered += 1;
-    } catch (error) {
-      if (error instanceof WebPushError && (error.statusCode === 404 || error.statusCode === 410)) {
+      const res = await fetch(request.endpoint, { method: request.method, headers: request.headers as Record<string, string>, body: request.body as Uint8Array<ArrayBuffer> | null, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: "error" });
+      if (res.ok) {
+        delivered += 1;
+      } else if (res.status === 404 || res.status === 410) {
         await q.delete(pushSubscriptions).where(eq(pushSubscriptions.id, device.id));
-        logger.info({ subscriptionId: device.id, status: error.statusCode }, "push subscription gone; removed");
+        logger.info({ subscriptionId: device.id, status: res.status }, "push subscription gone; removed");
       } else {
-        logger.warn({ err: error, subscriptionId: device.id }, "push not delivered");
+        logger.warn({ subscriptionId: device.id, status: res.status }, "push not delivered");
       }
+    } catch (error) {
+      logger.warn({ err: error, subscriptionId: device.id }, "push not delivered");
     }
   }
   return { delivered };
