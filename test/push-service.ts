@@ -35,15 +35,16 @@ export async function startPushService(): Promise<PushService> {
   const { PushApiModel } = require("web-push-testing/src/PushApiModel.js") as { PushApiModel: new () => unknown };
   const port = await freePort();
   const server = new Server(new PushApiModel(), port);
+  // Its "Server running" line is printed once it listens: quiet until then.
   const log = console.log;
   console.log = () => {};
+  const url = `http://localhost:${port}`;
   try {
     server.startServer();
+    await waitFor(async () => (await fetch(`${url}/status`, { method: "POST" })).ok);
   } finally {
     console.log = log;
   }
-  const url = `http://localhost:${port}`;
-  await waitFor(async () => (await fetch(`${url}/status`, { method: "POST" })).ok);
   const post = async (path: string, body?: unknown) => {
     const res = await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) throw new Error(`push service ${path}: ${res.status} ${await res.text()}`);
