@@ -9,6 +9,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { EnvError, loadEnv, resolveAuthSecret } from "../src/env";
+import { resolveVapidKeys } from "../src/server/push/vapid";
 import { closeDatabase, DatabaseInUseError, openConfiguredDatabase } from "../src/server/db/client";
 import { createAppServer } from "../src/server/http-server";
 import { stopWorker } from "../src/server/jobs/worker";
@@ -93,6 +94,10 @@ async function main() {
   // from NODE_ENV when first loaded, which is below.
   (process.env as Record<string, string>).NODE_ENV = isDev ? "development" : "production";
   process.env.AUTH_SECRET = resolveAuthSecret(env);
+  // Generated at first start like the auth secret; the app reads them from the env from here on.
+  const vapid = resolveVapidKeys(env);
+  process.env.VAPID_PUBLIC_KEY = vapid.publicKey;
+  process.env.VAPID_PRIVATE_KEY = vapid.privateKey;
   process.env.AUTH_TRUST_HOST ??= "true";
   process.env.PORT = String(env.PORT);
   const { default: next } = await import("next");

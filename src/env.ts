@@ -52,6 +52,15 @@ const envSchema = z.object({
   /** Hosted mode: the signing secret of the Connect webhook endpoint (events of the studios' connected accounts). */
   STRIPE_CONNECT_WEBHOOK_SECRET: z.string().optional(),
   LOG_LEVEL: logLevelSchema,
+  /** Web Push (VAPID) keys; unset: generated at first start and kept in the data folder, like AUTH_SECRET. */
+  VAPID_PUBLIC_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
+  VAPID_PRIVATE_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
+  /** Who push services may contact about this server's pushes: a mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must be a mailto: address or an https:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof envSchema> & {
@@ -77,6 +86,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       "Stride cannot start: AUTH_SECRET is missing. With DATABASE_URL set in production, set AUTH_SECRET " +
         "to a random value of at least 32 characters (for example: openssl rand -base64 32).",
     );
+  }
+  if (!!e.VAPID_PUBLIC_KEY !== !!e.VAPID_PRIVATE_KEY) {
+    throw new EnvError("Stride cannot start: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (then they are generated and kept in the data folder).");
   }
   if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
     throw new EnvError(

@@ -12,6 +12,7 @@ import { staffRules } from "./rules/staff";
 import { clientVisibilityRules } from "./rules/client-visibility";
 import { messageRules } from "./rules/messages";
 import { inboxRules } from "./rules/inbox";
+import { pushRules } from "./rules/push";
 import { studioRules } from "./rules/studio";
 import { signupRules } from "./rules/signup";
 
@@ -31,6 +32,7 @@ export const matrix: ProcedureRules = {
   ...clientVisibilityRules,
   ...messageRules,
   ...inboxRules,
+  ...pushRules,
   ...studioRules,
   ...signupRules,
 };

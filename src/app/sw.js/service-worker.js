@@ -132,3 +132,53 @@ ${
     },
   });
 }
+
+// Push notifications (src/server/push/send.ts sends { title, body, url, tag }). A notification
+// opens a page of this app only: a payload naming another origin opens the app's home.
+function samePath(url) {
+  try {
+    const target = new URL(url, self.location.origin);
+    return target.origin === self.location.origin ? target.pathname + target.search + target.hash : "/";
+  } catch {
+    return "/";
+  }
+}
+
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { body: event.data ? event.data.text() : "" };
+  }
+  const url = samePath(typeof data.url === "string" ? data.url : "/");
+  event.waitUntil(
+    self.registration.showNotification(typeof data.title === "string" && data.title ? data.title : "Stride", {
+      body: typeof data.body === "string" ? data.body : "",
+      // One notification per page: a second message in a conversation replaces the first.
+      tag: typeof data.tag === "string" ? data.tag : url,
+      renotify: true,
+      icon: "/icon-192.png",
+      badge: "/icon-192.png",
+      data: { url },
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = samePath(event.notification.data && event.notification.data.url);
+  event.waitUntil(
+    (async () => {
+      const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      const same = open.find((c) => new URL(c.url).pathname + new URL(c.url).search === url);
+      if (same) return same.focus();
+      const any = open.find((c) => new URL(c.url).origin === self.location.origin && "navigate" in c);
+      if (any) {
+        await any.focus();
+        return any.navigate(url);
+      }
+      return self.clients.openWindow(url);
+    })(),
+  );
+});

@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { DeleteAccountCard } from "./delete-account-card";
 import { DeviceList, type DeviceRow } from "./device-list";
 import { EmailForm } from "./email-form";
+import { NotificationSettings } from "./notification-settings";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 
@@ -47,6 +48,10 @@ export function AccountSettings({ account, devices, zones, isClient, now }: { ac
       <Card className="space-y-3">
         <h2 className="text-lg font-semibold">Password</h2>
         <PasswordForm hasPassword={account.hasPassword} />
+      </Card>
+      <Card className="space-y-3">
+        <h2 className="text-lg font-semibold">Notifications</h2>
+        <NotificationSettings />
       </Card>
       <Card className="space-y-3">
         <h2 className="text-lg font-semibold">Signed-in devices</h2>

@@ -27,6 +27,7 @@ import { messageRouter } from "./routers/message";
 import { inboxRouter } from "./routers/inbox";
 import { templateRouter } from "./routers/template";
 import { liveRouter } from "./routers/live";
+import { pushRouter } from "./routers/push";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   inbox: inboxRouter,
   template: templateRouter,
   live: liveRouter,
+  push: pushRouter,
   auth: authRouter,
   account: accountRouter,
   client: clientRouter,

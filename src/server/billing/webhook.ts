@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { z } from "zod";
 import type { Db, Tx } from "@/server/db/client";
+import { notify } from "@/server/notifications/notify";
 import { memberActive } from "@/server/db/tenancy";
 import {
   billingCustomers,
@@ -313,7 +314,7 @@ async function applyCheckoutCompleted(tx: Tx, session: CheckoutSessionShape, eve
 
 async function recipient(tx: Tx, studioId: string, clientId: string) {
   const [row] = await tx
-    .select({ email: clients.email, name: clients.name, studioName: studios.name })
+    .select({ email: clients.email, name: clients.name, userId: clients.userId, studioName: studios.name })
     .from(clients)
     .innerJoin(studios, eq(studios.id, clients.studioId))
     .where(and(eq(clients.studioId, studioId), eq(clients.id, clientId)));
@@ -432,4 +433,7 @@ async function applyInvoice(tx: Tx, invoice: InvoiceShape, type: "invoice.paid" 
       })
     : paymentFailedEmail({ name: who.name, studioName: who.studioName, amountMinor: values.amountMinor, currency: values.currency, fixUrl: `${appUrl}/portal/billing#card` });
   await enqueueEmail(tx, { studioId: owner.studioId, kind: isPaid ? "receipt" : "payment_failed", to: who.email, ...email });
+  if (!isPaid && who.userId) {
+    await notify(tx, { studioId: owner.studioId, userId: who.userId, kind: "payment_failed", title: "A payment failed", body: `Your payment to ${who.studioName} did not go through. Update your card.`, url: "/portal/billing" });
+  }
 }

@@ -3,6 +3,7 @@ import { usableZone } from "@/lib/time-zones";
 import type { Queryable, Tx } from "@/server/db/client";
 import { bookings, clients, sessionTypes, studioMembers, users, type Booking } from "@/server/db/schema";
 import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
+import { notify } from "@/server/notifications/notify";
 import { enqueueEmail } from "@/server/outbox/service";
 import { describePolicyAtBooking, type CancellationOutcome } from "./cancellation";
 import { formatMinutes, formatWhen } from "@/lib/time-wording";
@@ -37,7 +38,7 @@ const trainerUser = users;
 async function loadEmailContext(q: Queryable, booking: Booking) {
   const [type] = await q.select().from(sessionTypes).where(eq(sessionTypes.id, booking.sessionTypeId));
   const [client] = await q
-    .select({ name: clients.name, email: clients.email, timeZone: users.timeZone })
+    .select({ name: clients.name, email: clients.email, userId: clients.userId, timeZone: users.timeZone })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.userId))
     .where(inStudio(clients, booking.studioId, eq(clients.id, booking.clientId), clientNotDeleted));
@@ -163,4 +164,8 @@ export async function sendBookingReminder(tx: Tx, payload: Record<string, unknow
       .filter(Boolean)
       .join("\n\n"),
   });
+  // And on their phone, when they allow it (one that reaches no device is listed in the digest too).
+  if (client.userId) {
+    await notify(tx, { studioId: booking.studioId, userId: client.userId, kind: "booking_reminder", title: `${type.name} at ${when}`, body: `With ${trainer.name}.`, url: "/portal/sessions" });
+  }
 }

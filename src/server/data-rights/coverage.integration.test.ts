@@ -82,6 +82,10 @@ describe.each([
     const photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#888" } }).jpeg().toBuffer();
     const { photoId } = await callerFor(t.db, person.userId).message.uploadPhoto({ threadId, photo: new Uint8Array(photo) });
     await callerFor(t.db, person.userId).message.send({ threadId, id: randomUUID(), body: "Is the left side meant to wobble?", photoId });
+    // Their coach answers (a notification for them); their phone takes push; one kind is off.
+    await callerFor(t.db, s.trainer.userId).message.send({ threadId, id: randomUUID(), body: "It steadies with practice." });
+    await callerFor(t.db, person.userId).push.subscribe({ endpoint: `https://push.example.test/${randomUUID()}`, keys: { p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA", auth: "tBHItJI5svbpez7KI4CCXg" } });
+    await callerFor(t.db, person.userId).push.setPreference({ kind: "drill_unlocked", pushEnabled: false });
     await freshOverride(t.db, s);
     const hopping = await builtInDrillId(t.db, s.studioId, "hopping");
     await t.db.insert(unlockEvents).values({ studioId: s.studioId, clientId: person.clientId, drillId: hopping, metOn: "2026-03-18" });

@@ -57,6 +57,12 @@ export const personalDataCoverage = {
   // The photo itself is a file under photos/ in the same zip, named in messages.csv.
   message_photos: { exported: { file: "messages.csv" }, deletion: removed },
   thread_reads: { exported: { notExported: "When each person last opened a thread: the 'Seen' under a message, not something they wrote." }, deletion: removed },
+  push_subscriptions: {
+    exported: { notExported: "A browser's address at its push service and the keys to encrypt for it: nothing the person wrote or can read." },
+    deletion: removed,
+  },
+  notifications: { exported: { file: "notifications.csv" }, deletion: removed },
+  notification_preferences: { exported: { file: "notifications.csv" }, deletion: removed },
   progress_snapshots: { exported: { notExported: "A cache derived from the sessions and runs that are exported." }, deletion: removed },
   mastery_checks: { exported: { notExported: "A cache derived from the sessions that are exported." }, deletion: removed },
   bookings: {

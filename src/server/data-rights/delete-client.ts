@@ -25,6 +25,9 @@ import {
   studioMembers,
   subscriptions,
   threads,
+  notificationPreferences,
+  notifications,
+  pushSubscriptions,
   unlockEvents,
   unlockOverrides,
   users,
@@ -181,6 +184,12 @@ async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$in
     .where(or(client.userId ? eq(authTokens.userId, client.userId) : undefined, and(eq(authTokens.purpose, "invite"), eq(authTokens.subjectId, client.id))));
   // Their signed-in devices (browser, address, times) go too; the account is signed out everywhere.
   if (client.userId) await tx.delete(authSessions).where(eq(authSessions.userId, client.userId));
+  // Their devices stop receiving push; what they were told, and their switches, go too.
+  if (client.userId) {
+    await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, client.userId));
+    await tx.delete(notifications).where(eq(notifications.userId, client.userId));
+    await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, client.userId));
+  }
   const [user] = client.userId ? await tx.select({ email: users.email }).from(users).where(eq(users.id, client.userId)) : [];
   // An address they asked to move to is theirs too (its confirmation link is in the outbox).
   const [moving] = client.userId ? await tx.select({ email: emailChanges.newEmail }).from(emailChanges).where(eq(emailChanges.userId, client.userId)) : [];

@@ -17,7 +17,7 @@ describe("the export's files", () => {
   it("the studio gets the client list; a client gets their profile and signed-in devices; both get every kind of row", () => {
     const rows = ["assignments.csv", "assignment-versions.csv", "unlocks.csv", "sessions.csv", "entries.csv", "runs.csv", "bookings.csv", "subscriptions.csv", "invoices.csv", "pack-purchases.csv", "credit-ledger.csv", "messages.csv"];
     expect(exportFiles("studio").map((f) => f.name)).toEqual(["clients.csv", ...rows]);
-    expect(exportFiles("client").map((f) => f.name)).toEqual(["profile.csv", ...rows, "signed-in-devices.csv"]);
+    expect(exportFiles("client").map((f) => f.name)).toEqual(["profile.csv", ...rows, "signed-in-devices.csv", "notifications.csv"]);
   });
 
   it("every file says its client and money comes with its currency", () => {

@@ -15,6 +15,8 @@ import {
   invoices,
   messagePhotos,
   messages,
+  notificationPreferences,
+  notifications,
   packPurchases,
   plans,
   practiceEntries,
@@ -501,6 +503,36 @@ const messagesFile: ExportFile = {
   ),
 };
 
+/**
+ * What the client was told (in this studio), and their switches per kind ("setting" rows, no
+ * time): the person's own business, like their devices.
+ */
+const notificationsFile: ExportFile = {
+  name: "notifications.csv",
+  header: ["client_id", "row", "kind", "title", "text", "link", "created_at_utc", "pushed_at_utc", "emailed_at_utc", "seen_at_utc", "push_on"],
+  rows: perClients(
+    async ({ q, studioId }, ids) => {
+      const told = await q
+        .select({ clientId: clients.id, n: notifications })
+        .from(notifications)
+        .innerJoin(clients, eq(clients.userId, notifications.userId))
+        .where(and(inStudio(clients, studioId, inArray(clients.id, ids)), eq(notifications.studioId, studioId)))
+        .orderBy(asc(clients.id), asc(notifications.createdAt), asc(notifications.id));
+      const settings = await q
+        .select({ clientId: clients.id, p: notificationPreferences })
+        .from(notificationPreferences)
+        .innerJoin(clients, eq(clients.userId, notificationPreferences.userId))
+        .where(inStudio(clients, studioId, inArray(clients.id, ids)))
+        .orderBy(asc(clients.id), asc(notificationPreferences.kind));
+      return [
+        ...told.map(({ clientId, n }) => [clientId, "notification", n.kind, n.title, n.body, n.url, utc(n.createdAt), utc(n.pushedAt), utc(n.digestedAt), utc(n.seenAt), null]),
+        ...settings.map(({ clientId, p }) => [clientId, "setting", p.kind, null, null, null, null, null, null, null, yesNo(p.pushEnabled)]),
+      ];
+    },
+    (row) => row,
+  ),
+};
+
 const sharedFiles = [
   assignmentsFile,
   versionsFile,
@@ -519,5 +551,5 @@ const sharedFiles = [
 /** The CSV files of an export, in the order they are written. */
 export function exportFiles(audience: "studio" | "client"): ExportFile[] {
   // Devices are the client's own business: the studio sees neither their browsers nor their addresses.
-  return audience === "studio" ? [clientsFile, ...sharedFiles] : [profileFile, ...sharedFiles, devicesFile];
+  return audience === "studio" ? [clientsFile, ...sharedFiles] : [profileFile, ...sharedFiles, devicesFile, notificationsFile];
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
+import { notify } from "@/server/notifications/notify";
 import { assignments, clients, drillPrerequisites, drills, unlockEvents, unlockOverrides, users } from "@/server/db/schema";
 import { inStudio, inStudioSql } from "@/server/db/tenancy";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
@@ -128,11 +129,24 @@ export async function assignedDrillLocks(q: Queryable, studioId: string, clientI
 export async function recordUnlocksFor(q: Queryable, studioId: string, clientId: string, today: LocalDate, scope: { drillIds?: readonly string[]; requiring?: readonly string[] } = {}) {
   const mastered = (await drillLocks(q, studioId, clientId, today, { kind: "unrecorded", ...scope })).filter((d) => d.masteredOn !== null);
   if (mastered.length === 0) return [];
-  return q
+  const recorded = await q
     .insert(unlockEvents)
     .values(mastered.map((d) => ({ studioId, clientId, drillId: d.drillId, metOn: d.masteredOn! })))
     .onConflictDoNothing()
     .returning();
+  await notifyUnlocks(q, studioId, clientId, recorded.map((e) => e.drillId));
+  return recorded;
+}
+
+// The client is told once, with the unlock event (recorded once, so told once).
+async function notifyUnlocks(q: Queryable, studioId: string, clientId: string, drillIds: string[]) {
+  if (drillIds.length === 0) return;
+  const [client] = await q.select({ userId: clients.userId }).from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId)));
+  if (!client?.userId) return;
+  const unlocked = await q.select({ name: drills.name }).from(drills).where(inArray(drills.id, drillIds));
+  for (const drill of unlocked) {
+    await notify(q, { studioId, userId: client.userId, kind: "drill_unlocked", title: `${drill.name} is unlocked`, body: "You mastered what it builds on. It is on Today from now on.", url: "/portal" });
+  }
 }
 
 /** After a trainer sets a drill's prerequisite: each client it is assigned to who already meets the new rule has it unlocked now. */

@@ -3,6 +3,7 @@ import { env } from "@/env";
 import { sendBookingReminder, REMINDER_JOB } from "@/server/booking/emails";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logger";
+import { DIGEST_JOB, digestJob, PUSH_JOB, pushNotificationJob } from "@/server/notifications/notify";
 import { deliverPendingEmails, writePendingCredentials } from "@/server/outbox/service";
 import { runDueJobs, type JobHandlers } from "./service";
 
@@ -14,6 +15,8 @@ import { runDueJobs, type JobHandlers } from "./service";
 
 export const jobHandlers: JobHandlers = {
   [REMINDER_JOB]: sendBookingReminder,
+  [PUSH_JOB]: pushNotificationJob,
+  [DIGEST_JOB]: digestJob(() => env().appUrl),
 };
 
 const INTERVAL_MS = 5_000;

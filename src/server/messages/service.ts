@@ -6,7 +6,7 @@ import type { Queryable } from "@/server/db/client";
 import { clients, messagePhotos, messages, studioMembers, threadReads, threads, users, type Message, type Thread } from "@/server/db/schema";
 import { clientNotDeleted, inStudio, memberActive } from "@/server/db/tenancy";
 import { publishToUsers } from "@/server/live/publish";
-import { notify } from "@/server/notifications/notify";
+import { markNotificationsSeen, notify } from "@/server/notifications/notify";
 import type { ThreadReader } from "./access";
 import { othersIn, threadAudience } from "./audience";
 import { attachPhoto } from "./photos";
@@ -110,6 +110,8 @@ async function markRead(q: Queryable, thread: Pick<Thread, "id" | "studioId">, u
  */
 export async function markThreadRead(q: Queryable, reader: ThreadReader, thread: Thread, now: Date): Promise<void> {
   await q.transaction(async (tx) => {
+    // Reading the thread is seeing what it notified: those leave the email digest.
+    await markNotificationsSeen(tx, reader.userId, threadPathFor(reader.kind, placeOf(thread)), now);
     const [before] = await tx.select({ at: threadReads.lastReadAt }).from(threadReads).where(and(eq(threadReads.threadId, thread.id), eq(threadReads.userId, reader.userId))).limit(1);
     // Nothing new since the last read: no write and nobody told.
     if (before && thread.lastMessageAt && before.at >= thread.lastMessageAt) return;

@@ -12,3 +12,4 @@ export * from "./installation";
 export * from "./messages";
 export * from "./message-photos";
 export * from "./message-templates";
+export * from "./notifications";
