@@ -9,6 +9,7 @@ test("a client reports pain on a run from the phone, the trainer answers from th
   const clientContext = await browser.newContext({ viewport: PHONE, hasTouch: true, timezoneId: "America/New_York" });
   const client = await clientContext.newPage();
   await signIn(client, "jonah@stride.test");
+  await expect(client).toHaveURL(/\/portal$/);
   await client.goto("/portal/run");
   await expect(client.getByRole("heading", { name: "Log a run", exact: true })).toBeVisible();
   await client.getByLabel("Distance").fill("6");
@@ -22,7 +23,9 @@ test("a client reports pain on a run from the phone, the trainer answers from th
   const trainerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "America/New_York" });
   const trainer = await trainerContext.newPage();
   await signIn(trainer, "tom@stride.test");
+  await expect(trainer).toHaveURL(/\/dashboard$/);
   await trainer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Needs attention/ }).click();
+  await expect(trainer).toHaveURL(/\/dashboard\/attention/);
   const queue = trainer.getByRole("list", { name: "Attention queue" });
   const item = queue.getByRole("listitem").filter({ hasText: "Jonah Price" }).filter({ hasText: "Reported pain (left knee)" });
   await expect(item).toHaveCount(1);
