@@ -24,6 +24,11 @@ export type AttentionItem = {
   summary: string;
   /** Where the trainer acts on it. */
   href: string;
+  /**
+   * On a pain item: the log whose comments the trainer can answer in the queue, its thread if
+   * one was opened, and whether a trainer's comment came after the client's report.
+   */
+  answer?: { log: { sessionId: string } | { runId: string }; threadId: string | null; isAnswered: boolean };
 };
 
 /**

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import type { AttentionItem, AttentionView } from "@/lib/attention";
 import { formatWhen } from "@/lib/time-wording";
+import { AnswerPain } from "./answer-pain";
 
 const LABELS: Record<AttentionItem["kind"], { text: string; className: string }> = {
   pain: { text: "Pain", className: "bg-red-100 text-red-800" },
@@ -77,6 +78,7 @@ export function AttentionList({
                     ? `last missed ${item.at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" })}`
                     : formatWhen(item.at, timeZone, now)}
                 </span>
+                {item.answer ? <AnswerPain answer={item.answer} clientName={item.clientName} /> : null}
               </li>
             ))}
           </ul>

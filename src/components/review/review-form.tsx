@@ -13,8 +13,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 export type ReviewSubject = { kind: "session"; sessionId: string } | { kind: "run"; runId: string };
 
 const WORDS = {
-  session: { label: "Feedback for the client", first: "Mark reviewed", again: "Update feedback", saved: "Reviewed. The client sees your feedback in their history." },
-  run: { label: "Answer for the client (optional)", first: "Acknowledge", again: "Update answer", saved: "Acknowledged. The client sees your answer beside the run in their history." },
+  session: { label: "Feedback for the client", first: "Mark reviewed", again: "Update feedback", saved: "Reviewed. New feedback is posted as your comment on the session, and the client is told." },
+  run: { label: "Answer for the client (optional)", first: "Acknowledge", again: "Update answer", saved: "Acknowledged. A new answer is posted as your comment on the run, and the client is told." },
 } as const;
 
 /** The trainer's feedback; saving marks the session reviewed (or the run acknowledged), and the client sees it in their history. */

@@ -33,7 +33,10 @@ export async function postMessage(
   thread: Thread,
   input: NewMessage,
   now: Date,
-  options: { photoId?: string } = {},
+  // isLogComment: a comment the app writes for a log (its pain report, the trainer's saved
+  // feedback). One per log write, so the logs bound it, not the sender's pace: logging or
+  // reviewing never fails for messages written before.
+  options: { photoId?: string; isLogComment?: boolean } = {},
 ): Promise<{ message: Message; isNew: boolean }> {
   const body = normalisedMessageText(input.body);
   // A photo may go without words; words alone must be there.
@@ -43,15 +46,17 @@ export async function postMessage(
     const [stored] = await tx.select().from(messages).where(eq(messages.id, input.id)).limit(1);
     if (stored) return { message: sameMessageOrRefuse(stored, author, thread), isNew: false };
 
-    const sent = await tx
-      .select({
-        lastMinute: count(sql`case when ${messages.createdAt} > ${new Date(now.getTime() - SENDING_LIMITS[0].windowMs).toISOString()}::timestamptz then 1 end`),
-        lastHour: count(),
-      })
-      .from(messages)
-      .where(and(eq(messages.authorUserId, author.userId), gt(messages.createdAt, sql`${new Date(now.getTime() - SENDING_LIMITS[1].windowMs).toISOString()}::timestamptz`)));
-    const tooMany = sendingLimitProblem([sent[0]?.lastMinute ?? 0, sent[0]?.lastHour ?? 0]);
-    if (tooMany) throw new DomainError("TOO_MANY_REQUESTS", tooMany);
+    if (!options.isLogComment) {
+      const sent = await tx
+        .select({
+          lastMinute: count(sql`case when ${messages.createdAt} > ${new Date(now.getTime() - SENDING_LIMITS[0].windowMs).toISOString()}::timestamptz then 1 end`),
+          lastHour: count(),
+        })
+        .from(messages)
+        .where(and(eq(messages.authorUserId, author.userId), gt(messages.createdAt, sql`${new Date(now.getTime() - SENDING_LIMITS[1].windowMs).toISOString()}::timestamptz`)));
+      const tooMany = sendingLimitProblem([sent[0]?.lastMinute ?? 0, sent[0]?.lastHour ?? 0]);
+      if (tooMany) throw new DomainError("TOO_MANY_REQUESTS", tooMany);
+    }
 
     const [message] = await tx
       .insert(messages)

@@ -36,9 +36,11 @@ async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionS
     sql`select s.id, s.client_id, c.name as client_name, s.performed_at, s.has_pain, s.pain_where, s.context,
           (select string_agg(distinct d.name, ', ') from practice_entries e join drills d on d.id = e.drill_id
             where e.studio_id = s.studio_id and e.session_id = s.id) as drill_names,
-          exists (select 1 from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id) as is_edited
+          exists (select 1 from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id) as is_edited,
+          t.id as thread_id, case when s.has_pain then ${isAnsweredSql(sql`s`)} end as is_answered
         from practice_sessions s
         join clients c on c.id = s.client_id and c.studio_id = s.studio_id
+        left join threads t on t.studio_id = s.studio_id and t.session_id = s.id
         where ${inStudioSql("s", studioId)} and s.created_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
           -- A review covers the session until the client changes it (edits stay inside the
           -- 24 hours after saving, so an edited session is always within this window).
@@ -66,8 +68,19 @@ async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionS
           ? `Changed ${drills} after your review; not reviewed again yet.`
           : `Logged ${drills}${r.context === "warmup_before_run" ? " as a warm-up before a run" : ""}; not reviewed yet.`,
       href: `/dashboard/sessions/${String(r.id)}`,
+      ...(isPain ? { answer: { log: { sessionId: String(r.id) }, threadId: r.thread_id ? String(r.thread_id) : null, isAnswered: r.is_answered === true } } : {}),
     };
   });
+}
+
+/**
+ * A pain report is answered when a trainer commented after it: after the client's first comment
+ * on the log (the report opens the comments), or after the log was stored if the client wrote
+ * none. For a query whose log is `log` and whose thread is `t` (left joined).
+ */
+function isAnsweredSql(log: SQL) {
+  return sql`coalesce((select max(a.created_at) from messages a where a.studio_id = t.studio_id and a.thread_id = t.id and a.author_kind = 'trainer')
+      > coalesce((select min(p.created_at) from messages p where p.studio_id = t.studio_id and p.thread_id = t.id and p.author_kind = 'client'), ${log}.created_at), false)`;
 }
 
 // A run that hurt is flagged for the two weeks after it, until the trainer acknowledges it on the run's page.
@@ -75,8 +88,10 @@ async function runPainItems(q: Queryable, { studioId, now, coachId, distanceUnit
   const since = new Date(now.getTime() - ATTENTION_LOOKBACK_DAYS * 86_400_000);
   const found = await rows(
     q,
-    sql`select r.id, r.client_id, c.name as client_name, r.started_at, r.pain_where, r.distance_m
+    sql`select r.id, r.client_id, c.name as client_name, r.started_at, r.pain_where, r.distance_m,
+          t.id as thread_id, ${isAnsweredSql(sql`r`)} as is_answered
         from runs r join clients c on c.id = r.client_id and c.studio_id = r.studio_id
+        left join threads t on t.studio_id = r.studio_id and t.run_id = r.id
         where ${inStudioSql("r", studioId)} and r.has_pain and r.started_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
           and not exists (select 1 from run_reviews rr where rr.studio_id = r.studio_id and rr.run_id = r.id)
         order by r.started_at desc
@@ -90,6 +105,7 @@ async function runPainItems(q: Queryable, { studioId, now, coachId, distanceUnit
     at: asDate(r.started_at),
     summary: `Reported pain (${String(r.pain_where ?? "not said where")}) on ${withArticle(shortDistance(Number(r.distance_m), distanceUnit))} ${unitWords[distanceUnit].short} run.`,
     href: `/dashboard/runs/${String(r.id)}`,
+    answer: { log: { runId: String(r.id) }, threadId: r.thread_id ? String(r.thread_id) : null, isAnswered: r.is_answered === true },
   }));
 }
 

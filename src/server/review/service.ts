@@ -6,6 +6,7 @@ import { prescriptionOf } from "@/server/drills/assignments";
 import { usableZone } from "@/lib/time-zones";
 import { notFound } from "@/lib/errors";
 import { entriesOf } from "@/server/training/service";
+import { postFeedbackComment } from "@/server/messages/log-comments";
 
 // The trainer's side of logging: a session beside its prescription, feedback, a client's recent logs.
 
@@ -62,16 +63,24 @@ export async function getSessionForReview(q: Queryable, studioId: string, sessio
 }
 
 // The trainer's feedback on a session; saving it marks the session reviewed (saving again updates it, and covers any edit since).
+// Feedback that says something new is posted as the trainer's comment on the session, in the same transaction (the client is told).
 export async function reviewSession(q: Queryable, studioId: string, memberId: string, input: { sessionId: string; feedback: string }, now: Date) {
   const [session] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, input.sessionId))).limit(1);
   if (!session) throw notFound("session");
   const feedback = input.feedback.trim();
-  const [row] = await q
-    .insert(sessionReviews)
-    .values({ studioId, sessionId: session.id, reviewedByMemberId: memberId, feedback })
-    .onConflictDoUpdate({ target: sessionReviews.sessionId, set: { feedback, reviewedByMemberId: memberId, updatedAt: now, sessionEditedAt: null }, setWhere: sql`${sessionReviews.studioId} = ${studioId}` })
-    .returning({ sessionId: sessionReviews.sessionId, updatedAt: sessionReviews.updatedAt });
-  return row!;
+  return q.transaction(async (tx) => {
+    // The review row first, then locked: two saves at once post the feedback once (the second
+    // waits for the first and finds its words already said).
+    await tx.insert(sessionReviews).values({ studioId, sessionId: session.id, reviewedByMemberId: memberId, feedback: "" }).onConflictDoNothing();
+    const [previous] = await tx.select({ feedback: sessionReviews.feedback }).from(sessionReviews).where(inStudio(sessionReviews, studioId, eq(sessionReviews.sessionId, session.id))).for("update").limit(1);
+    const [row] = await tx
+      .update(sessionReviews)
+      .set({ feedback, reviewedByMemberId: memberId, updatedAt: now, sessionEditedAt: null })
+      .where(inStudio(sessionReviews, studioId, eq(sessionReviews.sessionId, session.id)))
+      .returning({ sessionId: sessionReviews.sessionId, updatedAt: sessionReviews.updatedAt });
+    await postFeedbackComment(tx, studioId, memberId, { sessionId: session.id }, { previous: previous?.feedback ?? null, saved: feedback }, now);
+    return row!;
+  });
 }
 
 /**
@@ -121,16 +130,23 @@ export async function getRunForReview(q: Queryable, studioId: string, runId: str
 }
 
 // The trainer acknowledges a run (a painful one leaves the queue), with an answer the client reads beside it; saving again updates it.
+// An answer that says something new is posted as the trainer's comment on the run, as session feedback is.
 export async function reviewRun(q: Queryable, studioId: string, memberId: string, input: { runId: string; feedback: string }, now: Date) {
   const [run] = await q.select({ id: runs.id }).from(runs).where(inStudio(runs, studioId, eq(runs.id, input.runId))).limit(1);
   if (!run) throw notFound("run");
   const feedback = input.feedback.trim();
-  const [row] = await q
-    .insert(runReviews)
-    .values({ studioId, runId: run.id, reviewedByMemberId: memberId, feedback })
-    .onConflictDoUpdate({ target: runReviews.runId, set: { feedback, reviewedByMemberId: memberId, updatedAt: now }, setWhere: sql`${runReviews.studioId} = ${studioId}` })
-    .returning({ runId: runReviews.runId, updatedAt: runReviews.updatedAt });
-  return row!;
+  return q.transaction(async (tx) => {
+    // Inserted, then locked, as in reviewSession.
+    await tx.insert(runReviews).values({ studioId, runId: run.id, reviewedByMemberId: memberId, feedback: "" }).onConflictDoNothing();
+    const [previous] = await tx.select({ feedback: runReviews.feedback }).from(runReviews).where(inStudio(runReviews, studioId, eq(runReviews.runId, run.id))).for("update").limit(1);
+    const [row] = await tx
+      .update(runReviews)
+      .set({ feedback, reviewedByMemberId: memberId, updatedAt: now })
+      .where(inStudio(runReviews, studioId, eq(runReviews.runId, run.id)))
+      .returning({ runId: runReviews.runId, updatedAt: runReviews.updatedAt });
+    await postFeedbackComment(tx, studioId, memberId, { runId: run.id }, { previous: previous?.feedback ?? null, saved: feedback }, now);
+    return row!;
+  });
 }
 
 /** A client's latest sessions for the trainer (with whether each is reviewed), newest first. */

@@ -22,6 +22,7 @@ import { zoneOf } from "@/server/dates/zones";
 import { lockStatesFor, recordUnlocksFor } from "@/server/drills/locks";
 import type { MeasureKind } from "@/lib/drills/vocabulary";
 import { DomainError, notFound } from "@/lib/errors";
+import { postPainComment } from "@/server/messages/log-comments";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
 import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "@/lib/session-input";
 
@@ -143,21 +144,26 @@ export async function writeSession(q: Queryable, write: SessionWrite) {
 // A session is stored once whatever the number of submits of its device-made id; the first one wins.
 export async function logSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient = {}) {
   const { session, timeZone, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
-  const result = await writeSession(q, {
-    session: {
-      id: session.id,
-      studioId,
-      clientId,
-      performedAt: session.performedAt,
-      localDate,
-      context: session.context,
-      runId: session.runId,
-      effort: session.effort,
-      hasPain: session.hasPain,
-      painWhere: session.painWhere,
-      note: session.note,
-    },
-    entries: entryRows(studioId, clientId, session.id, localDate, session, loggable),
+  // The session, and a pain report's comment to the trainer, are one write.
+  const result = await q.transaction(async (tx) => {
+    const written = await writeSession(tx, {
+      session: {
+        id: session.id,
+        studioId,
+        clientId,
+        performedAt: session.performedAt,
+        localDate,
+        context: session.context,
+        runId: session.runId,
+        effort: session.effort,
+        hasPain: session.hasPain,
+        painWhere: session.painWhere,
+        note: session.note,
+      },
+      entries: entryRows(studioId, clientId, session.id, localDate, session, loggable),
+    });
+    if (written.isNew && session.hasPain) await postPainComment(tx, studioId, clientId, { sessionId: session.id }, session, now);
+    return written;
   });
   if (!result.isNew) {
     // The id is taken: by this client's earlier submit (fine), or, astronomically unlikely, by someone else's.
@@ -208,6 +214,8 @@ export async function updateSession(q: Queryable, studioId: string, clientId: st
     // A review no longer covers what is logged: the session goes back to the trainer's queue,
     // with the earlier feedback kept for both of them to see.
     await tx.update(sessionReviews).set({ sessionEditedAt: now }).where(inStudio(sessionReviews, studioId, eq(sessionReviews.sessionId, session.id)));
+    // Pain added by the edit opens the comments as a first report does (once per session).
+    if (session.hasPain) await postPainComment(tx, studioId, clientId, { sessionId: session.id }, session, now);
     // A corrected value can complete a mastery rule as a new session can.
     await recordUnlocksFor(tx, studioId, clientId, localDateIn(now, timeZone), { requiring: [...new Set(session.entries.map((e) => e.drillId))] });
     return { id: session.id };
@@ -230,23 +238,28 @@ export async function logRun(q: Queryable, studioId: string, clientId: string, r
   if (!parsed.success) refuse(parsed.issues);
   const run = parsed.data;
   const timeZone = await zoneOf(q, studioId, { clientId });
-  const [inserted] = await q
-    .insert(runs)
-    .values({
-      id: run.id,
-      studioId,
-      clientId,
-      startedAt: run.startedAt,
-      localDate: localDateIn(run.startedAt, timeZone),
-      distanceM: Math.round(run.distanceM),
-      durationS: run.durationSeconds,
-      effort: run.effort,
-      hasPain: run.hasPain,
-      painWhere: run.painWhere,
-      note: run.note,
-    })
-    .onConflictDoNothing() // any unique index, as for sessions: see writeSession
-    .returning({ id: runs.id });
+  // The run, and a pain report's comment to the trainer, are one write.
+  const inserted = await q.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(runs)
+      .values({
+        id: run.id,
+        studioId,
+        clientId,
+        startedAt: run.startedAt,
+        localDate: localDateIn(run.startedAt, timeZone),
+        distanceM: Math.round(run.distanceM),
+        durationS: run.durationSeconds,
+        effort: run.effort,
+        hasPain: run.hasPain,
+        painWhere: run.painWhere,
+        note: run.note,
+      })
+      .onConflictDoNothing() // any unique index, as for sessions: see writeSession
+      .returning({ id: runs.id });
+    if (row && run.hasPain) await postPainComment(tx, studioId, clientId, { runId: run.id }, run, now);
+    return row;
+  });
   if (!inserted) {
     const [existing] = await q.select({ id: runs.id }).from(runs).where(inStudio(runs, studioId, eq(runs.id, run.id), eq(runs.clientId, clientId))).limit(1);
     if (!existing) throw new DomainError("CONFLICT", "This run could not be saved; reload the page and log it again.");
