@@ -1,7 +1,7 @@
 import type { NavEntry } from "@/components/shell/nav";
 
 /** Counts the portal's layout may show beside an entry. */
-export type PortalBadge = "payment";
+export type PortalBadge = "payment" | "unread";
 
 /**
  * The portal's sections, in order. On a phone the bar holds the primary ones, what a client
@@ -12,6 +12,8 @@ export const portalNav: NavEntry<PortalBadge>[] = [
   { href: "/portal", label: "Today", icon: "today", isPrimary: true },
   { href: "/portal/log", label: "Log drills", short: "Log", icon: "log", isPrimary: true },
   { href: "/portal/run", label: "Log a run", icon: "run" },
+  // Behind "More" on a phone (the bar holds four); its unread count shows on "More" too.
+  { href: "/portal/messages", label: "Messages", icon: "messages", badge: "unread" },
   { href: "/portal/history", label: "History", icon: "history", isPrimary: true },
   { href: "/portal/book", label: "Book a session", short: "Book", icon: "book", isPrimary: true },
   { href: "/portal/sessions", label: "My sessions", icon: "sessions" },
