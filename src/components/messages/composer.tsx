@@ -103,7 +103,7 @@ export function Composer({ onSend, label = "Message", placeholder = "Write a mes
         {renderTools?.(insertText)}
         {left !== null ? (
           <span id={`${id}-left`} className={cn("text-sm tabular-nums", left < 0 ? "font-medium text-red-700" : "text-stone-600")}>
-            {left < 0 ? `${(-left).toLocaleString("en")} characters over` : `${left.toLocaleString("en")} characters left`}
+            {left < 0 ? `${(-left).toLocaleString("en")} ${left === -1 ? "character" : "characters"} over` : `${left.toLocaleString("en")} ${left === 1 ? "character" : "characters"} left`}
           </span>
         ) : null}
         <Button type="submit" className="ml-auto" disabled={isEmpty || isSending}>
