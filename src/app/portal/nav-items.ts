@@ -12,11 +12,11 @@ export const portalNav: NavEntry<PortalBadge>[] = [
   { href: "/portal", label: "Today", icon: "today", isPrimary: true },
   { href: "/portal/log", label: "Log drills", short: "Log", icon: "log", isPrimary: true },
   { href: "/portal/run", label: "Log a run", icon: "run" },
-  // Behind "More" on a phone (the bar holds four); its unread count shows on "More" too.
-  { href: "/portal/messages", label: "Messages", icon: "messages", badge: "unread" },
   { href: "/portal/history", label: "History", icon: "history", isPrimary: true },
   { href: "/portal/book", label: "Book a session", short: "Book", icon: "book", isPrimary: true },
   { href: "/portal/sessions", label: "My sessions", icon: "sessions" },
+  // Behind "More" on a phone (the bar holds four); its unread count shows on "More" too.
+  { href: "/portal/messages", label: "Messages", icon: "messages", badge: "unread" },
   { href: "/portal/progress", label: "Progress", icon: "progress" },
   { href: "/portal/billing", label: "Membership", icon: "billing", badge: "payment" },
   { href: "/portal/my-data", label: "My data", icon: "data" },
