@@ -2,6 +2,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { resolveNav } from "@/components/shell/nav";
 import { env } from "@/env";
 import { requireViewer } from "@/app/require-viewer";
+import { api } from "@/trpc/server";
 import { loadAttention } from "./attention-data";
 import { dashboardNav } from "./nav-items";
 
@@ -9,10 +10,13 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const me = await requireViewer("trainer");
   // Sections are listed in ./nav-items.ts.
   // The queue's count in the navigation; a failure to count never takes the frame down.
-  const attention = await loadAttention().then((items) => items.length, () => 0);
+  const [attention, unread] = await Promise.all([
+    loadAttention().then((items) => items.length, () => 0),
+    (await api()).message.unreadCount().catch(() => 0),
+  ]);
   const nav = resolveNav(dashboardNav, {
     isOwner: me.role === "owner",
-    counts: { attention },
+    counts: { attention, unread },
     flags: { outbox: env().isDemo && !env().SMTP_URL },
   });
   return (

@@ -1,7 +1,7 @@
 import type { NavEntry } from "@/components/shell/nav";
 
 /** Counts the dashboard's layout may show beside an entry. */
-export type DashboardBadge = "attention";
+export type DashboardBadge = "attention" | "unread";
 
 /**
  * The dashboard's sections, in order. On a phone the bar holds the primary ones (a trainer
@@ -12,6 +12,7 @@ export const dashboardNav: NavEntry<DashboardBadge>[] = [
   { href: "/dashboard", label: "Clients", icon: "clients", isPrimary: true },
   { href: "/dashboard/attention", label: "Needs attention", short: "Attention", icon: "attention", isPrimary: true, badge: "attention" },
   { href: "/dashboard/calendar", label: "Calendar", icon: "calendar", isPrimary: true },
+  { href: "/dashboard/messages", label: "Messages", icon: "messages", isPrimary: true, badge: "unread" },
   { href: "/dashboard/overview", label: "Overview", icon: "overview" },
   { href: "/dashboard/drills", label: "Drills", icon: "drills" },
   { href: "/dashboard/programs", label: "Programs", icon: "programs" },

@@ -27,10 +27,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const me = await requireViewer("client");
-  const [problem, brand] = await Promise.all([(await api()).billing.paymentProblem(), studioBrand()]);
+  const trpc = await api();
+  // The unread count in the navigation; a failure to count never takes the frame down.
+  const [problem, brand, unread] = await Promise.all([trpc.billing.paymentProblem(), studioBrand(), trpc.message.unreadCount().catch(() => 0)]);
   // Sections are listed in ./nav-items.ts. A failing payment marks Membership (and "More",
   // which holds it on a phone) as well as the banner, so the way to fix it is easy to find.
-  const nav = resolveNav(portalNav, { isOwner: false, counts: { payment: problem ? 1 : 0 } });
+  const nav = resolveNav(portalNav, { isOwner: false, counts: { payment: problem ? 1 : 0, unread } });
   return (
     <AppShell
       studio={brand ?? undefined}

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { removePending, setQueueOwner } from "@/lib/offline-queue";
+import { removePending, setQueueOwner, type PendingItem } from "@/lib/offline-queue";
 import { usePending } from "./use-sync";
 
 /** Every round of the queue, whatever happened before: a safety net under the events below. */
@@ -32,6 +32,16 @@ function whenActive(registration: ServiceWorkerRegistration, then: (worker: Serv
     then(worker);
   };
   worker.addEventListener("statechange", onChange);
+}
+
+const KIND_LABEL: Record<PendingItem["kind"], string> = { session: "Session", run: "Run", message: "Message" };
+const REFUSED_LABEL: Record<PendingItem["kind"], string> = { session: "A session", run: "A run", message: "A message" };
+
+/** "1 log is waiting to send", "2 messages are…", "3 items are…" (logs and messages together). */
+export function waitingHeadline(waiting: readonly Pick<PendingItem, "kind">[]): string {
+  const messages = waiting.filter((i) => i.kind === "message").length;
+  const noun = messages === 0 ? "log" : messages === waiting.length ? "message" : "item";
+  return waiting.length === 1 ? `1 ${noun} is waiting to send` : `${waiting.length} ${noun}s are waiting to send`;
 }
 
 /**
@@ -98,13 +108,13 @@ export function SyncStatus({ userId }: { userId: string }) {
         <Alert tone="info" className="flex flex-wrap items-center gap-3">
           <div className="flex-1">
             <p className="font-medium">
-              {waiting.length === 1 ? "1 log is" : `${waiting.length} logs are`} waiting to send
+              {waitingHeadline(waiting)}
             </p>
             <p>Saved on this phone; sent as soon as you are back online.</p>
             <ul className="mt-1 list-disc pl-5">
               {waiting.map((i) => (
                 <li key={i.id}>
-                  {i.kind === "run" ? "Run" : "Session"}: {i.label} · waiting to send
+                  {KIND_LABEL[i.kind]}: {i.label} · waiting to send
                 </li>
               ))}
             </ul>
@@ -117,7 +127,7 @@ export function SyncStatus({ userId }: { userId: string }) {
       {refused.map((i) => (
         <Alert key={i.id} className="flex flex-wrap items-center gap-3">
           <p className="flex-1">
-            {i.kind === "run" ? "A run" : "A session"} ({i.label}) could not be saved: {i.refusal}
+            {REFUSED_LABEL[i.kind]} ({i.label}) could not be {i.kind === "message" ? "sent" : "saved"}: {i.refusal}
           </p>
           <Button variant="secondary" size="sm" onClick={() => void removePending(i.id)}>
             Discard

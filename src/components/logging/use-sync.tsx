@@ -33,7 +33,12 @@ export function useSender() {
       signal?.addEventListener("abort", abort, { once: true });
       try {
         const options = { signal: controller.signal };
-        const answer = item.kind === "run" ? await client.run.log.mutate(item.payload as never, options) : await client.session.log.mutate(item.payload as never, options);
+        const answer =
+          item.kind === "run"
+            ? await client.run.log.mutate(item.payload as never, options)
+            : item.kind === "message"
+              ? await client.message.send.mutate(item.payload as never, options)
+              : await client.session.log.mutate(item.payload as never, options);
         // The server's answer names the log it holds (stored now, or already before): that one leaves the queue.
         await removePending(answer.id);
         return { status: "sent" };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DeleteLogButton } from "@/components/logging/delete-log-button";
 import { describeRun, summarizeEntries } from "@/components/logging/entry-summary";
 import { historyItems } from "@/components/logging/history-items";
+import { LogComments } from "@/components/messages/log-comments";
 import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { unitWords } from "@/lib/distance-units";
@@ -39,6 +40,11 @@ function SessionDetails({ session }: { session: HistorySession }) {
           <p className="whitespace-pre-line">{review.feedback || "Reviewed, no comment."}</p>
         </div>
       ) : null}
+      <p className="text-sm">
+        <Link href={`/portal/history/${session.id}#comments-${session.id}`} className="font-medium text-brand-700 underline">
+          Comments
+        </Link>
+      </p>
       {session.canChange ? (
         <div className="flex flex-wrap items-start gap-2 pt-1">
           <Button asChild variant="secondary" size="sm">
@@ -58,7 +64,9 @@ function ReviewBadge({ session }: { session: HistorySession }) {
   return <Badge className="bg-emerald-100 text-emerald-900">Reviewed</Badge>;
 }
 
-export default async function HistoryPage() {
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
+  // A run's comments open here (?run=…, the link a notification carries), under that run.
+  const { run: openRun } = await searchParams;
   const trpc = await api();
   const [history, unit] = await Promise.all([orForbidden(trpc.session.history()), viewerDistanceUnit()]);
   const now = new Date();
@@ -111,6 +119,15 @@ export default async function HistoryPage() {
                   </div>
                 ) : null}
                 {item.run.canChange ? <DeleteLogButton kind="run" id={item.run.id} /> : null}
+                {openRun === item.run.id ? (
+                  <LogComments log={{ runId: item.run.id }} canQueueOffline />
+                ) : (
+                  <p className="text-sm">
+                    <Link href={`/portal/history?run=${item.run.id}#comments-${item.run.id}`} className="font-medium text-brand-700 underline">
+                      Comments
+                    </Link>
+                  </p>
+                )}
                 {item.warmups.map((warmup) => (
                   <section key={warmup.id} aria-label={`Warm-up at ${when(warmup.performedAt)}`} className="space-y-2 border-t border-stone-200 pt-3">
                     <div className="flex flex-wrap items-center gap-2">

@@ -75,6 +75,9 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         <Link href={`/dashboard/clients/${client.id}/progress`} className="text-brand-700 underline">
           Progress
         </Link>
+        <Link href={`/dashboard/messages/${client.id}`} className="text-brand-700 underline">
+          Message
+        </Link>
       </div>
       {client.status === "invited" ? (
         <Alert tone="info">{client.name} has not accepted the invite yet. Drills you assign now are waiting for them.</Alert>

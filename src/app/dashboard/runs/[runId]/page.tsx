@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { describeRun, summarizeEntries } from "@/components/logging/entry-summary";
 import { ReviewForm } from "@/components/review/review-form";
+import { LogComments } from "@/components/messages/log-comments";
 import { Badge, Card } from "@/components/ui/card";
 import { shownIn } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
@@ -95,6 +96,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         </p>
         <ReviewForm subject={{ kind: "run", runId: run.id }} feedback={run.review?.feedback ?? ""} isReviewed={Boolean(run.review)} />
       </Card>
+      <LogComments log={{ runId: run.id }} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { describeRun } from "@/components/logging/entry-summary";
 import { ReviewForm } from "@/components/review/review-form";
+import { LogComments } from "@/components/messages/log-comments";
 import { Badge, Card } from "@/components/ui/card";
 import { shownIn } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
@@ -140,6 +141,7 @@ export default async function ReviewSessionPage({ params, searchParams }: { para
       <Card className="p-4">
         <ReviewForm subject={{ kind: "session", sessionId: session.id }} feedback={session.review?.feedback ?? ""} isReviewed={Boolean(session.review) && !editedAt} />
       </Card>
+      <LogComments log={{ sessionId: session.id }} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { valuesFromEntries } from "@/components/logging/logger-values";
 import { toLoggerDrill } from "@/components/logging/logger-drill";
 import { SessionForm } from "@/components/logging/session-form";
+import { LogComments } from "@/components/messages/log-comments";
 import { Alert } from "@/components/ui/card";
 import { formatDistance } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
@@ -23,7 +24,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
   const drills = session.drills.filter((d) => logged.has(d.drill.id) || (!d.isLocked && (session.context === "warmup_before_run" ? d.isBeforeRun : true))).map(toLoggerDrill);
   return (
     <div className="mx-auto max-w-2xl space-y-5">
-      <h1 className="text-2xl font-bold">Edit session</h1>
+      <h1 className="text-2xl font-bold">{session.canChange ? "Edit session" : "Session"}</h1>
       {session.canChange ? (
         <>
           <p className="text-stone-600">{session.changeMessage}</p>
@@ -47,6 +48,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
       ) : (
         <Alert>{session.changeMessage}</Alert>
       )}
+      <LogComments log={{ sessionId: session.id }} canQueueOffline />
     </div>
   );
 }
