@@ -11,6 +11,11 @@ export const LIVE_INVALIDATIONS: Record<LiveEventType, readonly QueryPathPrefix[
   "unread.changed": [["message", "unreadCount"], ["inbox", "list"]],
 };
 
+/** Whether an event changes what the server draws (the nav's unread badges, the inbox list), so the page's server frame is redrawn too. */
+export function redrawsServerFrame(event: Pick<LiveEvent, "type">): boolean {
+  return event.type === "thread.message" || event.type === "unread.changed";
+}
+
 /** The query paths to refetch for an event. */
 export function invalidationsFor(event: Pick<LiveEvent, "type">): readonly QueryPathPrefix[] {
   return LIVE_INVALIDATIONS[event.type] ?? [];

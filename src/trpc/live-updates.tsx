@@ -2,8 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { usePathname } from "next/navigation";
-import { invalidationsAfterReconnect, invalidationsFor, type QueryPathPrefix } from "@/lib/live-invalidations";
+import { usePathname, useRouter } from "next/navigation";
+import { invalidationsAfterReconnect, invalidationsFor, redrawsServerFrame, type QueryPathPrefix } from "@/lib/live-invalidations";
 import type { useTRPC } from "./react";
 
 // The signed-in apps: a page elsewhere (sign-in, the studio's public page) has no live channel.
@@ -12,6 +12,13 @@ const SIGNED_IN_AREAS = ["/dashboard", "/portal"];
 // Mounted once per tab (in the provider): whether this tab's channel has connected before, so
 // a later start is a reconnect.
 let hasConnected = false;
+let redrawTimer: ReturnType<typeof setTimeout> | null = null;
+/** The nav's unread badges and the inbox are drawn by the server: one redraw for a burst of events. */
+function redrawSoon(redraw: () => void): void {
+  if (redrawTimer) clearTimeout(redrawTimer);
+  redrawTimer = setTimeout(redraw, 250);
+}
+
 /** True when this tab's channel connected before (the start now is a reconnect). */
 function isReconnect(): boolean {
   const was = hasConnected;
@@ -26,6 +33,7 @@ function isReconnect(): boolean {
  */
 export function LiveUpdates({ trpc }: { trpc: ReturnType<typeof useTRPC> }) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const pathname = usePathname() ?? "";
   const isSignedInArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
   const refetch = (paths: readonly QueryPathPrefix[]) => {
@@ -37,7 +45,10 @@ export function LiveUpdates({ trpc }: { trpc: ReturnType<typeof useTRPC> }) {
       onStarted: () => {
         if (isReconnect()) refetch(invalidationsAfterReconnect());
       },
-      onData: (event) => refetch(invalidationsFor(event)),
+      onData: (event) => {
+        refetch(invalidationsFor(event));
+        if (redrawsServerFrame(event)) redrawSoon(() => router.refresh());
+      },
     }),
   );
   return null;

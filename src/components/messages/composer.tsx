@@ -16,6 +16,10 @@ export type ComposerProps = {
   renderTools?: (insertText: (t: string) => void) => React.ReactNode;
   /** An attach control (message photos), given the same way to add text. */
   renderAttach?: (insertText: (t: string) => void) => React.ReactNode;
+  /** A photo waits to go with the message: it may then be sent without words. */
+  hasAttachment?: boolean;
+  /** What waits to go with the message (the photo's preview), shown above the buttons. */
+  attachment?: React.ReactNode;
 };
 
 const COARSE = "(pointer: coarse)";
@@ -31,14 +35,14 @@ function usesTouch(): boolean {
 }
 
 /** Writes a message: Enter sends on a desktop (Shift+Enter for a new line), the button on a phone. */
-export function Composer({ onSend, label = "Message", placeholder = "Write a message", renderTools, renderAttach }: ComposerProps) {
+export function Composer({ onSend, label = "Message", placeholder = "Write a message", renderTools, renderAttach, hasAttachment = false, attachment }: ComposerProps) {
   const id = useId();
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [isSending, setIsSending] = useState(false);
   const isTouch = useSyncExternalStore(subscribeToPointer, usesTouch, () => false);
   const left = charactersLeft(text);
-  const isEmpty = text.trim() === "";
+  const isEmpty = text.trim() === "" && !hasAttachment;
 
   const insertText = (t: string) => {
     const area = document.getElementById(id) as HTMLTextAreaElement | null;
@@ -50,7 +54,7 @@ export function Composer({ onSend, label = "Message", placeholder = "Write a mes
 
   const send = async () => {
     if (isSending) return;
-    const local = messageTextProblem(text);
+    const local = messageTextProblem(text, { hasAttachment });
     if (local) return setProblem(local);
     setIsSending(true);
     setProblem(null);
@@ -98,6 +102,7 @@ export function Composer({ onSend, label = "Message", placeholder = "Write a mes
           {problem}
         </p>
       ) : null}
+      {attachment}
       <div className="flex flex-wrap items-center gap-2">
         {renderAttach?.(insertText)}
         {renderTools?.(insertText)}

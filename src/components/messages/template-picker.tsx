@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
@@ -25,7 +26,7 @@ export function TemplatePicker({ onPick }: { onPick: (body: string) => void }) {
           {templates.isError ? <p className="p-2 text-sm text-red-700">Your templates could not be loaded. Try again.</p> : null}
           {templates.data && templates.data.length === 0 ? (
             <p className="p-2 text-sm text-stone-600">
-              No templates yet. Add them under <a href="/dashboard/messages#templates" className="text-brand-700 underline">Messages, Templates</a>.
+              No templates yet. Add them under <Link href="/dashboard/messages#templates" className="text-brand-700 underline">Messages, Templates</Link>.
             </p>
           ) : null}
           <ul className="max-h-64 space-y-1 overflow-y-auto">

@@ -10,11 +10,23 @@ import { cn } from "@/lib/cn";
 import { messageSegments, normalisedMessageText } from "@/lib/message-text";
 import { enqueue, newDeviceId } from "@/lib/offline-queue";
 import { useTRPC, useTRPCClient } from "@/trpc/react";
+import type { UploadedPhoto } from "@/lib/photo-upload";
 import { Composer, type ComposerProps } from "./composer";
+import { MessagePhoto } from "./message-photo";
+import { PhotoAttach } from "./photo-attach";
 import { mergeMessages, seenMessageId, unreadMarker } from "./thread-rules";
 import { useThread, type ThreadSource } from "./use-thread";
 
-type Message = { id: string; body: string; createdAt: Date; authorKind: "client" | "trainer"; authorName: string; isMine: boolean };
+type Message = {
+  id: string;
+  body: string;
+  createdAt: Date;
+  authorKind: "client" | "trainer";
+  authorName: string;
+  isMine: boolean;
+  photoId?: string | null;
+  photoSize?: { width: number; height: number } | null;
+};
 
 /** True when the server answered (a refusal to show), false when the request never reached it. */
 function serverAnswered(error: unknown): error is TRPCClientError<never> {
@@ -42,14 +54,17 @@ function MessageText({ body }: { body: string }) {
   );
 }
 
-function Bubble({ message, isWaiting, isSeen }: { message: Pick<Message, "body" | "createdAt" | "authorName" | "isMine">; isWaiting?: boolean; isSeen?: boolean }) {
+function Bubble({ message, isWaiting, isSeen }: { message: Pick<Message, "body" | "createdAt" | "authorName" | "isMine" | "photoId" | "photoSize">; isWaiting?: boolean; isSeen?: boolean }) {
   return (
     <li className={cn("flex flex-col", message.isMine ? "items-end" : "items-start")}>
       <div className={cn("max-w-[85%] rounded-2xl px-3 py-2", message.isMine ? "bg-brand-700 text-white" : "bg-stone-100 text-stone-900", isWaiting && "opacity-70")}>
         <p className={cn("text-xs", message.isMine ? "text-white/80" : "text-stone-600")}>
           <span className="font-medium">{message.isMine ? "You" : message.authorName}</span> · <time dateTime={message.createdAt.toISOString()}>{timeFormat.format(message.createdAt)}</time>
         </p>
-        <MessageText body={message.body} />
+        {message.photoId ? (
+          <MessagePhoto photoId={message.photoId} width={message.photoSize?.width} height={message.photoSize?.height} alt={`Photo from ${message.isMine ? "you" : message.authorName}`} className="my-1" />
+        ) : null}
+        {message.body ? <MessageText body={message.body} /> : null}
       </div>
       {isWaiting ? <p className="mt-0.5 text-xs text-stone-600">Waiting to send</p> : null}
       {isSeen ? <p className="mt-0.5 text-xs text-stone-600">Seen</p> : null}
@@ -65,7 +80,7 @@ export type ThreadViewProps = {
   emptyText?: string;
   /** Messages written offline wait on the phone (the client's portal, which runs the queue); elsewhere an offline send is refused with a sentence. */
   canQueueOffline?: boolean;
-  composer?: Pick<ComposerProps, "renderTools" | "renderAttach" | "placeholder">;
+  composer?: Pick<ComposerProps, "renderTools" | "placeholder">;
   className?: string;
 };
 
@@ -84,6 +99,8 @@ export function ThreadView({ source, title, emptyText = "No messages yet.", canQ
   const [isLoadingOlder, setIsLoadingOlder] = useState(false);
   const { items: pending } = usePending();
   const listEnd = useRef<HTMLDivElement>(null);
+  // A photo uploaded and waiting to go with the next message.
+  const [photo, setPhoto] = useState<UploadedPhoto | null>(null);
 
   const messages = useMemo(() => mergeMessages(older, data?.messages ?? []), [older, data?.messages]);
   const waiting = useMemo(
@@ -151,16 +168,18 @@ export function ThreadView({ source, title, emptyText = "No messages yet.", canQ
 
   const send = async (text: string): Promise<string | null> => {
     if (!threadId) return "This conversation is still loading. Try again in a moment.";
-    const payload = { threadId, id: newDeviceId(), body: normalisedMessageText(text) };
+    const payload = { threadId, id: newDeviceId(), body: normalisedMessageText(text), ...(photo ? { photoId: photo.photoId } : {}) };
     try {
       await client.message.send.mutate(payload);
+      setPhoto(null);
       await refresh();
       return null;
     } catch (error) {
       if (serverAnswered(error)) return error.message;
       if (!canQueueOffline) return "The message could not be sent. Check your connection and try again.";
       const label = payload.body.length > 40 ? `${payload.body.slice(0, 40)}…` : payload.body;
-      await enqueue({ id: payload.id, kind: "message", payload, label });
+      await enqueue({ id: payload.id, kind: "message", payload, label: label || "A photo" });
+      setPhoto(null);
       return null;
     }
   };
@@ -194,7 +213,23 @@ export function ThreadView({ source, title, emptyText = "No messages yet.", canQ
         ))}
       </ol>
       <div ref={listEnd} />
-      <Composer onSend={send} label={`Write in ${title.toLowerCase()}`} {...composer} />
+      <Composer
+        onSend={send}
+        label={`Write in ${title.toLowerCase()}`}
+        {...composer}
+        hasAttachment={photo !== null}
+        attachment={
+          photo ? (
+            <div className="flex items-end gap-2">
+              <MessagePhoto photoId={photo.photoId} width={photo.width} height={photo.height} alt="The photo you are about to send" className="w-24" />
+              <Button type="button" variant="secondary" size="sm" onClick={() => setPhoto(null)}>
+                Remove photo
+              </Button>
+            </div>
+          ) : null
+        }
+        renderAttach={() => <PhotoAttach threadId={data.threadId} disabled={photo !== null} onUploaded={(photoId, p) => setPhoto({ ...p, photoId })} />}
+      />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ThreadView } from "@/components/messages/thread-view";
 import { Badge, Card } from "@/components/ui/card";
 import { api, orForbidden } from "@/trpc/server";
+import { TrainerThread } from "./trainer-thread";
 
 export const metadata: Metadata = { title: "Conversation" };
 
@@ -30,7 +30,7 @@ export default async function ClientConversationPage({ params }: { params: Promi
         <p className="text-sm text-stone-600">Coached by {client.coachName}. The client, their coach and the studio&apos;s owner read this conversation.</p>
       </div>
       <Card className="p-4">
-        <ThreadView source={{ kind: "conversation", clientId: client.id }} title="Messages" emptyText={`No messages yet. Write to ${client.name} below.`} />
+        <TrainerThread clientId={client.id} clientName={client.name} />
       </Card>
     </div>
   );
