@@ -35,7 +35,16 @@ function serverAnswered(error: unknown): error is TRPCClientError<never> {
   return typeof status === "number" && status < 500 && status !== 401;
 }
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+/** A message's time in the reader's own zone (their account's, as every other page shows times), not the browser's. */
+function formatMessageTime(at: Date, timeZone: string): string {
+  let format = timeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
+    timeFormats.set(timeZone, format);
+  }
+  return format.format(at);
+}
 
 /** A message's text: plain runs and http(s) links, never HTML. */
 function MessageText({ body }: { body: string }) {
@@ -54,12 +63,22 @@ function MessageText({ body }: { body: string }) {
   );
 }
 
-function Bubble({ message, isWaiting, isSeen }: { message: Pick<Message, "body" | "createdAt" | "authorName" | "isMine" | "photoId" | "photoSize">; isWaiting?: boolean; isSeen?: boolean }) {
+function Bubble({
+  message,
+  timeZone,
+  isWaiting,
+  isSeen,
+}: {
+  message: Pick<Message, "body" | "createdAt" | "authorName" | "isMine" | "photoId" | "photoSize">;
+  timeZone: string;
+  isWaiting?: boolean;
+  isSeen?: boolean;
+}) {
   return (
     <li className={cn("flex flex-col", message.isMine ? "items-end" : "items-start")}>
       <div className={cn("max-w-[85%] rounded-2xl px-3 py-2", message.isMine ? "bg-brand-700 text-white" : "bg-stone-100 text-stone-900", isWaiting && "opacity-70")}>
         <p className={cn("text-xs", message.isMine ? "text-white/80" : "text-stone-600")}>
-          <span className="font-medium">{message.isMine ? "You" : message.authorName}</span> · <time dateTime={message.createdAt.toISOString()}>{timeFormat.format(message.createdAt)}</time>
+          <span className="font-medium">{message.isMine ? "You" : message.authorName}</span> · <time dateTime={message.createdAt.toISOString()}>{formatMessageTime(message.createdAt, timeZone)}</time>
         </p>
         {message.photoId ? (
           <MessagePhoto photoId={message.photoId} width={message.photoSize?.width} height={message.photoSize?.height} alt={`Photo from ${message.isMine ? "you" : message.authorName}`} className="my-1" />
@@ -206,10 +225,10 @@ export function ThreadView({ source, title, emptyText = "No messages yet.", canQ
       {messages.length === 0 && waiting.length === 0 ? <p className="text-sm text-stone-600">{emptyText}</p> : null}
       <ol aria-label={`${title}, oldest first`} className="space-y-2">
         {messages.map((m) => (
-          <Bubble key={m.id} message={m} isSeen={m.id === seenId} />
+          <Bubble key={m.id} message={m} timeZone={data.timeZone} isSeen={m.id === seenId} />
         ))}
         {waiting.map((i) => (
-          <Bubble key={i.id} message={{ body: (i.payload as { body: string }).body, createdAt: new Date(i.queuedAt), authorName: me, isMine: true }} isWaiting />
+          <Bubble key={i.id} timeZone={data.timeZone} message={{ body: (i.payload as { body: string }).body, createdAt: new Date(i.queuedAt), authorName: me, isMine: true }} isWaiting />
         ))}
       </ol>
       <div ref={listEnd} />

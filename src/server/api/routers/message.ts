@@ -19,7 +19,7 @@ const readerProcedure = authedProcedure.use(({ ctx, next }) => {
 const threadIdInput = z.object({ threadId: z.uuid({ error: "Pick a conversation from your messages." }) });
 
 export const messageRouter = createTRPCRouter({
-  /** The client's conversation with the studio, its latest messages and when the other side last read it. A client leaves out `clientId` (their own). */
+  /** The client's conversation with the studio, its latest messages and when the other side last read it (times to be shown in `timeZone`, the reader's). A client leaves out `clientId` (their own). */
   conversation: readerProcedure
     .input(z.object({ clientId: z.uuid({ error: "Pick a client to write to." }).optional() }))
     .query(async ({ ctx, input }) => {
@@ -27,7 +27,7 @@ export const messageRouter = createTRPCRouter({
       const clientId = input.clientId ?? (ctx.reader.kind === "client" ? ctx.reader.clientId : undefined);
       if (!clientId) throw new TRPCError({ code: "BAD_REQUEST", message: "Pick a client to write to." });
       const thread = await conversationFor(ctx.db, ctx.reader, clientId);
-      return threadMessages(ctx.db, ctx.reader, thread);
+      return { ...(await threadMessages(ctx.db, ctx.reader, thread)), timeZone: ctx.viewer.timeZone };
     }),
   /** The comments on a logged session or run (the trainer's feedback first), beside the log. */
   forLog: readerProcedure
@@ -37,7 +37,7 @@ export const messageRouter = createTRPCRouter({
         z.object({ runId: z.uuid({ error: "Pick a run from the history." }) }),
       ], { error: "Pick a session or a run." }),
     )
-    .query(async ({ ctx, input }) => threadMessages(ctx.db, ctx.reader, await logThreadFor(ctx.db, ctx.reader, input))),
+    .query(async ({ ctx, input }) => ({ ...(await threadMessages(ctx.db, ctx.reader, await logThreadFor(ctx.db, ctx.reader, input))), timeZone: ctx.viewer.timeZone })),
   /** Older messages of a thread, before the oldest one shown. */
   older: readerProcedure
     .input(
