@@ -23,9 +23,10 @@ import { test } from "./fixtures/push";
 //   worker with CDP ServiceWorker.deliverPushMessage, which fires a real "push" event.
 // - The tap on the notification: nothing in CDP clicks a notification, so the test dispatches a
 //   NotificationEvent("notificationclick") for the shown notification inside the worker. A
-//   script-made event has no user activation: waitUntil throws and WindowClient.focus() is
-//   refused, which a real tap allows; so focus() is made to succeed for this one event, and the
-//   app's handler runs the rest as written (it navigates the open page to the notification's url).
+//   script-made event has no user activation: its waitUntil throws and WindowClient.focus() is
+//   refused, both of which a real tap allows; so the test takes the handler's waitUntil promise
+//   itself and makes focus() succeed for this one event, and the app's handler runs the rest as
+//   written (it navigates the open page to the notification's url).
 
 type Subscribed = { endpoint: string; clientHash: string };
 const SCOPE = `${baseURL}/portal`;
@@ -95,9 +96,16 @@ test("a client turns push on at 390 px, gets a notification for the trainer's an
     .toBe(1);
   expect(shown[0]).toEqual({ title: "Message from Tom Becker", body, url: "/portal/messages" });
 
-  // The tap: the open page goes to the conversation.
+  // The tap: the open page goes to the conversation. Only a page the worker controls can be
+  // navigated; one opened while the worker was still installing is controlled once reloaded (the
+  // worker opens a new window for any other, which a script-made click may not do).
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { message: "the page is the worker's" }).toBe(true);
   await serviceWorker(phone).evaluate(clickNotification, body);
   await expect(page).toHaveURL(`${baseURL}/portal/messages`);
+  // …and the notification is gone from the phone's list.
+  expect((await serviceWorker(phone).evaluate(shownNotifications)).filter((n) => n.body === body)).toEqual([]);
 
   await trainer.close();
   await phone.close();
@@ -164,11 +172,13 @@ async function clickNotification(body: string) {
     scope.WindowClient.prototype.focus = focus;
     return this;
   };
-  try {
-    scope.dispatchEvent(new scope.NotificationEvent("notificationclick", { notification }));
-  } catch {
-    // waitUntil on a script-made event throws; the handler's work is already under way.
-  }
+  // The handler's waitUntil is taken here (a script-made event's own would throw), so the test
+  // waits for the handler's work and sees its error if it fails.
+  const event = new scope.NotificationEvent("notificationclick", { notification });
+  let work: Promise<unknown> = Promise.resolve();
+  Object.defineProperty(event, "waitUntil", { value: (promise: Promise<unknown>) => void (work = promise) });
+  scope.dispatchEvent(event);
+  await work;
 }
 
 function serviceWorker(context: BrowserContext): Worker {
