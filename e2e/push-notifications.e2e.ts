@@ -4,8 +4,10 @@ import { baseURL } from "../playwright.config";
 import { signIn } from "./fixtures";
 import { test } from "./fixtures/push";
 
-// Leo (a client, on a phone) turns notifications on in his account settings with the real
-// button, his coach Tom answers him, and the notification his phone shows opens his conversation.
+// A fresh client of the second demo studio (invited by Rosa for this run, so no other story's
+// messages or lock-outs reach them) joins on a phone, turns notifications on in their account
+// settings with the real button, Rosa answers, and the notification the phone shows opens the
+// conversation.
 //
 // What is real: the app's settings UI and its push.subscribe call; the server's job worker that
 // sends the push; web-push's encryption and VAPID signature; the HTTP request to the push
@@ -42,6 +44,18 @@ test("a client turns push on at 390 px, gets a notification for the trainer's an
   });
   await phone.addInitScript(standInPushManager);
 
+  // Rosa invites the client (her browser stays open to answer later).
+  const trainer = await browser.newContext();
+  const trainerPage = await trainer.newPage();
+  await signIn(trainerPage, "rosa@harbour.test");
+  await expect(trainerPage).toHaveURL(/\/dashboard$/);
+  const client = { name: "Pia Lund", email: `pia-${randomUUID().slice(0, 8)}@harbour.test` };
+  const invite = trainerPage.getByRole("form", { name: "Invite a client" });
+  await invite.getByLabel("Client's name").fill(client.name);
+  await invite.getByLabel("Client's email").fill(client.email);
+  await invite.getByRole("button", { name: "Send invite" }).click();
+  const link = new URL((await invite.getByRole("link", { name: `Invite link for ${client.name}` }).getAttribute("href"))!);
+
   const page = await phone.newPage();
   const cdp = await phone.newCDPSession(page);
   const registrations = new Map<string, string>();
@@ -50,20 +64,19 @@ test("a client turns push on at 390 px, gets a notification for the trainer's an
   });
   await cdp.send("ServiceWorker.enable");
 
-  await signIn(page, "leo@stride.test");
-  await expect(page).toHaveURL(/\/portal/);
+  await page.goto(link.pathname + link.search);
+  await page.getByLabel("Choose a password").fill("ping-me-please");
+  await page.getByLabel("Your time zone").selectOption("Europe/London");
+  await page.getByRole("button", { name: "Join and go to my drills" }).click();
+  await expect(page).toHaveURL(/\/portal$/);
   await page.goto("/portal/account");
   await page.getByRole("button", { name: "Turn on notifications" }).click();
   await expect(page.getByText("On: this device shows Stride's notifications.")).toBeVisible();
   expect(subscribed, "the page subscribed through the push manager").toBeDefined();
   const threadId = await conversationThreadId(page);
 
-  // Tom answers (through the app's own tRPC endpoint, as the composer does).
-  const trainer = await browser.newContext();
-  const trainerPage = await trainer.newPage();
-  await signIn(trainerPage, "tom@stride.test");
-  await expect(trainerPage).toHaveURL(/\/dashboard/);
-  const body = `Good hill session, Leo. Keep the cadence up (${randomUUID().slice(0, 8)}).`;
+  // Rosa answers (through the app's own tRPC endpoint, as the composer does).
+  const body = `Good hill session, Pia. Keep the cadence up (${randomUUID().slice(0, 8)}).`;
   await send(trainerPage, threadId, body);
 
   // The server's worker runs the push job and sends it to the push service the subscription names.
@@ -78,7 +91,7 @@ test("a client turns push on at 390 px, gets a notification for the trainer's an
       { message: "the push reached the push service", timeout: 30_000 },
     )
     .toBeTruthy();
-  expect(JSON.parse(payload!)).toMatchObject({ title: "Message from Tom Becker", body, url: "/portal/messages" });
+  expect(JSON.parse(payload!)).toMatchObject({ title: "Message from Rosa Delgado", body, url: "/portal/messages" });
 
   // The push service's delivery to the phone: into the page's service worker.
   await expect.poll(() => registrations.get(SCOPE), { message: "the portal's service worker is registered" }).toBeTruthy();
@@ -94,7 +107,7 @@ test("a client turns push on at 390 px, gets a notification for the trainer's an
       { message: "the service worker showed the notification" },
     )
     .toBe(1);
-  expect(shown[0]).toEqual({ title: "Message from Tom Becker", body, url: "/portal/messages" });
+  expect(shown[0]).toEqual({ title: "Message from Rosa Delgado", body, url: "/portal/messages" });
 
   // The tap: the open page goes to the conversation. Only a page the worker controls can be
   // navigated; one opened while the worker was still installing is controlled once reloaded (the
