@@ -173,10 +173,15 @@ self.addEventListener("notificationclick", (event) => {
       const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
       const same = open.find((c) => new URL(c.url).pathname + new URL(c.url).search === url);
       if (same) return same.focus();
-      const any = open.find((c) => new URL(c.url).origin === self.location.origin && "navigate" in c);
+      // Only a page this worker controls can be navigated (navigate() rejects any other): a
+      // trainer's dashboard tab is outside the /portal scope, and a page opened while the worker
+      // was installing is not controlled until it reloads. Those get a new window instead.
+      const controlled = await self.clients.matchAll({ type: "window" });
+      const any = controlled.find((c) => new URL(c.url).origin === self.location.origin && "navigate" in c);
       if (any) {
         await any.focus();
-        return any.navigate(url);
+        const navigated = await any.navigate(url).catch(() => null);
+        if (navigated) return navigated;
       }
       return self.clients.openWindow(url);
     })(),
