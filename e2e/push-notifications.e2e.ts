@@ -117,6 +117,8 @@ test("a client turns push on at 390 px, gets a notification for the trainer's an
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { message: "the page is the worker's" }).toBe(true);
   await serviceWorker(phone).evaluate(clickNotification, body);
   await expect(page).toHaveURL(`${baseURL}/portal/messages`);
+  // The conversation opens with the trainer's message in it.
+  await expect(page.getByRole("list", { name: "Messages, oldest first" }).getByText(body)).toBeVisible();
   // …and the notification is gone from the phone's list.
   expect((await serviceWorker(phone).evaluate(shownNotifications)).filter((n) => n.body === body)).toEqual([]);
 
