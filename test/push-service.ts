@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import net from "node:net";
+import { freePort } from "../e2e/fixtures/app-server";
 
 // The local push service stand-in (web-push-testing) on a free port, in this process: the app
 // sends to it through web-push exactly as to a browser vendor's push service, and the test
@@ -7,17 +8,6 @@ import net from "node:net";
 
 type PushServer = { startServer(): void; _server?: net.Server };
 const require = createRequire(import.meta.url);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export type PushService = {
   url: string;

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { usePending } from "@/components/logging/use-sync";
@@ -9,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { messageSegments, normalisedMessageText } from "@/lib/message-text";
 import { enqueue, newDeviceId } from "@/lib/offline-queue";
+import type { AppRouter } from "@/server/api/root";
 import { useTRPC, useTRPCClient } from "@/trpc/react";
 import type { UploadedPhoto } from "@/lib/photo-upload";
 import { Composer, type ComposerProps } from "./composer";
@@ -17,16 +19,8 @@ import { PhotoAttach } from "./photo-attach";
 import { mergeMessages, seenMessageId, unreadMarker } from "./thread-rules";
 import { useThread, type ThreadSource } from "./use-thread";
 
-type Message = {
-  id: string;
-  body: string;
-  createdAt: Date;
-  authorKind: "client" | "trainer";
-  authorName: string;
-  isMine: boolean;
-  photoId?: string | null;
-  photoSize?: { width: number; height: number } | null;
-};
+// A message as message.conversation / message.forLog send it.
+type Message = inferRouterOutputs<AppRouter>["message"]["conversation"]["messages"][number];
 
 /** True when the server answered (a refusal to show), false when the request never reached it. */
 function serverAnswered(error: unknown): error is TRPCClientError<never> {
@@ -44,6 +38,12 @@ function formatMessageTime(at: Date, timeZone: string): string {
     timeFormats.set(timeZone, format);
   }
   return format.format(at);
+}
+
+/** What a message waiting on the phone says (message.send's input, as queued). */
+function waitingMessage(payload: unknown): { body: string; photoId: string | null } {
+  const { body, photoId } = payload as { body: string; photoId?: string };
+  return { body, photoId: photoId ?? null };
 }
 
 /** A message's text: plain runs and http(s) links, never HTML. */
@@ -228,7 +228,7 @@ export function ThreadView({ source, title, emptyText = "No messages yet.", canQ
           <Bubble key={m.id} message={m} timeZone={data.timeZone} isSeen={m.id === seenId} />
         ))}
         {waiting.map((i) => (
-          <Bubble key={i.id} timeZone={data.timeZone} message={{ body: (i.payload as { body: string }).body, createdAt: new Date(i.queuedAt), authorName: me, isMine: true }} isWaiting />
+          <Bubble key={i.id} timeZone={data.timeZone} message={{ ...waitingMessage(i.payload), createdAt: new Date(i.queuedAt), authorName: me, isMine: true, photoSize: null }} isWaiting />
         ))}
       </ol>
       <div ref={listEnd} />

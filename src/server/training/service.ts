@@ -141,6 +141,20 @@ export async function writeSession(q: Queryable, write: SessionWrite) {
   });
 }
 
+/** The columns a client's log sets, on the first write and on an edit alike. */
+function sessionColumns(session: LogSession, localDate: string) {
+  return {
+    performedAt: session.performedAt,
+    localDate,
+    context: session.context,
+    runId: session.runId,
+    effort: session.effort,
+    hasPain: session.hasPain,
+    painWhere: session.painWhere,
+    note: session.note,
+  };
+}
+
 // A session is stored once whatever the number of submits of its device-made id; the first one wins.
 export async function logSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient = {}) {
   const { session, timeZone, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
@@ -151,14 +165,7 @@ export async function logSession(q: Queryable, studioId: string, clientId: strin
         id: session.id,
         studioId,
         clientId,
-        performedAt: session.performedAt,
-        localDate,
-        context: session.context,
-        runId: session.runId,
-        effort: session.effort,
-        hasPain: session.hasPain,
-        painWhere: session.painWhere,
-        note: session.note,
+        ...sessionColumns(session, localDate),
       },
       entries: entryRows(studioId, clientId, session.id, localDate, session, loggable),
     });
@@ -196,14 +203,7 @@ export async function updateSession(q: Queryable, studioId: string, clientId: st
     const [updated] = await tx
       .update(practiceSessions)
       .set({
-        performedAt: session.performedAt,
-        localDate,
-        context: session.context,
-        runId: session.runId,
-        effort: session.effort,
-        hasPain: session.hasPain,
-        painWhere: session.painWhere,
-        note: session.note,
+        ...sessionColumns(session, localDate),
         updatedAt: now,
       })
       .where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, session.id), eq(practiceSessions.clientId, clientId), gte(practiceSessions.createdAt, windowStart(now))))
