@@ -9,8 +9,12 @@ import { rowsOf } from "@/server/db/raw-rows";
 import { jobs, outbox } from "@/server/db/schema";
 import { runDueJobs } from "@/server/jobs/service";
 import { jobHandlers } from "@/server/jobs/worker";
-import { sendBookingReminder } from "./emails";
+import { REMINDER_JOB, sendBookingReminder } from "./emails";
 import { bookSession, cancelBooking, rescheduleBooking } from "./service";
+
+// The worker's reminder handler only: on PostgreSQL the test files share one database, and a
+// clock in 2027 would otherwise run other files' jobs (their push jobs, with their own keys).
+const reminderJobs = { [REMINDER_JOB]: jobHandlers[REMINDER_JOB]! };
 
 const t = setupTestDatabase();
 const NOW = london("2027-04-01T09:00");
@@ -47,14 +51,14 @@ describe("booking reminders", () => {
     expect(job!.runAt.toISOString()).toBe(london("2027-04-04T10:00").toISOString());
 
     // Two days early: nothing is due yet.
-    await runDueJobs(t.db, jobHandlers, () => london("2027-04-03T10:00"));
+    await runDueJobs(t.db, reminderJobs, () => london("2027-04-03T10:00"));
     expect(await reminders(s.studioId)).toHaveLength(0);
 
     const other = secondInstance();
     const dueNow = () => london("2027-04-04T10:01");
     await Promise.all([
-      ...Array.from({ length: 4 }, () => runDueJobs(t.db, jobHandlers, dueNow)),
-      ...Array.from({ length: 4 }, () => runDueJobs(other, jobHandlers, dueNow)),
+      ...Array.from({ length: 4 }, () => runDueJobs(t.db, reminderJobs, dueNow)),
+      ...Array.from({ length: 4 }, () => runDueJobs(other, reminderJobs, dueNow)),
     ]);
     const sent = await reminders(s.studioId);
     expect(sent).toHaveLength(1);
@@ -71,9 +75,9 @@ describe("booking reminders", () => {
     const moved = await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-04-06T12:00"), now: NOW, actor });
     await rescheduleBooking(t.db, { studioId: s.studioId, bookingId: moved.id, start: london("2027-04-08T15:00"), actor, now: NOW });
 
-    await runDueJobs(t.db, jobHandlers, () => london("2027-04-05T12:30"));
+    await runDueJobs(t.db, reminderJobs, () => london("2027-04-05T12:30"));
     expect(await reminders(s.studioId)).toHaveLength(0);
-    await runDueJobs(t.db, jobHandlers, () => london("2027-04-07T15:00"));
+    await runDueJobs(t.db, reminderJobs, () => london("2027-04-07T15:00"));
     const sent = await reminders(s.studioId);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain("15:00");
@@ -91,9 +95,9 @@ describe("booking reminders", () => {
     expect(text).toContain("We will send you a reminder at 11:00 on Thu 1 April.");
     expect(text).not.toContain("free until");
 
-    await runDueJobs(t.db, jobHandlers, () => london("2027-04-01T10:59"));
+    await runDueJobs(t.db, reminderJobs, () => london("2027-04-01T10:59"));
     expect(await reminders(s.studioId)).toHaveLength(0);
-    await runDueJobs(t.db, jobHandlers, () => london("2027-04-01T11:00"));
+    await runDueJobs(t.db, reminderJobs, () => london("2027-04-01T11:00"));
     expect(await reminders(s.studioId)).toHaveLength(1);
   });
 
@@ -124,7 +128,7 @@ describe("booking reminders", () => {
     const actor = { by: "client" as const, clientId: s.clientA.clientId };
     await bookSession(t.db, { studioId: s.studioId, sessionTypeId: creditType.id, clientId: s.clientA.clientId, start: london("2027-04-05T10:00"), now: NOW, actor });
     await callerFor(t.db, s.clientA.userId, { now: () => NOW }).account.deleteMine({ confirmName: s.clientA.name });
-    await runDueJobs(t.db, jobHandlers, () => london("2027-04-04T10:01"));
+    await runDueJobs(t.db, reminderJobs, () => london("2027-04-04T10:01"));
     expect(await reminders(s.studioId)).toEqual([]);
   });
 
