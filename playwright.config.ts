@@ -41,6 +41,7 @@ export default defineConfig({
     // The runner stands in for the reverse proxy, named by its address as an operator names
     // theirs: stories that give a browser its own address (sign-in's lock-out) send
     // X-Forwarded-For as that proxy would. e2e/client-address.e2e.ts runs servers without it.
-    env: { PORT: String(port), STRIDE_DATA_DIR: ".data/e2e", APP_URL: baseURL, TRUST_PROXY: "127.0.0.1", STRIDE_DEMO: "1", DATABASE_URL: "" },
+    // The app runs on its own fresh PGlite; E2E_DATABASE_URL (an empty PostgreSQL database) runs the same stories on PostgreSQL.
+    env: { PORT: String(port), STRIDE_DATA_DIR: ".data/e2e", APP_URL: baseURL, TRUST_PROXY: "127.0.0.1", STRIDE_DEMO: "1", DATABASE_URL: process.env.E2E_DATABASE_URL ?? "" },
   },
 });

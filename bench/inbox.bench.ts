@@ -7,7 +7,7 @@
 //   BENCH_DB=postgres|pglite npx tsx bench/inbox.bench.ts
 import { execFileSync } from "node:child_process";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
+import { createPgDatabase } from "../test/pg-database";
 import { openPglite, openPostgres, type Database, type Db } from "../src/server/db/client";
 import { rowsOf } from "../src/server/db/raw-rows";
 import type { ThreadReader } from "../src/server/messages/access";
@@ -89,18 +89,13 @@ async function run(kind: "postgres" | "pglite", database: Database) {
 const which = process.env.BENCH_DB;
 if (which !== "pglite") {
   const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? execFileSync("bash", ["scripts/ensure-postgres.sh"], { encoding: "utf8" }).trim();
-  const name = `stride_bench_${Date.now()}_${process.pid}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = openPostgres(url.toString(), { max: 4 });
+  const fresh = await createPgDatabase(adminUrl, "stride_bench");
+  const database = openPostgres(fresh.url, { max: 4 });
   try {
     await run("postgres", database);
   } finally {
     await database.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await fresh.drop();
   }
 }
 if (which !== "postgres") {

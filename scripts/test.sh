@@ -39,3 +39,10 @@ TEST_DB=postgres npx vitest run --project integration
 step "end-to-end tests in Chromium"
 # DATABASE_URL is the tests' server above; the app under test runs on its own fresh PGlite.
 env -u DATABASE_URL npx playwright test
+
+step "end-to-end: the live conversation stories on PostgreSQL"
+# Live delivery goes through LISTEN/NOTIFY on PostgreSQL and in-process on PGlite: the stories of
+# messages, live updates and push run again with the app on a fresh PostgreSQL database.
+E2E_DATABASE_URL="$(TEST_PG_ADMIN_URL="$TEST_PG_ADMIN_URL" npx tsx scripts/fresh-pg-database.ts e2e_talk)"
+E2E_DATABASE_URL="$E2E_DATABASE_URL" AUTH_SECRET="e2e-on-postgres-$(date +%s%N)-not-a-real-secret" env -u DATABASE_URL \
+  npx playwright test e2e/talk-live.e2e.ts e2e/live-two-browsers.e2e.ts e2e/push-notifications.e2e.ts e2e/messages.e2e.ts

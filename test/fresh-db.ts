@@ -1,6 +1,6 @@
-import postgres from "postgres";
 import { openPglite, openPostgres, type Database } from "@/server/db/client";
 import { testDbKind } from "./db";
+import { createPgDatabase } from "./pg-database";
 
 /**
  * A database of its own, empty and not migrated, for tests that change the migration journal
@@ -14,19 +14,14 @@ export async function openFreshDatabase(): Promise<{ database: Database; url: st
   }
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   if (!adminUrl) throw new Error("TEST_DB=postgres needs TEST_PG_ADMIN_URL (npm test sets it with scripts/ensure-postgres.sh).");
-  const name = `stride_fresh_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = openPostgres(url.toString(), { max: 2 });
+  const fresh = await createPgDatabase(adminUrl, "stride_fresh");
+  const database = openPostgres(fresh.url, { max: 2 });
   return {
     database,
-    url: url.toString(),
+    url: fresh.url,
     drop: async () => {
       await database.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
+      await fresh.drop();
     },
   };
 }

@@ -1,6 +1,6 @@
-import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { openPostgres } from "@/server/db/client";
+import { createPgDatabase } from "./pg-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,17 +17,10 @@ export default async function setup(project: TestProject) {
   }
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   if (!adminUrl) throw new Error("TEST_DB=postgres needs TEST_PG_ADMIN_URL (npm test sets it with scripts/ensure-postgres.sh).");
-  const name = `stride_test_${Date.now()}_${process.pid}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = openPostgres(url.toString(), { max: 2 });
+  const { url, drop } = await createPgDatabase(adminUrl, "stride_test");
+  const database = openPostgres(url, { max: 2 });
   await database.migrate();
   await database.close();
-  project.provide("databaseUrl", url.toString());
-  return async () => {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  };
+  project.provide("databaseUrl", url);
+  return drop;
 }
