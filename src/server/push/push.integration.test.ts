@@ -66,6 +66,26 @@ describe("push notifications", () => {
     expect(await digestsTo(studio.clientA.userId)).toEqual([]);
   });
 
+  it("a client's question reaches their coach's desktop by push and tells the owner, opening the client's conversation; nobody else hears of it", async () => {
+    const studio = await createTestStudio(t.db);
+    const coach = callerFor(t.db, studio.trainer.userId);
+    const desktop = await push.subscribe(keys.publicKey);
+    await coach.push.subscribe({ endpoint: desktop.endpoint, keys: desktop.keys, label: "Firefox on a laptop" });
+    const asker = callerFor(t.db, studio.clientA.userId);
+    const { threadId } = await asker.message.conversation({});
+    await asker.message.send({ threadId, id: randomUUID(), body: "Should the left knee click?" });
+    await runJobsAt(0);
+    const received = await push.received(desktop.clientHash);
+    expect(received).toHaveLength(1);
+    expect(JSON.stringify(received[0])).toContain("Should the left knee click?");
+    const told = await t.db.select().from(notifications).where(eq(notifications.studioId, studio.studioId));
+    const url = `/dashboard/messages/${studio.clientA.clientId}`;
+    expect(told.map((n) => ({ userId: n.userId, kind: n.kind, url: n.url })).sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
+      [studio.trainer.userId, studio.owner.userId].sort().map((userId) => ({ userId, kind: "message", url })),
+    );
+    expect(told.find((n) => n.userId === studio.trainer.userId)!.pushedAt).not.toBeNull();
+  });
+
   it("a subscription the push service says is gone (410) is removed, and the digest tells the person", async () => {
     const { studio, device, answer } = await subscribedClient();
     await push.expire(device.clientHash);
