@@ -72,6 +72,14 @@ test("a client turns push on at 390 px, gets a notification for the trainer's an
   await page.goto("/portal/account");
   await page.getByRole("button", { name: "Turn on notifications" }).click();
   await expect(page.getByText("On: this device shows Stride's notifications.")).toBeVisible();
+  // Each kind has its own switch; turning one off stays off after a reload.
+  const kinds = page.getByRole("group", { name: "What to notify you of" });
+  await expect(kinds.getByRole("switch")).toHaveCount(5);
+  await kinds.getByRole("switch", { name: "A drill unlocked" }).uncheck();
+  await expect(kinds.getByRole("switch", { name: "A drill unlocked" })).not.toBeChecked();
+  await page.reload();
+  await expect(kinds.getByRole("switch", { name: "A drill unlocked" })).not.toBeChecked();
+  await expect(kinds.getByRole("switch", { name: "A new message" })).toBeChecked();
   expect(subscribed, "the page subscribed through the push manager").toBeDefined();
   const threadId = await conversationThreadId(page);
 

@@ -49,8 +49,18 @@ export function NotificationSettings() {
   const preferences = useQuery(trpc.push.preferences.queryOptions());
   const subscribe = useMutation(trpc.push.subscribe.mutationOptions());
   const unsubscribe = useMutation(trpc.push.unsubscribe.mutationOptions());
+  const preferencesKey = trpc.push.preferences.queryKey();
+  // The switch moves at once; a refusal or a lost connection puts it back (and says why).
   const setPreference = useMutation(
-    trpc.push.setPreference.mutationOptions({ onSuccess: (rows) => queryClient.setQueryData(trpc.push.preferences.queryKey(), rows) }),
+    trpc.push.setPreference.mutationOptions({
+      onMutate: ({ kind, pushEnabled }) => {
+        const before = queryClient.getQueryData(preferencesKey);
+        queryClient.setQueryData(preferencesKey, (rows) => rows?.map((r) => (r.kind === kind ? { ...r, pushEnabled } : r)));
+        return { before };
+      },
+      onError: (_error, _input, context) => queryClient.setQueryData(preferencesKey, context?.before),
+      onSuccess: (rows) => queryClient.setQueryData(preferencesKey, rows),
+    }),
   );
 
   useEffect(() => {
@@ -131,13 +141,14 @@ export function NotificationSettings() {
       <fieldset className="space-y-2 border-t border-stone-200 pt-3">
         <legend className="font-medium text-stone-900">What to notify you of</legend>
         {setPreference.error ? <Alert>{formErrorsOf(setPreference.error).message}</Alert> : null}
+        {preferences.isPending ? <p className="text-sm text-stone-600">Loading your choices…</p> : null}
+        {preferences.isError ? <Alert>Your choices could not be loaded. Check your connection and reload the page.</Alert> : null}
         {(preferences.data ?? []).map((p) => (
           <label key={p.kind} className="flex items-center gap-3 text-sm text-stone-800">
             <input
               type="checkbox"
               role="switch"
               checked={p.pushEnabled}
-              disabled={setPreference.isPending}
               onChange={(e) => setPreference.mutate({ kind: p.kind, pushEnabled: e.target.checked })}
             />
             {p.label}
