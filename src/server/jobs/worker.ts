@@ -3,6 +3,7 @@ import { env } from "@/env";
 import { sendBookingReminder, REMINDER_JOB } from "@/server/booking/emails";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logger";
+import { removeUnsentPhotos } from "@/server/messages/photos";
 import { DIGEST_JOB, digestJob, PUSH_JOB, pushNotificationJob } from "@/server/notifications/notify";
 import { deliverPendingEmails, writePendingCredentials } from "@/server/outbox/service";
 import { runDueJobs, type JobHandlers } from "./service";
@@ -20,6 +21,7 @@ export const jobHandlers: JobHandlers = {
 };
 
 const INTERVAL_MS = 5_000;
+const SWEEP_INTERVAL_MS = 3_600_000;
 
 function logCredential(email: { id: string; kind: string; toEmail: string; subject: string; text: string }) {
   logger.warn(
@@ -34,6 +36,7 @@ export function startWorker(): void {
   const e = env();
   const transport = e.SMTP_URL ? nodemailer.createTransport(e.SMTP_URL) : null;
   let running = false;
+  let lastSweepAt = 0;
   const tick = async () => {
     if (running) return;
     running = true;
@@ -42,6 +45,13 @@ export function startWorker(): void {
       await runDueJobs(db, jobHandlers);
       if (transport) await deliverPendingEmails(db, transport, e.MAIL_FROM);
       else await writePendingCredentials(db, logCredential);
+      // Photos uploaded for a message never sent (the person changed their mind): gone after a
+      // day. Hourly, and harmless on several instances (one DELETE by age).
+      if (Date.now() - lastSweepAt >= SWEEP_INTERVAL_MS) {
+        lastSweepAt = Date.now();
+        const removed = await removeUnsentPhotos(db, new Date());
+        if (removed > 0) logger.info({ removed }, "removed photos uploaded but never sent");
+      }
     } catch (error) {
       logger.error({ err: error }, "background worker pass failed");
     } finally {
