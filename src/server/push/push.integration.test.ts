@@ -6,7 +6,7 @@ import { notifications, outbox, pushSubscriptions, users } from "@/server/db/sch
 import { runDueJobs } from "@/server/jobs/service";
 import { DIGEST_JOB, digestJob, PUSH_JOB, pushNotificationJob } from "@/server/notifications/notify";
 import { callerFor } from "~test/caller";
-import { setupTestDatabase } from "~test/db";
+import { openFreshDatabase } from "~test/fresh-db";
 import { createTestStudio } from "~test/factories";
 import { startPushService, type PushService } from "~test/push-service";
 import { refusalOf } from "~test/refusal";
@@ -16,17 +16,28 @@ const keys = webpush.generateVAPIDKeys();
 process.env.VAPID_PUBLIC_KEY = keys.publicKey;
 process.env.VAPID_PRIVATE_KEY = keys.privateKey;
 
-const t = setupTestDatabase();
+// A database of its own: on PostgreSQL the other test files share one, and their unsent push
+// jobs (every message queues one) would stand before this file's in the queue's order.
+let fresh: Awaited<ReturnType<typeof openFreshDatabase>> | undefined;
+const t = {
+  get db() {
+    if (!fresh) throw new Error("the database opens in beforeAll");
+    return fresh.database.db;
+  },
+};
 const handlers = { [PUSH_JOB]: pushNotificationJob, [DIGEST_JOB]: digestJob(() => "https://coach.example.test") };
 const MINUTE = 60_000;
 const runJobsAt = (offsetMs: number) => runDueJobs(t.db, handlers, () => new Date(Date.now() + offsetMs));
 
 let push: PushService;
 beforeAll(async () => {
+  fresh = await openFreshDatabase();
+  await fresh.database.migrate();
   push = await startPushService();
 });
 afterAll(async () => {
   await push?.close();
+  await fresh?.drop();
 });
 
 async function digestsTo(userId: string) {
