@@ -87,7 +87,7 @@ test.describe("account", () => {
     await page.getByRole("button", { name: "Account" }).click();
     await page.getByRole("link", { name: "Account settings" }).click();
     await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
-    await expect(page.getByText("This device")).toBeVisible();
+    await expect(page.getByText("This device", { exact: true })).toBeVisible();
     await expectAccessible(page);
 
     // She reads distances in miles.
