@@ -83,6 +83,8 @@ export function PhotoAttach({ threadId, onUploaded, disabled, className }: Props
         </label>
         <input
           id={`${id}-camera`}
+          // Its visible label shows on touch screens only: named here for every screen reader.
+          aria-label="Take a photo"
           type="file"
           accept="image/*"
           capture="environment"
