@@ -94,6 +94,8 @@ describe("live delivery through NOTIFY", () => {
     lastPerson.stop();
   });
 
+  // PostgreSQL only: two instances are two processes with their own connections and LISTEN; the
+  // embedded database belongs to one process, which delivers to itself (the tests above).
   it.runIf(inject("databaseUrl"))("two app instances on PostgreSQL deliver across instances", async () => {
     // A second instance: its own connections, its own LISTEN, its own hub.
     const second = openPostgres(inject("databaseUrl")!, { max: 2 });
