@@ -39,6 +39,7 @@ import { emailChangeRequestKey } from "@/server/auth/email-change";
 import { resetRequestKey } from "@/server/auth/password-reset";
 import { enqueueEmail } from "@/server/outbox/service";
 import { anonymisedIdentity, isBookingToCancel, isDeletionConfirmed, isSubscriptionToStop } from "./rules";
+import { coachOrOwner } from "@/server/messages/audience";
 
 // Deleting a client: by the owner, or by the client themselves from their account settings
 // (the same rule either way, and then their coach is told). What goes and what stays:
@@ -226,7 +227,7 @@ async function tellCoachOfSelfDeletion(tx: Tx, studioId: string, client: typeof 
     .select({ email: users.email, name: users.name, memberId: studioMembers.id, role: studioMembers.role })
     .from(studioMembers)
     .innerJoin(users, eq(users.id, studioMembers.userId))
-    .where(inStudio(studioMembers, studioId, or(eq(studioMembers.id, client.coachId), eq(studioMembers.role, "owner"))));
+    .where(inStudio(studioMembers, studioId, coachOrOwner(client.coachId)));
   for (const member of staff) {
     const isCoach = member.memberId === client.coachId;
     await enqueueEmail(tx, {

@@ -3,6 +3,11 @@ import type { Queryable } from "@/server/db/client";
 import { clients, studioMembers } from "@/server/db/schema";
 import { inStudio, memberActive } from "@/server/db/tenancy";
 
+/** A client's trainers among a studio's members: their coach and the studio's owners. */
+export function coachOrOwner(coachId: string) {
+  return or(eq(studioMembers.id, coachId), eq(studioMembers.role, "owner"));
+}
+
 /**
  * Who is told of a new message in a client's threads: the client (once they have a login), their
  * coach and the studio's active owners. Reading is wider when the studio lets every trainer see
@@ -14,7 +19,7 @@ export async function threadAudience(q: Queryable, studioId: string, clientId: s
   const members = await q
     .select({ userId: studioMembers.userId })
     .from(studioMembers)
-    .where(inStudio(studioMembers, studioId, memberActive, or(eq(studioMembers.id, client.coachId), eq(studioMembers.role, "owner"))));
+    .where(inStudio(studioMembers, studioId, memberActive, coachOrOwner(client.coachId)));
   return { clientUserId: client.userId, trainerUserIds: [...new Set(members.map((m) => m.userId))] };
 }
 
