@@ -52,6 +52,9 @@ export const personalDataCoverage = {
   session_reviews: { exported: { file: "sessions.csv" }, deletion: removed },
   runs: { exported: { file: "runs.csv" }, deletion: removed },
   run_reviews: { exported: { file: "runs.csv" }, deletion: removed },
+  // A run's files go with it (a foreign key on delete cascade), as its review does.
+  run_files: { exported: { file: "runs.csv" }, deletion: removed },
+  run_tracks: { exported: { notExported: "Drawn from the run's file at import: the file itself is exported." }, deletion: removed },
   threads: { exported: { file: "messages.csv" }, deletion: removed },
   messages: { exported: { file: "messages.csv" }, deletion: removed },
   // The photo itself is a file under photos/ in the same zip, named in messages.csv.

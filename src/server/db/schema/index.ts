@@ -13,3 +13,4 @@ export * from "./messages";
 export * from "./message-photos";
 export * from "./message-templates";
 export * from "./notifications";
+export * from "./run-files";

@@ -18,11 +18,14 @@ export const progressionSettings = pgTable(
     defaultMasteryMinPerSide: numeric("default_mastery_min_per_side", { mode: "number" }).notNull().default(30),
     defaultMasteryRequiredDays: integer("default_mastery_required_days").notNull().default(5),
     defaultMasteryWindowDays: integer("default_mastery_window_days").notNull().default(7),
+    /** Running distance of the last 7 days over the weekly mean of the last 28 above this is a load spike (attention queue). */
+    loadSpikeRatio: numeric("load_spike_ratio", { precision: 3, scale: 2, mode: "number" }).notNull().default(1.5),
     updatedByMemberId: uuid("updated_by_member_id").references(() => studioMembers.id),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
     check("progression_settings_threshold", sql`${t.asymmetryThresholdPercent} between 1 and 100`),
+    check("progression_settings_load_spike", sql`${t.loadSpikeRatio} between 1.05 and 3`),
     check(
       "progression_settings_mastery_default",
       sql`${t.defaultMasteryMinPerSide} > 0 and ${t.defaultMasteryRequiredDays} between 1 and ${t.defaultMasteryWindowDays} and ${t.defaultMasteryWindowDays} between 1 and 90`,

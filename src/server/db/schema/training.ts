@@ -24,6 +24,24 @@ export const runs = pgTable(
     hasPain: boolean("has_pain").notNull().default(false),
     painWhere: text("pain_where"),
     note: text("note"),
+    // Typed by the client, or read from a watch's file (run-files.ts keeps the file). For a
+    // file, `duration_s` is the moving time (what pace is from) and `elapsed_s` the clock time.
+    source: text("source", { enum: ["typed", "file"] }).notNull().default("typed"),
+    elapsedS: integer("elapsed_s"),
+    elevationGainM: integer("elevation_gain_m"),
+    avgHeartRate: smallint("avg_heart_rate"),
+    maxHeartRate: smallint("max_heart_rate"),
+    /** Steps a minute, both feet (FIT's cadence is per foot: doubled when read). */
+    avgCadenceSpm: smallint("avg_cadence_spm"),
+    // Running dynamics from a watch or pod: what Hopping and the Knee Drive train.
+    avgGroundContactMs: smallint("avg_ground_contact_ms"),
+    /** Share of ground contact time on the left foot, in percent (50.0 is even). */
+    groundContactBalanceLeft: numeric("ground_contact_balance_left", { precision: 4, scale: 1, mode: "number" }),
+    avgVerticalOscillationMm: smallint("avg_vertical_oscillation_mm"),
+    /** FIT's step_length (heel to heel of the two feet), which watches show as "stride length". */
+    avgStrideLengthMm: smallint("avg_stride_length_mm"),
+    /** The watch or app that recorded it, as the file names it ("Garmin Forerunner 255"). */
+    device: text("device"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -35,6 +53,12 @@ export const runs = pgTable(
     check("runs_distance", sql`${t.distanceM} > 0 and ${t.distanceM} <= 300000`),
     check("runs_duration", sql`${t.durationS} > 0 and ${t.durationS} <= 172800`),
     check("runs_effort", sql`${t.effort} is null or ${t.effort} between 1 and 10`),
+    check("runs_source", sql`${t.source} in ('typed', 'file')`),
+    check("runs_elapsed", sql`${t.elapsedS} is null or ${t.elapsedS} between ${t.durationS} and 172800`),
+    check("runs_heart_rate", sql`(${t.avgHeartRate} is null or ${t.avgHeartRate} between 20 and 250) and (${t.maxHeartRate} is null or ${t.maxHeartRate} between 20 and 250)`),
+    check("runs_cadence", sql`${t.avgCadenceSpm} is null or ${t.avgCadenceSpm} between 20 and 300`),
+    check("runs_ground_contact", sql`${t.avgGroundContactMs} is null or ${t.avgGroundContactMs} between 50 and 1000`),
+    check("runs_ground_contact_balance", sql`${t.groundContactBalanceLeft} is null or ${t.groundContactBalanceLeft} between 30 and 70`),
   ],
 );
 
