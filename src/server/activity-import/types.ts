@@ -78,3 +78,14 @@ export interface ActivitySummary {
 export type ReadOutcome =
   | { ok: true; fileName: string; format: ActivityFormat; bytes: Uint8Array; summary: ActivitySummary; track: RunTrackData }
   | { ok: false; fileName: string; reason: string };
+
+/**
+ * A file that cannot be read as a run, with the sentence the client reads (without the file's
+ * name: the import puts it in front). Readers throw it; anything else thrown is a bug.
+ */
+export class ActivityReadError extends Error {
+  constructor(readonly sentence: string) {
+    super(sentence);
+    this.name = "ActivityReadError";
+  }
+}
