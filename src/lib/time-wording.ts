@@ -33,3 +33,10 @@ export function formatWhen(instant: Date, timeZone: string, now: Date): string {
   return local.toFormat(local.year === thisYear ? "HH:mm 'on' ccc d MMMM" : "HH:mm 'on' ccc d MMMM yyyy");
 }
 
+
+/** "Tue 3 Nov", with the year when it is not the current one ("Tue 3 Nov 2025"). */
+export function formatDay(instant: Date, timeZone: string, now: Date): string {
+  const local = DateTime.fromJSDate(instant, { zone: timeZone }).setLocale(LOCALE);
+  const thisYear = DateTime.fromJSDate(now, { zone: timeZone }).year;
+  return local.toFormat(local.year === thisYear ? "ccc d LLL" : "ccc d LLL yyyy");
+}

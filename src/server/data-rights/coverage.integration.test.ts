@@ -11,7 +11,9 @@ import { requestPasswordReset, resetRequestKey } from "@/server/auth/password-re
 import { requestMagicLink, signInWithPassword } from "@/server/auth/service";
 import { rotateFeed } from "@/server/booking/feed";
 import * as schema from "@/server/db/schema";
-import { authTokens, outbox, runFiles, runTracks, staffInvites, unlockEvents } from "@/server/db/schema";
+import { authTokens, outbox, staffInvites, unlockEvents } from "@/server/db/schema";
+import { importReadRun } from "@/server/runs/import-activity";
+import { readRun } from "~test/run-import-fixtures";
 import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { builtInDrillId, freshOverride } from "~test/drill-fixtures";
@@ -78,11 +80,8 @@ describe.each([
     await callerFor(t.db, s.trainer.userId).review.save({ sessionId, feedback: "Steady on both sides." });
     const { runId } = await freshRun(t.db, s);
     await callerFor(t.db, s.trainer.userId).review.acknowledgeRun({ runId, feedback: "Ease off for two days." });
-    // A watch's file and the track drawn from it, as an import stores them beside the run.
-    const gpx = Buffer.from("<gpx/>");
-    await t.db.insert(runFiles).values({ studioId: s.studioId, clientId: person.clientId, runId, fileName: "Morning_Run.gpx", format: "gpx", sha256: randomUUID(), sizeBytes: gpx.length, bytes: gpx });
-    const series = { distanceM: [], elapsedS: [], paceSPerKm: [], heartRate: [], cadenceSpm: [], altitudeM: [], groundContactMs: [] };
-    await t.db.insert(runTracks).values({ runId, studioId: s.studioId, clientId: person.clientId, data: { version: 1, series, route: null, splitsKm: [], splitsMi: [] } });
+    // A run imported from a watch's file, through the import service: the file and the track drawn from it.
+    await importReadRun(t.db, s.studioId, person.clientId, readRun({ fileName: "Morning_Run.gpx", format: "gpx" }), new Date());
     const { threadId } = await callerFor(t.db, person.userId).message.conversation({});
     const photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#888" } }).jpeg().toBuffer();
     const { photoId } = await callerFor(t.db, person.userId).message.uploadPhoto({ threadId, photo: new Uint8Array(photo) });

@@ -6,6 +6,7 @@ import { csvRow, isoInstant } from "./csv";
 import { exportFiles, type ExportFile, type FileContext } from "./files";
 import { exportClients, exportStudio, type ExportScope } from "./scope";
 import { messagePhotoFiles } from "./photo-files";
+import { importedRunFiles } from "./run-files";
 import { zipStream, type ZipEntry } from "./zip";
 
 /**
@@ -56,6 +57,9 @@ export function readMe(input: { studioName: string; audience: ExportScope["audie
     "A cell that starts with ' had a leading = + - or @ and was defused for spreadsheets.",
     "Deleted clients appear as 'Deleted client': their payments stay in the studio's books.",
     "Photos sent in messages are in photos/, named in messages.csv's photo column.",
+    "Runs imported from a watch: the original files (FIT, GPX, TCX) are in run-files/, named in",
+    "runs.csv's file_names column; for those runs duration_s is the moving time and elapsed_s",
+    "the clock time, and ground_contact_balance_left is the left foot's share in percent.",
     "",
   ].join("\r\n");
 }
@@ -74,6 +78,8 @@ export async function streamExport(q: Queryable, scope: ExportScope, now: Date):
     for (const file of files) yield { name: file.name, chunks: csv(file) };
     // The photos sent in messages, each named in messages.csv's photo column; read one at a time.
     for await (const photo of messagePhotoFiles(ctx)) yield { name: photo.name, chunks: [photo.bytes] };
+    // The watch's files runs were imported from, each named in runs.csv's file_names.
+    for await (const file of importedRunFiles(ctx)) yield { name: file.name, chunks: [file.bytes] };
   }
   return zipStream(entries(), now);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
 import { distanceNumber } from "@/lib/distance-units";
@@ -36,6 +36,7 @@ import {
 import { inStudio } from "@/server/db/tenancy";
 import { isoInstant } from "./csv";
 import { photoFileName } from "./photo-files";
+import { runFileName } from "./run-files";
 import type { ExportClient } from "./scope";
 
 // The CSV files of an export. Every query is scoped twice: to the studio (inStudio) and to
@@ -262,18 +263,55 @@ const unlocksFile: ExportFile = {
 
 const runsFile: ExportFile = {
   name: "runs.csv",
-  header: ["run_id", "client_id", "started_at_utc", "started_at_local", "time_zone", "local_date", "distance_m", "distance_km", "distance_mi", "duration_s", "effort", "pain", "pain_where", "note", "reviewed_by", "review_feedback", "reviewed_at_utc"],
+  header: [
+    "run_id",
+    "client_id",
+    "started_at_utc",
+    "started_at_local",
+    "time_zone",
+    "local_date",
+    "distance_m",
+    "distance_km",
+    "distance_mi",
+    "duration_s",
+    "effort",
+    "pain",
+    "pain_where",
+    "note",
+    "reviewed_by",
+    "review_feedback",
+    "reviewed_at_utc",
+    // What a watch's file added (empty for a typed run); duration_s is then the moving time.
+    "source",
+    "elapsed_s",
+    "elevation_gain_m",
+    "avg_heart_rate",
+    "max_heart_rate",
+    "avg_cadence_spm",
+    "avg_ground_contact_ms",
+    "ground_contact_balance_left",
+    "avg_vertical_oscillation_mm",
+    "avg_stride_length_mm",
+    "device",
+    "file_names",
+  ],
   rows: perClients(
     ({ q, studioId }, ids) =>
       q
-        .select({ r: runs, review: runReviews, reviewer: reviewer.name })
+        .select({
+          r: runs,
+          review: runReviews,
+          reviewer: reviewer.name,
+          // The run's files as they are named in the zip (run-files.ts), in the order they came in.
+          files: sql<{ id: string; fileName: string }[] | null>`(select json_agg(json_build_object('id', f.id, 'fileName', f.file_name) order by f.created_at, f.id) from run_files f where f.studio_id = ${runs.studioId} and f.run_id = ${runs.id})`,
+        })
         .from(runs)
         .leftJoin(runReviews, and(eq(runReviews.studioId, runs.studioId), eq(runReviews.runId, runs.id)))
         .leftJoin(reviewerMember, eq(reviewerMember.id, runReviews.reviewedByMemberId))
         .leftJoin(reviewer, eq(reviewer.id, reviewerMember.userId))
         .where(inStudio(runs, studioId, inArray(runs.clientId, ids)))
         .orderBy(asc(runs.clientId), asc(runs.startedAt), asc(runs.id)),
-    ({ r, review, reviewer }, zoneOf) => [
+    ({ r, review, reviewer, files }, zoneOf) => [
       r.id,
       r.clientId,
       utc(r.startedAt),
@@ -292,6 +330,18 @@ const runsFile: ExportFile = {
       reviewer,
       review?.feedback ?? null,
       utc(review?.updatedAt ?? null),
+      r.source,
+      r.elapsedS,
+      r.elevationGainM,
+      r.avgHeartRate,
+      r.maxHeartRate,
+      r.avgCadenceSpm,
+      r.avgGroundContactMs,
+      r.groundContactBalanceLeft,
+      r.avgVerticalOscillationMm,
+      r.avgStrideLengthMm,
+      r.device,
+      files?.length ? files.map((f) => runFileName(r.localDate, f.id, f.fileName)).join("; ") : null,
     ],
   ),
 };
