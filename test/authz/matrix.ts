@@ -15,6 +15,7 @@ import { inboxRules } from "./rules/inbox";
 import { pushRules } from "./rules/push";
 import { studioRules } from "./rules/studio";
 import { signupRules } from "./rules/signup";
+import { runImportRules } from "./rules/run-import";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -35,4 +36,5 @@ export const matrix: ProcedureRules = {
   ...pushRules,
   ...studioRules,
   ...signupRules,
+  ...runImportRules,
 };

@@ -30,6 +30,7 @@ const routes = {
     (await import("./calendar/[token]/route")).GET(r, { params: Promise.resolve({ token: "a".repeat(32) + ".ics" }) }),
   "/api/messages/photos/[photoId]": async (r: Request) =>
     (await import("./messages/photos/[photoId]/route")).GET(r, { params: Promise.resolve({ photoId: "8f9c1e2a-3b4d-4e5f-8a6b-7c8d9e0f1a2b" }) }),
+  "/api/runs/import": async (r: Request) => (await import("./runs/import/route")).POST(r),
 };
 
 const get = (path: string) => new Request(`http://localhost:3000${path.replace("[token]", "x")}?kind=runs`);

@@ -34,6 +34,7 @@ export const CSRF_INVENTORY: Record<string, Protection> = {
   "src/app/studios/[slug]/manifest/route.ts": "read-only",
   "src/app/api/studio/logo/route.ts": "same-origin",
   "src/app/api/messages/photos/route.ts": "same-origin",
+  "src/app/api/runs/import/route.ts": "same-origin",
   "src/app/api/messages/photos/[photoId]/route.ts": "read-only",
   "src/app/sw.js/route.ts": "read-only",
   "src/app/actions.ts": "server-action-origin",
