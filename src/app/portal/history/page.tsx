@@ -77,6 +77,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-2xl font-bold">History</h1>
         <p className="text-stone-600">Your sessions and runs, and your coach&apos;s feedback. Times are in {history.timeZone.replace(/_/g, " ")}, distances in {unitWords[unit].plural} (<Link href="/portal/account" className="text-brand-700 underline">change</Link>). You can change a log for 24 hours after saving it.</p>
+        <p className="mt-1 text-sm">
+          <Link href="/portal/run/import" className="font-medium text-brand-700 underline">
+            Import runs from your watch
+          </Link>
+        </p>
       </div>
       {items.length === 0 ? (
         <Card>
