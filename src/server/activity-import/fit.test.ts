@@ -158,6 +158,9 @@ describe("parseFit on what the watch was and did", () => {
     expect(parsed.deviceTotals.startedAt?.toISOString()).toBe("2026-06-07T06:10:59.000Z");
     expect(parsed.deviceTotals.movingS).toBe(299);
     expect(parsed.deviceTotals.avgGroundContactMs).toBeGreaterThan(200);
+    // The records count the ride's kilometres too; the run's points start again from zero.
+    expect(parsed.points[0]!.distanceM).toBe(0);
+    expect(parsed.points.at(-1)!.distanceM).toBeCloseTo(parsed.deviceTotals.distanceM!, 6);
   });
 
   it("says which sport a multisport file without running was", () => {
@@ -203,7 +206,7 @@ describe("parseFit refuses, with the client's sentence", () => {
     encoder.onMesg(Profile.MesgNum.FILE_ID!, { type: "course", manufacturer: "garmin", product: 3992 } as never);
     encoder.onMesg(Profile.MesgNum.RECORD!, { timestamp: new Date("2026-03-02T07:00:00Z"), distance: 0 } as never);
     expect(sentenceOf(() => parseFit(encoder.close()))).toBe(
-      "This FIT file holds a course, not a recorded activity: export the activity itself.",
+      "This FIT file holds a course (a planned route), not a recorded activity: export the activity itself from the watch or its app.",
     );
   });
 });

@@ -7,6 +7,8 @@ import { ActivityReadError, type ParsedActivity, type TrackPoint } from "./types
 
 const NOT_FIT = "This is not a FIT file: export the activity from the watch or its app as FIT, GPX or TCX.";
 const DAMAGED = "The file is cut short or damaged: export it from the watch again.";
+const UNREADABLE =
+  "The FIT file's contents could not be read (damaged inside, or written in a form the reader does not follow): export it from the watch again, or as GPX or TCX.";
 const NO_POINTS =
   "The FIT file has no recorded points with a time: export the activity itself, not a course or a workout.";
 
@@ -141,10 +143,26 @@ function deviceName(fileId: FileIdMesg | undefined, creator: DeviceInfoMesg | un
     if (!maker) continue;
     if (typeof m.garminProduct === "string") return `${maker} ${readableProduct(m.garminProduct)}`;
     const id = finite(m.garminProduct) ?? finite(m.product);
-    return id === undefined ? maker : `${maker} ${id}`;
+    return id === undefined || id === 0 ? maker : `${maker} ${id}`;
   }
   return null;
 }
+
+/** What the other kinds of FIT file hold (file_id.type, up to its first capital: monitoringB → monitoring). */
+const FILE_KINDS: Record<string, string> = {
+  course: "a course (a planned route), not a recorded activity",
+  workout: "a planned workout, not a recorded activity",
+  schedules: "a training schedule, not a recorded activity",
+  settings: "the watch's settings, not an activity",
+  sport: "sport settings, not an activity",
+  totals: "totals, not an activity",
+  goals: "goals, not an activity",
+  monitoring: "daily health monitoring, not an activity",
+  weight: "weight measurements, not an activity",
+  bloodPressure: "blood pressure readings, not an activity",
+  segment: "a segment, not an activity",
+  segmentList: "a list of segments, not an activity",
+};
 
 type Totals = ParsedActivity["deviceTotals"];
 
@@ -218,10 +236,13 @@ function decode(bytes: Uint8Array): FitMessages {
   const stream = Stream.fromByteArray(bytes);
   if (!Decoder.isFIT(stream)) throw new ActivityReadError(NOT_FIT);
   const decoder = new Decoder(stream);
+  // Its length and CRC: a file cut short in the upload or on the watch fails here.
   if (!decoder.checkIntegrity()) throw new ActivityReadError(DAMAGED);
-  // The SDK never throws from read(): a cut-off or corrupt file comes back as errors.
+  // The SDK never throws from read(): what it cannot decode comes back as errors. With a sound
+  // CRC that is a file written wrong, or in a form the SDK does not decode (compressed
+  // timestamps); half an activity is not imported as if it were the whole.
   const { messages, errors } = decoder.read({ includeUnknownData: false, mergeHeartRates: true });
-  if (errors.length > 0) throw new ActivityReadError(DAMAGED);
+  if (errors.length > 0) throw new ActivityReadError(UNREADABLE);
   return messages;
 }
 
@@ -229,9 +250,10 @@ function decode(bytes: Uint8Array): FitMessages {
 export function parseFit(bytes: Uint8Array): ParsedActivity {
   const messages = decode(bytes);
   const fileId = messages.fileIdMesgs?.[0];
-  if (fileId && typeof fileId.type === "string" && fileId.type !== "activity") {
+  if (fileId && fileId.type !== undefined && fileId.type !== "activity") {
+    const what = typeof fileId.type === "string" ? FILE_KINDS[fileId.type.replace(/[A-Z].*$/, "")] : undefined;
     throw new ActivityReadError(
-      `This FIT file holds a ${readableWords(fileId.type).toLowerCase()}, not a recorded activity: export the activity itself.`,
+      `This FIT file ${what ? `holds ${what}` : "is not a recorded activity"}: export the activity itself from the watch or its app.`,
     );
   }
   const creator = messages.deviceInfoMesgs?.find((d) => d.deviceIndex === "creator" || d.deviceIndex === 0);
@@ -246,14 +268,7 @@ export function parseFit(bytes: Uint8Array): ParsedActivity {
   if (running.length > 0) {
     sport = running.some((s) => s.sport === "running") ? "running" : "trail_running";
     deviceTotals = combineTotals(running.map((s) => sessionTotals(s.mesg)));
-    // A multisport file: keep the points recorded during the running sessions only.
-    if (running.length < sessions.length) {
-      const windows = running.map((s) => sessionWindow(s.mesg)).filter((w): w is [number, number] => w !== null);
-      records = records.filter((r) => {
-        const t = r.timestamp instanceof Date ? r.timestamp.getTime() : NaN;
-        return windows.some(([from, to]) => t >= from && t <= to);
-      });
-    }
+    if (running.length < sessions.length) records = runningRecords(records, sessions);
   } else if (sessions.length > 0) {
     // Not a run: say what it is (the longest session's sport), so validation can refuse it by name.
     const longest = sessions.reduce((a, b) => ((finite(b.mesg.totalElapsedTime) ?? 0) > (finite(a.mesg.totalElapsedTime) ?? 0) ? b : a));
@@ -274,11 +289,44 @@ export function parseFit(bytes: Uint8Array): ParsedActivity {
   return { format: "fit", sport, device, points, deviceTotals };
 }
 
-/** The instants a session covers, from its start to its start plus its clock time. */
-function sessionWindow(s: SessionMesg): [number, number] | null {
-  if (!(s.startTime instanceof Date)) return null;
-  const from = s.startTime.getTime();
-  const elapsed = finite(s.totalElapsedTime);
-  const end = s.timestamp instanceof Date ? s.timestamp.getTime() : elapsed !== undefined ? from + elapsed * 1000 : NaN;
-  return Number.isNaN(end) ? null : [from, Math.max(end, elapsed !== undefined ? from + elapsed * 1000 : end)];
+/**
+ * A multisport file (a triathlon): the points recorded during the running sessions only. A
+ * record belongs to the last session started at or before it (a leg's end and the next leg's
+ * start share a second). Watches count the records' distance from the start of the whole
+ * activity (the swim and the ride included) or from each leg's start, so the running legs'
+ * distance is counted on from zero, one leg after the other, whichever the watch did.
+ */
+function runningRecords(records: RecordMesg[], sessions: { mesg: SessionMesg; sport: string | null }[]): RecordMesg[] {
+  const starts = sessions
+    .filter((s) => s.mesg.startTime instanceof Date)
+    .map((s) => ({ at: (s.mesg.startTime as Date).getTime(), running: isRunning(s.sport) }))
+    .sort((a, b) => a.at - b.at);
+  const kept: RecordMesg[] = [];
+  let leg = -1;
+  let keptLeg = -1;
+  let base = 0;
+  let legStart = 0;
+  let previous: number | undefined;
+  let counted = 0;
+  for (const r of records) {
+    const t = r.timestamp instanceof Date ? r.timestamp.getTime() : NaN;
+    if (Number.isNaN(t)) continue;
+    while (leg + 1 < starts.length && starts[leg + 1]!.at <= t) leg++;
+    if (leg < 0 || !starts[leg]!.running) continue;
+    const d = finite(r.distance);
+    if (d === undefined) {
+      kept.push(r);
+      continue;
+    }
+    if (keptLeg !== leg || previous === undefined || d < previous) {
+      // A new running leg, or the watch started counting again from zero.
+      base = counted;
+      legStart = keptLeg !== leg || previous === undefined ? d : 0;
+      keptLeg = leg;
+    }
+    previous = d;
+    counted = base + d - legStart;
+    kept.push({ ...r, distance: counted });
+  }
+  return kept;
 }
