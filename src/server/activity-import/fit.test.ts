@@ -1,4 +1,4 @@
-import { Encoder, Profile } from "@garmin/fitsdk";
+import { CrcCalculator, Encoder, Profile } from "@garmin/fitsdk";
 import { DateTime } from "luxon";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -69,6 +69,15 @@ describe("parseFit on a run written by Garmin's encoder", () => {
     expect(t.avgStrideLengthMm).toBeLessThan(1300);
     expect(t.groundContactBalanceLeft).toBeGreaterThan(48);
     expect(t.groundContactBalanceLeft).toBeLessThan(51);
+  });
+});
+
+describe("parseFit on the bytes it is given", () => {
+  it("reads a file that is a view into a larger buffer (a zip entry, Node's buffer pool)", () => {
+    const bytes = writeFitRun({ seconds: 30 });
+    const pool = new Uint8Array(bytes.length + 100).fill(0xaa);
+    pool.set(bytes, 37);
+    expect(parseFit(pool.subarray(37, 37 + bytes.length)).points).toHaveLength(30);
   });
 });
 
@@ -187,6 +196,15 @@ describe("parseFit refuses, with the client's sentence", () => {
     const damaged = run.slice();
     damaged[Math.floor(damaged.length / 2)]! ^= 0xff;
     expect(sentenceOf(() => parseFit(damaged))).toBe(DAMAGED);
+  });
+
+  it("a file with a sound CRC that the SDK cannot decode (a compressed-timestamp record, which it does not support)", () => {
+    const odd = run.slice();
+    odd[14] = 0x80; // the first record's header, made a compressed-timestamp header
+    const crc = CrcCalculator.calculateCRC(odd, 0, odd.length - 2);
+    odd[odd.length - 2] = crc & 0xff;
+    odd[odd.length - 1] = crc >> 8;
+    expect(sentenceOf(() => parseFit(odd))).toMatch(/^The FIT file's contents could not be read/);
   });
 
   it("a photo renamed .fit, an empty file and text", async () => {
