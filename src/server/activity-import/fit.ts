@@ -45,7 +45,9 @@ function degrees(semicircles: unknown, limit: number): number | undefined {
 
 /**
  * FIT's running cadence is per foot (strides a minute, "rpm"), with the fraction in its own
- * field; a runner's cadence is steps a minute with both feet, so it is doubled.
+ * field; a runner's cadence is steps a minute with both feet, so it is doubled. (A ride's
+ * cadence is pedal turns and would be doubled wrongly, but a ride is refused by its sport; a
+ * walk's FIT cadence is per foot like a run's.)
  */
 function stepsPerMinute(whole: unknown, fraction: unknown): number | undefined {
   const w = finite(whole);
