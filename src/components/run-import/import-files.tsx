@@ -109,7 +109,7 @@ function ImportRowView({ row }: { row: ImportRow }) {
         <span className="text-xs text-stone-600">{row.state === "uploading" ? `Uploading ${row.percent} %` : STATE_WORDS[row.state]}</span>
       </div>
       {row.state === "uploading" ? <progress max={100} value={row.percent} aria-label={`Uploading ${row.file}`} className="mt-2 h-2 w-full" /> : null}
-      {row.sentence ? <p className={cn("mt-1", row.state === "refused" ? "text-red-800" : "text-stone-800")}>{row.sentence}</p> : null}
+      {row.sentence ? <p className={cn("mt-1 [overflow-wrap:anywhere]", row.state === "refused" ? "text-red-800" : "text-stone-800")}>{row.sentence}</p> : null}
       {row.runId ? (
         <p className="mt-1">
           <Link href={runPageHref(row.runId)} className="font-medium text-brand-700 underline">

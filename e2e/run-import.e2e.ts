@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { expect, test, type Page } from "@playwright/test";
+import { writeFitRun } from "../test/fixtures/activities/write-fit";
+import { expectAccessible, openSection, signIn } from "./fixtures";
+
+// Issue 19: a client drops the files their watch recorded and each becomes a run. Bea imports
+// a FIT (written by the fixture writer, with running dynamics), a GPX and a TCX from the
+// fixtures, and a photo renamed .fit: three runs, and the photo refused by its name.
+const shots = process.env.SHOTS;
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+const FIXTURES = path.resolve("test/fixtures/activities");
+const GPX = process.env.E2E_GPX ?? "garmin-connect.gpx";
+const TCX = process.env.E2E_TCX ?? "garmin.tcx";
+
+test("a client imports three runs from their watch at phone width; a photo named .fit is refused by its name", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, timezoneId: "Europe/London" });
+  const page = await context.newPage();
+  await signIn(page, "bea@stride.test");
+  await openSection(page, "Log a run");
+  await page.getByRole("link", { name: "Import its files" }).click();
+  await expect(page.getByRole("heading", { name: "Import runs from your watch" })).toBeVisible();
+
+  // Two months back, well clear of this week's load, with ground contact time and balance.
+  const fit = Buffer.from(writeFitRun({ start: new Date("2026-09-15T06:30:00Z"), seconds: 1800 }));
+  const photo = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#c84" } }).jpeg().toBuffer();
+  await page.getByLabel("Choose files").setInputFiles([
+    { name: "Morning_Run.fit", mimeType: "application/octet-stream", buffer: fit },
+    { name: GPX, mimeType: "application/gpx+xml", buffer: fs.readFileSync(path.join(FIXTURES, GPX)) },
+    { name: TCX, mimeType: "application/vnd.garmin.tcx+xml", buffer: fs.readFileSync(path.join(FIXTURES, TCX)) },
+    { name: "holiday.fit", mimeType: "application/octet-stream", buffer: photo },
+  ]);
+
+  const files = page.getByRole("list", { name: "Files" });
+  const row = (name: string) => files.getByRole("listitem", { name, exact: true });
+  for (const name of ["Morning_Run.fit", GPX, TCX]) {
+    await expect(row(name)).toContainText(/Imported: .* on /);
+    await expect(row(name).getByRole("link", { name: "Open the run" })).toHaveAttribute("href", /^\/portal\/runs\/[0-9a-f-]{36}$/);
+  }
+  await expect(row("holiday.fit")).toContainText("holiday.fit: ");
+  await expect(row("holiday.fit")).toContainText("Not imported");
+  await expect(row("holiday.fit").getByRole("link")).toHaveCount(0);
+  await shot(page, "run-import-390");
+  await expectAccessible(page);
+
+  // The page never scrolls sideways on a phone, however long a file's name.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // The same files again are recognised, not counted twice.
+  await page.getByLabel("Choose files").setInputFiles([{ name: "Morning_Run.fit", mimeType: "application/octet-stream", buffer: fit }]);
+  await expect(files.getByRole("listitem", { name: "Morning_Run.fit", exact: true }).nth(1)).toContainText("Already imported: this file is your");
+
+  // The run's page (issue 19's run page, built beside this one).
+  const href = await row("Morning_Run.fit").getByRole("link", { name: "Open the run" }).getAttribute("href");
+  await page.goto(href!);
+  if ((await page.getByRole("heading", { name: /run/i }).count()) > 0 && !(await page.getByText("could not be found").count())) {
+    await expect(page.getByRole("main")).toBeVisible();
+    await shot(page, "run-import-run-page-390");
+  }
+  await context.close();
+});
