@@ -223,6 +223,8 @@ describe("an imported run in the client's data", () => {
   it("the client's deletion removes the run, its files and its track", async () => {
     const s = await createTestStudio(t.db, "import-delete");
     const { runId } = await importAs(s, readRun());
+    // Another file of the same run is no second run in what the deletion says it removes.
+    await importAs(s, readRun({ fileName: "Morning_Run.gpx", format: "gpx", summary: { startedAt: new Date("2026-11-03T07:00:20Z") } }));
     const preview = await callerFor(t.db, s.owner.userId).dataRights.deletionPreview({ clientId: s.clientA.clientId });
     expect(preview).toMatchObject({ runs: 1 });
     await callerFor(t.db, s.owner.userId).dataRights.deleteClient({ clientId: s.clientA.clientId, confirmName: s.clientA.name });

@@ -34,7 +34,7 @@ vi.mock("@/server/runs/read-upload", async () => {
   };
 });
 
-const { POST } = await import("./route");
+const { POST } = await import("@/app/api/runs/import/route");
 
 const t = setupTestDatabase();
 const ORIGIN = "http://localhost:3000";
