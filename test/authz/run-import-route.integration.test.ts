@@ -20,6 +20,10 @@ vi.mock("@/server/runs/read-upload", async () => {
   type Fake = { name: string; start?: string; distanceM?: number; refused?: string; skipped?: string };
   return {
     readUpload: async function* (fileName: string, bytes: Uint8Array) {
+      if (bytes[0] !== 0x5b) {
+        yield { ok: false, fileName, reason: "This is not a FIT, GPX or TCX file." };
+        return;
+      }
       const files = JSON.parse(new TextDecoder().decode(bytes)) as Fake[];
       for (const f of files) {
         if (f.skipped) yield { skipped: { name: f.name, reason: f.skipped } };
@@ -29,7 +33,6 @@ vi.mock("@/server/runs/read-upload", async () => {
           yield outcome;
         }
       }
-      void fileName;
     },
   };
 });
@@ -120,6 +123,13 @@ describe("POST /api/runs/import", () => {
       expect(((await response.json()) as { error: { message: string } }).error.message).toBe("huge.fit is larger than 25 MB, more than any run's file: check that it is the right file.");
     }
     expect(await runsIn(t.db, s.studioId, s.clientA.clientId)).toHaveLength(1);
+  });
+
+  it("hands a 20 MB file to the reader whole and at once (its bytes are not walked as text)", async () => {
+    const started = performance.now();
+    const lines = await linesOf(await post(s.clientA.userId, "long.fit", new Uint8Array(20 * 1024 * 1024)));
+    expect(lines[0]).toMatchObject({ file: "long.fit", status: "refused", sentence: "long.fit: This is not a FIT, GPX or TCX file." });
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("asks for the file's name, and for a file", async () => {
