@@ -4,8 +4,8 @@
 // the cap stops it, so a bomb never reaches memory.
 import { Gunzip } from "fflate";
 
-/** Compressed bytes pushed at a time: at most ~16 MB of output before the next count. */
-export const INFLATE_PIECE = 16 * 1024;
+/** Compressed bytes pushed at a time: at most ~4 MB of output before the next count. */
+export const INFLATE_PIECE = 4 * 1024;
 
 /** Thrown (and caught by the callers) when the real output passes the cap. */
 export class OverCapError extends Error {
