@@ -139,3 +139,20 @@ describe("parseGpx", () => {
     expect(sentenceOf(() => parseGpx(text))).toBe(sentence);
   });
 });
+
+describe("parseGpx on a long file", () => {
+  it("reads a 3-hour run with a point every second (the time is logged, not asserted)", () => {
+    const start = Date.parse("2026-11-01T06:00:00Z");
+    const points = Array.from(
+      { length: 10_800 },
+      (_, i) =>
+        `<trkpt lat="${(52 + i * 0.00003).toFixed(7)}" lon="13.3500000"><ele>34.2</ele><time>${new Date(start + i * 1000).toISOString()}</time><extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>140</gpxtpx:hr><gpxtpx:cad>85</gpxtpx:cad></gpxtpx:TrackPointExtension></extensions></trkpt>`,
+    );
+    const text = gpxDoc(`<trk><type>running</type><trkseg>${points.join("")}</trkseg></trk>`, 'creator="StravaGPX" xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1"');
+    const began = performance.now();
+    const run = parseGpx(text);
+    console.info(`parseGpx: ${run.points.length} points (${(text.length / 1e6).toFixed(1)} MB) in ${(performance.now() - began).toFixed(0)} ms`);
+    expect(run.points).toHaveLength(10_800);
+    expect(run.points.at(-1)).toMatchObject({ heartRate: 140, cadenceSpm: 170 });
+  });
+});

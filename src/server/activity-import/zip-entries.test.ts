@@ -47,6 +47,20 @@ describe("expandZip", () => {
     expect(skipped).toEqual([{ name: "export/summary.json", reason: "It is not a FIT, GPX or TCX file." }]);
   });
 
+  it("opens a zip written as a stream (sizes after the data, as macOS's Archive Utility writes them)", () => {
+    // Made by Python's zipfile writing to an unseekable stream: general-purpose flag bit 3 set.
+    const zip = fixture("streamed-export.zip");
+    expect((zip[6] ?? 0) & 0x08).toBe(0x08);
+    const { entries, skipped } = expandZip(zip);
+    expect(entries.map((e) => [e.name, e.bytes.length])).toEqual([
+      ["dd/garmin-connect-run.gpx", fixture("garmin-connect-run.gpx").length],
+      ["dd/strava-run-two-segments.gpx", fixture("strava-run-two-segments.gpx").length],
+      ["dd/garmin-run-laps.tcx", fixture("garmin-run-laps.tcx").length],
+    ]);
+    expect(entries[2]?.bytes).toEqual(fixture("garmin-run-laps.tcx"));
+    expect(skipped).toEqual([{ name: "dd/notes.csv", reason: "It is not a FIT, GPX or TCX file." }]);
+  });
+
   it("skips macOS's __MACOSX folder, dotfiles and nested zips, saying why", () => {
     const inner = zipSync({ "a.gpx": fixture("garmin-connect-run.gpx") });
     const zip = zipSync({
