@@ -98,6 +98,12 @@ describe("parseTcx", () => {
     expect(run.points.map((p) => p.heartRate)).toEqual([undefined, 140]);
   });
 
+  it("refuses a planned course (what a route planner exports) with a sentence", () => {
+    const pos = (lat: number) => `<Position><LatitudeDegrees>${lat}</LatitudeDegrees><LongitudeDegrees>11.5</LongitudeDegrees></Position>`;
+    const course = `<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Courses><Course><Name>Sunday loop</Name><Track>${trackpoint("2026-01-01T10:00:00Z", pos(48.1))}${trackpoint("2026-01-01T10:00:10Z", pos(48.101))}</Track></Course></Courses></TrainingCenterDatabase>`;
+    expect(sentenceOf(() => parseTcx(course))).toBe("The file holds a planned course, not a recorded run: export the activity instead.");
+  });
+
   it.each([
     [tcxDoc(`<Activity Sport="Running">${lap(trackpoint("2026-01-01T10:00:00Z"))}</Activity>`), "The file has only one point: there is no run in it."],
     [tcxDoc(`<Activity Sport="Running">${lap("")}</Activity>`), "The file has no recorded points: there is no run in it."],
