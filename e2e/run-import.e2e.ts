@@ -14,8 +14,8 @@ async function shot(page: Page, name: string) {
 }
 
 const FIXTURES = path.resolve("test/fixtures/activities");
-const GPX = process.env.E2E_GPX ?? "garmin-connect.gpx";
-const TCX = process.env.E2E_TCX ?? "garmin.tcx";
+const GPX = "garmin-connect-run.gpx";
+const TCX = "garmin-run-laps.tcx";
 
 test("a client imports three runs from their watch at phone width; a photo named .fit is refused by its name", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, timezoneId: "Europe/London" });
