@@ -13,6 +13,8 @@ export const STANDING_MPS = 0.5;
 const GPS_JUMP_MPS = 12;
 /** After this many jumped fixes in a row the new position is where the runner is (the fix was wrong before, not now). */
 const GPS_JUMP_RESET = 5;
+/** Less than a millimetre along the points is no distance (a rounding's remainder). */
+const MIN_DISTANCE_M = 0.001;
 
 export interface MeasuredTrack {
   /** In time order, one per instant (duplicates merged), only points with a valid time. */
@@ -94,7 +96,7 @@ export function measureTrack(parsed: ParsedActivity): MeasuredTrack {
 
   const paused = new Array<boolean>(n).fill(false);
   const moving = new Array<boolean>(n).fill(false);
-  const hasDistance = raw[n - 1]! > 0;
+  const hasDistance = n > 0 && raw[n - 1]! >= MIN_DISTANCE_M;
   for (let i = 1; i < n; i++) {
     const dt = t[i]! - t[i - 1]!;
     const dd = raw[i]! - raw[i - 1]!;
@@ -117,7 +119,7 @@ export function measureTrack(parsed: ParsedActivity): MeasuredTrack {
 
   const computedElapsed = n > 0 ? t[n - 1]! : 0;
   const computedMoving = n > 0 ? m[n - 1]! : 0;
-  const rawTotal = n > 0 ? raw[n - 1]! : 0;
+  const rawTotal = n > 0 && raw[n - 1]! >= MIN_DISTANCE_M ? raw[n - 1]! : 0;
   const totals = parsed.deviceTotals;
   const distanceM = positive(totals.distanceM) ?? rawTotal;
 
@@ -125,8 +127,7 @@ export function measureTrack(parsed: ParsedActivity): MeasuredTrack {
   // add up to the run. Without any distance in the points, it is spread over the moving time.
   let d: number[];
   if (rawTotal > 0) {
-    const scale = distanceM / rawTotal;
-    d = raw.map((x) => x * scale);
+    d = raw.map((x) => (x / rawTotal) * distanceM);
   } else if (computedMoving > 0) {
     d = m.map((x) => (distanceM * x) / computedMoving);
   } else {

@@ -93,6 +93,38 @@ describe("summarizeActivity: pauses", () => {
   });
 });
 
+describe("summarizeActivity: what is believed", () => {
+  it("counts a sparse recording's long gaps as moving when the distance across them was run (smart recording)", () => {
+    const parsed = syntheticRun({ stretches: [{ seconds: 1500, speedMps: 3 }], everyS: 15, deviceDistance: true });
+    const { summary } = summarizeActivity(parsed);
+    expect(summary.movingS).toBe(1500);
+    expect(summary.elapsedS).toBe(1500);
+  });
+
+  it("ignores sensor values and device totals outside what a runner can have", () => {
+    const parsed = syntheticRun({ stretches: [{ seconds: 600, speedMps: 3 }], deviceDistance: true, heartRate: 150, balanceLeft: 51.26 });
+    parsed.points[5]!.heartRate = 0;
+    parsed.points[6]!.heartRate = 255;
+    parsed.points[7]!.cadenceSpm = 0;
+    parsed.deviceTotals = { avgHeartRate: 0, groundContactBalanceLeft: 80, avgCadenceSpm: 170 };
+    const { summary } = summarizeActivity(parsed);
+    expect(summary).toMatchObject({ avgHeartRate: 150, maxHeartRate: 150, groundContactBalanceLeft: 51.3, avgCadenceSpm: 170 });
+  });
+
+  it("summarizes a run lopsided to one side outside the table's 30–70 as no balance", () => {
+    const parsed = syntheticRun({ stretches: [{ seconds: 300, speedMps: 3 }], deviceDistance: true, balanceLeft: 75 });
+    expect(summarizeActivity(parsed).summary.groundContactBalanceLeft).toBeNull();
+  });
+
+  it("times a run across a daylight-saving change in real seconds (the points are instants)", () => {
+    // Europe/London goes from 01:00 to 02:00 at 01:00 UTC on 29 March 2026.
+    const parsed = syntheticRun({ stretches: [{ seconds: 3600, speedMps: 3 }], deviceDistance: true });
+    const shift = new Date("2026-03-29T00:30:00Z").getTime() - START.getTime();
+    const { summary } = summarizeActivity({ ...parsed, points: parsed.points.map((p) => ({ ...p, time: new Date(p.time.getTime() + shift) })) });
+    expect(summary).toMatchObject({ startedAt: new Date("2026-03-29T00:30:00Z"), elapsedS: 3600, movingS: 3600 });
+  });
+});
+
 describe("summarizeActivity: distance from GPS", () => {
   it("measures along the fixes and drops a fix that jumps", () => {
     const parsed = syntheticRun({ stretches: [{ seconds: 1500, speedMps: FIVE_MIN_KM }] });
@@ -220,7 +252,9 @@ const pointArb = fc.record({
   strideLengthMm: optional(fc.integer({ min: 0, max: 3000 })),
 });
 const activityArb = fc.record({
-  steps: fc.array(pointArb, { minLength: 1, maxLength: 400 }),
+  steps: fc.array(pointArb, { minLength: 1, maxLength: 400, size: "max" }),
+  /** The steps over again, so that some files have more points than the series keeps. */
+  repeat: fc.integer({ min: 1, max: 4 }),
   gps: fc.boolean(),
   deviceDistance: fc.boolean(),
   reversed: fc.boolean(),
@@ -234,10 +268,10 @@ const activityArb = fc.record({
 });
 type ActivityInput = typeof activityArb extends fc.Arbitrary<infer T> ? T : never;
 
-function activityOf({ steps, gps, deviceDistance, reversed, totals }: ActivityInput): ParsedActivity {
+function activityOf({ steps, repeat, gps, deviceDistance, reversed, totals }: ActivityInput): ParsedActivity {
   let t = 0;
   let d = 0;
-  const points: TrackPoint[] = steps.map(({ dtS, speedMps, ...values }) => {
+  const points: TrackPoint[] = Array.from({ length: repeat }, () => steps).flat().map(({ dtS, speedMps, ...values }) => {
     t += dtS;
     d += dtS * speedMps;
     const point: TrackPoint = { time: new Date(START.getTime() + Math.round(t * 1000)), ...values };
@@ -289,5 +323,5 @@ describe("summarizeActivity: properties", () => {
       }),
       { numRuns: 300, seed: 19 },
     );
-  });
+  }, 60_000);
 });

@@ -48,7 +48,7 @@ export function summarizeActivity(parsed: ParsedActivity): { summary: ActivitySu
 
   const distanceM = Math.round(measured.distanceM);
   // Distances in whole metres of the stored total, so that the splits add up to it exactly.
-  const d = measured.distanceM > 0 ? measured.d.map((x) => (x * distanceM) / measured.distanceM) : measured.d.map(() => 0);
+  const d = measured.distanceM > 0 ? measured.d.map((x) => (x / measured.distanceM) * distanceM) : measured.d.map(() => 0);
   d[n - 1] = distanceM;
   const elapsedS = Math.max(1, Math.round(measured.elapsedS));
   const movingS = Math.min(elapsedS, Math.max(1, Math.round(measured.movingS)));
