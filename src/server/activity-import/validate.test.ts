@@ -45,6 +45,8 @@ describe("validateActivity", () => {
     expect(refusal(run(), new Date(START.getTime() - 3600_000))).toMatch(/^The run is dated 2026-05-10/);
     // The device's own start counts as well.
     expect(refusal(run({ deviceTotals: { startedAt: at("2099-01-01T00:00:00Z") } }))).toBe("The run is dated 2099-01-01: check the watch's clock.");
+    // A start the device could not say is no start: the points date the run.
+    expect(refusal(run({ deviceTotals: { startedAt: new Date(Number.NaN) } }))).toBeNull();
   });
 
   it("refuses a sport that is not running, in words", () => {

@@ -28,15 +28,14 @@ export function validateActivity(parsed: ParsedActivity, now: Date): void {
   const points = normalizePoints(parsed.points);
   if (points.length < 2) throw new ActivityReadError(validateMessages.onePoint);
 
-  const first = parsed.deviceTotals.startedAt ?? points[0]!.time;
-  const last = points[points.length - 1]!.time;
+  // The device's start when it has a valid one (as the summary takes it), the first and the last point.
+  const deviceStart = parsed.deviceTotals.startedAt;
+  const instants = [points[0]!.time, points[points.length - 1]!.time];
+  if (deviceStart && Number.isFinite(deviceStart.getTime())) instants.unshift(deviceStart);
   const latest = now.getTime() + CLOCK_SKEW_MS;
-  for (const instant of [first, points[0]!.time, last]) {
+  for (const instant of instants) {
     const ms = instant.getTime();
-    if (!Number.isFinite(ms) || ms > latest || ms < EARLIEST_RUN) {
-      const shown = Number.isFinite(ms) ? instant : points[0]!.time;
-      throw new ActivityReadError(validateMessages.datedWrongly(shown.toISOString().slice(0, 10)));
-    }
+    if (ms > latest || ms < EARLIEST_RUN) throw new ActivityReadError(validateMessages.datedWrongly(instant.toISOString().slice(0, 10)));
   }
 
   const measured = measureTrack(parsed);
