@@ -170,27 +170,31 @@ interface Climbs {
   at: number[];
 }
 
-// Climb and descent counted past a 3 m dead band: the reference moves only once the altitude
-// has moved that far from it, so jitter on the flat counts nothing.
+// Climb and descent with a 3 m hysteresis: a climb counts once the altitude is 3 m above the
+// last low point (then all of it, and every metre more up to the top), a descent once it is 3 m
+// below the last high point. Jitter smaller than that on the flat counts nothing.
 function climbs(altitude: (number | null)[]): Climbs {
   const at = new Array<number>(altitude.length).fill(0);
-  let ref: number | null = null;
+  let extreme: number | null = null;
+  let direction: 1 | -1 | 0 = 0;
   let gain = 0;
   let loss = 0;
   for (let i = 0; i < altitude.length; i++) {
     const a = altitude[i];
     if (a === null || a === undefined) continue;
-    if (ref === null) {
-      ref = a;
-    } else if (a - ref >= ELEVATION_THRESHOLD_M) {
-      gain += a - ref;
-      at[i] = a - ref;
-      ref = a;
-    } else if (ref - a >= ELEVATION_THRESHOLD_M) {
-      loss += ref - a;
-      at[i] = a - ref;
-      ref = a;
+    if (extreme === null) {
+      extreme = a;
+      continue;
     }
+    const change = a - extreme;
+    const counts =
+      (direction === 1 && change > 0) || (direction === -1 && change < 0) || Math.abs(change) >= ELEVATION_THRESHOLD_M;
+    if (!counts) continue;
+    if (change > 0) gain += change;
+    else loss -= change;
+    at[i] = change;
+    direction = change > 0 ? 1 : -1;
+    extreme = a;
   }
   return { gain, loss, at };
 }
