@@ -147,11 +147,16 @@ function rawDistances(points: TrackPoint[], t: number[], gpsOk: boolean[]): numb
   const n = points.length;
   const d = new Array<number>(n).fill(0);
   const restart = new Array<boolean>(n).fill(false);
-  if (points.some((p) => isNum(p.distanceM))) {
+  const firstKnown = points.findIndex((p) => isNum(p.distanceM));
+  if (firstKnown >= 0) {
+    // A multisport watch counts on from the leg before (a run after a ride starts at the ride's
+    // distance): more than could be run by the first reading is where the count started, not the run.
+    const first = points[firstKnown]!.distanceM!;
+    const offset = first > GPS_JUMP_MPS * (t[firstKnown]! + 1) ? first : 0;
     let last = 0;
     for (let i = 0; i < n; i++) {
       const value = points[i]!.distanceM;
-      if (isNum(value) && value > last) last = value;
+      if (isNum(value) && value - offset > last) last = value - offset;
       d[i] = last;
     }
     markGps(points, t, gpsOk, restart);

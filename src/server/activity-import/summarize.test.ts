@@ -134,6 +134,16 @@ describe("summarizeActivity: distance from GPS", () => {
     expect(summarizeActivity({ ...parsed, points: jumped }).summary.distanceM).toBe(clean);
   });
 
+  it("counts a multisport leg's distance from its own start, not from the leg before", () => {
+    const parsed = syntheticRun({ stretches: [{ seconds: 600, speedMps: FIVE_MIN_KM }], deviceDistance: true });
+    const afterRide = { ...parsed, points: parsed.points.map((p) => ({ ...p, distanceM: p.distanceM! + 40_000 })) };
+    const { summary, track } = summarizeActivity(afterRide);
+    expect(summary.distanceM).toBe(2000);
+    expect(track.splitsKm.map((s) => s.durationS)).toEqual([300, 300]);
+    // The session's own total agrees once the offset is gone.
+    expect(summarizeActivity({ ...afterRide, deviceTotals: { distanceM: 2000 } }).track.splitsKm.map((s) => s.durationS)).toEqual([300, 300]);
+  });
+
   it("has no route without GPS (a treadmill), and spreads the device's distance over the moving time", () => {
     const parsed = syntheticRun({ stretches: [{ seconds: 1200, speedMps: 3 }], gps: false, heartRate: 140, deviceTotals: { distanceM: 3600 } });
     const { summary, track } = summarizeActivity(parsed);

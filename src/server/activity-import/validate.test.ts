@@ -51,9 +51,12 @@ describe("validateActivity", () => {
 
   it("refuses a sport that is not running, in words", () => {
     expect(refusal(run({ sport: "cycling" }))).toBe("This is a cycling activity; Stride imports runs.");
-    expect(refusal(run({ sport: "mountain_biking" }))).toBe("This is a mountain biking activity; Stride imports runs.");
+    expect(refusal(run({ sport: "mountain_biking" }))).toBe("This is a cycling activity; Stride imports runs.");
+    expect(refusal(run({ sport: "gravel_biking" }))).toBe("This is a gravel biking activity; Stride imports runs.");
     expect(refusal(run({ sport: "eBiking" }))).toBe("This is an e biking activity; Stride imports runs.");
-    expect(refusal(run({ sport: "Biking" }))).toBe("This is a biking activity; Stride imports runs.");
+    expect(refusal(run({ sport: "Biking" }))).toBe("This is a cycling activity; Stride imports runs.");
+    // Strava's GPX writes a number: 1 is a ride.
+    expect(refusal(run({ sport: "1" }))).toBe("This is a cycling activity; Stride imports runs.");
     expect(refusal(run({ sport: "wheelchair_push_run" }))).toBe("This is a wheelchair push run activity; Stride imports runs.");
     expect(refusal(run({ sport: "virtualride" }))).toBe("This is a virtualride activity; Stride imports runs.");
     expect(refusal(run({ sport: "swimming" }))).toMatch(/swimming activity/);

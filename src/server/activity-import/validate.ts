@@ -3,6 +3,7 @@
 import { MAX_RUN_DISTANCE_M, MAX_RUN_DURATION_S } from "@/lib/session-input";
 
 import { measureTrack, normalizePoints } from "./measure";
+import { normalizeSport } from "./sport-names";
 import { ActivityReadError, type ParsedActivity } from "./types";
 
 /** A watch's clock set by GPS may still be a little ahead of the server's. */
@@ -68,15 +69,9 @@ const STRAVA_NOT_RUNNING = new Set([
 
 /** The sport's name in words when it is known not to be running, else null. */
 function refusedSport(sport: string | null): string | null {
-  if (sport === null) return null;
-  // "trailRunning", "Trail Running", "trail-running" → "trail_running".
-  const name = sport
-    .trim()
-    .replace(/([a-z])([A-Z])/g, "$1_$2")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_|_$/g, "");
-  if (name === "") return null;
+  // The readers' own vocabulary ("Trail Running", "9" → "trail_running", "running"); idempotent.
+  const name = normalizeSport(sport);
+  if (name === null) return null;
   const words = name.split("_");
   const compact = words.join("");
   if (!words.includes("wheelchair")) {
