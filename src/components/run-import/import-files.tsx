@@ -112,7 +112,7 @@ function ImportRowView({ row }: { row: ImportRow }) {
       {row.sentence ? <p className={cn("mt-1 [overflow-wrap:anywhere]", row.state === "refused" ? "text-red-800" : "text-stone-800")}>{row.sentence}</p> : null}
       {row.runId ? (
         <p className="mt-1">
-          <Link href={runPageHref(row.runId)} className="font-medium text-brand-700 underline">
+          <Link href={runPageHref(row.runId)} prefetch={false} className="font-medium text-brand-700 underline">
             Open the run
           </Link>
         </p>
