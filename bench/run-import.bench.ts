@@ -5,6 +5,8 @@
 // layer around it only counts the body's bytes. Each import is a new run (its own start), so
 // every one writes.
 //   npx tsx bench/run-import.bench.ts
+// Here (2 shared cores, load ~1.7, readers in process): 3-hour FIT p50 ~116 ms, p95 ~165 ms;
+// the 50-file zip ~1.9 s.
 import os from "node:os";
 import { zipSync } from "fflate";
 import { openPglite } from "../src/server/db/client";
