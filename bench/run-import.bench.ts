@@ -1,6 +1,6 @@
 // Issue 19: importing a 3-hour FIT file with 1 s records (~11,000 points) takes ≤ 1 s of server
 // time, and a 50-file zip (a month and a half of a watch's runs) ≤ 30 s. Measured through the
-// import procedure the upload route calls (run.import: read in the worker thread, summarized,
+// import procedure the upload route calls (run.import: read (src/server/runs/read-upload.ts), summarized,
 // matched and stored in one transaction per file), on a fresh embedded database; the HTTP
 // layer around it only counts the body's bytes. Each import is a new run (its own start), so
 // every one writes.
