@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors";
 import type { ImportOutcomeKind } from "@/lib/runs/import-wording";
 import type { ReadOutcome } from "@/server/activity-import/types";
 import { CANDIDATE_WINDOW_S, matchRun } from "./match-run";
-import { storedFigures } from "./stored-figures";
+import { storedFigures, storedFileName } from "./stored-figures";
 
 // Storing a run read from a watch's file. One transaction per file: the same bytes again are
 // recognised (nothing written), another file of a run already imported joins that run, a run
@@ -38,12 +38,6 @@ export function fileSha256(bytes: Uint8Array): string {
 
 /** Any constant of this feature's own: the first key of the per-client import lock. */
 const IMPORT_LOCK_KEY = 19_000_019;
-
-/** A file name as stored: no control characters, at most 200 characters (the end kept: it has the extension). */
-export function storedFileName(fileName: string): string {
-  const clean = fileName.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return (clean.length > 200 ? clean.slice(-200) : clean) || "activity";
-}
 
 /**
  * Stores one file read as a run for the client, in one transaction. Two uploads of the same

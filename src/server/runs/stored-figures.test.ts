@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleSummary } from "~test/run-import-fixtures";
-import { storedFigures } from "./stored-figures";
+import { storedFigures, storedFileName } from "./stored-figures";
 
 describe("storedFigures", () => {
   it("rounds to what the table stores", () => {
@@ -31,5 +31,17 @@ describe("storedFigures", () => {
 
   it("never stores a clock time shorter than the moving time", () => {
     expect(storedFigures(sampleSummary({ movingS: 3000, elapsedS: 2000 }))).toMatchObject({ durationS: 3000, elapsedS: 3000 });
+  });
+});
+
+describe("storedFileName", () => {
+  it.each([
+    ["Morning_Run.fit", "Morning_Run.fit"],
+    ["  activities/123.gpx.gz ", "activities/123.gpx"],
+    ["tab\there.tcx", "tabhere.tcx"],
+    ["", "activity"],
+    [`${"x".repeat(300)}.fit`, `${"x".repeat(196)}.fit`],
+  ])("%j → %j", (name, stored) => {
+    expect(storedFileName(name)).toBe(stored);
   });
 });
