@@ -3,6 +3,7 @@ import { DomainError } from "@/lib/errors";
 import type { DistanceUnit } from "@/lib/distance-units";
 import { importSentence } from "@/lib/runs/import-wording";
 import type { ImportLine } from "@/lib/runs/import-lines";
+import { WorkerReadFailed } from "@/server/activity-import/reader-pool";
 import { ActivityReadError } from "@/server/activity-import/types";
 import type { Queryable } from "@/server/db/client";
 import { currentRequestId, logger } from "@/server/logger";
@@ -50,9 +51,20 @@ export async function* importUpload(
     }
   } catch (error) {
     counts.refused += 1;
-    yield { file: upload.fileName, inZip: null, status: "refused", sentence: error instanceof ActivityReadError ? `${upload.fileName}: ${error.sentence}` : refusalOf(error, upload.fileName) };
+    yield { file: upload.fileName, inZip: null, status: "refused", sentence: readerRefusalOf(error, upload.fileName) };
   }
   yield { file: upload.fileName, inZip: null, status: "finished", sentence: finishedSentence(upload.fileName, counts) };
+}
+
+// The reader gave up on the upload: the file's own fault (its sentence), or the reader's thread
+// (it crashed or went silent on this file: said so, since trying again will not help).
+function readerRefusalOf(error: unknown, fileName: string): string {
+  if (error instanceof ActivityReadError) return `${fileName}: ${error.sentence}`;
+  if (error instanceof WorkerReadFailed) {
+    logger.warn({ requestId: currentRequestId(), err: error, fileName }, "run import: the reader failed on a file");
+    return `${fileName} could not be read (${error.message.replace(/\.$/, "").toLowerCase()}): export it from the watch again, or send it to your coach.`;
+  }
+  return refusalOf(error, fileName);
 }
 
 // A refusal the person can act on is shown as it is (it names the file); a fault is logged and worded for them.
