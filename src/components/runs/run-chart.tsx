@@ -39,7 +39,7 @@ export function RunChart({ points, unit }: { points: ChartPoint[]; unit: Distanc
       </ul>
       <div className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 4, left: 4 }}>
+          <ComposedChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 4, bottom: 4, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
             <XAxis dataKey="distance" type="number" domain={[0, "dataMax"]} tickFormatter={(d: number) => `${Math.round(d * 10) / 10}`} unit={` ${short}`} tick={{ fontSize: 12, fill: "#44403c" }} />
             {hasPace ? (

@@ -115,8 +115,9 @@ function SplitsTable({ rows, unitName }: { rows: ReturnType<typeof splitRows>; u
   };
   const cell = "px-2 py-1.5 text-right tabular-nums whitespace-nowrap";
   return (
-    // The scroll box is the containing block of the caption's sr-only text (see DESIGN pitfalls).
-    <div className="relative overflow-x-auto">
+    // The scroll box is the containing block of the caption's sr-only text (see DESIGN pitfalls),
+    // and it takes focus so a keyboard can scroll it on a narrow screen.
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Splits">
       <table className="w-full text-sm">
         <caption className="sr-only">Splits per {unitName}</caption>
         <thead>
