@@ -13,6 +13,7 @@ import { sampleFileRunFigures, sampleRunTrack } from "../test/run-track";
 import { createCaller } from "../src/server/api/root";
 import { openPglite, openPostgres, type Database, type Db } from "../src/server/db/client";
 import { rowsOf } from "../src/server/db/raw-rows";
+import type { RunPage } from "../src/server/training/run-page";
 import { chartPoints, describeChart, runFigures, splitRows, splitsIn } from "../src/components/runs/run-figures";
 import { drawRoute } from "../src/components/runs/route-geometry";
 import { measure, ms, printTable } from "./lib";
@@ -53,7 +54,7 @@ async function run(kind: "postgres" | "pglite", database: Database) {
   let i = 0;
   const nextRun = () => runIds[i++ % runIds.length]!;
   // What the page does with the data before React writes it: the same helpers RunView calls.
-  const view = (page: Awaited<ReturnType<typeof asClient.run.mine>>) => {
+  const view = (page: RunPage) => {
     runFigures(page, "km");
     if (page.track) {
       splitRows(splitsIn(page.track, "km"), "km");
