@@ -1,5 +1,5 @@
 // A run's page (issue 19): on bench/seed/studio.ts's studio (500 clients, two years of logging,
-// ~155k runs), one client's last 60 runs came from a watch, each with an 8 km track (500
+// ~155k runs), one client has 60 runs more from a watch, each with an 8 km track (500
 // samples, 1000 route points, splits). Prints the server's time for the page's data and the
 // words and drawing made from it (run.mine for the client, review.run for their coach, each
 // through the tRPC caller as a request makes it, plus the view's figures, splits, chart points
@@ -21,16 +21,23 @@ import { NOW, seed } from "./seed/studio";
 
 const FILE_RUNS = 60;
 
-/** The client's last runs as file runs with their tracks, as the import writes them. */
+/** 60 runs of the client from their watch, one every other day up to NOW, with their tracks, as the import writes them. */
 async function seedTracks(db: Db, studioId: string, clientId: string): Promise<string[]> {
   const track = sampleRunTrack();
   const f = sampleFileRunFigures(track);
-  const ids = (await rowsOf<{ id: string }>(db, sql`select id::text from runs where studio_id = ${studioId} and client_id = ${clientId}::uuid order by started_at desc limit ${FILE_RUNS}`)).map((r) => r.id);
-  await db.execute(sql`
-    update runs set source = 'file', distance_m = ${f.distanceM}, duration_s = ${f.durationS}, elapsed_s = ${f.elapsedS}, elevation_gain_m = ${f.elevationGainM},
-      avg_heart_rate = ${f.avgHeartRate}, max_heart_rate = ${f.maxHeartRate}, avg_cadence_spm = ${f.avgCadenceSpm}, avg_ground_contact_ms = ${f.avgGroundContactMs},
-      ground_contact_balance_left = ${f.groundContactBalanceLeft}, avg_vertical_oscillation_mm = ${f.avgVerticalOscillationMm}, avg_stride_length_mm = ${f.avgStrideLengthMm}, device = ${f.device}
-    where studio_id = ${studioId} and id in (select unnest(${`{${ids.join(",")}}`}::uuid[]))`);
+  // Fresh ids (the seed's run ids are md5 hashes, not uuids a procedure's input accepts).
+  const ids = (
+    await rowsOf<{ id: string }>(
+      db,
+      sql`
+    insert into runs (id, studio_id, client_id, started_at, local_date, distance_m, duration_s, source, elapsed_s, elevation_gain_m, avg_heart_rate, max_heart_rate,
+      avg_cadence_spm, avg_ground_contact_ms, ground_contact_balance_left, avg_vertical_oscillation_mm, avg_stride_length_mm, device, created_at)
+    select gen_random_uuid(), ${studioId}, ${clientId}::uuid, at, (at at time zone 'UTC')::date, ${f.distanceM}, ${f.durationS}, 'file', ${f.elapsedS}, ${f.elevationGainM},
+      ${f.avgHeartRate}, ${f.maxHeartRate}, ${f.avgCadenceSpm}, ${f.avgGroundContactMs}, ${f.groundContactBalanceLeft}, ${f.avgVerticalOscillationMm}, ${f.avgStrideLengthMm}, ${f.device}, at + interval '2 hours'
+    from (select ${NOW.toISOString()}::timestamptz - g * interval '2 days' - interval '7 hours' as at from generate_series(0, ${FILE_RUNS - 1}) g) s
+    returning id::text`,
+    )
+  ).map((r) => r.id);
   const data = JSON.stringify(track);
   await db.execute(sql`
     insert into run_tracks (run_id, studio_id, client_id, data)
@@ -67,7 +74,10 @@ async function run(kind: "postgres" | "pglite", database: Database) {
   const iterations = isPg ? 300 : 150;
   const mine = await measure(iterations, async () => view(await asClient.run.mine({ runId: nextRun() })));
   const trainer = await measure(iterations, async () => view(await asCoach.review.run({ runId: nextRun() })));
-  const typedRun = (await rowsOf<{ id: string }>(db, sql`select id::text from runs where studio_id = ${studioId} and client_id = ${client!.id}::uuid and source = 'typed' limit 1`))[0]!.id;
+  // A typed run of the client's, under an id the input accepts.
+  const typedRun = (await rowsOf<{ id: string }>(db, sql`
+    insert into runs (id, studio_id, client_id, started_at, local_date, distance_m, duration_s)
+    values (gen_random_uuid(), ${studioId}, ${client!.id}::uuid, ${NOW.toISOString()}::timestamptz - interval '1 day', (${NOW.toISOString()}::timestamptz - interval '1 day')::date, 5000, 1650) returning id::text`))[0]!.id;
   const typed = await measure(iterations, async () => view(await asClient.run.mine({ runId: typedRun })));
   const page = await asClient.run.mine({ runId: runIds[0]! });
   if (!page.track || page.track.splitsKm.length !== 8) throw new Error("The seeded run page is not what the bench expects.");
