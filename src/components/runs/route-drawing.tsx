@@ -12,7 +12,7 @@ export function RouteDrawing({ route, unit }: { route: [number, number][]; unit:
   const { start, finish } = drawing;
   return (
     <div className="space-y-2">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="h-auto w-full rounded-lg bg-stone-50">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="mx-auto h-auto w-full max-w-xl rounded-lg bg-stone-50">
         <polyline points={drawing.points} fill="none" stroke="#0f5e3f" strokeWidth="3" strokeLinejoin="round" strokeLinecap="round" />
         <circle cx={start.x} cy={start.y} r="9" fill="#16a34a" stroke="#fff" strokeWidth="2" />
         <rect x={finish.x - 5} y={finish.y - 5} width="10" height="10" fill="#1c1917" stroke="#fff" strokeWidth="1.5" />

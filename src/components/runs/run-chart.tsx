@@ -3,7 +3,7 @@
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { unitWords, type DistanceUnit } from "@/lib/distance-units";
 import { formatDuration } from "@/lib/wording";
-import type { ChartPoint } from "./run-figures";
+import { niceAxis, type ChartPoint } from "./run-figures";
 
 // Pace and heart rate over the run's distance. A picture for sighted readers: the page says the
 // same in words (the figure's caption) and in the splits table, so the drawing is hidden from
@@ -17,6 +17,9 @@ export function RunChart({ points, unit }: { points: ChartPoint[]; unit: Distanc
   const hasPace = points.some((p) => p.pace !== null);
   const hasHeart = points.some((p) => p.heartRate !== null);
   const short = unitWords[unit].short;
+  // Paces on whole 15 s (or 30 s, a minute) and heart rate on whole 10 (or 20) beats.
+  const paceAxis = niceAxis(points.map((p) => p.pace), [15, 30, 60, 120, 300]);
+  const heartAxis = niceAxis(points.map((p) => p.heartRate), [10, 20, 40]);
   return (
     <div aria-hidden="true" className="space-y-2">
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-800">
@@ -42,10 +45,10 @@ export function RunChart({ points, unit }: { points: ChartPoint[]; unit: Distanc
           <ComposedChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 4, bottom: 4, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
             <XAxis dataKey="distance" type="number" domain={[0, "dataMax"]} tickFormatter={(d: number) => `${Math.round(d * 10) / 10}`} unit={` ${short}`} tick={{ fontSize: 12, fill: "#44403c" }} />
-            {hasPace ? (
-              <YAxis yAxisId="pace" reversed domain={["dataMin - 15", "dataMax + 15"]} tickFormatter={(s: number) => formatDuration(s)} width={44} tick={{ fontSize: 12, fill: "#44403c" }} />
+            {hasPace && paceAxis ? (
+              <YAxis yAxisId="pace" reversed domain={paceAxis?.domain} ticks={paceAxis?.ticks} tickFormatter={(s: number) => formatDuration(s)} width={44} tick={{ fontSize: 12, fill: "#44403c" }} />
             ) : null}
-            {hasHeart ? <YAxis yAxisId="heart" orientation="right" domain={["dataMin - 5", "dataMax + 5"]} width={36} tick={{ fontSize: 12, fill: "#44403c" }} /> : null}
+            {hasHeart && heartAxis ? <YAxis yAxisId="heart" orientation="right" domain={heartAxis?.domain} ticks={heartAxis?.ticks} width={36} tick={{ fontSize: 12, fill: "#44403c" }} /> : null}
             <Tooltip
               labelFormatter={(d) => `${Number(d).toFixed(2)} ${short}`}
               formatter={(value, name) => (name === "pace" ? [`${formatDuration(Number(value))} /${short}`, "Pace"] : [`${String(value)} bpm`, "Heart rate"])}

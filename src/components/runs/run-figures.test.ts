@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleFileRunFigures, sampleRunTrack } from "~test/run-track";
-import { chartPoints, describeBalance, describeChart, describeSource, hasChart, runFigures, splitRows, splitsIn } from "./run-figures";
+import { chartPoints, describeBalance, describeChart, describeSource, hasChart, niceAxis, runFigures, splitRows, splitsIn } from "./run-figures";
 
 const track = sampleRunTrack();
 const fileRun = sampleFileRunFigures(track);
@@ -31,6 +31,7 @@ describe("a run's figures", () => {
       "Vertical oscillation": "3.3 in",
       "Stride length": "3.87 ft",
       Cadence: "176 steps/min",
+      "Max heart rate": `${fileRun.maxHeartRate} bpm`,
       Recorded: "Garmin Forerunner 255, from a file",
     });
     expect(figures["Moving time"]).toBeDefined();
@@ -61,5 +62,16 @@ describe("splits and chart", () => {
     expect(points[499]!.distance).toBe(8);
     const text = describeChart(track, "km");
     expect(text).toMatch(/^Pace over 8\.00 km: 5:\d\d \/km in kilometre 1, 4:\d\d \/km in kilometre 8; fastest kilometre \d at 4:\d\d \/km\. Heart rate from \d+ to \d+ bpm\.$/);
+  });
+});
+
+describe("niceAxis", () => {
+  it("rounds paces out to whole quarter minutes, and widens the step for a long range", () => {
+    expect(niceAxis([288, 301, null, 326], [15, 30, 60])).toEqual({ domain: [285, 330], ticks: [285, 300, 315, 330] });
+    expect(niceAxis([240, 600], [15, 30, 60, 120])).toEqual({ domain: [240, 600], ticks: [240, 360, 480, 600] });
+  });
+  it("gives a flat series an axis around it, and none to no values", () => {
+    expect(niceAxis([150, 150], [10, 20])).toEqual({ domain: [140, 160], ticks: [140, 150, 160] });
+    expect(niceAxis([null], [10])).toBeNull();
   });
 });

@@ -56,10 +56,8 @@ export function runFigures(run: RunFiguresOf, unit: DistanceUnit): RunFigure[] {
   const pace = paceIn(run.distanceM, run.durationS, unit);
   if (pace !== null) figures.push({ label: "Average pace", value: formatPace(pace, unit) });
   if (run.elevationGainM !== null) figures.push({ label: "Elevation gain", value: formatClimb(run.elevationGainM, unit) });
-  if (run.avgHeartRate !== null || run.maxHeartRate !== null) {
-    const parts = [run.avgHeartRate !== null ? `${run.avgHeartRate} bpm average` : null, run.maxHeartRate !== null ? `${run.maxHeartRate} bpm max` : null].filter(Boolean);
-    figures.push({ label: "Heart rate", value: parts.join(", ") });
-  }
+  if (run.avgHeartRate !== null) figures.push({ label: "Average heart rate", value: `${run.avgHeartRate} bpm` });
+  if (run.maxHeartRate !== null) figures.push({ label: "Max heart rate", value: `${run.maxHeartRate} bpm` });
   if (run.avgCadenceSpm !== null) figures.push({ label: "Cadence", value: `${run.avgCadenceSpm} steps/min` });
   if (run.avgGroundContactMs !== null) figures.push({ label: "Ground contact time", value: `${run.avgGroundContactMs} ms` });
   if (run.groundContactBalanceLeft !== null) figures.push({ label: "Ground contact balance", value: describeBalance(run.groundContactBalanceLeft) });
@@ -111,6 +109,20 @@ export function chartPoints(series: RunSeries, unit: DistanceUnit): ChartPoint[]
       heartRate: series.heartRate[i] ?? null,
     };
   });
+}
+
+/** An axis from `values` rounded out to whole steps, with a tick at each ("4:45, 5:00, 5:15" for paces); null without values. */
+export function niceAxis(values: (number | null)[], steps: readonly number[], maxTicks = 6): { domain: [number, number]; ticks: number[] } | null {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length === 0) return null;
+  const [min, max] = [Math.min(...present), Math.max(...present)];
+  const step = steps.find((s) => Math.ceil(max / s) - Math.floor(min / s) <= maxTicks - 1) ?? steps[steps.length - 1]!;
+  let lo = Math.floor(min / step) * step;
+  let hi = Math.ceil(max / step) * step;
+  if (lo === hi) [lo, hi] = [lo - step, hi + step];
+  const ticks: number[] = [];
+  for (let t = lo; t <= hi; t += step) ticks.push(t);
+  return { domain: [lo, hi], ticks };
 }
 
 /** Whether the series has anything to chart (a file without pace or heart rate has not). */
