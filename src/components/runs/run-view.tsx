@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { summarizeEntries } from "@/components/logging/entry-summary";
 import { Badge, Card } from "@/components/ui/card";
-import { unitWords, type DistanceUnit } from "@/lib/distance-units";
+import { describeRun, unitWords, type DistanceUnit } from "@/lib/distance-units";
 import type { RunPage } from "@/server/training/run-page";
 import { LazyRunChart } from "./run-chart-lazy";
 import { chartPoints, describeChart, hasChart, runFigures, splitRows, splitsIn } from "./run-figures";
@@ -32,6 +32,7 @@ export function RunView({ run, unit, when, warmupHref, noteLabel }: RunViewProps
     <div className="space-y-5">
       <Card className="space-y-4 p-4">
         <h2 className="sr-only">Summary</h2>
+        <p className="font-medium">{describeRun(run.distanceM, run.durationS, unit)}</p>
         <dl className="grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3" aria-label="Summary">
           {figures.map((f) => (
             <div key={f.label}>
