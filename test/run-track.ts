@@ -65,7 +65,7 @@ export function sampleRunTrack(): RunTrackData {
     const progress = d / DISTANCE_M;
     series.distanceM.push(Math.round(d * 10) / 10);
     series.elapsedS.push(Math.round(elapsed));
-    series.paceSPerKm.push(Math.round(paceAt(d)));
+    series.paceSPerKm.push(Math.round(paceAt(d) * 10) / 10);
     series.heartRate.push(Math.round(128 + 40 * Math.min(1, progress * 1.6) + 3 * Math.sin(d / 300)));
     series.cadenceSpm.push(Math.round(172 + 6 * progress + Math.sin(d / 200)));
     series.altitudeM.push(Math.round((26 + 7 * Math.sin((2 * Math.PI * d) / 2600) + 3 * Math.sin(d / 170)) * 10) / 10);

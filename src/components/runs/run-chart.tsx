@@ -46,9 +46,9 @@ export function RunChart({ points, unit }: { points: ChartPoint[]; unit: Distanc
             <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
             <XAxis dataKey="distance" type="number" domain={[0, "dataMax"]} tickFormatter={(d: number) => `${Math.round(d * 10) / 10}`} unit={` ${short}`} tick={{ fontSize: 12, fill: "#44403c" }} />
             {hasPace && paceAxis ? (
-              <YAxis yAxisId="pace" reversed domain={paceAxis?.domain} ticks={paceAxis?.ticks} tickFormatter={(s: number) => formatDuration(s)} width={44} tick={{ fontSize: 12, fill: "#44403c" }} />
+              <YAxis yAxisId="pace" reversed domain={paceAxis?.domain} ticks={paceAxis?.ticks} interval={0} tickFormatter={(s: number) => formatDuration(s)} width={44} tick={{ fontSize: 12, fill: "#44403c" }} />
             ) : null}
-            {hasHeart && heartAxis ? <YAxis yAxisId="heart" orientation="right" domain={heartAxis?.domain} ticks={heartAxis?.ticks} width={36} tick={{ fontSize: 12, fill: "#44403c" }} /> : null}
+            {hasHeart && heartAxis ? <YAxis yAxisId="heart" orientation="right" domain={heartAxis?.domain} ticks={heartAxis?.ticks} interval={0} width={36} tick={{ fontSize: 12, fill: "#44403c" }} /> : null}
             <Tooltip
               labelFormatter={(d) => `${Number(d).toFixed(2)} ${short}`}
               formatter={(value, name) => (name === "pace" ? [`${formatDuration(Number(value))} /${short}`, "Pace"] : [`${String(value)} bpm`, "Heart rate"])}

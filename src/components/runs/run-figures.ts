@@ -105,7 +105,7 @@ export function chartPoints(series: RunSeries, unit: DistanceUnit): ChartPoint[]
     const pace = series.paceSPerKm[i] ?? null;
     return {
       distance: Math.round(inUnit(d, unit) * 1000) / 1000,
-      pace: pace === null || pace > SLOWEST_CHARTED_S_PER_KM ? null : Math.round(perKmPaceIn(pace, unit)),
+      pace: pace === null || pace > SLOWEST_CHARTED_S_PER_KM ? null : Math.round(perKmPaceIn(pace, unit) * 10) / 10,
       heartRate: series.heartRate[i] ?? null,
     };
   });
