@@ -65,7 +65,7 @@ function ReviewBadge({ session }: { session: HistorySession }) {
 }
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
-  // A run's comments open here (?run=…, the link a notification carries), under that run.
+  // A run's comments open here under that run (?run=…): the link notifications carried before runs had their own page.
   const { run: openRun } = await searchParams;
   const trpc = await api();
   const [history, unit] = await Promise.all([orForbidden(trpc.session.history()), viewerDistanceUnit()]);
