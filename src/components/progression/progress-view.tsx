@@ -4,6 +4,7 @@ import { distanceNumber, perKmPaceIn, shownIn, unitWords } from "@/lib/distance-
 import { formatDuration } from "@/lib/wording";
 import type { ClientProgression } from "@/server/progression/service";
 import { AsymmetryChart, RunningChart, SideChart } from "./charts";
+import { RunningLoadSection } from "./running-load-section";
 
 type Audience = "client" | "trainer";
 
@@ -289,6 +290,8 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
           </figure>
         ) : null}
       </section>
+
+      <RunningLoadSection data={data.runningLoad} unit={unit} audience={audience} />
 
       <section aria-labelledby="export-heading" className="space-y-2">
         <h2 id="export-heading" className="text-xl font-semibold">

@@ -6,6 +6,7 @@ import type { OverviewRow } from "@/server/progression/overview";
 import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { ThresholdForm } from "./threshold-form";
+import { LoadSpikeForm } from "./load-spike-form";
 
 export const metadata: Metadata = { title: "Studio overview" };
 
@@ -48,11 +49,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const dir = params.dir === "desc" ? "desc" : "asc";
   const coachId = params.coach && /^[0-9a-f-]{36}$/i.test(params.coach) ? params.coach : null;
   const trpc = await api();
-  const [me, overview, coaches, attention] = await Promise.all([
+  const [me, overview, coaches, attention, settings] = await Promise.all([
     requireViewer("trainer"),
     orForbidden(trpc.progression.overview({ coachId })),
     orForbidden(trpc.client.coaches()),
     orForbidden(trpc.progression.attention({ coachId })),
+    orForbidden(trpc.progression.settings()),
   ]);
   const timeZone = me.timeZone;
   const now = DateTime.now().setZone(timeZone);
@@ -226,6 +228,23 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           A client whose left and right 7-day averages differ by more than this in any drill appears under &ldquo;Needs attention&rdquo;. Default 15%.
         </p>
         <ThresholdForm current={overview.asymmetryThresholdPercent} />
+      </section>
+
+      <section aria-labelledby="load-settings-heading" className="space-y-2">
+        <h2 id="load-settings-heading" className="text-xl font-semibold">
+          Running load spike
+        </h2>
+        <p className="text-sm text-stone-600">
+          A client whose last 7 days of running are more than this many times a usual week of the last four (the last 28 days ÷ 4) appears under &ldquo;Needs
+          attention&rdquo;, once a week. Default 1.5; from 1.05 to 3.
+        </p>
+        {me.role === "owner" ? (
+          <LoadSpikeForm current={settings.loadSpikeRatio} />
+        ) : (
+          <p className="text-sm">
+            Now {settings.loadSpikeRatio}×. The studio&apos;s owner sets it.
+          </p>
+        )}
       </section>
     </div>
   );
