@@ -5,6 +5,7 @@ import { formatDuration } from "@/lib/wording";
 import type { ClientProgression } from "@/server/progression/service";
 import { AsymmetryChart, RunningChart, SideChart } from "./charts";
 import { RunningLoadSection } from "./running-load-section";
+import { RunningDynamicsSection } from "./running-dynamics-section";
 
 type Audience = "client" | "trainer";
 
@@ -292,6 +293,8 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
       </section>
 
       <RunningLoadSection data={data.runningLoad} unit={unit} audience={audience} />
+
+      <RunningDynamicsSection data={data.runningDynamics} audience={audience} thresholdPercent={data.asymmetryThresholdPercent} />
 
       <section aria-labelledby="export-heading" className="space-y-2">
         <h2 id="export-heading" className="text-xl font-semibold">

@@ -15,6 +15,7 @@ import { emptyWeekRunning, paceOf, summarizeDrillsAndRunning, type RunningSummar
 import { rowsOf } from "@/server/db/raw-rows";
 import { rowsWithoutJit } from "./sql";
 import { loadSpikeRatioOf, runningLoadFor } from "./load-service";
+import { runningDynamicsFor } from "./dynamics-service";
 
 export type ProgressClient = { id: string; name: string; timeZone: string; today: LocalDate };
 
@@ -272,12 +273,13 @@ export async function clientProgression(
 ) {
   const distanceUnit = options.distanceUnit ?? "km";
   const [client, threshold, spikeRatio] = await Promise.all([loadProgressClient(q, studioId, clientId, now), asymmetryThresholdOf(q, studioId), loadSpikeRatioOf(q, studioId)]);
-  const [drillProgress, adherence, locked, runWeeks, runningLoad] = await Promise.all([
+  const [drillProgress, adherence, locked, runWeeks, runningLoad, runningDynamics] = await Promise.all([
     drillProgressFor(q, studioId, client, threshold, options.chartDays ?? 90),
     adherenceFor(q, studioId, [clientId], now, { recentDays: 28 }).then((m) => m.get(clientId)),
     assignedDrillLocks(q, studioId, client.id, client.today),
     runWeeksOf(q, studioId, client),
     runningLoadFor(q, studioId, client, spikeRatio, { unit: distanceUnit, audience: options.audience ?? "trainer" }),
+    runningDynamicsFor(q, studioId, client, now, threshold),
   ]);
   const running = mergeRunning(runWeeks, adherence, distanceUnit);
   return {
@@ -294,5 +296,6 @@ export async function clientProgression(
     mastery: locked,
     running: { weeks: running.weeks.slice(-12), summary: running.summary },
     runningLoad,
+    runningDynamics,
   };
 }

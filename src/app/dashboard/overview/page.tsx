@@ -42,6 +42,7 @@ function when(d: Date, timeZone: string, now: DateTime): string {
 const weekText = (r: OverviewRow) => (r.weekPrescribed === 0 ? "–" : `${r.weekDone} of ${r.weekPrescribed} (${Math.round((r.weekRate ?? 0) * 100)}%)`);
 const streakText = (r: OverviewRow) => `${r.currentStreak} ${r.currentStreak === 1 ? "day" : "days"}`;
 const asymmetryText = (a: NonNullable<OverviewRow["asymmetry"]>) => `${Math.round(a.percent)}% ${a.drillName}, ${a.weakerSide} weaker`;
+const sameSideText = (s: NonNullable<OverviewRow["sameSide"]>) => `Run and Knee Drive: ${s.side}`;
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string; coach?: string }> }) {
   const params = await searchParams;
@@ -64,6 +65,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     const order = x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name);
     return dir === "asc" ? order : -order;
   });
+  const sameSides = rows.filter((r) => r.sameSide !== null);
   const href = (next: Record<string, string | null>) => {
     const q = new URLSearchParams();
     const merged = { sort, dir, coach: coachId, ...next };
@@ -81,6 +83,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h2 id="attention-heading" className="text-xl font-semibold">
           Needs attention: progression
         </h2>
+        {sameSides.length > 0 ? (
+          <ul className="space-y-2" aria-label="Run balance and drill asymmetry">
+            {sameSides.map((r) => (
+              <li key={r.clientId}>
+                <Card className="flex flex-wrap items-center gap-2 p-3">
+                  <Badge className="bg-violet-100 text-violet-900">Run and drill</Badge>
+                  <Link href={`/dashboard/clients/${r.clientId}/progress`} className="font-medium text-brand-700 underline">
+                    {r.name}
+                  </Link>
+                  <span className="text-sm">{r.sameSide!.message} (Last 4 weeks.)</span>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {attention.length === 0 ? (
           <p className="text-stone-600">No asymmetry above {overview.asymmetryThresholdPercent}% and no new unlocks.</p>
         ) : (
@@ -169,6 +186,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                       </dd>
                     </>
                   ) : null}
+                  {r.sameSide ? (
+                    <>
+                      <dt className="text-stone-600">Run and drill</dt>
+                      <dd>
+                        <Badge className="bg-violet-100 text-violet-900">{sameSideText(r.sameSide)}</Badge>
+                      </dd>
+                    </>
+                  ) : null}
                 </dl>
               </Card>
             </li>
@@ -208,9 +233,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   <td className="px-3 py-2">
                     {r.asymmetry ? (
                       <Badge className="bg-amber-100 text-amber-900">{asymmetryText(r.asymmetry)}</Badge>
-                    ) : (
+                    ) : r.sameSide ? null : (
                       "–"
                     )}
+                    {r.sameSide ? <Badge className="ml-1 bg-violet-100 text-violet-900">{sameSideText(r.sameSide)}</Badge> : null}
                   </td>
                   <td className="px-3 py-2">{r.lastActivityAt ? <time dateTime={r.lastActivityAt.toISOString()}>{when(r.lastActivityAt, timeZone, now)}</time> : "Nothing logged"}</td>
                 </tr>
