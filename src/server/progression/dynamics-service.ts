@@ -141,7 +141,7 @@ export async function runningDynamicsFor(q: Queryable, studioId: string, client:
   const [weeks, [same]] = await Promise.all([dynamicsWeeksFor(q, studioId, client), sameSideFor(q, studioId, now, thresholdPercent, [client.id])]);
   return {
     weeks,
-    contactMessage: describeContactAndHopping(weeks),
+    contactMessage: describeContactAndHopping(weeks, client.today),
     sameSide: same?.signal ?? null,
     hasDynamics: weeks.some((w) => w.runsWithGroundContact > 0 || w.runsWithBalance > 0),
   };

@@ -72,17 +72,22 @@ describe("run balance and Knee Drive asymmetry pointing to the same side", () =>
 describe("ground contact time beside Hopping, in words that never claim a cause", () => {
   it("says the issue's sentence when contact time fell as Hopping grew", () => {
     const weeks = [week("2026-02-09", 262, 1), week("2026-02-16", null, 2), week("2026-03-09", 255, 3), week("2026-03-23", 250, 4)];
-    expect(describeContactAndHopping(weeks)).toBe("Ground contact time fell 12 ms over 6 weeks while Hopping went from 1 to 4 days a week — they went together; the watch cannot say why.");
+    expect(describeContactAndHopping(weeks, "2026-03-29")).toBe("Ground contact time fell 12 ms over 6 weeks while Hopping went from 1 to 4 days a week — they went together; the watch cannot say why.");
   });
 
   it("says when they did not move together, and when nothing changed", () => {
-    expect(describeContactAndHopping([week("2026-03-16", 250, 1), week("2026-03-23", 256, 3)])).toBe("Ground contact time rose 6 ms over 1 week while Hopping went from 1 to 3 days a week: they did not move together.");
-    expect(describeContactAndHopping([week("2026-03-16", 250.2, 2), week("2026-03-23", 249.8, 2)])).toBe("Ground contact time stayed at 250 ms over 1 week while Hopping stayed at 2 days a week: they did not move together.");
-    expect(describeContactAndHopping([week("2026-03-16", 260, 4), week("2026-03-23", 270, 1)])).toMatch(/rose 10 ms over 1 week while Hopping went from 4 to 1 day a week — they went together/);
+    expect(describeContactAndHopping([week("2026-03-16", 250, 1), week("2026-03-23", 256, 3)], "2026-03-29")).toBe("Ground contact time rose 6 ms over 1 week while Hopping went from 1 to 3 days a week: they did not move together.");
+    expect(describeContactAndHopping([week("2026-03-16", 250.2, 2), week("2026-03-23", 249.8, 2)], "2026-03-29")).toBe("Ground contact time stayed at 250 ms over 1 week while Hopping stayed at 2 days a week: they did not move together.");
+    expect(describeContactAndHopping([week("2026-03-16", 260, 4), week("2026-03-23", 270, 1)], "2026-03-29")).toMatch(/rose 10 ms over 1 week while Hopping went from 4 to 1 day a week — they went together/);
   });
 
-  it("waits for two weeks with contact time", () => {
-    expect(describeContactAndHopping([week("2026-03-16", null, 3), week("2026-03-23", 250, 4)])).toMatch(/^Ground contact time shows here once two weeks/);
+  it("waits for two complete weeks with contact time: this week's Hopping days are not all in yet", () => {
+    expect(describeContactAndHopping([week("2026-03-16", null, 3), week("2026-03-23", 250, 4)], "2026-03-29")).toMatch(/^Ground contact time is set beside Hopping practice here once two complete weeks/);
+    // On the Saturday the week of the 23rd is not complete: only the 16th's is left.
+    expect(describeContactAndHopping([week("2026-03-16", 260, 3), week("2026-03-23", 250, 1)], "2026-03-28")).toMatch(/^Ground contact time is set beside/);
+    expect(describeContactAndHopping([week("2026-03-09", 262, 1), week("2026-03-16", 260, 3), week("2026-03-23", 250, 1)], "2026-03-28")).toBe(
+      "Ground contact time fell 2 ms over 1 week while Hopping went from 1 to 3 days a week — they went together; the watch cannot say why.",
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { daysBetween, type LocalDate } from "@/lib/local-date";
+import { addDays, daysBetween, type LocalDate } from "@/lib/local-date";
 import { evaluateAsymmetry } from "./asymmetry";
 import { LOAD_WEEKS, weekStartOf, weekStartsUpTo } from "./running-load";
 
@@ -79,11 +79,12 @@ export function dynamicsWeeks(runs: readonly DynamicsRun[], hopping: readonly Dr
 const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 
 // "Ground contact time fell 12 ms over 6 weeks while Hopping went from 1 to 4 days a week — they went together; the watch cannot say why."
-// From the first to the last week with ground contact time; "went together" only when contact time fell as Hopping grew (or rose as it dropped).
-export function describeContactAndHopping(weeks: readonly DynamicsWeek[]): string {
-  const measured = weeks.filter((w) => w.groundContactMs !== null);
+// From the first to the last complete week with ground contact time (this week's days of Hopping are not all in yet);
+// "went together" only when contact time fell as Hopping grew (or rose as it dropped).
+export function describeContactAndHopping(weeks: readonly DynamicsWeek[], today: LocalDate): string {
+  const measured = weeks.filter((w) => w.groundContactMs !== null && addDays(w.weekStart, 6) <= today);
   if (measured.length < 2) {
-    return "Ground contact time shows here once two weeks have runs from a watch that records it; then it is set beside Hopping practice.";
+    return "Ground contact time is set beside Hopping practice here once two complete weeks have runs from a watch that records it.";
   }
   const first = measured[0]!;
   const last = measured.at(-1)!;
