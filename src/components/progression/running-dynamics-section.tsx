@@ -28,7 +28,7 @@ export function RunningDynamicsSection({ data, audience, thresholdPercent }: { d
             <h3 className="text-lg font-semibold">Ground contact time beside Hopping</h3>
             <p className="text-sm">{data.contactMessage}</p>
             <p className="text-xs text-stone-600">Hopping is there to shorten the time each foot stays on the ground. Shorter is quicker.</p>
-            <div className="relative overflow-x-auto">
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Ground contact time and Hopping by week, scrollable">
               <table className="w-full text-left text-sm" aria-label="Ground contact time and Hopping by week">
                 <thead className="text-stone-600">
                   <tr>
@@ -61,7 +61,7 @@ export function RunningDynamicsSection({ data, audience, thresholdPercent }: { d
                 ? data.sameSide.message
                 : `The run's balance and the Knee Drive do not point to the same side over the last 4 weeks (even is 48.5–51.5% on the left; the Knee Drive gap counts above ${thresholdPercent}%).`}
             </p>
-            <div className="relative overflow-x-auto">
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Ground contact balance and Knee Drive by week, scrollable">
               <table className="w-full text-left text-sm" aria-label="Ground contact balance and Knee Drive by week">
                 <thead className="text-stone-600">
                   <tr>

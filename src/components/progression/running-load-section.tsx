@@ -22,7 +22,7 @@ export function RunningLoadSection({ data, unit, audience }: { data: RunningLoad
         </p>
       </Card>
       {/* Five columns at 390 px: the box scrolls, never the page (and holds the sr-only text). */}
-      <div className="relative overflow-x-auto">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Running load by week, scrollable">
         <table className="w-full text-left text-sm" aria-label="Running load by week">
           <thead className="text-stone-600">
             <tr>
