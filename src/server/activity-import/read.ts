@@ -20,7 +20,7 @@ export type UploadLine = ReadOutcome | SkippedLine;
 const MAX_NAME = 200;
 
 export function shownFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- a name is shown and stored: no control characters
+  // A name is shown and stored: no control characters.
   const clean = name.replace(/[\u0000-\u001f\u007f]/g, "").trim() || "unnamed file";
   return clean.length > MAX_NAME ? `${clean.slice(0, MAX_NAME - 1)}…` : clean;
 }
