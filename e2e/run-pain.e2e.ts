@@ -21,8 +21,9 @@ test("the trainer opens a painful run from the queue, acknowledges it with an an
 
   await expect(trainer.getByRole("heading", { name: "Eli Navarro: run" })).toBeVisible();
   const main = trainer.getByRole("main");
-  await expect(main.getByText("Pain: left calf")).toBeVisible();
-  await expect(main.getByText("Tight from 8 km on.")).toBeVisible();
+  // Exact: the client's pain comment below says both again ("Pain: left calf — Tight from 8 km on.").
+  await expect(main.getByText("Pain: left calf", { exact: true })).toBeVisible();
+  await expect(main.getByText("Tight from 8 km on.", { exact: true })).toBeVisible();
   await expect(main.getByText("Not acknowledged yet")).toBeVisible();
   await shot(trainer, "run-page-1280");
   await expectAccessible(trainer);

@@ -9,6 +9,7 @@ export type AttentionKind =
   | "missed_days"
   | "asymmetry"
   | "unlocked"
+  | "load_spike"
   | "failed_payment"
   | "unanswered";
 

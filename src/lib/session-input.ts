@@ -253,52 +253,89 @@ export const logSessionInput = z
 export type LogSessionInput = z.input<typeof logSessionInput>;
 export type LogSession = z.output<typeof logSessionInput>;
 
+// A run's figures as typed: the distance (in its unit), the duration and the pace they make.
+const runDistanceField = z.object(
+  {
+    value: z.number({ error: sessionMessages.distance }).positive({ error: sessionMessages.distance }),
+    unit: z.enum(distanceUnits, { error: sessionMessages.distanceUnit }),
+  },
+  { error: sessionMessages.distance },
+);
+const runDurationField = z
+  .number({ error: sessionMessages.duration })
+  .int({ error: sessionMessages.duration })
+  .positive({ error: sessionMessages.duration })
+  .max(MAX_RUN_DURATION_S, { error: sessionMessages.durationTooLong });
+
+function checkRunFigures(value: { distance?: { value: number; unit: TypedDistanceUnit }; durationSeconds?: number }, ctx: z.RefinementCtx): void {
+  const { distance, durationSeconds } = value;
+  if (!distance || typeof distance.value !== "number" || !(distance.value > 0)) return;
+  if (!(distanceUnits as readonly string[]).includes(distance.unit)) return;
+  const metres = toMetres(distance.value, distance.unit);
+  // Runs are stored in whole metres: a positive distance that rounds to 0 m is no run.
+  if (Math.round(metres) < 1) {
+    ctx.addIssue({ code: "custom", message: sessionMessages.distance, path: ["distance", "value"] });
+    return;
+  }
+  if (metres > MAX_RUN_DISTANCE_M) {
+    ctx.addIssue({ code: "custom", message: distance.unit === "mi" ? sessionMessages.distanceTooLongMiles : sessionMessages.distanceTooLong, path: ["distance", "value"] });
+    return;
+  }
+  if (typeof durationSeconds === "number" && Number.isInteger(durationSeconds) && durationSeconds > 0 && durationSeconds <= MAX_RUN_DURATION_S) {
+    if (durationSeconds / (metres / 1000) < MIN_PLAUSIBLE_PACE_S_PER_KM) {
+      ctx.addIssue({ code: "custom", message: sessionMessages.implausiblePace, path: ["durationSeconds"] });
+    }
+  }
+}
+
 /** A run as the client sends it (shape only). The distance is kept as typed; `distanceM` is added. */
 export const logRunInput = z
   .object({
     /** Made on the device, like a session's id, for the same reason. */
     id: z.uuid({ error: sessionMessages.runId }),
     startedAt: instantField(sessionMessages.startedAt),
-    distance: z.object(
-      {
-        value: z.number({ error: sessionMessages.distance }).positive({ error: sessionMessages.distance }),
-        unit: z.enum(distanceUnits, { error: sessionMessages.distanceUnit }),
-      },
-      { error: sessionMessages.distance },
-    ),
-    durationSeconds: z
-      .number({ error: sessionMessages.duration })
-      .int({ error: sessionMessages.duration })
-      .positive({ error: sessionMessages.duration })
-      .max(MAX_RUN_DURATION_S, { error: sessionMessages.durationTooLong }),
+    distance: runDistanceField,
+    durationSeconds: runDurationField,
     effort: effortField,
     ...painFields,
   })
   .superRefine((value, ctx) => {
     checkPain(value, ctx);
-    const { distance, durationSeconds } = value;
-    if (!distance || typeof distance.value !== "number" || !(distance.value > 0)) return;
-    if (!(distanceUnits as readonly string[]).includes(distance.unit)) return;
-    const metres = toMetres(distance.value, distance.unit);
-    // Runs are stored in whole metres: a positive distance that rounds to 0 m is no run.
-    if (Math.round(metres) < 1) {
-      ctx.addIssue({ code: "custom", message: sessionMessages.distance, path: ["distance", "value"] });
-      return;
-    }
-    if (metres > MAX_RUN_DISTANCE_M) {
-      ctx.addIssue({ code: "custom", message: distance.unit === "mi" ? sessionMessages.distanceTooLongMiles : sessionMessages.distanceTooLong, path: ["distance", "value"] });
-      return;
-    }
-    if (Number.isInteger(durationSeconds) && durationSeconds > 0 && durationSeconds <= MAX_RUN_DURATION_S) {
-      if (durationSeconds / (metres / 1000) < MIN_PLAUSIBLE_PACE_S_PER_KM) {
-        ctx.addIssue({ code: "custom", message: sessionMessages.implausiblePace, path: ["durationSeconds"] });
-      }
-    }
+    checkRunFigures(value, ctx);
   })
   .transform((value) => ({
     ...dropPainWhereWithoutPain(value),
     distanceM: toMetres(value.distance.value, value.distance.unit),
   }));
+
+/**
+ * A change to one of the client's own runs (shape only). Effort, pain and the note always; the
+ * start, distance and duration only for a typed run: a file run's figures are the watch's, and
+ * the service refuses them for one (and requires them for a typed run).
+ */
+export const updateRunInput = z
+  .object({
+    id: z.uuid({ error: "Pick one of your runs from your history." }),
+    startedAt: instantField(sessionMessages.startedAt).optional(),
+    distance: runDistanceField.optional(),
+    durationSeconds: runDurationField.optional(),
+    effort: effortField,
+    ...painFields,
+  })
+  .superRefine((value, ctx) => {
+    checkPain(value, ctx);
+    checkRunFigures(value, ctx);
+  })
+  .transform((value) => ({
+    ...dropPainWhereWithoutPain(value),
+    distanceM: value.distance ? toMetres(value.distance.value, value.distance.unit) : undefined,
+  }));
+
+/** Why a file run's start, distance and duration cannot be typed over. */
+export const FILE_RUN_FIGURES_MESSAGE = "This run came from your watch's file: its start, distance and time are the watch's. You can change the effort, pain and note.";
+
+export type UpdateRunInput = z.input<typeof updateRunInput>;
+export type UpdateRun = z.output<typeof updateRunInput>;
 
 export type LogRunInput = z.input<typeof logRunInput>;
 export type LogRun = z.output<typeof logRunInput>;

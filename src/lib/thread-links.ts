@@ -9,7 +9,8 @@ export function threadPathFor(reader: "client" | "trainer", place: ThreadPlace):
   if (reader === "client") {
     if (place.kind === "conversation") return "/portal/messages";
     if (place.kind === "session") return `/portal/history/${place.sessionId}`;
-    return `/portal/history?run=${place.runId}`;
+    // The run's own page (its comments are on it); History still opens `?run=` links sent before.
+    return `/portal/runs/${place.runId}`;
   }
   if (place.kind === "conversation") return `/dashboard/messages/${place.clientId}`;
   if (place.kind === "session") return `/dashboard/sessions/${place.sessionId}`;

@@ -4,6 +4,8 @@ import { distanceNumber, perKmPaceIn, shownIn, unitWords } from "@/lib/distance-
 import { formatDuration } from "@/lib/wording";
 import type { ClientProgression } from "@/server/progression/service";
 import { AsymmetryChart, RunningChart, SideChart } from "./charts";
+import { RunningLoadSection } from "./running-load-section";
+import { RunningDynamicsSection } from "./running-dynamics-section";
 
 type Audience = "client" | "trainer";
 
@@ -153,36 +155,39 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
                   <h3 className="text-lg font-semibold">{d.name}</h3>
                   {d.asymmetry?.isFlagged ? <Badge className="bg-amber-100 text-amber-900">Asymmetry {Math.round(d.asymmetry.percent ?? 0)}%</Badge> : null}
                 </div>
-                <table className="w-full text-left text-sm" aria-label={`${d.name}: figures per side`}>
-                  <thead className="text-stone-600">
-                    <tr>
-                      <th scope="col" className="py-1 pr-2 font-medium">{d.perSide ? "Side" : ""}</th>
-                      <th scope="col" className="py-1 pr-2 font-medium">Best</th>
-                      <th scope="col" className="py-1 pr-2 font-medium">Last</th>
-                      <th scope="col" className="py-1 pr-2 font-medium">7-day avg</th>
-                      <th scope="col" className="py-1 pr-2 font-medium">28-day avg</th>
-                      <th scope="col" className="py-1 font-medium">Trend</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {(d.perSide ? (["left", "right"] as const) : (["left"] as const)).map((side) => {
-                      const p = d.progress[side];
-                      return (
-                        <tr key={side} className="border-t border-stone-200">
-                          <th scope="row" className="py-1 pr-2 font-normal">{d.perSide ? (side === "left" ? "Left" : "Right") : "All"}</th>
-                          <td className="py-1 pr-2">{amount(p.best, d.measure)}</td>
-                          <td className="py-1 pr-2">{amount(p.last, d.measure)}</td>
-                          <td className="py-1 pr-2">{amount(p.rolling7.average, d.measure)}</td>
-                          <td className="py-1 pr-2">{amount(p.rolling28.average, d.measure)}</td>
-                          <td className="py-1">
-                            {trendWords[p.trend.label]}
-                            {p.trend.changePercent !== null && Number.isFinite(p.trend.changePercent) ? ` (${p.trend.changePercent > 0 ? "+" : ""}${Math.round(p.trend.changePercent)}%)` : ""}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                {/* "26 contacts" in six columns is wider than a phone: the box scrolls, not the page. */}
+                <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`${d.name}: figures per side, scrollable`}>
+                  <table className="w-full text-left text-sm" aria-label={`${d.name}: figures per side`}>
+                    <thead className="text-stone-600">
+                      <tr>
+                        <th scope="col" className="py-1 pr-2 font-medium">{d.perSide ? "Side" : ""}</th>
+                        <th scope="col" className="py-1 pr-2 font-medium">Best</th>
+                        <th scope="col" className="py-1 pr-2 font-medium">Last</th>
+                        <th scope="col" className="py-1 pr-2 font-medium">7-day avg</th>
+                        <th scope="col" className="py-1 pr-2 font-medium">28-day avg</th>
+                        <th scope="col" className="py-1 font-medium">Trend</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {(d.perSide ? (["left", "right"] as const) : (["left"] as const)).map((side) => {
+                        const p = d.progress[side];
+                        return (
+                          <tr key={side} className="border-t border-stone-200">
+                            <th scope="row" className="py-1 pr-2 font-normal">{d.perSide ? (side === "left" ? "Left" : "Right") : "All"}</th>
+                            <td className="py-1 pr-2">{amount(p.best, d.measure)}</td>
+                            <td className="py-1 pr-2">{amount(p.last, d.measure)}</td>
+                            <td className="py-1 pr-2">{amount(p.rolling7.average, d.measure)}</td>
+                            <td className="py-1 pr-2">{amount(p.rolling28.average, d.measure)}</td>
+                            <td className="py-1">
+                              {trendWords[p.trend.label]}
+                              {p.trend.changePercent !== null && Number.isFinite(p.trend.changePercent) ? ` (${p.trend.changePercent > 0 ? "+" : ""}${Math.round(p.trend.changePercent)}%)` : ""}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
                 {d.asymmetry ? (
                   <p className={d.asymmetry.isFlagged ? "text-sm font-medium text-amber-900" : "text-sm text-stone-700"}>
                     {you ? d.asymmetry.message : trainerAsymmetry(d.asymmetry)}
@@ -289,6 +294,10 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
           </figure>
         ) : null}
       </section>
+
+      <RunningLoadSection data={data.runningLoad} unit={unit} audience={audience} />
+
+      <RunningDynamicsSection data={data.runningDynamics} audience={audience} thresholdPercent={data.asymmetryThresholdPercent} />
 
       <section aria-labelledby="export-heading" className="space-y-2">
         <h2 id="export-heading" className="text-xl font-semibold">

@@ -12,6 +12,7 @@ const LABELS: Record<AttentionItem["kind"], { text: string; className: string }>
   unlocked: { text: "Unlocked", className: "bg-emerald-100 text-emerald-900" },
   failed_payment: { text: "Payment failed", className: "bg-red-100 text-red-800" },
   unanswered: { text: "Unanswered", className: "bg-orange-100 text-orange-900" },
+  load_spike: { text: "Running load", className: "bg-amber-100 text-amber-900" },
 };
 
 const VIEWS: { view: AttentionView; label: string }[] = [

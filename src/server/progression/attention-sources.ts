@@ -5,6 +5,8 @@ import { inStudio } from "@/server/db/tenancy";
 import type { AttentionItem, AttentionSource } from "@/lib/attention";
 import { asymmetriesAbove } from "./overview";
 import { asymmetryThresholdOf } from "./service";
+import { loadSpikeRatioOf, loadSpikesAbove } from "./load-service";
+import { describeSpike } from "./running-load";
 
 /** How long an unlock stays in the queue. */
 export const UNLOCK_ATTENTION_DAYS = 14;
@@ -49,6 +51,25 @@ export function unlockSource(db: Db): AttentionSource {
         clientName: r.clientName,
         at: r.at,
         summary: `${r.clientName} met the mastery rule: ${r.drillName} unlocked by itself.`,
+        href: progressHref(r.clientId),
+      }),
+    );
+  };
+}
+
+// A client whose last 7 days of running are above the studio's ratio (default 1.5) of a usual week of the last 28: load spikes injure runners.
+// One item per client and week of their calendar (the key), however many runs that week adds; it goes when the ratio falls back.
+export function loadSpikeSource(db: Db): AttentionSource {
+  return async ({ studioId, now, coachId, distanceUnit = "km" }) => {
+    const rows = await loadSpikesAbove(db, studioId, now, await loadSpikeRatioOf(db, studioId), { coachId });
+    return rows.map(
+      (r): AttentionItem => ({
+        kind: "load_spike",
+        key: `load_spike:${r.clientId}:${r.weekStart}`,
+        clientId: r.clientId,
+        clientName: r.clientName,
+        at: r.lastRunAt,
+        summary: describeSpike(r.load, distanceUnit),
         href: progressHref(r.clientId),
       }),
     );

@@ -6,6 +6,8 @@ import { addDays, type LocalDate } from "@/lib/local-date";
 import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
 import { adherenceFor } from "./client-adherence";
 import { asymmetryThresholdOf } from "./service";
+import { sameSideFor } from "./dynamics-service";
+import type { SameSide } from "./running-dynamics";
 
 export type AsymmetryRow = {
   clientId: string;
@@ -75,6 +77,8 @@ export type OverviewRow = {
   currentStreak: number;
   /** The largest left/right gap above the threshold, with its drill; null when none is flagged. */
   asymmetry: { drillName: string; percent: number; weakerSide: "left" | "right" } | null;
+  /** Run balance (last 28 days) and Knee Drive asymmetry pointing to the same side; null when they do not. */
+  sameSide: SameSide | null;
   lastActivityAt: Date | null;
 };
 
@@ -97,10 +101,12 @@ export async function studioOverview(q: Queryable, studioId: string, now: Date, 
   );
   const threshold = await asymmetryThresholdOf(q, studioId);
   const ids = people.map((p) => p.id);
-  const [adherence, flags] = await Promise.all([
+  const [adherence, flags, sides] = await Promise.all([
     adherenceFor(q, studioId, ids, now, { recentDays: 0, weeks: 1 }),
     ids.length ? asymmetriesAbove(q, studioId, now, threshold, { clientIds: ids }) : Promise.resolve([]),
+    sameSideFor(q, studioId, now, threshold, ids),
   ]);
+  const sameSideOf = new Map(sides.map((s) => [s.clientId, s.signal]));
   const rows: OverviewRow[] = people.map((p) => {
     const a = adherence.get(p.id);
     const week = a?.weeks.at(-1);
@@ -117,6 +123,7 @@ export async function studioOverview(q: Queryable, studioId: string, now: Date, 
       weekRate: isThisWeek ? week.rate : null,
       currentStreak: a?.streaks.current ?? 0,
       asymmetry: flag ? { drillName: flag.drillName, percent: flag.percent, weakerSide: flag.left < flag.right ? "left" : "right" } : null,
+      sameSide: sameSideOf.get(p.id) ?? null,
       lastActivityAt: p.last_at ? new Date(p.last_at) : null,
     };
   });

@@ -14,6 +14,8 @@ import { trendBetween, type Progress, type SideProgress, type WindowAverage } fr
 import { emptyWeekRunning, paceOf, summarizeDrillsAndRunning, type RunningSummary, type WeekRunning } from "./running";
 import { rowsOf } from "@/server/db/raw-rows";
 import { rowsWithoutJit } from "./sql";
+import { loadSpikeRatioOf, runningLoadFor } from "./load-service";
+import { runningDynamicsFor } from "./dynamics-service";
 
 export type ProgressClient = { id: string; name: string; timeZone: string; today: LocalDate };
 
@@ -262,14 +264,22 @@ export type ClientProgression = Awaited<ReturnType<typeof clientProgression>>;
  * mastery, running. Distances stay in metres and paces per km; `distanceUnit` is the reader's,
  * the one the running sentence is written in and the page shows them in.
  */
-export async function clientProgression(q: Queryable, studioId: string, clientId: string, now: Date, options: { chartDays?: number; distanceUnit?: DistanceUnit } = {}) {
+export async function clientProgression(
+  q: Queryable,
+  studioId: string,
+  clientId: string,
+  now: Date,
+  options: { chartDays?: number; distanceUnit?: DistanceUnit; audience?: "client" | "trainer" } = {},
+) {
   const distanceUnit = options.distanceUnit ?? "km";
-  const [client, threshold] = await Promise.all([loadProgressClient(q, studioId, clientId, now), asymmetryThresholdOf(q, studioId)]);
-  const [drillProgress, adherence, locked, runWeeks] = await Promise.all([
+  const [client, threshold, spikeRatio] = await Promise.all([loadProgressClient(q, studioId, clientId, now), asymmetryThresholdOf(q, studioId), loadSpikeRatioOf(q, studioId)]);
+  const [drillProgress, adherence, locked, runWeeks, runningLoad, runningDynamics] = await Promise.all([
     drillProgressFor(q, studioId, client, threshold, options.chartDays ?? 90),
     adherenceFor(q, studioId, [clientId], now, { recentDays: 28 }).then((m) => m.get(clientId)),
     assignedDrillLocks(q, studioId, client.id, client.today),
     runWeeksOf(q, studioId, client),
+    runningLoadFor(q, studioId, client, spikeRatio, { unit: distanceUnit, audience: options.audience ?? "trainer" }),
+    runningDynamicsFor(q, studioId, client, now, threshold),
   ]);
   const running = mergeRunning(runWeeks, adherence, distanceUnit);
   return {
@@ -285,5 +295,7 @@ export async function clientProgression(q: Queryable, studioId: string, clientId
     },
     mastery: locked,
     running: { weeks: running.weeks.slice(-12), summary: running.summary },
+    runningLoad,
+    runningDynamics,
   };
 }

@@ -182,7 +182,8 @@ export function loggingSources(q: Queryable): AttentionSource[] {
 }
 
 // A client waiting over a day for an answer comes right after pain and money: a person is waiting.
-const ORDER: Record<AttentionItem["kind"], number> = { pain: 0, failed_payment: 1, unanswered: 2, missed_days: 3, asymmetry: 4, unreviewed_session: 5, unlocked: 6 };
+// A jump in running load comes after the sources that were there before it (it is a warning, not a hurt).
+const ORDER: Record<AttentionItem["kind"], number> = { pain: 0, failed_payment: 1, unanswered: 2, missed_days: 3, asymmetry: 4, unreviewed_session: 5, unlocked: 6, load_spike: 7 };
 
 // The trainer's queue: pain first (someone may be hurt), then the rest, newest first within each kind.
 export async function listAttention(q: Queryable, scope: AttentionScope, extraSources: AttentionSource[] = []): Promise<AttentionItem[]> {

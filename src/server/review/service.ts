@@ -6,6 +6,7 @@ import { prescriptionOf } from "@/server/drills/assignments";
 import { usableZone } from "@/lib/time-zones";
 import { notFound } from "@/lib/errors";
 import { entriesOf } from "@/server/training/service";
+import { loadRunPage } from "@/server/training/run-page";
 import { postFeedbackComment } from "@/server/messages/log-comments";
 
 // The trainer's side of logging: a session beside its prescription, feedback, a client's recent logs.
@@ -84,49 +85,12 @@ export async function reviewSession(q: Queryable, studioId: string, memberId: st
 }
 
 /**
- * A run as the trainer opens it from the queue: the client, the run with its pain and note,
- * the warm-up logged for it, and the trainer's answer so far.
+ * A run as the trainer opens it from the queue or the client's page: the client, the run with
+ * its figures, track, pain and note, the warm-up logged for it, and the trainer's answer so far
+ * (the same page the client sees, training/run-page.ts).
  */
 export async function getRunForReview(q: Queryable, studioId: string, runId: string) {
-  const [row] = await q
-    .select({ run: runs, clientName: clients.name, clientTimeZone: users.timeZone })
-    .from(runs)
-    .innerJoin(clients, eq(clients.id, runs.clientId))
-    .innerJoin(users, eq(users.id, clients.userId))
-    .where(inStudio(runs, studioId, eq(runs.id, runId)))
-    .limit(1);
-  if (!row) throw notFound("run");
-  const warmupRows = await q
-    .select({ id: practiceSessions.id, performedAt: practiceSessions.performedAt, isReviewed: sql<boolean>`${sessionReviews.id} is not null and ${sessionReviews.sessionEditedAt} is null` })
-    .from(practiceSessions)
-    .leftJoin(sessionReviews, eq(sessionReviews.sessionId, practiceSessions.id))
-    .where(inStudio(practiceSessions, studioId, eq(practiceSessions.runId, runId)))
-    .orderBy(asc(practiceSessions.performedAt));
-  const entries = await entriesOf(q, studioId, warmupRows.map((w) => w.id));
-  const [review] = await q
-    .select({ feedback: runReviews.feedback, updatedAt: runReviews.updatedAt, reviewerName: users.name })
-    .from(runReviews)
-    .innerJoin(studioMembers, eq(studioMembers.id, runReviews.reviewedByMemberId))
-    .innerJoin(users, eq(users.id, studioMembers.userId))
-    .where(inStudio(runReviews, studioId, eq(runReviews.runId, runId)))
-    .limit(1);
-  const { run } = row;
-  return {
-    id: run.id,
-    clientId: run.clientId,
-    clientName: row.clientName,
-    clientTimeZone: usableZone(row.clientTimeZone),
-    startedAt: run.startedAt,
-    localDate: run.localDate,
-    distanceM: run.distanceM,
-    durationS: run.durationS,
-    effort: run.effort,
-    hasPain: run.hasPain,
-    painWhere: run.painWhere,
-    note: run.note,
-    warmups: warmupRows.map((w) => ({ ...w, entries: entries.get(w.id) ?? [] })),
-    review: review ?? null,
-  };
+  return loadRunPage(q, studioId, runId);
 }
 
 // The trainer acknowledges a run (a painful one leaves the queue), with an answer the client reads beside it; saving again updates it.

@@ -1,6 +1,6 @@
 import { failedPaymentSource } from "@/server/billing/attention";
 import type { Db } from "@/server/db/client";
-import { asymmetrySource, unlockSource } from "@/server/progression/attention-sources";
+import { asymmetrySource, loadSpikeSource, unlockSource } from "@/server/progression/attention-sources";
 import type { AttentionItem } from "@/lib/attention";
 import type { DistanceUnit } from "@/lib/distance-units";
 import { unansweredSource } from "@/server/messages/attention-source";
@@ -11,5 +11,5 @@ import { listAttention } from "./attention";
  * own sources plus every other domain's.
  */
 export function listStudioAttention(db: Db, studioId: string, now: Date, options: { coachId?: string | null; distanceUnit?: DistanceUnit } = {}): Promise<AttentionItem[]> {
-  return listAttention(db, { studioId, now, coachId: options.coachId ?? null, distanceUnit: options.distanceUnit ?? "km" }, [failedPaymentSource(db), asymmetrySource(db), unlockSource(db), unansweredSource(db)]);
+  return listAttention(db, { studioId, now, coachId: options.coachId ?? null, distanceUnit: options.distanceUnit ?? "km" }, [failedPaymentSource(db), asymmetrySource(db), unlockSource(db), unansweredSource(db), loadSpikeSource(db)]);
 }

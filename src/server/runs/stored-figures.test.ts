@@ -39,6 +39,7 @@ describe("storedFileName", () => {
     ["Morning_Run.fit", "Morning_Run.fit"],
     ["  activities/123.gpx.gz ", "activities/123.gpx"],
     ["tab\there.tcx", "tabhere.tcx"],
+    ["export.zip › activities/123.fit", "activities/123.fit"],
     ["", "activity"],
     [`${"x".repeat(300)}.fit`, `${"x".repeat(196)}.fit`],
   ])("%j → %j", (name, stored) => {

@@ -68,9 +68,12 @@ export function storedFigures(summary: ActivitySummary): StoredFigures | null {
 
 /**
  * A file name as stored: no control characters, at most 200 characters (the end kept: it has
- * the extension), and without a ".gz" the reader took off (the bytes kept are the file itself).
+ * the extension), the entry's own for a zip's, and without a ".gz" the reader took off (the bytes
+ * kept are the file itself).
  */
 export function storedFileName(fileName: string): string {
-  const clean = fileName.replace(/[\u0000-\u001f\u007f]/g, "").trim().replace(/\.(fit|gpx|tcx)\.gz$/i, ".$1");
+  // A zip's entry is shown as "<zip> › <path in it>"; the file itself is the path's.
+  const own = fileName.split(" › ").at(-1) ?? fileName;
+  const clean = own.replace(/[\u0000-\u001f\u007f]/g, "").trim().replace(/\.(fit|gpx|tcx)\.gz$/i, ".$1");
   return (clean.length > 200 ? clean.slice(-200) : clean) || "activity";
 }

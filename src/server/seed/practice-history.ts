@@ -31,6 +31,12 @@ export type RunRecord = {
   hasPain?: boolean;
   painWhere?: string | null;
   note?: string | null;
+  /** A run read from a watch's file, with what it recorded (progression's running dynamics). */
+  source?: "typed" | "file";
+  elapsedS?: number | null;
+  avgCadenceSpm?: number | null;
+  avgGroundContactMs?: number | null;
+  groundContactBalanceLeft?: number | null;
 };
 
 const CHUNK = 1000;

@@ -17,7 +17,8 @@ import type { SeededStudio } from "./studio";
  *   so the drills-and-running summary has enough weeks on each side.
  * - Bea: four weeks; Knee Drive near the mastery rule (3 of the 5 days needed this week).
  * - Eli: four weeks; met the Knee Drive rule this week, so Hopping unlocked by itself.
- * - Dana: Hopping (unlocked early by Morgan) logged as warm-ups before her runs.
+ * - Dana: Hopping (unlocked early by Morgan) logged as warm-ups before her runs, which come from
+ *   her watch: ground contact time shortening over the weeks, left/right balance near even.
  */
 export async function seedProgression(db: Queryable, studio: SeededStudio, now = new Date()) {
   const { studioId } = studio;
@@ -64,7 +65,7 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
       { drillId: back, assignmentVersionId: c.versionOf(back), side: "right" as const, value: Math.max(12, reps - Math.floor(random() * 3)) },
     ];
   };
-  const run = (c: Client, date: string, km: number, paceSeconds: number, effort: number, hasPain: boolean, warmUp: PracticeRecord["entries"] | null) => {
+  const run = (c: Client, date: string, km: number, paceSeconds: number, effort: number, hasPain: boolean, warmUp: PracticeRecord["entries"] | null, watch: Partial<RunRecord> = {}) => {
     const id = randomUUID();
     const startedAt = c.at(date, "18:00");
     runRecords.push({
@@ -78,6 +79,7 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
       effort,
       hasPain,
       painWhere: hasPain ? "left shin" : null,
+      ...watch,
     });
     if (warmUp) practice.push({ studioId, clientId: c.clientId, performedAt: c.at(date, "17:45"), localDate: date, runId: id, entries: warmUp });
   };
@@ -129,11 +131,13 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
     practice.push({ studioId, clientId: dana.clientId, performedAt: dana.at(date, "07:00"), localDate: date, entries: [...holdEntries(dana, 24 + progress * 0.15 + random() * 3, 23 + progress * 0.15 + random() * 3), ...rotationEntries(dana)] });
     if (weekday(date) % 2 === 1) {
       const contacts = 20 + Math.floor(progress / 3);
+      // From her watch (no random draws: the other clients' history stays as it was).
+      const watch = { source: "file" as const, avgCadenceSpm: 174 + (progress % 4), avgGroundContactMs: Math.round(268 - progress * 0.8), groundContactBalanceLeft: round1(50.6 + (progress % 3) * 0.2) };
       run(dana, date, 8 + random() * 4, 300 + random() * 12, 7, false, [
         ...rotationEntries(dana),
         { drillId: hop, assignmentVersionId: dana.versionOf(hop), side: "left", value: contacts, contactFeel: "short" },
         { drillId: hop, assignmentVersionId: dana.versionOf(hop), side: "right", value: contacts - 1, contactFeel: "medium" },
-      ]);
+      ], watch);
     }
   }
 

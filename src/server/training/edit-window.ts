@@ -27,6 +27,8 @@ export type EditWindowInput = {
   action?: SessionChange;
   /** Defaults to `SESSION_EDIT_WINDOW_HOURS`. */
   windowHours?: number;
+  /** What the message names: a session (the default) or a run, which keeps the same window. */
+  what?: "session" | "run";
 };
 
 export type EditWindow = {
@@ -44,13 +46,14 @@ export function evaluateSessionEdit(input: EditWindowInput): EditWindow {
   const closesAt = new Date(createdAt.getTime() + hours * 3_600_000);
   const when = formatWhen(closesAt, timeZone, now);
   const verb = action === "edit" ? "edit" : "delete";
+  const what = input.what ?? "session";
   // A clock a little behind another instance's (now < createdAt) is inside the window, not an error.
   if (now.getTime() <= closesAt.getTime()) {
-    return { isAllowed: true, closesAt, message: `You can ${verb} this session until ${when}.` };
+    return { isAllowed: true, closesAt, message: `You can ${verb} this ${what} until ${when}.` };
   }
   return {
     isAllowed: false,
     closesAt,
-    message: `This session can no longer be ${action === "edit" ? "edited" : "deleted"}: sessions are fixed ${hours} hours after saving, and this one was fixed at ${when}.`,
+    message: `This ${what} can no longer be ${action === "edit" ? "edited" : "deleted"}: ${what}s are fixed ${hours} hours after saving, and this one was fixed at ${when}.`,
   };
 }

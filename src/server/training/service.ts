@@ -274,7 +274,7 @@ export async function deleteRun(q: Queryable, studioId: string, clientId: string
     if (!run) throw notFound("run");
     if (run.createdAt < windowStart(now)) {
       const timeZone = await zoneOf(tx, studioId, { clientId });
-      const message = evaluateSessionEdit({ createdAt: run.createdAt, now, timeZone, action: "delete" }).message.replace("This session", "This run").replace("sessions are", "runs are");
+      const message = evaluateSessionEdit({ createdAt: run.createdAt, now, timeZone, action: "delete", what: "run" }).message;
       throw new DomainError("PRECONDITION_FAILED", message);
     }
     await tx

@@ -1,6 +1,6 @@
 import { unlockEvents } from "@/server/db/schema";
 import { builtInDrillId } from "../../drill-fixtures";
-import { CLIENT_A, CLIENTS, TRAINERS, type ProcedureRules } from "../roles";
+import { ANY_OWNER, CLIENT_A, CLIENTS, TRAINERS, type ProcedureRules } from "../roles";
 
 // Studio-wide reads answer another studio's trainer about their own studio: the leak check
 // proves nothing of ours comes back. Client B must never see client A's unlock notice: dismissing A's answers NOT_FOUND to B.
@@ -13,6 +13,8 @@ export const progressionRules: ProcedureRules = {
   "progression.attention": { allowed: ANY_TRAINER, clientScoped: false },
   "progression.settings": { allowed: ANY_TRAINER, clientScoped: false },
   "progression.setAsymmetryThreshold": { allowed: ANY_TRAINER, clientScoped: false, input: () => ({ asymmetryThresholdPercent: 15 }) },
+  // Each owner sets their own studio's ratio (to the default: the shared fixture stays as it is).
+  "progression.setLoadSpikeRatio": { allowed: ANY_OWNER, input: () => ({ loadSpikeRatio: 1.5 }) },
   "progression.unlockNotices": { allowed: CLIENTS },
   "progression.dismissUnlock": {
     allowed: CLIENT_A,

@@ -18,6 +18,21 @@ export const trainingRules: ProcedureRules = {
     input: () => ({ id: randomUUID(), startedAt: new Date(Date.now() - 3_600_000), distance: { value: 8, unit: "km" }, durationSeconds: 2700, effort: 6, hasPain: false, painWhere: null, note: null }),
   },
   "run.delete": { allowed: CLIENT_A, input: async (f) => freshRun(f.db, f.home) },
+  // The run's page and its edit: client A's run is A's alone (B is refused like a missing run).
+  "run.mine": { allowed: CLIENT_A, input: async (f) => freshRun(f.db, f.home) },
+  "run.update": {
+    allowed: CLIENT_A,
+    input: async (f) => ({
+      id: (await freshRun(f.db, f.home)).runId,
+      startedAt: new Date(Date.now() - 7_200_000),
+      distance: { value: 5.2, unit: "km" },
+      durationSeconds: 1850,
+      effort: 6,
+      hasPain: false,
+      painWhere: null,
+      note: "Measured it again: 5.2 km.",
+    }),
+  },
 
   "review.session": { allowed: TRAINERS, clientScoped: true, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId }) },
   "review.save": { allowed: TRAINERS, clientScoped: true, input: async (f) => ({ sessionId: (await freshSession(f.db, f.home)).sessionId, feedback: "Lovely control on the left." }) },

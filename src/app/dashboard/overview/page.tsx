@@ -6,6 +6,7 @@ import type { OverviewRow } from "@/server/progression/overview";
 import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { ThresholdForm } from "./threshold-form";
+import { LoadSpikeForm } from "./load-spike-form";
 
 export const metadata: Metadata = { title: "Studio overview" };
 
@@ -41,6 +42,7 @@ function when(d: Date, timeZone: string, now: DateTime): string {
 const weekText = (r: OverviewRow) => (r.weekPrescribed === 0 ? "–" : `${r.weekDone} of ${r.weekPrescribed} (${Math.round((r.weekRate ?? 0) * 100)}%)`);
 const streakText = (r: OverviewRow) => `${r.currentStreak} ${r.currentStreak === 1 ? "day" : "days"}`;
 const asymmetryText = (a: NonNullable<OverviewRow["asymmetry"]>) => `${Math.round(a.percent)}% ${a.drillName}, ${a.weakerSide} weaker`;
+const sameSideText = (s: NonNullable<OverviewRow["sameSide"]>) => `Run and Knee Drive: ${s.side}`;
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string; coach?: string }> }) {
   const params = await searchParams;
@@ -48,11 +50,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const dir = params.dir === "desc" ? "desc" : "asc";
   const coachId = params.coach && /^[0-9a-f-]{36}$/i.test(params.coach) ? params.coach : null;
   const trpc = await api();
-  const [me, overview, coaches, attention] = await Promise.all([
+  const [me, overview, coaches, attention, settings] = await Promise.all([
     requireViewer("trainer"),
     orForbidden(trpc.progression.overview({ coachId })),
     orForbidden(trpc.client.coaches()),
     orForbidden(trpc.progression.attention({ coachId })),
+    orForbidden(trpc.progression.settings()),
   ]);
   const timeZone = me.timeZone;
   const now = DateTime.now().setZone(timeZone);
@@ -62,6 +65,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     const order = x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name);
     return dir === "asc" ? order : -order;
   });
+  const sameSides = rows.filter((r) => r.sameSide !== null);
   const href = (next: Record<string, string | null>) => {
     const q = new URLSearchParams();
     const merged = { sort, dir, coach: coachId, ...next };
@@ -79,6 +83,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h2 id="attention-heading" className="text-xl font-semibold">
           Needs attention: progression
         </h2>
+        {sameSides.length > 0 ? (
+          <ul className="space-y-2" aria-label="Run balance and drill asymmetry">
+            {sameSides.map((r) => (
+              <li key={r.clientId}>
+                <Card className="flex flex-wrap items-center gap-2 p-3">
+                  <Badge className="bg-violet-100 text-violet-900">Run and drill</Badge>
+                  <Link href={`/dashboard/clients/${r.clientId}/progress`} className="font-medium text-brand-700 underline">
+                    {r.name}
+                  </Link>
+                  <span className="text-sm">{r.sameSide!.message} (Last 4 weeks.)</span>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {attention.length === 0 ? (
           <p className="text-stone-600">No asymmetry above {overview.asymmetryThresholdPercent}% and no new unlocks.</p>
         ) : (
@@ -167,6 +186,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                       </dd>
                     </>
                   ) : null}
+                  {r.sameSide ? (
+                    <>
+                      <dt className="text-stone-600">Run and drill</dt>
+                      <dd>
+                        <Badge className="bg-violet-100 text-violet-900">{sameSideText(r.sameSide)}</Badge>
+                      </dd>
+                    </>
+                  ) : null}
                 </dl>
               </Card>
             </li>
@@ -206,9 +233,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   <td className="px-3 py-2">
                     {r.asymmetry ? (
                       <Badge className="bg-amber-100 text-amber-900">{asymmetryText(r.asymmetry)}</Badge>
-                    ) : (
+                    ) : r.sameSide ? null : (
                       "–"
                     )}
+                    {r.sameSide ? <Badge className="ml-1 bg-violet-100 text-violet-900">{sameSideText(r.sameSide)}</Badge> : null}
                   </td>
                   <td className="px-3 py-2">{r.lastActivityAt ? <time dateTime={r.lastActivityAt.toISOString()}>{when(r.lastActivityAt, timeZone, now)}</time> : "Nothing logged"}</td>
                 </tr>
@@ -226,6 +254,23 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           A client whose left and right 7-day averages differ by more than this in any drill appears under &ldquo;Needs attention&rdquo;. Default 15%.
         </p>
         <ThresholdForm current={overview.asymmetryThresholdPercent} />
+      </section>
+
+      <section aria-labelledby="load-settings-heading" className="space-y-2">
+        <h2 id="load-settings-heading" className="text-xl font-semibold">
+          Running load spike
+        </h2>
+        <p className="text-sm text-stone-600">
+          A client whose last 7 days of running are more than this many times a usual week of the last four (the last 28 days ÷ 4) appears under &ldquo;Needs
+          attention&rdquo;, once a week. Default 1.5; from 1.05 to 3.
+        </p>
+        {me.role === "owner" ? (
+          <LoadSpikeForm current={settings.loadSpikeRatio} />
+        ) : (
+          <p className="text-sm">
+            Now {settings.loadSpikeRatio}×. The studio&apos;s owner sets it.
+          </p>
+        )}
       </section>
     </div>
   );

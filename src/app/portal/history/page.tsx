@@ -65,7 +65,7 @@ function ReviewBadge({ session }: { session: HistorySession }) {
 }
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
-  // A run's comments open here (?run=…, the link a notification carries), under that run.
+  // A run's comments open here under that run (?run=…): the link notifications carried before runs had their own page.
   const { run: openRun } = await searchParams;
   const trpc = await api();
   const [history, unit] = await Promise.all([orForbidden(trpc.session.history()), viewerDistanceUnit()]);
@@ -123,12 +123,17 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                     {item.run.review.feedback ? <p className="whitespace-pre-line">{item.run.review.feedback}</p> : null}
                   </div>
                 ) : null}
-                {item.run.canChange ? <DeleteLogButton kind="run" id={item.run.id} /> : null}
+                <div className="flex flex-wrap items-start gap-2 pt-1">
+                  <Button asChild variant="secondary" size="sm">
+                    <Link href={`/portal/runs/${item.run.id}`}>{item.run.canChange ? "Open or edit the run" : "Open the run"}</Link>
+                  </Button>
+                  {item.run.canChange ? <DeleteLogButton kind="run" id={item.run.id} /> : null}
+                </div>
                 {openRun === item.run.id ? (
                   <LogComments log={{ runId: item.run.id }} canQueueOffline />
                 ) : (
                   <p className="text-sm">
-                    <Link href={`/portal/history?run=${item.run.id}#comments-${item.run.id}`} className="font-medium text-brand-700 underline">
+                    <Link href={`/portal/runs/${item.run.id}#comments-${item.run.id}`} className="font-medium text-brand-700 underline">
                       Comments
                     </Link>
                   </p>

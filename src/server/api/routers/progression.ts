@@ -10,8 +10,10 @@ import {
   setAsymmetryThreshold,
   unseenUnlocks,
 } from "@/server/progression/service";
+import { loadSpikeRatioInput } from "@/server/progression/running-load";
+import { loadSpikeRatioOf, setLoadSpikeRatio } from "@/server/progression/load-service";
 import { coachFilterWithin } from "@/lib/client-visibility";
-import { clientProcedure, createTRPCRouter, namesClientRow, trainerProcedure } from "../trpc";
+import { clientProcedure, createTRPCRouter, namesClientRow, ownerProcedure, trainerProcedure } from "../trpc";
 import { clientIdInput, theClient } from "./inputs";
 
 const chartDays = z
@@ -25,13 +27,14 @@ export const clientProgressionInput = clientIdInput.extend({ chartDays });
 export const myProgressionInput = z.object({ chartDays }).default({});
 export const overviewInput = z.object({ coachId: z.uuid({ error: "Pick a coach from the list." }).nullish() }).default({});
 export const setThresholdInput = z.object({ asymmetryThresholdPercent: asymmetryThresholdInput });
+export const setLoadSpikeRatioInput = z.object({ loadSpikeRatio: loadSpikeRatioInput });
 export const dismissUnlockInput = z.object({ unlockId: z.uuid({ error: "That notice id is not valid." }) });
 
 export const progressionRouter = createTRPCRouter({
   /** A client's full progression, for their trainer. */
   forClient: trainerProcedure.input(clientProgressionInput).use(namesClientRow(theClient)).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, input.clientId, ctx.now(), { ...input, distanceUnit: ctx.viewer.distanceUnit })),
   /** The signed-in client's own progression. */
-  mine: clientProcedure.input(myProgressionInput).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, ctx.clientId, ctx.now(), { ...input, distanceUnit: ctx.viewer.distanceUnit })),
+  mine: clientProcedure.input(myProgressionInput).query(({ ctx, input }) => clientProgression(ctx.db, ctx.studioId, ctx.clientId, ctx.now(), { ...input, distanceUnit: ctx.viewer.distanceUnit, audience: "client" })),
   /** Every client's week, streak, asymmetry flag and last activity (optionally one coach's). */
   overview: trainerProcedure
     .input(overviewInput)
@@ -40,10 +43,17 @@ export const progressionRouter = createTRPCRouter({
   attention: trainerProcedure
     .input(z.object({ coachId: z.uuid({ error: "Pick a coach of your studio." }).nullish() }).optional())
     .query(({ ctx, input }) => progressionAttention(ctx.db, { studioId: ctx.studioId, now: ctx.now(), coachId: coachFilterWithin(ctx.clientScope, input?.coachId) })),
-  settings: trainerProcedure.query(async ({ ctx }) => ({ asymmetryThresholdPercent: await asymmetryThresholdOf(ctx.db, ctx.studioId) })),
+  settings: trainerProcedure.query(async ({ ctx }) => {
+    const [asymmetryThresholdPercent, loadSpikeRatio] = await Promise.all([asymmetryThresholdOf(ctx.db, ctx.studioId), loadSpikeRatioOf(ctx.db, ctx.studioId)]);
+    return { asymmetryThresholdPercent, loadSpikeRatio };
+  }),
   setAsymmetryThreshold: trainerProcedure
     .input(setThresholdInput)
     .mutation(({ ctx, input }) => setAsymmetryThreshold(ctx.db, ctx.studioId, ctx.memberId, input.asymmetryThresholdPercent, ctx.now())),
+  /** The owner sets the ratio above which a jump in a client's running load is flagged (1.05–3). */
+  setLoadSpikeRatio: ownerProcedure
+    .input(setLoadSpikeRatioInput)
+    .mutation(({ ctx, input }) => setLoadSpikeRatio(ctx.db, ctx.studioId, ctx.memberId, input.loadSpikeRatio, ctx.now())),
   /** Drills that unlocked by themselves and the client has not dismissed yet (recorded where the unlock happened). */
   unlockNotices: clientProcedure.query(({ ctx }) => unseenUnlocks(ctx.db, ctx.studioId, ctx.clientId)),
   dismissUnlock: clientProcedure.input(dismissUnlockInput).mutation(({ ctx, input }) => dismissUnlock(ctx.db, ctx.studioId, ctx.clientId, input.unlockId, ctx.now())),

@@ -3,10 +3,14 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { deleteRun, logRun } from "@/server/training/service";
+import { getOwnRun } from "@/server/training/run-page";
+import { updateRun } from "@/server/training/run-edit";
 import { importUpload } from "@/server/runs/import-upload";
 import { isZipName, MAX_FILE_BYTES, MAX_ZIP_BYTES, tooBigSentence } from "@/lib/runs/import-lines";
-import { logRunInput } from "@/lib/session-input";
+import { logRunInput, updateRunInput } from "@/lib/session-input";
 import { clientProcedure, createTRPCRouter } from "../trpc";
+
+const runIdInput = z.object({ runId: z.uuid({ error: "Pick one of your runs from your history." }) });
 
 export const importRunsInput = z.object({
   fileName: z
@@ -23,8 +27,12 @@ export const runRouter = createTRPCRouter({
   log: clientProcedure.input(logRunInput).mutation(({ ctx, input }) => logRun(ctx.db, ctx.studioId, ctx.clientId, input, ctx.now())),
   /** Deletes one of the client's own runs, within 24 hours of saving it. */
   delete: clientProcedure
-    .input(z.object({ runId: z.uuid({ error: "Pick one of your runs from your history." }) }))
+    .input(runIdInput)
     .mutation(({ ctx, input }) => deleteRun(ctx.db, ctx.studioId, ctx.clientId, input.runId, ctx.now())),
+  /** One of the client's own runs for its page: figures, track, warm-up, the trainer's answer, and whether it can still change. */
+  mine: clientProcedure.input(runIdInput).query(({ ctx, input }) => getOwnRun(ctx.db, ctx.studioId, ctx.clientId, input.runId, ctx.now())),
+  /** Corrects one of the client's own runs within 24 hours of saving it (a file run: effort, pain and note only). */
+  update: clientProcedure.input(updateRunInput).mutation(({ ctx, input }) => updateRun(ctx.db, ctx.studioId, ctx.clientId, input, ctx.now())),
   /** How large an import may be; asked by the upload route before it reads the body (clients only). */
   importLimits: clientProcedure.query(() => ({ maxFileBytes: MAX_FILE_BYTES, maxZipBytes: MAX_ZIP_BYTES })),
   /**

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { describeRun, summarizeEntries } from "@/components/logging/entry-summary";
 import { ReviewForm } from "@/components/review/review-form";
 import { LogComments } from "@/components/messages/log-comments";
+import { RunView } from "@/components/runs/run-view";
 import { Badge, Card } from "@/components/ui/card";
 import { shownIn } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
@@ -12,8 +12,9 @@ import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Run" };
 
-// A run as the trainer opens it from the queue: its pain and note, the warm-up logged for it,
-// and the acknowledgement (with an optional answer) that takes its pain off the queue.
+// A run as the trainer opens it from the queue or the client's page: the same view the client
+// has (summary, chart, splits, route, warm-up, pain and note), and the acknowledgement (with an
+// optional answer) that takes its pain off the queue.
 export default async function RunPage({ params, searchParams }: { params: Promise<{ runId: string }>; searchParams: Promise<{ tz?: string }> }) {
   const { runId } = await params;
   const { tz } = await searchParams;
@@ -56,40 +57,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
           {run.effort ? <Badge>Effort {run.effort}/10</Badge> : null}
         </div>
       </div>
-      <Card className="space-y-2 p-4">
-        <p className="font-medium">{describeRun(run.distanceM, run.durationS, me.distanceUnit)}</p>
-        <p className="text-xs text-stone-500">{shownIn(me.distanceUnit)}</p>
-        {run.hasPain ? <p className="text-sm">It hurt: {run.painWhere}.</p> : <p className="text-sm text-stone-700">No pain reported.</p>}
-        {run.note ? (
-          <div>
-            <p className="text-sm font-medium">Client&apos;s note</p>
-            <p className="text-sm whitespace-pre-line">{run.note}</p>
-          </div>
-        ) : null}
-      </Card>
-      <section aria-labelledby="warmup-heading" className="space-y-2">
-        <h2 id="warmup-heading" className="text-lg font-semibold">
-          Warm-up
-        </h2>
-        {run.warmups.length === 0 ? <p className="text-sm text-stone-700">No warm-up was logged for this run.</p> : null}
-        {run.warmups.map((w) => (
-          <Card key={w.id} className="space-y-1 p-4">
-            <div className="flex flex-wrap items-center gap-2">
-              <Link href={`/dashboard/sessions/${w.id}`} className="font-medium text-brand-800 underline">
-                Warm-up at {when(w.performedAt)}
-              </Link>
-              {w.isReviewed ? <Badge className="bg-emerald-100 text-emerald-900">Reviewed</Badge> : <Badge className="bg-sky-100 text-sky-900">To review</Badge>}
-            </div>
-            <ul className="text-sm">
-              {summarizeEntries(w.entries).map((d) => (
-                <li key={d.drillId}>
-                  <span className="font-medium">{d.name}:</span> {d.text}
-                </li>
-              ))}
-            </ul>
-          </Card>
-        ))}
-      </section>
+      <p className="text-xs text-stone-500">{shownIn(me.distanceUnit)}</p>
+      <RunView run={run} unit={me.distanceUnit} when={when} warmupHref={(id) => `/dashboard/sessions/${id}`} noteLabel="Client's note" />
       <Card className="space-y-2 p-4">
         <p className="text-sm text-stone-700">
           {run.hasPain ? "Acknowledging takes this run's pain off your queue." : "Acknowledge the run, with an answer if you have one."} The client sees your answer beside the run in their history.
