@@ -7,7 +7,8 @@ import { expectAccessible, openSection, signIn } from "./fixtures";
 
 // Issue 19: a client drops the files their watch recorded and each becomes a run. Bea imports
 // a FIT (written by the fixture writer, with running dynamics), a GPX and a TCX from the
-// fixtures, and a photo renamed .fit: three runs, and the photo refused by its name.
+// fixtures, and a photo renamed .fit: three runs, and the photo refused by its name; then opens
+// the FIT's run and sees what the watch recorded.
 const shots = process.env.SHOTS;
 async function shot(page: Page, name: string) {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
@@ -60,5 +61,12 @@ test("a client imports three runs from their watch at phone width; a photo named
   const href = await open.getAttribute("href");
   await open.click();
   await expect(page).toHaveURL(new RegExp(`${href}$`));
+  // The run's page: the watch's figures, the chart and the route drawn from the file.
+  const main = page.getByRole("main");
+  await expect(main.getByRole("heading", { level: 1, name: /^Run at / })).toBeVisible();
+  await expect(main.getByText("Ground contact balance")).toBeVisible();
+  await expect(main.getByRole("heading", { name: "Pace and heart rate" })).toBeVisible();
+  await expect(main.getByRole("img", { name: /^The route drawn from the watch's positions/ })).toBeVisible();
+  await shot(page, "run-import-run-page-390");
   await context.close();
 });
