@@ -1,12 +1,12 @@
 // Issue 19: importing a 3-hour FIT file with 1 s records (~11,000 points) takes ≤ 1 s of server
 // time, and a 50-file zip (a month and a half of a watch's runs) ≤ 30 s. Measured through the
-// import procedure the upload route calls (run.import: read (src/server/runs/read-upload.ts), summarized,
+// import procedure the upload route calls (run.import: read and summarized in the readers' worker thread,
 // matched and stored in one transaction per file), on a fresh embedded database; the HTTP
 // layer around it only counts the body's bytes. Each import is a new run (its own start), so
 // every one writes.
 //   npx tsx bench/run-import.bench.ts
-// Here (2 shared cores, load ~1.7, readers in process): 3-hour FIT p50 ~116 ms, p95 ~165 ms;
-// the 50-file zip ~1.9 s.
+// Here (2 shared cores, load ~1.9, readers in their worker): 3-hour FIT p50 ~128 ms, p95 ~171 ms;
+// the 50-file zip ~1.5 s.
 import os from "node:os";
 import { zipSync } from "fflate";
 import { openPglite } from "../src/server/db/client";
