@@ -90,7 +90,9 @@ export class ReaderPool<Line> {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(path.resolve("scripts/ts-worker.mjs"), {
+    // Built at run time so the bundler leaves it alone: the worker runs from the sources, not the build.
+    const boot = [process.cwd(), "scripts", "ts-worker.mjs"].join(path.sep);
+    const worker = new Worker(boot, {
       workerData: { entry: pathToFileURL(path.resolve(this.entry)).href },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb ?? 512 },
     });
