@@ -5,7 +5,7 @@
 // machine is shared.
 import os from "node:os";
 import { parseFit } from "../src/server/activity-import/fit";
-import { writeFitRun } from "../test/fixtures/activities/write-fit";
+import { writeFitRun } from "../src/server/seed/fit-writer";
 import { measure, ms, percentile, printTable } from "./lib";
 
 const started = performance.now();

@@ -12,7 +12,7 @@ import { zipSync } from "fflate";
 import { openPglite } from "../src/server/db/client";
 import { createTestStudio } from "../test/factories";
 import { callerFor } from "../test/caller";
-import { writeFitRun } from "../test/fixtures/activities/write-fit";
+import { writeFitRun } from "../src/server/seed/fit-writer";
 import { measure, ms, printTable } from "./lib";
 
 const database = await openPglite();

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
-import { writeFitRun } from "../test/fixtures/activities/write-fit";
+import { writeFitRun } from "../src/server/seed/fit-writer";
 import { expectAccessible, openSection, signIn } from "./fixtures";
 
 // Issue 19: a client drops the files their watch recorded and each becomes a run. Bea imports

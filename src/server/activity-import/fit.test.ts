@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 
-import { planFitRun, writeFitMultisport, writeFitRun, type FitRunOptions } from "~test/fixtures/activities/write-fit";
+import { planFitRun, writeFitMultisport, writeFitRun, type FitRunOptions } from "@/server/seed/fit-writer";
 
 import { parseFit } from "./fit";
 import { ActivityReadError } from "./types";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { strToU8, zipSync } from "fflate";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeFitRun } from "~test/fixtures/activities/write-fit";
+import { writeFitRun } from "@/server/seed/fit-writer";
 import { readActivityUpload, stopActivityReader } from "./index";
 import { readUpload, type UploadLine } from "./read";
 

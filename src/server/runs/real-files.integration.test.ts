@@ -8,7 +8,7 @@ import type { ImportLine } from "@/lib/runs/import-lines";
 import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio, type TestStudio } from "~test/factories";
-import { writeFitRun } from "~test/fixtures/activities/write-fit";
+import { writeFitRun } from "@/server/seed/fit-writer";
 
 // The import on real files, read by the real readers (in their worker thread): a FIT written by
 // Garmin's own encoder with running dynamics, the GPX and TCX fixtures, the streamed zip, and a

@@ -8,6 +8,9 @@ import { addDays, localDateIn } from "@/lib/local-date";
 import { recordUnlocksFor } from "@/server/drills/locks";
 import { insertPractice, insertRuns, type PracticeRecord, type RunRecord } from "./practice-history";
 import type { SeededStudio } from "./studio";
+import { readUpload } from "@/server/activity-import/read";
+import { importReadRun } from "@/server/runs/import-activity";
+import { writeFitRun } from "./fit-writer";
 
 /**
  * Logged history so Progress has something to show (written straight into the tables, as
@@ -20,6 +23,25 @@ import type { SeededStudio } from "./studio";
  * - Dana: Hopping (unlocked early by Morgan) logged as warm-ups before her runs, which come from
  *   her watch: ground contact time shortening over the weeks, left/right balance near even.
  */
+/** How many of Dana's runs the demo imports from watch files (each a FIT of its own). */
+const DANA_IMPORTED_RUNS = 4;
+
+/** One run as Dana's watch would have written it, imported through the app's own reader and store. */
+async function importDemoRun(db: Queryable, run: RunRecord, watch: { groundContactMs: number; balanceLeft: number }, now: Date) {
+  const bytes = writeFitRun({
+    start: run.startedAt,
+    seconds: run.durationS,
+    paceSPerKm: (run.durationS / run.distanceM) * 1000,
+    runningDynamics: true,
+    // Her stance as the seeded weeks have it, with the wobble of a real foot strike.
+    mapRecord: (record, i) => ({ ...record, stanceTimeMs: record.stanceTimeMs === undefined ? undefined : watch.groundContactMs + ((i * 7) % 11) - 5, stanceTimeBalance: record.stanceTimeBalance === undefined ? undefined : watch.balanceLeft }),
+  });
+  for await (const line of readUpload(`Dana_Run_${run.localDate}.fit`, bytes, now)) {
+    if (!line.ok) throw new Error(`The demo's watch file could not be read: ${line.reason}`);
+    await importReadRun(db, run.studioId, run.clientId, line, now);
+  }
+}
+
 export async function seedProgression(db: Queryable, studio: SeededStudio, now = new Date()) {
   const { studioId } = studio;
   const drillId = async (slug: string) => {
@@ -141,8 +163,17 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
     }
   }
 
+  // Her last few runs come in as a watch's files do, through the import (a FIT file written
+  // by Garmin's encoder, read and stored by the app's own path): typed first, the file then
+  // gives each its figures, its track and the file itself, as for a client who typed a run
+  // before importing it.
+  const fromFiles = runRecords.filter((r) => r.clientId === dana.clientId && r.source === "file").slice(-DANA_IMPORTED_RUNS);
+  const watchOf = new Map(fromFiles.map((r) => [r.id!, { groundContactMs: r.avgGroundContactMs!, balanceLeft: r.groundContactBalanceLeft! }]));
+  for (const r of fromFiles) Object.assign(r, { source: "typed", avgCadenceSpm: null, avgGroundContactMs: null, groundContactBalanceLeft: null });
+
   await insertRuns(db, runRecords);
   await insertPractice(db, practice);
+  for (const r of fromFiles) await importDemoRun(db, r, watchOf.get(r.id!)!, now);
   // Their coach keeps up: sessions older than three days have been looked at, so the demo's
   // attention queue shows what is new rather than six weeks of backlog. (Raw SQL: postgres-js
   // cannot bind a Date there, so the instant goes as ISO text; PGlite accepted either.)
