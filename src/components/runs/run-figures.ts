@@ -41,6 +41,12 @@ function formatClimb(m: number, unit: DistanceUnit): string {
   return unit === "mi" ? `${Math.round(m / 0.3048)} ft` : `${Math.round(m)} m`;
 }
 
+/** "+6 m", "−5 m", and a flat split's "0 m" (not "−0 m"). */
+function signedClimb(sign: "+" | "−", m: number, unit: DistanceUnit): string {
+  const text = formatClimb(m, unit);
+  return text.startsWith("0 ") ? text : `${sign}${text}`;
+}
+
 /** Where the figures came from: "Garmin Forerunner 255, from a file", "From a file", "Typed". */
 export function describeSource(run: Pick<RunFiguresOf, "source" | "device">): string {
   if (run.source === "typed") return "Typed";
@@ -80,7 +86,7 @@ export function splitRows(splits: RunSplit[], unit: DistanceUnit): SplitRow[] {
   return splits.map((s) => {
     const pace = paceIn(s.distanceM, s.durationS, unit);
     const isShort = s.distanceM < full - 5;
-    const climb = s.elevationGainM !== null || s.elevationLossM !== null ? `+${formatClimb(s.elevationGainM ?? 0, unit)} / −${formatClimb(s.elevationLossM ?? 0, unit)}` : null;
+    const climb = s.elevationGainM !== null || s.elevationLossM !== null ? `${signedClimb("+", s.elevationGainM ?? 0, unit)} / ${signedClimb("−", s.elevationLossM ?? 0, unit)}` : null;
     return {
       split: isShort ? `${s.index} (${formatDistance(s.distanceM, unit)})` : String(s.index),
       time: formatDuration(s.durationS),

@@ -26,6 +26,20 @@ import { writeFitRun } from "./fit-writer";
 /** How many of Dana's runs the demo imports from watch files (each a FIT of its own). */
 const DANA_IMPORTED_RUNS = 4;
 
+/** Her usual loop (a lobed circuit of 3.3 km round a park in Brooklyn), where the writer would draw a straight line. */
+function lapOfThePark(record: { lat?: number; lon?: number; distanceM: number }) {
+  if (record.lat === undefined) return {};
+  const centre = { lat: 40.6602, lon: -73.969 };
+  const circuitM = 3300;
+  const angle = (2 * Math.PI * record.distanceM) / circuitM;
+  const radiusM = (circuitM / (2 * Math.PI)) * (1 + 0.18 * Math.sin(3 * angle));
+  const metresPerDegree = 111_320;
+  return {
+    lat: centre.lat + (radiusM * Math.sin(angle)) / metresPerDegree,
+    lon: centre.lon + (radiusM * Math.cos(angle)) / (metresPerDegree * Math.cos((centre.lat * Math.PI) / 180)),
+  };
+}
+
 /** One run as Dana's watch would have written it, imported through the app's own reader and store. */
 async function importDemoRun(db: Queryable, run: RunRecord, watch: { groundContactMs: number; balanceLeft: number }, now: Date) {
   const bytes = writeFitRun({
@@ -34,7 +48,7 @@ async function importDemoRun(db: Queryable, run: RunRecord, watch: { groundConta
     paceSPerKm: (run.durationS / run.distanceM) * 1000,
     runningDynamics: true,
     // Her stance as the seeded weeks have it, with the wobble of a real foot strike.
-    mapRecord: (record, i) => ({ ...record, stanceTimeMs: record.stanceTimeMs === undefined ? undefined : watch.groundContactMs + ((i * 7) % 11) - 5, stanceTimeBalance: record.stanceTimeBalance === undefined ? undefined : watch.balanceLeft }),
+    mapRecord: (record, i) => ({ ...record, ...lapOfThePark(record), stanceTimeMs: record.stanceTimeMs === undefined ? undefined : watch.groundContactMs + ((i * 7) % 11) - 5, stanceTimeBalance: record.stanceTimeBalance === undefined ? undefined : watch.balanceLeft }),
   });
   for await (const line of readUpload(`Dana_Run_${run.localDate}.fit`, bytes, now)) {
     if (!line.ok) throw new Error(`The demo's watch file could not be read: ${line.reason}`);
