@@ -1,25 +1,16 @@
 import { formatDistance, formatPace, inUnit, paceIn, perKmPaceIn, unitWords, type DistanceUnit } from "@/lib/distance-units";
-import type { RunSeries, RunSplit, RunTrackData } from "@/lib/runs/track-data";
+import type { RunSeries, RunSplit, RunTrackData, WatchFigures } from "@/lib/runs/track-data";
 import { formatDuration } from "@/lib/wording";
 
 // What a run's page says about a run, in the viewer's unit: plain data in, words out, so the
 // page for the client and the one for the trainer say the same thing the same way.
 
 /** The run's figures the page reads (a typed run has only the first few). */
-export type RunFiguresOf = {
+export type RunFiguresOf = WatchFigures & {
   source: "typed" | "file";
   distanceM: number;
   durationS: number;
   elapsedS: number | null;
-  elevationGainM: number | null;
-  avgHeartRate: number | null;
-  maxHeartRate: number | null;
-  avgCadenceSpm: number | null;
-  avgGroundContactMs: number | null;
-  groundContactBalanceLeft: number | null;
-  avgVerticalOscillationMm: number | null;
-  avgStrideLengthMm: number | null;
-  device: string | null;
 };
 
 export type RunFigure = { label: string; value: string };

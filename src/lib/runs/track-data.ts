@@ -40,3 +40,23 @@ export interface RunTrackData {
   splitsKm: RunSplit[];
   splitsMi: RunSplit[];
 }
+
+/**
+ * What a watch records beside distance and time, as a run keeps it (the `runs` columns of the
+ * same names): the one list the reader's summary, the stored row and the run's page share.
+ * Null where the file has no such sensor.
+ */
+export interface WatchFigures {
+  elevationGainM: number | null;
+  avgHeartRate: number | null;
+  maxHeartRate: number | null;
+  /** Steps a minute, both feet. */
+  avgCadenceSpm: number | null;
+  avgGroundContactMs: number | null;
+  /** Percent of the contact time on the left foot (50.0 is even). */
+  groundContactBalanceLeft: number | null;
+  avgVerticalOscillationMm: number | null;
+  avgStrideLengthMm: number | null;
+  /** The watch or app that recorded it ("Garmin Forerunner 255"). */
+  device: string | null;
+}

@@ -1,7 +1,7 @@
 // The contract between reading a watch's file (FIT, GPX, TCX) and storing it as a run.
 // Readers turn bytes into a ParsedActivity (points as the file has them); summarize.ts turns
 // that into the run's figures and its track; the import service stores both with the file.
-import type { RunTrackData } from "@/lib/runs/track-data";
+import type { RunTrackData, WatchFigures } from "@/lib/runs/track-data";
 
 export type ActivityFormat = "fit" | "gpx" | "tcx";
 
@@ -57,21 +57,12 @@ export interface ParsedActivity {
 }
 
 /** The run's figures, as stored on the `runs` row. */
-export interface ActivitySummary {
+export interface ActivitySummary extends WatchFigures {
   startedAt: Date;
   distanceM: number;
   elapsedS: number;
   /** Elapsed minus the pauses: what the pace is from. */
   movingS: number;
-  elevationGainM: number | null;
-  avgHeartRate: number | null;
-  maxHeartRate: number | null;
-  avgCadenceSpm: number | null;
-  avgGroundContactMs: number | null;
-  groundContactBalanceLeft: number | null;
-  avgVerticalOscillationMm: number | null;
-  avgStrideLengthMm: number | null;
-  device: string | null;
 }
 
 /** One file as the import reads it: a run ready to store, or the sentence that says why not. */

@@ -1,3 +1,4 @@
+import type { WatchFigures } from "@/lib/runs/track-data";
 import type { ActivitySummary } from "@/server/activity-import/types";
 
 // A file's figures as the runs table stores them: whole metres and seconds, small integers for
@@ -6,20 +7,11 @@ import type { ActivitySummary } from "@/server/activity-import/types";
 // checks, so a figure a sensor got wrong is left out of the run instead of failing the import.
 
 /** The runs row's figures from a file (the columns of `runs` an import writes). */
-export type StoredFigures = {
+export type StoredFigures = WatchFigures & {
   startedAt: Date;
   distanceM: number;
   durationS: number;
   elapsedS: number;
-  elevationGainM: number | null;
-  avgHeartRate: number | null;
-  maxHeartRate: number | null;
-  avgCadenceSpm: number | null;
-  avgGroundContactMs: number | null;
-  groundContactBalanceLeft: number | null;
-  avgVerticalOscillationMm: number | null;
-  avgStrideLengthMm: number | null;
-  device: string | null;
 };
 
 /** The same bounds as the runs table's checks (drizzle/0030_run_files.sql and training.ts). */
