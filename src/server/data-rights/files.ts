@@ -303,7 +303,8 @@ const runsFile: ExportFile = {
           review: runReviews,
           reviewer: reviewer.name,
           // The run's files as they are named in the zip (run-files.ts), in the order they came in.
-          files: sql<{ id: string; fileName: string }[] | null>`(select json_agg(json_build_object('id', f.id, 'fileName', f.file_name) order by f.created_at, f.id) from run_files f where f.studio_id = ${runs.studioId} and f.run_id = ${runs.id})`,
+          // The outer run's own files (a correlation to its row, not a studio scope of its own).
+          files: sql<{ id: string; fileName: string }[] | null>`(select json_agg(json_build_object('id', f.id, 'fileName', f.file_name) order by f.created_at, f.id) from run_files f where (f.studio_id, f.run_id) = (${runs.studioId}, ${runs.id}))`,
         })
         .from(runs)
         .leftJoin(runReviews, and(eq(runReviews.studioId, runs.studioId), eq(runReviews.runId, runs.id)))
