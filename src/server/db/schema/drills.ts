@@ -67,6 +67,13 @@ export const drillPrerequisites = pgTable(
     minValuePerSide: numeric("min_value_per_side", { mode: "number" }).notNull(),
     requiredDays: integer("required_days").notNull(),
     windowDays: integer("window_days").notNull(),
+    /**
+     * How the client feels, beside the mastery rule: pain at the drill's places (drill_pain_places
+     * of the drill being unlocked) at most `pain_max_score` on each side in each of the last
+     * `pain_checkins` check-ins with a pain map. Both null = no pain condition.
+     */
+    painMaxScore: integer("pain_max_score"),
+    painCheckins: integer("pain_checkins"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -76,6 +83,7 @@ export const drillPrerequisites = pgTable(
     foreignKey({ columns: [t.studioId, t.requiresDrillId], foreignColumns: [drills.studioId, drills.id] }),
     check("drill_prerequisites_not_self", sql`${t.drillId} <> ${t.requiresDrillId}`),
     check("drill_prerequisites_rule", sql`${t.minValuePerSide} > 0 and ${t.requiredDays} >= 1 and ${t.windowDays} between 1 and 90 and ${t.requiredDays} <= ${t.windowDays}`),
+    check("drill_prerequisites_pain", sql`(${t.painMaxScore} is null) = (${t.painCheckins} is null) and (${t.painMaxScore} is null or (${t.painMaxScore} between 0 and 9 and ${t.painCheckins} between 1 and 30))`),
   ],
 );
 
@@ -128,6 +136,11 @@ export const assignmentVersions = pgTable(
     endDate: date("end_date", { mode: "string" }),
     notes: text("notes"),
     changedByMemberId: uuid("changed_by_member_id").references(() => studioMembers.id),
+    /**
+     * Why the change was made, when the app made it by itself (changed_by_member_id is null):
+     * "Paused: pain 6/10 at the left knee in the morning check-in of 3 Dec (the studio pauses above 5)."
+     */
+    reason: text("reason"),
     createdAt: createdAt(),
   },
   (t) => [

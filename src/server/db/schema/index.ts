@@ -14,3 +14,4 @@ export * from "./message-photos";
 export * from "./message-templates";
 export * from "./notifications";
 export * from "./run-files";
+export * from "./checkins";

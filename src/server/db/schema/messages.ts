@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, foreignKey, index, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant } from "./_columns";
 import { clients, studios, users } from "./studios";
+import { checkinResponses } from "./checkins";
 import { practiceSessions, runs } from "./training";
 
 // Trainer and client talk in threads. Every thread belongs to one client: their conversation
@@ -16,9 +17,10 @@ export const threads = pgTable(
     id: id(),
     studioId: uuid("studio_id").notNull().references(() => studios.id),
     clientId: uuid("client_id").notNull().references(() => clients.id),
-    kind: text("kind", { enum: ["conversation", "session", "run"] }).notNull(),
+    kind: text("kind", { enum: ["conversation", "session", "run", "checkin"] }).notNull(),
     sessionId: uuid("session_id"),
     runId: uuid("run_id"),
+    checkinResponseId: uuid("checkin_response_id"),
     createdAt: createdAt(),
     // Denormalised from the thread's newest message, so the inbox sorts and reads one row per
     // thread instead of aggregating every message (written in the message's transaction).
@@ -31,13 +33,15 @@ export const threads = pgTable(
     uniqueIndex("threads_one_conversation_per_client").on(t.studioId, t.clientId).where(sql`${t.kind} = 'conversation'`),
     uniqueIndex("threads_one_per_session").on(t.sessionId).where(sql`${t.sessionId} is not null`),
     uniqueIndex("threads_one_per_run").on(t.runId).where(sql`${t.runId} is not null`),
+    uniqueIndex("threads_one_per_checkin").on(t.checkinResponseId).where(sql`${t.checkinResponseId} is not null`),
     index("threads_studio_last_message_idx").on(t.studioId, t.lastMessageAt),
     // A log's comments go with the log when the client deletes it.
     foreignKey({ columns: [t.studioId, t.sessionId], foreignColumns: [practiceSessions.studioId, practiceSessions.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.studioId, t.runId], foreignColumns: [runs.studioId, runs.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.studioId, t.checkinResponseId], foreignColumns: [checkinResponses.studioId, checkinResponses.id] }).onDelete("cascade"),
     check(
       "threads_kind_names_its_log",
-      sql`case ${t.kind} when 'conversation' then ${t.sessionId} is null and ${t.runId} is null when 'session' then ${t.sessionId} is not null and ${t.runId} is null else ${t.runId} is not null and ${t.sessionId} is null end`,
+      sql`num_nonnulls(${t.sessionId}, ${t.runId}, ${t.checkinResponseId}) = case ${t.kind} when 'conversation' then 0 else 1 end and (${t.kind} <> 'session' or ${t.sessionId} is not null) and (${t.kind} <> 'run' or ${t.runId} is not null) and (${t.kind} <> 'checkin' or ${t.checkinResponseId} is not null)`,
     ),
   ],
 );

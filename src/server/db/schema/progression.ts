@@ -20,11 +20,14 @@ export const progressionSettings = pgTable(
     defaultMasteryWindowDays: integer("default_mastery_window_days").notNull().default(7),
     /** Running distance of the last 7 days over the weekly mean of the last 28 above this is a load spike (attention queue). */
     loadSpikeRatio: numeric("load_spike_ratio", { precision: 3, scale: 2, mode: "number" }).notNull().default(1.5),
+    /** A check-in's pain above this at a place a drill loads pauses the drill until the trainer resumes it. */
+    painPauseAbove: integer("pain_pause_above").notNull().default(5),
     updatedByMemberId: uuid("updated_by_member_id").references(() => studioMembers.id),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
     check("progression_settings_threshold", sql`${t.asymmetryThresholdPercent} between 1 and 100`),
+    check("progression_settings_pain_pause", sql`${t.painPauseAbove} between 1 and 9`),
     check("progression_settings_load_spike", sql`${t.loadSpikeRatio} between 1.05 and 3`),
     check(
       "progression_settings_mastery_default",

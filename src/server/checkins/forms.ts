@@ -1,0 +1,74 @@
+import { asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Queryable } from "@/server/db/client";
+import { checkinForms, checkinQuestions } from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
+import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
+import { BUILT_IN_FORMS } from "./built-in-forms";
+
+/**
+ * Gives a studio its copy of the built-in questionnaires, once (the unique built-in key makes a
+ * second call, or two at once, add nothing). Called before any read of a studio's forms, so a
+ * studio made by any path (set-up, sign-up, seed, tests) has them.
+ */
+export async function ensureBuiltInCheckinForms(q: Queryable, studioId: string): Promise<void> {
+  const present = await q
+    .select({ key: checkinForms.builtInKey })
+    .from(checkinForms)
+    .where(inStudio(checkinForms, studioId, inArray(checkinForms.builtInKey, BUILT_IN_FORMS.map((f) => f.key))));
+  const missing = BUILT_IN_FORMS.filter((f) => !present.some((p) => p.key === f.key));
+  if (missing.length === 0) return;
+  await q.transaction(async (tx) => {
+    for (const form of missing) {
+      const [row] = await tx
+        .insert(checkinForms)
+        .values({ studioId, kind: form.kind, builtInKey: form.key, title: form.title, description: form.description })
+        .onConflictDoNothing()
+        .returning({ id: checkinForms.id });
+      // Another request added it first (or the studio made its own intake): nothing to add.
+      if (!row) continue;
+      await tx.insert(checkinQuestions).values(
+        form.questions.map((question, position) => ({
+          studioId,
+          formId: row.id,
+          position,
+          kind: question.kind,
+          prompt: question.prompt,
+          help: question.help ?? "",
+          options: question.options,
+          isRequired: question.isRequired ?? true,
+          isRedFlag: question.isRedFlag ?? false,
+        })),
+      );
+    }
+  });
+}
+
+/** A form's live questions (not removed), in order, as the client is asked them. */
+export async function liveQuestionsOf(q: Queryable, studioId: string, formId: string): Promise<CheckinQuestion[]> {
+  const rows = await q
+    .select({
+      id: checkinQuestions.id,
+      kind: checkinQuestions.kind,
+      prompt: checkinQuestions.prompt,
+      help: checkinQuestions.help,
+      options: checkinQuestions.options,
+      isRequired: checkinQuestions.isRequired,
+      isRedFlag: checkinQuestions.isRedFlag,
+    })
+    .from(checkinQuestions)
+    .where(inStudio(checkinQuestions, studioId, eq(checkinQuestions.formId, formId), isNull(checkinQuestions.removedAt)))
+    .orderBy(asc(checkinQuestions.position), asc(checkinQuestions.createdAt));
+  return rows;
+}
+
+/** The studio's live intake form (null when the studio archived it: new clients are then asked nothing). */
+export async function liveIntakeFormOf(q: Queryable, studioId: string) {
+  await ensureBuiltInCheckinForms(q, studioId);
+  const [form] = await q
+    .select()
+    .from(checkinForms)
+    .where(inStudio(checkinForms, studioId, eq(checkinForms.kind, "intake"), isNull(checkinForms.archivedAt)))
+    .limit(1);
+  return form ?? null;
+}
+
