@@ -5,6 +5,7 @@ import { logger } from "@/server/logger";
 import { seedDrills } from "./drills";
 import { seedBookings } from "./bookings";
 import { seedBilling } from "./billing";
+import { seedCheckins } from "./checkins";
 import { seedProgression } from "./progression";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 import { seedTraining } from "./training";
@@ -24,6 +25,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await db.transaction((tx) => seedTraining(tx, studio));
   await db.transaction((tx) => seedProgression(tx, studio));
   await seedMessageTemplates(db, studio);
+  await db.transaction((tx) => seedCheckins(tx, studio));
   // The seeded histories start weeks back; a client joined no later than their first log.
   await db.execute(sql`
     update clients c set created_at = first.at
