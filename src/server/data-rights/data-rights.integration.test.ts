@@ -10,7 +10,7 @@ import { startDeviceSession } from "@/server/auth/device-sessions";
 import { signInWithPassword } from "@/server/auth/service";
 import { creditBalance } from "@/server/credits/service";
 import type { Db } from "@/server/db/client";
-import { authSessions, authTokens, calendarFeeds, clients, invoices, loginAttempts, outbox, practiceSessions, runs, subscriptions, users } from "@/server/db/schema";
+import { authSessions, authTokens, calendarFeeds, checkinPainScores, checkinResponses, clients, invoices, loginAttempts, outbox, practiceSessions, runs, subscriptions, users } from "@/server/db/schema";
 import { logSession } from "@/server/training/service";
 import { createTestPlans, recordingProvider } from "~test/billing";
 import { london, makeBookable } from "~test/booking-factories";
@@ -174,6 +174,9 @@ describe("deleting a client", () => {
       actor: { by: "client", clientId: s.clientA.clientId },
     });
     upcomingId = upcoming.id;
+    // Their health questions and one morning check-in with pain.
+    await answeredCheckin(t.db, { studioId: s.studioId, clientId: s.clientA.clientId, key: "health-intake", answer: plainAnswers({ kind: "pain_map", value: [{ place: "shin", side: "left", score: 2 }] }) });
+    await answeredCheckin(t.db, { studioId: s.studioId, clientId: s.clientA.clientId, key: "morning-check-in", answer: plainAnswers({ kind: "pain_map", value: [{ place: "shin", side: "left", score: 3 }] }) });
     await rotateFeed(t.db, { studioId: s.studioId, owner: { clientId: s.clientA.clientId }, appUrl: "http://x", now: new Date() });
     await t.db.insert(authTokens).values({ userId: s.clientA.userId, purpose: "magic_link", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 600_000) });
     await startDeviceSession(t.db, { userId: s.clientA.userId, userAgent: "phone", ip: "198.51.100.23", now: new Date() });
@@ -183,7 +186,7 @@ describe("deleting a client", () => {
 
   it("shows the owner what will go before they confirm", async () => {
     const preview = await owner().dataRights.deletionPreview({ clientId: s.clientA.clientId });
-    expect(preview).toMatchObject({ name: s.clientA.name, sessions: 1, runs: 1, upcomingBookings: 1, subscriptionsToStop: 1, payments: 2 });
+    expect(preview).toMatchObject({ name: s.clientA.name, sessions: 1, runs: 1, checkins: 2, upcomingBookings: 1, subscriptionsToStop: 1, payments: 2 });
   });
 
   it("is refused to trainers and to another studio's owner, and a wrong name changes nothing", async () => {
@@ -235,6 +238,8 @@ describe("deleting a client", () => {
 
     expect(await t.db.select().from(practiceSessions).where(eq(practiceSessions.clientId, s.clientA.clientId))).toEqual([]);
     expect(await t.db.select().from(runs).where(eq(runs.clientId, s.clientA.clientId))).toEqual([]);
+    expect(await t.db.select().from(checkinResponses).where(eq(checkinResponses.clientId, s.clientA.clientId))).toEqual([]);
+    expect(await t.db.select().from(checkinPainScores).where(eq(checkinPainScores.clientId, s.clientA.clientId))).toEqual([]);
     expect(await t.db.select().from(authTokens).where(eq(authTokens.userId, s.clientA.userId))).toEqual([]);
     expect(await t.db.select().from(authSessions).where(eq(authSessions.userId, s.clientA.userId))).toEqual([]);
     expect(await t.db.select().from(calendarFeeds).where(eq(calendarFeeds.clientId, s.clientA.clientId))).toEqual([]);

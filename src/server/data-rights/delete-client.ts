@@ -80,7 +80,7 @@ async function loadClient(q: Queryable, studioId: string, clientId: string, opti
 /** What deleting the client would remove, stop and keep: shown to the owner before they confirm. */
 export async function deletionPreview(q: Queryable, studioId: string, clientId: string, now: Date) {
   const client = await loadClient(q, studioId, clientId);
-  const countOf = async (table: typeof practiceSessions | typeof runs | typeof invoices | typeof packPurchases) =>
+  const countOf = async (table: typeof practiceSessions | typeof runs | typeof invoices | typeof packPurchases | typeof checkinResponses) =>
     (await q.select({ n: count() }).from(table).where(inStudio(table, studioId, eq(table.clientId, clientId))))[0]?.n ?? 0;
   const upcoming = await q
     .select({ n: count() })
@@ -92,6 +92,8 @@ export async function deletionPreview(q: Queryable, studioId: string, clientId: 
     name: client.name,
     sessions: await countOf(practiceSessions),
     runs: await countOf(runs),
+    /** Check-ins and the health questionnaire answered. */
+    checkins: await countOf(checkinResponses),
     upcomingBookings: upcoming[0]?.n ?? 0,
     subscriptionsToStop: subs.filter(isSubscriptionToStop).length,
     payments: (await countOf(invoices)) + (await countOf(packPurchases)),
