@@ -10,7 +10,7 @@ import { startDeviceSession } from "@/server/auth/device-sessions";
 import { signInWithPassword } from "@/server/auth/service";
 import { creditBalance } from "@/server/credits/service";
 import type { Db } from "@/server/db/client";
-import { authSessions, authTokens, calendarFeeds, checkinPainScores, checkinResponses, clients, invoices, loginAttempts, outbox, practiceSessions, runs, subscriptions, users } from "@/server/db/schema";
+import { authSessions, authTokens, calendarFeeds, checkinPainScores, checkinQuestions, checkinResponses, clients, invoices, loginAttempts, outbox, practiceSessions, runs, subscriptions, users } from "@/server/db/schema";
 import { logSession } from "@/server/training/service";
 import { createTestPlans, recordingProvider } from "~test/billing";
 import { london, makeBookable } from "~test/booking-factories";
@@ -80,6 +80,8 @@ describe("exports", () => {
       const { schedule } = await scheduleCheckin(t.db, s, { clientId, startsOn: addDays(today, -1) });
       await answeredCheckin(t.db, { studioId: s.studioId, clientId, key: "morning-check-in", schedule: { id: schedule.id, dueOn: today }, answer: plainAnswers({ kind: "pain_map", value: [{ place: "knee", side: "left", score }] }) });
     }
+    // Reworded by the trainer after it was answered: the export keeps what the client was asked.
+    await t.db.update(checkinQuestions).set({ prompt: "How did you sleep last night?" }).where(and(eq(checkinQuestions.studioId, home.studioId), eq(checkinQuestions.prompt, "How well did you sleep?")));
   });
 
   it("the owner's zip holds the whole studio and nothing of another studio", async () => {
@@ -106,6 +108,8 @@ describe("exports", () => {
     expect(files["checkins.csv"]).toContain(",left knee 4,no,");
     expect(files["checkins.csv"]).toContain(",left knee 5,no,");
     expect(files["checkins.csv"]).not.toContain("left knee 3");
+    expect(files["checkins.csv"]).toContain(",How well did you sleep?,7/10,");
+    expect(files["checkins.csv"]).not.toContain("How did you sleep last night?");
     expect(files["checkin-schedules.csv"]).toContain(`${home.clientA.clientId},Morning check-in,daily,,07:00,`);
   });
 

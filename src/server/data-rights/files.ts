@@ -599,7 +599,7 @@ const schedulerMember = alias(studioMembers, "scheduler_member");
 
 /**
  * Check-ins and the health questionnaire (intake), one row per answer: the question as it was
- * worded when answered (a question is never reworded once answered, only removed), the answer
+ * worded when answered (kept on the answer: a trainer may reword it later), the answer
  * as text, and whether the trainer has read and cleared a red flag. Health data, so in both
  * exports, like runs.
  */
@@ -630,7 +630,7 @@ const checkinsFile: ExportFile = {
           form: checkinForms.title,
           question: { kind: checkinQuestions.kind, prompt: checkinQuestions.prompt, options: checkinQuestions.options },
           // Led by a column never null: drizzle reads a left-joined object as absent when its first column is null.
-          answer: { questionId: checkinAnswers.questionId, numberValue: checkinAnswers.numberValue, textValue: checkinAnswers.textValue, boolValue: checkinAnswers.boolValue },
+          answer: { questionId: checkinAnswers.questionId, prompt: checkinAnswers.prompt, numberValue: checkinAnswers.numberValue, textValue: checkinAnswers.textValue, boolValue: checkinAnswers.boolValue },
           clearedBy: clearedBy.name,
           // A pain map's scores (a correlation to its answer, not a studio scope of its own).
           pain: sql<PainScore[] | null>`(select json_agg(json_build_object('place', p.place, 'side', p.side, 'score', p.score)) from checkin_pain_scores p where (p.studio_id, p.response_id, p.question_id) = (${checkinAnswers.studioId}, ${checkinAnswers.responseId}, ${checkinAnswers.questionId}))`,
@@ -654,7 +654,7 @@ const checkinsFile: ExportFile = {
       local(r.answeredAt, zoneOf(r.clientId)),
       zoneOf(r.clientId),
       r.localDate,
-      question?.prompt ?? null,
+      answer?.prompt ?? question?.prompt ?? null,
       question && answer ? answerAsText({ ...question, ...answer, painScores: pain ?? [] }) : null,
       yesNo(r.hasRedFlag),
       utc(r.clearedAt),
