@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import sharp from "sharp";
@@ -11,7 +11,7 @@ import { requestPasswordReset, resetRequestKey } from "@/server/auth/password-re
 import { requestMagicLink, signInWithPassword } from "@/server/auth/service";
 import { rotateFeed } from "@/server/booking/feed";
 import * as schema from "@/server/db/schema";
-import { authTokens, messages, outbox, staffInvites, threads, unlockEvents } from "@/server/db/schema";
+import { authTokens, checkinResponses, messages, outbox, staffInvites, threads, unlockEvents } from "@/server/db/schema";
 import { importReadRun } from "@/server/runs/import-activity";
 import { readRun } from "~test/run-import-fixtures";
 import { callerFor } from "~test/caller";
@@ -110,7 +110,7 @@ describe.each([
     await callerFor(t.db, person.userId).account.changePassword({ currentPassword: "not the password", newPassword: "a new long password" }).catch(() => null);
     // Their health questionnaire (a knee problem, with the detail) and a morning check-in with
     // pain, scheduled for them; their coach comments on the check-in.
-    await answeredCheckin(t.db, {
+    const intake = await answeredCheckin(t.db, {
       studioId: s.studioId,
       clientId: person.clientId,
       key: "health-intake",
@@ -118,6 +118,11 @@ describe.each([
         "Do you have a bone, joint or soft-tissue problem (back, hip, knee, ankle…) that more activity could make worse?": { kind: "yes_no", value: true, detail: "Old meniscus tear, left knee" },
       }),
     });
+    // Their coach read it and cleared them to train.
+    await t.db
+      .update(checkinResponses)
+      .set({ clearedAt: new Date(), clearedByMemberId: s.trainer.memberId, clearNote: "Physio says fine to start easy." })
+      .where(and(eq(checkinResponses.studioId, s.studioId), eq(checkinResponses.id, intake.id)));
     const today = localDateIn(new Date(), "Europe/London");
     const { schedule } = await scheduleCheckin(t.db, s, { clientId: person.clientId, startsOn: today });
     const checkin = await answeredCheckin(t.db, {
@@ -155,7 +160,7 @@ describe.each([
     expect(checkins).toContain(",How do you feel this morning?,7/10,no,");
     expect(checkins).toContain(",left knee 4,no,");
     expect(checkins).toContain(',"yes: Old meniscus tear, left knee",yes,');
-    expect(checkins).toMatch(/Health questions before you start,intake,,.*,left knee 3,yes,/);
+    expect(checkins).toMatch(new RegExp(`Health questions before you start,intake,,.*,left knee 3,yes,\\d{4}-\\d{2}-\\d{2}T[\\d:]+Z,${s.trainer.name},Physio says fine to start easy\\.`));
     expect(strFromU8(files["checkin-schedules.csv"]!)).toMatch(/,Morning check-in,daily,,07:00,Europe\/London,\d{4}-\d{2}-\d{2},/);
     expect(strFromU8(files["messages.csv"]!)).toContain("Ice the knee tonight.");
   });
