@@ -154,13 +154,14 @@ describe("the SQL of the last three pain readings against the pure rule", () => 
       for (const clientId of [studio.clientA.clientId, studio.clientB.clientId]) {
         const count = 1 + Math.floor(next() * 6);
         for (let i = 0; i < count; i++) {
-          const at = new Date(Date.UTC(2026, 2, 10 + i, 6, Math.floor(next() * 60)));
+          // Some days have two check-ins (one asked, one the client sent by themselves).
+          const at = new Date(Date.UTC(2026, 2, 10 + Math.floor(i * 0.7), 6 + Math.floor(next() * 12), Math.floor(next() * 60)));
           // Biased towards a climb at the left knee, so trends are found as well as missed.
           const pain: PainScore[] = [{ place: "knee", side: "left", score: Math.min(10, 1 + i * 2 + Math.floor(next() * 2)) }];
           if (next() < 0.6) pain.push({ place: "shin", side: "right", score: 1 + Math.floor(next() * 10) });
           if (next() < 0.3) pain.shift();
           const responseId = await answer(t.db, studio, { key: "morning-check-in", clientId, at, pain });
-          all.push({ clientId, responseId, answeredAt: at, scores: pain });
+          all.push({ clientId, responseId, localDate: localDateIn(at, ZONE), answeredAt: at, scores: pain });
         }
       }
       const key = (x: { clientId: string; place: string; side: string }) => `${x.clientId}:${x.place}:${x.side}`;

@@ -74,23 +74,26 @@ export type NamedPainReading = PainReading & { clientName: string };
 export async function latestPainReadings(q: Queryable, { studioId, coachId }: Pick<AttentionScope, "studioId" | "coachId">): Promise<NamedPainReading[]> {
   const found = await rowsOf<Row>(
     q,
-    sql`with pm as (
-          select r.id, r.studio_id, r.client_id, c.name as client_name, r.answered_at,
-            row_number() over (partition by r.client_id order by r.answered_at desc, r.id desc) as n
-          from checkin_responses r join clients c on c.id = r.client_id and c.studio_id = r.studio_id
-          where ${inStudioSql("r", studioId)} and r.kind = 'checkin' and c.deleted_at is null ${coachedBy(coachId)}
-            and exists (select 1 from checkin_answers a join checkin_questions qq on qq.studio_id = a.studio_id and qq.id = a.question_id
-              where a.studio_id = r.studio_id and a.response_id = r.id and qq.kind = 'pain_map')
-        )
-        select pm.id::text as response_id, pm.client_id::text as client_id, pm.client_name, pm.answered_at,
+    // Walked back along each client's days (checkin_responses_client_idx), stopping at the third.
+    sql`select pm.id::text as response_id, c.id::text as client_id, c.name as client_name, pm.local_date::text as local_date, pm.answered_at,
           (select json_agg(json_build_object('place', p.place, 'side', p.side, 'score', p.score))
             from checkin_pain_scores p where p.studio_id = pm.studio_id and p.response_id = pm.id) as scores
-        from pm where pm.n <= ${PAIN_TREND_CHECKINS}`,
+        from clients c
+        cross join lateral (
+          select r.id, r.studio_id, r.local_date, r.answered_at from checkin_responses r
+          where r.studio_id = c.studio_id and r.client_id = c.id and r.kind = 'checkin'
+            and exists (select 1 from checkin_answers a join checkin_questions qq on qq.studio_id = a.studio_id and qq.id = a.question_id
+              where a.studio_id = r.studio_id and a.response_id = r.id and qq.kind = 'pain_map')
+          order by r.local_date desc, r.answered_at desc, r.id desc
+          limit ${PAIN_TREND_CHECKINS}
+        ) pm
+        where ${inStudioSql("c", studioId)} and c.deleted_at is null ${coachedBy(coachId)}`,
   );
   return found.map((r) => ({
     clientId: String(r.client_id),
     clientName: String(r.client_name),
     responseId: String(r.response_id),
+    localDate: String(r.local_date),
     answeredAt: asDate(r.answered_at),
     scores: (typeof r.scores === "string" ? (JSON.parse(r.scores) as PainScore[]) : ((r.scores as PainScore[] | null) ?? [])).map((s) => ({ ...s, score: Number(s.score) })),
   }));

@@ -4,7 +4,7 @@ import { PAIN_PLACES, PAIN_SIDES, type PainScore } from "@/lib/checkins/vocabula
 import { PAIN_TREND_MIN_LATEST, risingPainTrends, type PainReading } from "./pain-trend";
 
 const day = (n: number) => new Date(Date.UTC(2026, 2, n, 7));
-const reading = (n: number, scores: PainScore[], clientId = "dana"): PainReading => ({ clientId, responseId: `r${String(n).padStart(2, "0")}`, answeredAt: day(n), scores });
+const reading = (n: number, scores: PainScore[], clientId = "dana"): PainReading => ({ clientId, responseId: `r${String(n).padStart(2, "0")}`, localDate: day(n).toISOString().slice(0, 10), answeredAt: day(n), scores });
 const knee = (score: number, side: "left" | "right" = "left"): PainScore => ({ place: "knee", side, score });
 
 describe("rising pain: the last three check-ins with a pain map", () => {

@@ -16,6 +16,8 @@ export const PAIN_TREND_MIN_LATEST = 3;
 export type PainReading = {
   clientId: string;
   responseId: string;
+  /** The client's local day it was answered: check-ins are read in the order of their days, then of their instants. */
+  localDate: string;
   answeredAt: Date;
   scores: readonly PainScore[];
 };
@@ -31,7 +33,8 @@ export type PainTrend = {
   answeredAt: Date;
 };
 
-const byTime = (a: PainReading, b: PainReading) => a.answeredAt.getTime() - b.answeredAt.getTime() || (a.responseId < b.responseId ? -1 : a.responseId > b.responseId ? 1 : 0);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byTime = (a: PainReading, b: PainReading) => compare(a.localDate, b.localDate) || a.answeredAt.getTime() - b.answeredAt.getTime() || compare(a.responseId, b.responseId);
 
 /** A place's score in one reading: the highest marked there (a form may ask two pain maps), 0 when not marked. */
 function scoreAt(reading: PainReading, place: PainPlace, side: PainSide): number {
