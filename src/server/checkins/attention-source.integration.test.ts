@@ -231,6 +231,16 @@ describe("a missed weekly check-in", () => {
     expect((await missedCheckinSource(t.db)(scope(studio, null, wednesday))).map((i) => i.key)).toEqual([`missed_checkin:${weekly.schedule.id}:${a}:2026-03-29`]);
     expect(await missedCheckinSource(t.db)(scope(studio, studio.owner.memberId, wednesday))).toEqual([]);
   });
+
+  it("is in the coach's own queue, and not for a client who has not accepted their invite", async () => {
+    const b = studio.clientB.clientId;
+    const theirs = await scheduleCheckin(t.db, studio, { key: "weekly-review", clientId: b, cadence: "weekly", weekday: 3, startsOn: "2026-03-01" });
+    // Wednesday 25th, answerable until Friday 27th.
+    expect((await missedCheckinSource(t.db)(scope(studio, studio.owner.memberId))).map((i) => i.key)).toEqual([`missed_checkin:${theirs.schedule.id}:${b}:2026-03-25`]);
+    expect((await missedCheckinSource(t.db)(scope(studio, studio.trainer.memberId))).map((i) => i.clientId)).toEqual([]);
+    await t.db.update(clients).set({ status: "invited" }).where(eq(clients.id, b));
+    expect(await missedCheckinSource(t.db)(scope(studio, studio.owner.memberId))).toEqual([]);
+  });
 });
 
 describe("the queue's order", () => {

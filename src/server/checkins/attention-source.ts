@@ -186,13 +186,14 @@ export function missedCheckinSource(q: Queryable): AttentionSource {
             from checkin_responses r
             where ${inStudioSql("r", studioId)} and r.kind = 'checkin' and r.client_id in (${ids}) and r.due_on >= ${earliest}::date`,
       ),
-      rowsOf<Row>(q, sql`select c.id::text as id, c.name from clients c where ${inStudioSql("c", studioId)} and c.id in (${ids})`),
+      // An invited client has not signed in yet: they were never shown the check-in.
+      rowsOf<Row>(q, sql`select c.id::text as id, c.name from clients c where ${inStudioSql("c", studioId)} and c.id in (${ids}) and c.status = 'active'`),
     ]);
     // Answered the same form for that day counts, whichever schedule asked it (a schedule ended and made again).
     const isAnswered = new Set(answered.map((r) => `${String(r.client_id)}|${String(r.form_id)}|${String(r.due_on)}`));
     const names = new Map(named.map((r) => [String(r.id), String(r.name)]));
     return due
-      .filter((d) => !isAnswered.has(`${d.clientId}|${d.formId}|${d.dueOn}`))
+      .filter((d) => names.has(d.clientId) && !isAnswered.has(`${d.clientId}|${d.formId}|${d.dueOn}`))
       .sort((a, b) => (a.dueOn < b.dueOn ? 1 : a.dueOn > b.dueOn ? -1 : 0))
       .slice(0, LIMIT)
       .map(
@@ -200,7 +201,7 @@ export function missedCheckinSource(q: Queryable): AttentionSource {
           kind: "missed_checkin",
           key: `missed_checkin:${d.scheduleId}:${d.clientId}:${d.dueOn}`,
           clientId: d.clientId,
-          clientName: names.get(d.clientId) ?? "",
+          clientName: names.get(d.clientId)!,
           // Noon of the due day, like missed days: shown as a date only.
           at: new Date(`${d.dueOn}T12:00:00Z`),
           summary: `Did not answer “${d.formTitle}”, due ${dayWords(d.dueOn)}.`,
