@@ -85,6 +85,14 @@ describe("the demo's check-ins", () => {
     expect(answered.map((a) => a.dueOn)).toEqual(closed.slice(0, -1).map((o) => o.dueOn));
   });
 
+  it("Morgan's queue shows Dana's missed weekly review, and no rising pain or automatic pause for her", async () => {
+    const queue = await (await demo.as("morgan@stride.test")).review.attention();
+    const dana = queue.filter((i) => i.clientName === "Dana Whitfield").map((i) => i.kind);
+    expect(dana.filter((k) => k === "missed_checkin")).toHaveLength(1);
+    expect(dana).not.toContain("rising_pain");
+    expect(dana).not.toContain("auto_paused");
+  });
+
   it("Dana's check-ins are in her own export", async () => {
     const { scope } = await (await demo.as("dana@stride.test")).dataRights.myExport();
     const file = exportFiles("client").find((f) => f.name === "checkins.csv")!;
