@@ -102,7 +102,7 @@ export function AnswerDone({ outcome }: { outcome: AnswerOutcome }) {
     <div className="space-y-2">
       <p className="flex items-center gap-2 text-sm font-medium text-green-900">
         <span aria-hidden="true">✓</span>
-        {outcome.label}
+        <span>{outcome.label}</span>
       </p>
       {outcome.paused.map((sentence) => (
         <Alert key={sentence} tone="info">

@@ -23,7 +23,7 @@ function Question({ question, error, describe, children }: { question: CheckinQu
   const id = useId();
   const described = [question.help ? `${id}-help` : null, describe ?? null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className="space-y-2" aria-describedby={described} aria-invalid={error ? true : undefined}>
+    <fieldset className="space-y-2" aria-describedby={described}>
       <legend className="text-base font-medium text-stone-900">
         {question.prompt}
         {question.isRequired ? null : <span className="font-normal text-stone-600"> (optional)</span>}
