@@ -77,6 +77,7 @@ export function AnswerForm({ checkin, timeZone, onAnswered }: { checkin: OpenChe
           onChange={(next) => {
             setDrafts((all) => ({ ...all, [question.id]: next }));
             setErrors(({ [question.id]: _cleared, ...rest }) => rest);
+            setMessage(null);
           }}
         />
       ))}
