@@ -13,3 +13,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   payment_failed: "A payment that failed",
   checkin_due: "A check-in to answer",
 };
+
+/**
+ * Kinds only a client is ever sent (a check-in to answer): a trainer's settings do not offer
+ * them. Every other kind can reach anyone.
+ */
+export const CLIENT_ONLY_NOTIFICATION_KINDS: readonly NotificationKind[] = ["checkin_due"];

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, like, lte, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { checkinResponses, checkinSchedules, jobs, notifications, users } from "@/server/db/schema";
+import { callerFor } from "~test/caller";
 import { scheduleCheckin } from "~test/checkin-fixtures";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio, type TestStudio } from "~test/factories";
@@ -118,5 +119,14 @@ describe("check-in reminders", () => {
     const started = await t.db.select().from(jobs).where(like(jobs.key, "checkin-sweep:2030-01-01T08:%"));
     expect(started.map((j) => [j.key, j.runAt.toISOString()])).toEqual([["checkin-sweep:2030-01-01T08:00:00.000Z", "2030-01-01T08:00:00.000Z"]]);
     expect(sweepJob(new Date("2030-01-01T08:00:00.000Z")).key).toBe(started[0]!.key);
+  });
+
+  it("offers clients, not trainers, the switch for check-in reminders in their settings", async () => {
+    const studio = await createTestStudio(t.db, "settings");
+    const kindsOf = async (userId: string) => (await callerFor(t.db, userId).push.preferences()).map((p) => p.kind);
+    expect(await kindsOf(studio.clientA.userId)).toContain("checkin_due");
+    expect(await kindsOf(studio.trainer.userId)).not.toContain("checkin_due");
+    const after = await callerFor(t.db, studio.clientA.userId).push.setPreference({ kind: "checkin_due", pushEnabled: false });
+    expect(after.find((p) => p.kind === "checkin_due")).toEqual({ kind: "checkin_due", label: "A check-in to answer", pushEnabled: false });
   });
 });
