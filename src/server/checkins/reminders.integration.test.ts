@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, like, lte, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { checkinResponses, checkinSchedules, jobs, notifications, users } from "@/server/db/schema";
 import { callerFor } from "~test/caller";
-import { scheduleCheckin } from "~test/checkin-fixtures";
+import { builtInForm, scheduleCheckin } from "~test/checkin-fixtures";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio, type TestStudio } from "~test/factories";
 import { CHECKIN_REMIND_JOB, CHECKIN_SWEEP_JOB, checkinReminderJob, checkinSweepJob, startCheckinReminders, sweepJob } from "./reminders";
@@ -110,6 +110,17 @@ describe("check-in reminders", () => {
     await runReminders(studio.studioId, "2027-03-11T08:00:00.000Z");
     expect(await remindedOf(studio.clientA.userId)).toHaveLength(0);
     expect(await remindedOf(studio.clientB.userId)).toHaveLength(0);
+  });
+
+  it("queues the reminder of a check-in scheduled after its slot was swept", async () => {
+    const studio = await berlinStudio();
+    const { form } = await builtInForm(t.db, studio.studioId, "morning-check-in");
+    // 06:03 UTC on 10 March: this slot's sweep ran at 06:00; 07:05 in Berlin is 06:05 UTC.
+    const now = new Date("2027-03-10T06:03:00.000Z");
+    const { schedule } = await callerFor(t.db, studio.trainer.userId, { now: () => now }).checkinSchedule.scheduleForClient({ clientId: studio.clientA.clientId, formId: form.id, cadence: "daily", weekday: null, atTime: "07:05", startsOn: null });
+    expect((await remindersOf([schedule.id])).map((j) => [j.payload.dueOn, j.runAt.toISOString()])).toEqual([["2027-03-10", "2027-03-10T06:05:00.000Z"]]);
+    await runReminders(studio.studioId, "2027-03-10T06:05:01.000Z");
+    expect(await remindedOf(studio.clientA.userId)).toHaveLength(1);
   });
 
   it("starts one sweep per slot however often the workers start", async () => {

@@ -51,10 +51,12 @@ export function reminderJob(due: Due) {
   };
 }
 
-/** The check-ins of every studio that open in [from, until). */
-export async function checkinsOpeningBetween(q: Queryable, from: Date, until: Date): Promise<Due[]> {
+/** The check-ins of every studio (or of one) that open in [from, until). */
+export async function checkinsOpeningBetween(q: Queryable, from: Date, until: Date, onlyStudioId?: string): Promise<Due[]> {
   // Studios with a live schedule: the sweep's only cross-studio read; each studio's are then read in its scope.
-  const studios = await q.selectDistinct({ studioId: checkinSchedules.studioId }).from(checkinSchedules).where(isNull(checkinSchedules.endedAt));
+  const studios = onlyStudioId
+    ? [{ studioId: onlyStudioId }]
+    : await q.selectDistinct({ studioId: checkinSchedules.studioId }).from(checkinSchedules).where(isNull(checkinSchedules.endedAt));
   const out: Due[] = [];
   for (const { studioId } of studios) {
     for (const s of await schedulesInForce(q, studioId)) {
@@ -80,6 +82,15 @@ export async function checkinSweepJob(tx: Tx, payload: Record<string, unknown>, 
   const until = new Date(Math.max(from.getTime() + SWEEP_SLOT_MS, slotStart(now).getTime() + SWEEP_SLOT_MS));
   for (const due of await checkinsOpeningBetween(tx, from, until)) await enqueueJob(tx, reminderJob(due));
   await enqueueJob(tx, sweepJob(until));
+}
+
+/**
+ * A schedule made (or a client added to a programme) after this slot's sweep ran: the check-ins
+ * of the studio that open before the next sweep are queued now. Keys make it harmless to repeat.
+ */
+export async function queueRemindersBeforeNextSweep(q: Queryable, studioId: string, now: Date): Promise<void> {
+  const nextSweep = new Date(slotStart(now).getTime() + SWEEP_SLOT_MS);
+  for (const due of await checkinsOpeningBetween(q, now, nextSweep, studioId)) await enqueueJob(q, reminderJob(due));
 }
 
 /** The job: tell the client their check-in is open, unless it is answered, no longer asked or past answering. */

@@ -11,6 +11,7 @@ import { assertTypedDates, TYPED_DATE_WINDOWS, typedDateBounds } from "@/server/
 import { zoneOf } from "@/server/dates/zones";
 import { ensureBuiltInCheckinForms } from "./forms";
 import type { ScheduleTiming } from "./occurrences";
+import { queueRemindersBeforeNextSweep } from "./reminders";
 import { skippedTimeNotices } from "./schedule-notices";
 import { schedulesInForce } from "./schedules-in-force";
 
@@ -218,6 +219,7 @@ export async function scheduleCheckinForClient(db: Db, studioId: string, memberI
       .onConflictDoNothing()
       .returning({ id: checkinSchedules.id });
     if (!row) throw new DomainError("CONFLICT", `${form.title} is already scheduled for ${client.name}: stop that schedule first to change its time.`);
+    await queueRemindersBeforeNextSweep(tx, studioId, now);
     const inForce = (await schedulesInForce(tx, studioId, { clientIds: [client.id] })).some((s) => s.scheduleId === row.id);
     const view = viewOf({ id: row.id, formId: form.id, formTitle: form.title, formArchivedAt: null, ...timing, programId: null, programName: null }, inForce, skippedTimeNotices(timing, [client.timeZone], today));
     return { schedule: view };
@@ -239,6 +241,7 @@ export async function scheduleCheckinForProgram(db: Db, studioId: string, member
       .onConflictDoNothing()
       .returning({ id: checkinSchedules.id });
     if (!row) throw new DomainError("CONFLICT", `${form.title} is already scheduled for ${program.name}: stop that schedule first to change its time.`);
+    await queueRemindersBeforeNextSweep(tx, studioId, now);
     const zones = await zonesOfProgramClients(tx, studioId, program.id);
     const view = viewOf({ id: row.id, formId: form.id, formTitle: form.title, formArchivedAt: null, ...timing, programId: program.id, programName: program.name }, true, skippedTimeNotices(timing, zones, today));
     return { schedule: view };
