@@ -17,6 +17,7 @@ import { studioRules } from "./rules/studio";
 import { signupRules } from "./rules/signup";
 import { runImportRules } from "./rules/run-import";
 import { checkinAnswerRules } from "./rules/checkin-answer";
+import { checkinRules } from "./rules/checkins";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -39,4 +40,5 @@ export const matrix: ProcedureRules = {
   ...signupRules,
   ...runImportRules,
   ...checkinAnswerRules,
+  ...checkinRules,
 };

@@ -29,6 +29,7 @@ import { templateRouter } from "./routers/template";
 import { liveRouter } from "./routers/live";
 import { pushRouter } from "./routers/push";
 import { checkinRouter } from "./routers/checkin";
+import { checkinScheduleRouter } from "./routers/checkin-schedule";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -64,6 +65,7 @@ export const appRouter = createTRPCRouter({
   signup: signupRouter,
   payment: paymentRouter,
   checkin: checkinRouter,
+  checkinSchedule: checkinScheduleRouter,
 });
 
 export type AppRouter = typeof appRouter;
