@@ -1,6 +1,6 @@
 // The kinds of notification a person can receive, each of which they can turn off in their
 // account settings. One list: the settings page, the push sender and the digest read it.
-export const NOTIFICATION_KINDS = ["message", "log_comment", "booking_reminder", "drill_unlocked", "payment_failed"] as const;
+export const NOTIFICATION_KINDS = ["message", "log_comment", "booking_reminder", "drill_unlocked", "payment_failed", "health_flag"] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -11,4 +11,16 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   booking_reminder: "A reminder before a booked session",
   drill_unlocked: "A drill unlocked",
   payment_failed: "A payment that failed",
+  health_flag: "A client's health answers need your eye",
 };
+
+/** Who a person is to the app: a trainer is offered every kind. */
+export type NotificationAudience = "trainer" | "client" | "none";
+
+/** Kinds only a studio's trainers are ever sent: a client's settings do not offer them. */
+export const TRAINER_ONLY_KINDS: readonly NotificationKind[] = ["health_flag"];
+
+/** The kinds a person is offered in their settings, in the settings' order. */
+export function notificationKindsFor(audience: NotificationAudience): NotificationKind[] {
+  return NOTIFICATION_KINDS.filter((kind) => audience === "trainer" || !TRAINER_ONLY_KINDS.includes(kind));
+}

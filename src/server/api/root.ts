@@ -28,6 +28,7 @@ import { inboxRouter } from "./routers/inbox";
 import { templateRouter } from "./routers/template";
 import { liveRouter } from "./routers/live";
 import { pushRouter } from "./routers/push";
+import { intakeRouter } from "./routers/intake";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -62,6 +63,7 @@ export const appRouter = createTRPCRouter({
   studio: studioRouter,
   signup: signupRouter,
   payment: paymentRouter,
+  intake: intakeRouter,
 });
 
 export type AppRouter = typeof appRouter;
