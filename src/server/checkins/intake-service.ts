@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { checkAnswers, FORM_CHANGED_MESSAGE, type answerCheckinInput } from "@/lib/checkins/answers";
 import type { CheckinQuestion, PainScore, QuestionKind, QuestionOptions } from "@/lib/checkins/vocabulary";
+import { HELD_MESSAGE } from "@/lib/checkins/intake";
 import { DomainError, notFound } from "@/lib/errors";
 import { localDateIn } from "@/lib/local-date";
 import type { Queryable } from "@/server/db/client";
@@ -22,8 +23,7 @@ import { storeResponse } from "./store-response";
 // trainer has read the answers and cleared the client. Runs stay open: the client's own running
 // is not the programme.
 
-/** What the client is shown while their programme waits for the trainer (Today, the log page, session.log's refusal). */
-export const HELD_MESSAGE = "Your coach is reading your health answers. Your drills appear here once they have cleared you.";
+export { HELD_MESSAGE };
 
 export type IntakeState = "not_asked" | "to_answer" | "answered" | "held" | "cleared";
 
