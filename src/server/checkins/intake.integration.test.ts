@@ -91,6 +91,10 @@ describe("answering the intake", () => {
       expect(told[0]!.body).toContain(studio.clientA.name);
     }
     expect(await healthFlagsTo(studio.clientA.userId)).toEqual([]);
+    // Trainers can turn the kind off; a client, who is never sent it, is not offered it.
+    expect((await asTrainer(studio).push.preferences()).map((p) => p.kind)).toContain("health_flag");
+    expect((await asClient(studio).push.preferences()).map((p) => p.kind)).not.toContain("health_flag");
+    expect((await asClient(studio).push.setPreference({ kind: "message", pushEnabled: false })).map((p) => p.kind)).not.toContain("health_flag");
   });
 
   it("answered from two tabs keeps the first and tells nobody twice", async () => {
