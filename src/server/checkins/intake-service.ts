@@ -59,9 +59,14 @@ export async function intakeStatusOf(q: Queryable, studioId: string, clientId: s
   return { status: "to_answer", form: { id: form.id, title: form.title, description: form.description }, questions };
 }
 
-/** Whether the client's programme waits for their trainer (a red flag not yet cleared). */
+/**
+ * Whether the client's programme waits for their trainer (a red flag not yet cleared): the
+ * status above without the form's questions, which a hold never needs (one read on every Today
+ * and every drill log, and nothing written).
+ */
 export async function isHeldForHealth(q: Queryable, studioId: string, clientId: string): Promise<boolean> {
-  return (await intakeStatusOf(q, studioId, clientId)).status === "held";
+  const response = await intakeResponseOf(q, studioId, clientId);
+  return response !== null && intakeStateOf(response) === "held";
 }
 
 /** Refuses a drill log while the programme is held: called by the session log, inside its transaction. */
