@@ -8,6 +8,7 @@ test.use({ viewport: { width: 390, height: 844 } });
 const TRAINER = "rosa@harbour.test";
 const CLIENT = { name: "Ivy Moreau", email: "ivy.moreau@harbour.test", password: "knees-first-please" };
 const DETAIL = "Left knee aches after long runs since the spring.";
+const shots = process.env.SHOTS;
 const HELD = "Your coach is reading your health answers. Your drills appear here once they have cleared you.";
 
 async function openClient(page: Page, name: string) {
@@ -52,6 +53,7 @@ test("a new client says yes to a knee problem, their drills wait, the trainer cl
   await expect(joints.getByRole("button", { name: "Yes", exact: true })).toHaveAttribute("aria-pressed", "true");
   await joints.getByLabel("Tell your coach more: what, where, since when").fill(DETAIL);
   await form.getByLabel("Pain in the left knee").selectOption("4");
+  if (shots) await page.screenshot({ path: `${shots}/intake-390.png`, fullPage: true });
   await form.getByRole("button", { name: "Send my answers" }).click();
 
   // Today holds the drills, and says why; so does the log page. Runs stay open.
@@ -60,6 +62,7 @@ test("a new client says yes to a knee problem, their drills wait, the trainer cl
   await expect(waiting).toContainText(HELD);
   await expect(page.getByRole("list", { name: "Due today" })).toHaveCount(0);
   await expect(waiting.getByRole("link", { name: "Log a run" })).toBeVisible();
+  if (shots) await page.screenshot({ path: `${shots}/intake-held-390.png`, fullPage: true });
   await expectAccessible(page);
   await page.goto("/portal/log");
   await expect(page.getByRole("region", { name: "Waiting for your coach" })).toContainText(HELD);
@@ -78,6 +81,7 @@ test("a new client says yes to a knee problem, their drills wait, the trainer cl
   await expect(flag).toContainText("Yes");
   await expect(flag).toContainText(DETAIL);
   await expect(health.getByRole("list", { name: "Health answers" })).toContainText("left knee 4/10");
+  if (shots) await page.screenshot({ path: `${shots}/intake-trainer-390.png`, fullPage: true });
   await expectAccessible(page);
   await health.getByRole("button", { name: "Cleared to train" }).click();
   const confirm = health.getByRole("group", { name: `Clear ${CLIENT.name} to train?` });
