@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,7 +12,6 @@ import { QuestionInput } from "./question-inputs";
 /** The health questions on one screen; checked here first (the same check the server runs), then sent once. */
 export function IntakeForm({ formId, questions }: { formId: string; questions: CheckinQuestion[] }) {
   const trpc = useTRPC();
-  const router = useRouter();
   // One id per filling-in: a retry or a second press stores the answers once.
   const [responseId] = useState(() => crypto.randomUUID());
   const [values, setValues] = useState<Record<string, AnswerValue>>(() =>
@@ -22,10 +20,10 @@ export function IntakeForm({ formId, questions }: { formId: string; questions: C
   const [issues, setIssues] = useState<Record<string, string>>({});
   const answer = useMutation(
     trpc.intake.answer.mutationOptions({
-      onSuccess: () => {
-        router.replace("/portal");
-        router.refresh();
-      },
+      // A full load of Today rather than a client-side move: the client arrived here through the
+      // sign-in's redirects, and a soft navigation kept that page's head (the studio's app
+      // manifest among it) in place of the portal's.
+      onSuccess: () => window.location.assign("/portal"),
     }),
   );
   const errors = formErrorsOf(answer.error);
