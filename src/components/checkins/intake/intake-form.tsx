@@ -23,7 +23,10 @@ export function IntakeForm({ formId, questions }: { formId: string; questions: C
       // A full load of Today rather than a client-side move: the client arrived here through the
       // sign-in's redirects, and a soft navigation kept that page's head (the studio's app
       // manifest among it) in place of the portal's.
-      onSuccess: () => window.location.assign("/portal"),
+      onSuccess: () => {
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load on purpose (above)
+        window.location.assign("/portal");
+      },
     }),
   );
   const errors = formErrorsOf(answer.error);
