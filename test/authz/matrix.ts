@@ -16,6 +16,7 @@ import { pushRules } from "./rules/push";
 import { studioRules } from "./rules/studio";
 import { signupRules } from "./rules/signup";
 import { runImportRules } from "./rules/run-import";
+import { checkinAnswerRules } from "./rules/checkin-answer";
 import { intakeRules } from "./rules/intake";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
@@ -38,5 +39,6 @@ export const matrix: ProcedureRules = {
   ...studioRules,
   ...signupRules,
   ...runImportRules,
+  ...checkinAnswerRules,
   ...intakeRules,
 };

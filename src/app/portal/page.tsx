@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { formatSpan } from "@/components/booking/format";
 import { Button } from "@/components/ui/button";
 import { UnlockNotice } from "@/components/progression/unlock-notice";
+import { CheckinsToday } from "@/components/checkins/checkins-today";
 import { HeldForHealthCard } from "@/components/checkins/intake/held-card";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDates, describeDose, describeSchedule } from "@/lib/drills/describe";
@@ -18,7 +19,7 @@ export default async function PortalHome() {
   const trpc = await api();
   // A new client answers the health questions before their first drill.
   if ((await orForbidden(trpc.intake.status())).status === "to_answer") redirect("/portal/intake");
-  const [me, today, sessions, unlocks] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.todayDone()), orForbidden(trpc.portalBooking.list()), orForbidden(trpc.progression.unlockNotices())]);
+  const [me, today, sessions, unlocks, checkins] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.todayDone()), orForbidden(trpc.portalBooking.list()), orForbidden(trpc.progression.unlockNotices()), orForbidden(trpc.checkin.due())]);
   const daily = today.drills.filter((d) => d.isDueToday);
   const beforeRun = today.drills.filter((d) => d.isBeforeRun);
   const next = sessions.upcoming.find((b) => b.status === "confirmed");
@@ -32,6 +33,7 @@ export default async function PortalHome() {
         {daily.length > 0 ? <StreakLine streak={today.streak} /> : null}
       </div>
       <UnlockNotice unlocks={unlocks} />
+      <CheckinsToday due={checkins} />
       {today.drills.length > 0 ? (
         <div className="grid grid-cols-2 gap-3">
           <Button asChild size="lg">

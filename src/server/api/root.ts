@@ -28,6 +28,7 @@ import { inboxRouter } from "./routers/inbox";
 import { templateRouter } from "./routers/template";
 import { liveRouter } from "./routers/live";
 import { pushRouter } from "./routers/push";
+import { checkinRouter } from "./routers/checkin";
 import { intakeRouter } from "./routers/intake";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -63,6 +64,7 @@ export const appRouter = createTRPCRouter({
   studio: studioRouter,
   signup: signupRouter,
   payment: paymentRouter,
+  checkin: checkinRouter,
   intake: intakeRouter,
 });
 
