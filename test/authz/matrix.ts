@@ -18,6 +18,7 @@ import { signupRules } from "./rules/signup";
 import { runImportRules } from "./rules/run-import";
 import { checkinAnswerRules } from "./rules/checkin-answer";
 import { checkinRules } from "./rules/checkins";
+import { intakeRules } from "./rules/intake";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -41,4 +42,5 @@ export const matrix: ProcedureRules = {
   ...runImportRules,
   ...checkinAnswerRules,
   ...checkinRules,
+  ...intakeRules,
 };

@@ -30,6 +30,7 @@ import { liveRouter } from "./routers/live";
 import { pushRouter } from "./routers/push";
 import { checkinRouter } from "./routers/checkin";
 import { checkinScheduleRouter } from "./routers/checkin-schedule";
+import { intakeRouter } from "./routers/intake";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -66,6 +67,7 @@ export const appRouter = createTRPCRouter({
   payment: paymentRouter,
   checkin: checkinRouter,
   checkinSchedule: checkinScheduleRouter,
+  intake: intakeRouter,
 });
 
 export type AppRouter = typeof appRouter;

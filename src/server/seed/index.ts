@@ -10,6 +10,7 @@ import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 import { seedTraining } from "./training";
 import { seedMessageTemplates } from "./message-templates";
 import { seedCheckins } from "./checkins";
+import { seedIntake } from "./intake";
 
 /**
  * Seeds the demo studio on an empty database (and only then). Each feature adds its demo
@@ -37,6 +38,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ) logs group by client_id
     ) first
     where ${inStudioSql("c", studio.studioId)} and c.id = first.client_id and first.at < c.created_at`);
+  await seedIntake(db, [studio, other], new Date());
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }
