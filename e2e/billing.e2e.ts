@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import Stripe from "stripe";
-import { expectAccessible, signIn, signOut } from "./fixtures";
+import { expectAccessible, signIn, signOut, answerIntakeWithoutFlags } from "./fixtures";
 
 // Accounts used here and nowhere else: a new visitor per run, dana@ (buys a pack) and
 // eli@ (subscribes, then a renewal fails).
@@ -44,7 +44,7 @@ test.describe("paying for coaching", () => {
     await expect(page.getByText(TEST_MODE)).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Continue to your portal" }).click();
-    await expect(page).toHaveURL(/\/portal$/);
+    await answerIntakeWithoutFlags(page);
     await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
     await expect(page.getByRole("main")).toContainText("Hi Vera, your coach is Morgan Reid.");
 

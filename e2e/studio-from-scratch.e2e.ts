@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
-import { expectAccessible } from "./fixtures";
+import { expectAccessible, answerIntakeWithoutFlags } from "./fixtures";
 import { AppServer } from "./fixtures/app-server";
 
 const OWNER = { name: "Sam Okafor", email: "sam@hill-runners.test", password: "a long password" };
@@ -162,7 +162,7 @@ test(`a studio from an empty ${kind === "embedded" ? "embedded database" : "Post
     await expect(client.getByRole("heading", { name: "Join Hill Runners" })).toBeVisible();
     await client.getByLabel("Choose a password").fill(CLIENT.password);
     await client.getByRole("button", { name: "Join and go to my drills" }).click();
-    await expect(client).toHaveURL(/\/portal$/);
+    await answerIntakeWithoutFlags(client);
 
     // Their trainer gives them Runner's foundation.
     await trainer.goto("/dashboard");

@@ -16,6 +16,9 @@ import { pushRules } from "./rules/push";
 import { studioRules } from "./rules/studio";
 import { signupRules } from "./rules/signup";
 import { runImportRules } from "./rules/run-import";
+import { checkinAnswerRules } from "./rules/checkin-answer";
+import { checkinRules } from "./rules/checkins";
+import { intakeRules } from "./rules/intake";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -37,4 +40,7 @@ export const matrix: ProcedureRules = {
   ...studioRules,
   ...signupRules,
   ...runImportRules,
+  ...checkinAnswerRules,
+  ...checkinRules,
+  ...intakeRules,
 };

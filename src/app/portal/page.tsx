@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { formatSpan } from "@/components/booking/format";
 import { Button } from "@/components/ui/button";
 import { UnlockNotice } from "@/components/progression/unlock-notice";
+import { CheckinsToday } from "@/components/checkins/checkins-today";
+import { HeldForHealthCard } from "@/components/checkins/intake/held-card";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDates, describeDose, describeSchedule } from "@/lib/drills/describe";
 import type { TodayWithDone } from "@/server/progression/today";
@@ -14,7 +17,9 @@ const longDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString("e
 
 export default async function PortalHome() {
   const trpc = await api();
-  const [me, today, sessions, unlocks] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.todayDone()), orForbidden(trpc.portalBooking.list()), orForbidden(trpc.progression.unlockNotices())]);
+  // A new client answers the health questions before their first drill.
+  if ((await orForbidden(trpc.intake.status())).status === "to_answer") redirect("/portal/intake");
+  const [me, today, sessions, unlocks, checkins] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.todayDone()), orForbidden(trpc.portalBooking.list()), orForbidden(trpc.progression.unlockNotices()), orForbidden(trpc.checkin.due())]);
   const daily = today.drills.filter((d) => d.isDueToday);
   const beforeRun = today.drills.filter((d) => d.isBeforeRun);
   const next = sessions.upcoming.find((b) => b.status === "confirmed");
@@ -28,6 +33,7 @@ export default async function PortalHome() {
         {daily.length > 0 ? <StreakLine streak={today.streak} /> : null}
       </div>
       <UnlockNotice unlocks={unlocks} />
+      <CheckinsToday due={checkins} />
       {today.drills.length > 0 ? (
         <div className="grid grid-cols-2 gap-3">
           <Button asChild size="lg">
@@ -38,7 +44,9 @@ export default async function PortalHome() {
           </Button>
         </div>
       ) : null}
-      {today.drills.length === 0 ? (
+      {today.isHeldForHealth ? (
+        <HeldForHealthCard />
+      ) : today.drills.length === 0 ? (
         <Card>
           <p className="text-stone-700">Nothing is due today. The drills {me.coachName} assigns you show up here, day by day.</p>
         </Card>

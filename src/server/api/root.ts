@@ -28,6 +28,9 @@ import { inboxRouter } from "./routers/inbox";
 import { templateRouter } from "./routers/template";
 import { liveRouter } from "./routers/live";
 import { pushRouter } from "./routers/push";
+import { checkinRouter } from "./routers/checkin";
+import { checkinScheduleRouter } from "./routers/checkin-schedule";
+import { intakeRouter } from "./routers/intake";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -62,6 +65,9 @@ export const appRouter = createTRPCRouter({
   studio: studioRouter,
   signup: signupRouter,
   payment: paymentRouter,
+  checkin: checkinRouter,
+  checkinSchedule: checkinScheduleRouter,
+  intake: intakeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,6 +26,7 @@ import { ensureBuiltIns } from "./service";
 import type { Prescription } from "@/lib/drills/vocabulary";
 import { lockStatesFor, recordUnlocksFor } from "./locks";
 import type { LockState } from "./unlock";
+import { isHeldForHealth } from "@/server/checkins/intake-service";
 
 type VersionAction = AssignmentVersion["action"];
 
@@ -391,6 +392,8 @@ export async function todayFor(q: Queryable, studioId: string, clientId: string,
   // The signed-in client's own zone is already known from the session's viewer: one round trip fewer per read.
   const timeZone = viewerTimeZone === undefined ? await zoneOf(q, studioId, { clientId }) : usableZone(viewerTimeZone);
   const localDate = localDateIn(now, timeZone);
+  // Health answers waiting for the trainer hold the programme: Today says so instead of listing drills.
+  if (await isHeldForHealth(q, studioId, clientId)) return { localDate, timeZone, isHeldForHealth: true, drills: [] as TodayDrill[], paused: [], upcoming: [] };
   const rows = await q
     .select({ assignment: assignments, drill: drills, version: assignmentVersions })
     .from(assignments)
@@ -429,5 +432,5 @@ export async function todayFor(q: Queryable, studioId: string, clientId: string,
   const upcoming = candidates
     .filter((c) => c.status === "active" && c.prescription.startDate > localDate)
     .map((c) => ({ assignmentId: c.id, drillName: c.row.drill.name, startDate: c.prescription.startDate }));
-  return { localDate, timeZone, drills: drillsToday, paused, upcoming };
+  return { localDate, timeZone, isHeldForHealth: false, drills: drillsToday, paused, upcoming };
 }

@@ -23,8 +23,8 @@ async function schedulesOf(clientId: string) {
 }
 
 describe("the demo's check-ins", () => {
-  it("the runners are asked the morning check-in at 07:00 from today; Dana the weekly review on Sundays at 18:00 too", async () => {
-    for (const email of ["alex@stride.test", "bea@stride.test", "chidi@stride.test", "eli@stride.test"]) {
+  it("the runners are asked the morning check-in at 07:00 (from today; Dana three weeks back) and Dana the weekly review on Sundays at 18:00", async () => {
+    for (const email of ["alex@stride.test", "bea@stride.test", "eli@stride.test"]) {
       const c = await client(email);
       const rows = await schedulesOf(c.id);
       expect(rows.map((r) => [r.form, r.s.cadence, r.s.atTime, r.s.startsOn]), email).toEqual([["morning-check-in", "daily", "07:00", c.today]]);
@@ -35,6 +35,17 @@ describe("the demo's check-ins", () => {
       ["morning-check-in", "daily", null, "07:00", addDays(dana.today, -21)],
       ["weekly-review", "weekly", 7, "18:00", addDays(dana.today, -21)],
     ]);
+  });
+
+  it("asks Chidi the morning check-in and a weekly review today, for the answering story; Alex his morning one", async () => {
+    const chidi = await (await demo.as("chidi@stride.test")).checkin.due();
+    expect(chidi.open.map((o) => [o.formTitle, o.isToday])).toEqual([
+      ["Morning check-in", true],
+      ["Weekly review", true],
+    ]);
+    expect(chidi.answered).toEqual([]);
+    const alex = await (await demo.as("alex@stride.test")).checkin.due();
+    expect(alex.open.map((o) => [o.formTitle, o.isToday])).toEqual([["Morning check-in", true]]);
   });
 
   it("Dana answered every morning of three weeks but today, believably, with the last five at pain 2 or less", async () => {

@@ -10,7 +10,7 @@ import { addDays, daysBetween, localDateIn, type LocalDate } from "@/lib/local-d
 import { afterCheckinAnswered } from "@/server/checkins/after-answer";
 import { MORNING_FORM, WEEKLY_FORM } from "@/server/checkins/built-in-forms";
 import { ensureBuiltInCheckinForms, liveQuestionsOf } from "@/server/checkins/forms";
-import { answerableUntil, dueOccurrences } from "@/server/checkins/occurrences";
+import { answerableUntil, dueOccurrences, isoWeekday } from "@/server/checkins/occurrences";
 import { storeResponse } from "@/server/checkins/store-response";
 import { zoneOf } from "@/server/dates/zones";
 import { seededRandom } from "./random";
@@ -18,14 +18,16 @@ import type { SeededStudio } from "./studio";
 
 /**
  * Check-ins in the demo: Morgan asks the runners on Runner's foundation the morning check-in
- * every day at 07:00 (from today, so each has Today's card), and Dana the weekly review too
- * (Sundays 18:00). Dana has answered three weeks of mornings (feel 6–8, sleep 5–8, her left
- * knee at 1–2 some days, one small shin niggle), each through the app's own write path; the
- * last five are all ≤ 2, so Hopping's pain condition holds for her. Today is left for the demo
- * to answer. Of her weekly reviews she forgot the latest that has closed, so the queue shows a
- * missed one.
+ * every day at 07:00, and Dana the weekly review too (Sundays 18:00).
+ * - Dana has answered three weeks of mornings (feel 6–8, sleep 5–8, her left knee at 1–2 some
+ *   days, one small shin niggle), each through the app's own write path; the last five are all
+ *   ≤ 2, so Hopping's pain condition holds for her. Today is left for the demo to answer. Of
+ *   her weekly reviews she forgot the latest that has closed, so the queue shows a missed one.
+ * - Chidi is asked both from two weeks back, his weekly review on the weekday the demo was made,
+ *   so Today has both to answer (e2e/checkin-answer.e2e.ts answers them, online and offline).
+ * - Alex, Bea and Eli are asked from today: each has Today's card.
  */
-const RUNNERS = ["alex@stride.test", "bea@stride.test", "chidi@stride.test", "eli@stride.test", "dana@stride.test"] as const;
+const FROM_TODAY = ["alex@stride.test", "bea@stride.test", "eli@stride.test"] as const;
 const DANA_WEEKS = 3;
 
 export async function seedCheckins(db: Queryable, studio: SeededStudio, now = new Date()) {
@@ -49,12 +51,15 @@ export async function seedCheckins(db: Queryable, studio: SeededStudio, now = ne
   const danaToday = localDateIn(now, danaZone);
   const danaStart = addDays(danaToday, -7 * DANA_WEEKS);
 
-  const schedules = new Map<string, CheckinSchedule>();
-  for (const email of RUNNERS) {
+  for (const email of FROM_TODAY) {
     const clientId = studio.clientIdByEmail.get(email)!;
-    const startsOn = clientId === danaId ? danaStart : localDateIn(now, await zoneOf(db, studioId, { clientId }));
-    schedules.set(email, await schedule(morning.form.id, clientId, { cadence: "daily", weekday: null, atTime: "07:00", startsOn }));
+    await schedule(morning.form.id, clientId, { cadence: "daily", weekday: null, atTime: "07:00", startsOn: localDateIn(now, await zoneOf(db, studioId, { clientId })) });
   }
+  const chidi = studio.clientIdByEmail.get("chidi@stride.test")!;
+  const chidiToday = localDateIn(now, await zoneOf(db, studioId, { clientId: chidi }));
+  await schedule(morning.form.id, chidi, { cadence: "daily", weekday: null, atTime: "07:00", startsOn: addDays(chidiToday, -14) });
+  await schedule(weekly.form.id, chidi, { cadence: "weekly", weekday: isoWeekday(chidiToday), atTime: "18:00", startsOn: addDays(chidiToday, -14) });
+  const danaMorning = await schedule(morning.form.id, danaId, { cadence: "daily", weekday: null, atTime: "07:00", startsOn: danaStart });
   const danaWeekly = await schedule(weekly.form.id, danaId, { cadence: "weekly", weekday: 7, atTime: "18:00", startsOn: danaStart });
 
   const at = (date: LocalDate, time: string) => DateTime.fromISO(`${date}T${time}`, { zone: danaZone }).toJSDate();
@@ -87,7 +92,7 @@ export async function seedCheckins(db: Queryable, studio: SeededStudio, now = ne
     };
     if (date === shinDay) byPrompt[note] = { kind: "text", value: "Left shin a bit sore on the stairs after yesterday's run." };
     else if (daysAgo === 2) byPrompt[note] = { kind: "text", value: "Legs fresh, looking forward to the hopping." };
-    await answer(morning, schedules.get("dana@stride.test")!.id, date, at(date, `07:${String(5 + Math.floor(random() * 40)).padStart(2, "0")}`), byPrompt);
+    await answer(morning, danaMorning.id, date, at(date, `07:${String(5 + Math.floor(random() * 40)).padStart(2, "0")}`), byPrompt);
   }
 
   // Her weekly reviews: those whose answering days are over, but for the latest of them.

@@ -5,11 +5,12 @@ import { logger } from "@/server/logger";
 import { seedDrills } from "./drills";
 import { seedBookings } from "./bookings";
 import { seedBilling } from "./billing";
-import { seedCheckins } from "./checkins";
 import { seedProgression } from "./progression";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 import { seedTraining } from "./training";
 import { seedMessageTemplates } from "./message-templates";
+import { seedCheckins } from "./checkins";
+import { seedIntake } from "./intake";
 
 /**
  * Seeds the demo studio on an empty database (and only then). Each feature adds its demo
@@ -37,6 +38,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ) logs group by client_id
     ) first
     where ${inStudioSql("c", studio.studioId)} and c.id = first.client_id and first.at < c.created_at`);
+  await seedIntake(db, [studio, other], new Date());
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;
 }

@@ -23,6 +23,7 @@ import { lockStatesFor, recordUnlocksFor } from "@/server/drills/locks";
 import type { MeasureKind } from "@/lib/drills/vocabulary";
 import { DomainError, notFound } from "@/lib/errors";
 import { postPainComment } from "@/server/messages/log-comments";
+import { refuseWhileHeld } from "@/server/checkins/intake-service";
 import { evaluateSessionEdit, SESSION_EDIT_WINDOW_HOURS, type SessionChange } from "./edit-window";
 import { fromZod, logSessionInput, parseRun, sessionMessages, validateLoggedAt, validateSession, type FieldIssue, type LoggableDrill, type LogSession, type LogSessionInput, type LogRunInput } from "@/lib/session-input";
 
@@ -160,6 +161,8 @@ export async function logSession(q: Queryable, studioId: string, clientId: strin
   const { session, timeZone, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
   // The session, and a pain report's comment to the trainer, are one write.
   const result = await q.transaction(async (tx) => {
+    // Health answers waiting for the trainer hold the programme (runs stay open).
+    await refuseWhileHeld(tx, studioId, clientId);
     const written = await writeSession(tx, {
       session: {
         id: session.id,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { toLoggerDrill } from "@/components/logging/logger-drill";
 import { SessionForm } from "@/components/logging/session-form";
+import { HeldForHealthCard } from "@/components/checkins/intake/held-card";
 import { formatDistance } from "@/lib/distance-units";
 import { formatWhen } from "@/lib/time-wording";
 import { viewerDistanceUnit } from "@/app/require-viewer";
@@ -25,7 +26,7 @@ export default async function LogPage() {
           Fill in the drills you did; leave the others empty. Warming up for a run? <Link href="/portal/run" className="font-medium text-brand-700 underline">Log the run</Link> and its warm-up together.
         </p>
       </div>
-      <SessionForm drills={drills} timeZone={today.timeZone} runs={runs} />
+      {today.isHeldForHealth ? <HeldForHealthCard /> : <SessionForm drills={drills} timeZone={today.timeZone} runs={runs} />}
     </div>
   );
 }
