@@ -52,7 +52,7 @@ test("the owner adds a number with a unit to the morning check-in, sees it liste
   // One choice is not a choice: the sentence says what to do, and nothing is added.
   await add.getByLabel("Kind of question").selectOption({ label: "One of several choices" });
   await add.getByLabel("Question", { exact: true }).fill("Where did you run?");
-  await add.getByLabel("Choice 1").fill("Road");
+  await add.getByRole("textbox", { name: "Choice 1" }).fill("Road");
   await add.getByRole("button", { name: "Add question" }).click();
   await expect(add.getByText("Give at least two choices to pick from.")).toBeVisible();
   await expect(add.getByRole("alert")).toBeVisible();
