@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkinAnswers, checkinForms, checkinQuestions, checkinResponses } from "@/server/db/schema";
 import { RED_FLAG_ONLY_ON_INTAKE, type QuestionInput } from "@/lib/checkins/question-input";
 import { MAX_QUESTIONS_PER_FORM } from "@/lib/checkins/vocabulary";
+import { createStudioWithOwner } from "@/server/setup/service";
 import { liveIntakeFormOf } from "./forms";
 import { ANSWERED_SHAPE_LOCKED, INTAKE_ARCHIVED_NOTICE } from "./form-editor";
 import { callerFor } from "~test/caller";
@@ -170,6 +171,14 @@ describe("the studio's questionnaires", () => {
     const restored = await owner.checkinForm.restore({ formId: intake.id });
     expect(restored.form.archivedAt).toBeNull();
     expect((await liveIntakeFormOf(t.db, studio.studioId))?.id).toBe(intake.id);
+  });
+
+  it("gives a studio made by set-up or sign-up its built-in questionnaires at once", async () => {
+    const made = await t.db.transaction((tx) =>
+      createStudioWithOwner(tx, { studioName: "Fresh Studio", ownerName: "Fresh Owner", email: `fresh-${randomUUID().slice(0, 8)}@example.test`, passwordHash: "x", timeZone: "Europe/London", currency: "EUR", distanceUnit: "km", emailConfirmedAt: null }),
+    );
+    const rows = await t.db.select({ key: checkinForms.builtInKey }).from(checkinForms).where(eq(checkinForms.studioId, made!.studioId));
+    expect(rows.map((r) => r.key).sort()).toEqual(["health-intake", "morning-check-in", "weekly-review"]);
   });
 
   it("makes only check-in forms: the intake is the built-in one", async () => {
