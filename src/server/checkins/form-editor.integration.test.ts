@@ -145,6 +145,9 @@ describe("the studio's questionnaires", () => {
     expect(up.questions.map((q) => q.id)).toEqual([ids[1], ids[0], ids[3], ids[2]]);
     const top = await owner.checkinForm.moveQuestion({ questionId: ids[1]!, direction: "up" });
     expect(top.questions.map((q) => q.id)).toEqual([ids[1], ids[0], ids[3], ids[2]]);
+    // An id sent in capitals names the same question (the fuzzer found it).
+    const shouted = await owner.checkinForm.moveQuestion({ questionId: ids[1]!.toUpperCase(), direction: "down" });
+    expect(shouted.questions.map((q) => q.id)).toEqual([ids[0], ids[1], ids[3], ids[2]]);
   });
 
   it(`asks at most ${MAX_QUESTIONS_PER_FORM} questions, and never none`, async () => {

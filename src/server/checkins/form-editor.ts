@@ -260,16 +260,17 @@ export async function updateQuestion(q: Queryable, studioId: string, questionId:
 // The question swaps places with its neighbour among the live ones; at the top (or bottom) it stays.
 export async function moveQuestion(q: Queryable, studioId: string, questionId: string, direction: "up" | "down"): Promise<FormDetail> {
   const formId = await q.transaction(async (tx) => {
-    const { form } = await lockQuestion(tx, studioId, questionId);
+    // The stored id, not the one sent: a uuid may arrive in capitals and still name this row.
+    const { form, question } = await lockQuestion(tx, studioId, questionId);
     const live = await tx
       .select({ id: checkinQuestions.id })
       .from(checkinQuestions)
       .where(inStudio(checkinQuestions, studioId, eq(checkinQuestions.formId, form.id), isNull(checkinQuestions.removedAt)))
       .orderBy(asc(checkinQuestions.position), asc(checkinQuestions.createdAt));
     const ids = live.map((r) => r.id);
-    const at = ids.indexOf(questionId);
+    const at = ids.indexOf(question.id);
     const to = direction === "up" ? at - 1 : at + 1;
-    if (to < 0 || to >= ids.length) return form.id;
+    if (at < 0 || to < 0 || to >= ids.length) return form.id;
     [ids[at], ids[to]] = [ids[to]!, ids[at]!];
     // Renumbered from 0 behind the removed ones, so ties and gaps never make the order ambiguous.
     const [top] = await tx
