@@ -7,6 +7,7 @@ import { portalBookingRouter } from "./routers/portal-booking";
 import { billingRouter } from "./routers/billing";
 import { clientRouter } from "./routers/client";
 import { clientVisibilityRouter } from "./routers/client-visibility";
+import { checkinFormRouter } from "./routers/checkin-form";
 import { drillRouter } from "./routers/drill";
 import { inviteRouter } from "./routers/invite";
 import { outboxRouter } from "./routers/outbox";
@@ -48,6 +49,7 @@ export const appRouter = createTRPCRouter({
   outbox: outboxRouter,
   drill: drillRouter,
   program: programRouter,
+  checkinForm: checkinFormRouter,
   assignment: assignmentRouter,
   invite: inviteRouter,
   booking: bookingRouter,
