@@ -1,4 +1,4 @@
-import { PAIN_PLACE_LABELS, PAIN_PLACES, PAIN_SIDES, describePainPlace, type PainPlace, type PainScore, type PainSide } from "@/lib/checkins/vocabulary";
+import { PAIN_PLACE_LABELS, PAIN_PLACES, PAIN_SIDES, describePainPlace, type PainCondition, type PainPlace, type PainScore, type PainSide } from "@/lib/checkins/vocabulary";
 import type { LocalDate } from "@/lib/local-date";
 
 // How the client feels decides what comes next (issue 20): a drill that builds on another opens
@@ -15,8 +15,7 @@ export type PainReading = {
   formTitle?: string;
 };
 
-/** A prerequisite's pain condition: pain at most `maxScore` on each side in the last `checkins` check-ins. */
-export type PainCondition = { maxScore: number; checkins: number };
+export type { PainCondition };
 
 export type PainSideScores = Record<PainSide, number>;
 
