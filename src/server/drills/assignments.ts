@@ -330,7 +330,9 @@ export async function listClientAssignments(q: Queryable, studioId: string, clie
     .map(({ assignment, drill }) => {
       const list = history.get(assignment.id) ?? [];
       const current = list.find((v) => v.version === assignment.version)!;
-      return { id: assignment.id, status: assignment.status, version: assignment.version, drill, prescription: prescriptionOf(current), history: list };
+      // Paused by the app (a pain report): the reason it gave, shown until the trainer resumes it.
+      const pausedBy = assignment.status === "paused" && current.changedByMemberId === null && current.reason ? { reason: current.reason } : null;
+      return { id: assignment.id, status: assignment.status, version: assignment.version, drill, prescription: prescriptionOf(current), history: list, pausedBy };
     })
     .sort((a, b) => order[a.status] - order[b.status]);
 }
