@@ -11,7 +11,9 @@ import { setDrillPainPlaces, setPrerequisite } from "@/server/drills/service";
 import { logSession } from "@/server/training/service";
 import { DEFAULT_MASTERY_RULE } from "@/lib/drills/vocabulary";
 import { scheduleCheckin } from "~test/checkin-fixtures";
+import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
+import { refusalOf } from "~test/refusal";
 import { createTestStudio, type TestStudio } from "~test/factories";
 import { sampleSession, withFoundation, type FoundationDrills } from "~test/training-fixtures";
 import { afterCheckinAnswered } from "./after-answer";
@@ -162,5 +164,61 @@ describe("a prerequisite with a pain condition", () => {
     expect((await t.db.select().from(unlockEvents).where(eq(unlockEvents.clientId, s.clientId)))).toEqual([]);
     await answerMorning(s, "2026-12-03", [leftKnee(4)]);
     expect((await t.db.select().from(unlockEvents).where(eq(unlockEvents.clientId, s.clientId))).map((e) => e.drillId)).toEqual([s.drills.hopping]);
+  });
+});
+
+describe("the trainer's settings for pain", () => {
+  it("built-in drills load their places; a trainer sets a drill's places and a pain condition; bad input gets a sentence and changes nothing", async () => {
+    const s = await createTestStudio(t.db, "pain-settings");
+    const trainer = callerFor(t.db, s.trainer.userId, { now: () => NOW });
+    const library = await trainer.drill.list();
+    expect(Object.fromEntries(library.map((d) => [d.slug, d.painPlaces]))).toEqual({
+      "knee-drive": ["foot", "ankle", "knee", "hip"],
+      "back-rotations": ["lower_back"],
+      hopping: ["foot", "ankle", "shin", "calf", "knee"],
+    });
+    const hopping = library.find((d) => d.slug === "hopping")!;
+    const knee = library.find((d) => d.slug === "knee-drive")!;
+    expect(hopping.prerequisites[0]!.painCondition).toBeNull();
+
+    const set = (painCondition: unknown) => trainer.drill.setPrerequisite({ drillId: hopping.id, requiresDrillId: knee.id, rule: { ...DEFAULT_MASTERY_RULE }, painCondition: painCondition as never });
+    expect((await refusalOf(set({ maxScore: 10, checkins: 5 }), "drill.setPrerequisite")).fields).toEqual({ "painCondition.maxScore": "Enter the highest pain allowed as a whole number from 0 to 9." });
+    expect((await refusalOf(set({ maxScore: 2, checkins: 0 }), "drill.setPrerequisite")).fields).toEqual({ "painCondition.checkins": "Enter how many of the last check-ins count as a whole number from 1 to 30." });
+    expect((await refusalOf(set({ maxScore: 2.5, checkins: null }), "drill.setPrerequisite")).fields).toMatchObject({ "painCondition.maxScore": expect.any(String), "painCondition.checkins": expect.any(String) });
+    expect((await trainer.drill.get({ drillId: hopping.id })).prerequisites[0]!.painCondition).toBeNull();
+    expect((await set({ maxScore: 2, checkins: 5 })).prerequisites[0]!.painCondition).toEqual({ maxScore: 2, checkins: 5 });
+
+    expect((await refusalOf(trainer.drill.setPainPlaces({ drillId: hopping.id, places: ["shin", "elbow" as never] }), "drill.setPainPlaces")).fields).toEqual({ "places.1": "Tick the places from the list." });
+    expect((await refusalOf(trainer.drill.setPainPlaces({ drillId: hopping.id, places: ["shin", "shin"] }), "drill.setPainPlaces")).fields).toEqual({ places: "Tick each place once." });
+    expect((await trainer.drill.setPainPlaces({ drillId: hopping.id, places: ["shin", "calf"] })).painPlaces).toEqual(["shin", "calf"]);
+    // A copy keeps the places and the pain condition.
+    const copy = await trainer.drill.copy({ drillId: hopping.id });
+    expect(copy).toMatchObject({ painPlaces: ["shin", "calf"], prerequisites: [{ painCondition: { maxScore: 2, checkins: 5 } }] });
+  });
+
+  it("the owner sets the pause threshold from 1 to 9; a trainer may not", async () => {
+    const s = await createTestStudio(t.db, "pain-threshold");
+    const owner = callerFor(t.db, s.owner.userId, { now: () => NOW });
+    expect((await owner.progression.settings()).painPauseAbove).toBe(5);
+    for (const bad of [0, 10, 4.5]) {
+      expect((await refusalOf(owner.progression.setPainPauseAbove({ painPauseAbove: bad }), "progression.setPainPauseAbove")).fields).toEqual({ painPauseAbove: "Enter the pain score above which drills pause, a whole number from 1 to 9." });
+    }
+    await owner.progression.setPainPauseAbove({ painPauseAbove: 7 });
+    expect((await owner.progression.settings()).painPauseAbove).toBe(7);
+    const trainer = callerFor(t.db, s.trainer.userId, { now: () => NOW });
+    expect((await refusalOf(trainer.progression.setPainPauseAbove({ painPauseAbove: 3 }), "progression.setPainPauseAbove")).code).toBe("FORBIDDEN");
+  });
+
+  it("the trainer's client page lists an automatic pause as Stride's, with the reason", async () => {
+    const s = await setUp();
+    await answerMorning(s, "2026-12-03", [leftKnee(7)]);
+    const trainer = callerFor(t.db, s.studio.trainer.userId, { now: () => NOW });
+    const { assignments: listed } = await trainer.assignment.forClient({ clientId: s.clientId });
+    const knee = listed.find((a) => a.drill.name === "Knee Drive")!;
+    expect(knee.pausedBy?.reason).toBe("Paused: pain 7/10 at the left knee in the morning check-in of 3 December (your studio pauses above 5).");
+    expect(knee.history[0]).toMatchObject({ action: "paused", changedByMemberId: null, changedByName: null });
+    await trainer.assignment.setStatus({ assignmentId: knee.id, action: "resume" });
+    const after = (await trainer.assignment.forClient({ clientId: s.clientId })).assignments.find((a) => a.drill.name === "Knee Drive")!;
+    expect(after).toMatchObject({ status: "active", pausedBy: null });
   });
 });
