@@ -26,8 +26,9 @@ export async function painReadingsOf(q: Queryable, studioId: string, clientId: s
         studioId,
         eq(checkinResponses.clientId, clientId),
         eq(checkinResponses.kind, "checkin"),
+        // Correlated to the response (its studio and id); the outer query is scoped to the studio.
         sql`exists (select 1 from ${checkinAnswers} a join ${checkinQuestions} qn on qn.studio_id = a.studio_id and qn.id = a.question_id
-                    where a.studio_id = ${checkinResponses.studioId} and a.response_id = ${checkinResponses.id} and qn.kind = 'pain_map')`,
+                    where (a.studio_id, a.response_id) = (${checkinResponses.studioId}, ${checkinResponses.id}) and qn.kind = 'pain_map')`,
       ),
     )
     .orderBy(desc(checkinResponses.answeredAt), desc(checkinResponses.id))
