@@ -129,7 +129,8 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
                     {m.lock.progress.map((p) => (
                       <li key={p.requiresDrillId}>
                         <span className="font-medium">{p.requirement}.</span> {p.evaluation.summary}.
-                        {!p.evaluation.isMet && p.everMet ? " Met before, so it stays unlocked." : ""}
+                        {!p.evaluation.isMet && p.everMet && p.isSatisfied ? " Met before, so it stays unlocked." : ""}
+                        {p.pain ? ` ${p.pain.summary}.` : ""}
                         {!p.everMet && p.evaluation.earliestMetDate ? ` With a qualifying day every day it opens on ${longDate(p.evaluation.earliestMetDate)}.` : ""}
                         <span className="mt-1 block h-2 w-full max-w-xs overflow-hidden rounded-full bg-stone-200" aria-hidden="true">
                           <span
