@@ -110,7 +110,7 @@ export async function getForm(q: Queryable, studioId: string, formId: string): P
       isRequired: checkinQuestions.isRequired,
       isRedFlag: checkinQuestions.isRedFlag,
       position: checkinQuestions.position,
-      answerCount: sql<number>`(select count(*) from ${checkinAnswers} a where a.studio_id = ${checkinQuestions.studioId} and a.question_id = ${checkinQuestions.id})`.mapWith(Number),
+      answerCount: sql<number>`(select count(*) from ${checkinAnswers} a where (a.studio_id, a.question_id) = (${checkinQuestions.studioId}, ${checkinQuestions.id}))`.mapWith(Number),
     })
     .from(checkinQuestions)
     .where(inStudio(checkinQuestions, studioId, eq(checkinQuestions.formId, formId), isNull(checkinQuestions.removedAt)))
