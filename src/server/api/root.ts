@@ -28,6 +28,7 @@ import { inboxRouter } from "./routers/inbox";
 import { templateRouter } from "./routers/template";
 import { liveRouter } from "./routers/live";
 import { pushRouter } from "./routers/push";
+import { checkinHistoryRouter } from "./routers/checkin-history";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -55,6 +56,7 @@ export const appRouter = createTRPCRouter({
   run: runRouter,
   review: reviewRouter,
   progression: progressionRouter,
+  checkinHistory: checkinHistoryRouter,
   dataRights: dataRightsRouter,
   setup: setupRouter,
   staff: staffRouter,
