@@ -16,6 +16,7 @@ import { pushRules } from "./rules/push";
 import { studioRules } from "./rules/studio";
 import { signupRules } from "./rules/signup";
 import { runImportRules } from "./rules/run-import";
+import { checkinHistoryRules } from "./rules/checkin-history";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -37,4 +38,5 @@ export const matrix: ProcedureRules = {
   ...studioRules,
   ...signupRules,
   ...runImportRules,
+  ...checkinHistoryRules,
 };
