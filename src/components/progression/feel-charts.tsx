@@ -102,7 +102,7 @@ export function ValueChart({ axis, points, min, max, unit }: { axis: Axis; point
         <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="#e7e5e4" strokeDasharray="3 3" />
           <XAxis {...dayAxis(axis)} />
-          <YAxis fontSize={12} domain={domain} allowDecimals={unit !== null} unit={unit ? ` ${unit}` : ""} />
+          <YAxis fontSize={12} domain={domain} ticks={unit === null ? [0, 5, 10] : undefined} allowDecimals={unit !== null} unit={unit ? ` ${unit}` : ""} />
           <Tooltip labelFormatter={(x) => shortDate(addDays(axis.from, Number(x)))} formatter={(v) => (typeof v === "number" ? (unit === null ? `${v} of 10` : `${v} ${unit}`) : v)} />
           <Line dataKey="value" name="Answer" stroke={VALUE} strokeWidth={2} dot={{ r: 3, fill: VALUE }} connectNulls isAnimationActive={false} />
         </LineChart>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { addDays } from "@/lib/local-date";
 import { checkinHistoryPath } from "@/lib/thread-links";
 import type { CheckinHistory } from "@/server/checkins/history";
 import { PainChart, ValueChart } from "./feel-charts";
@@ -14,10 +15,13 @@ const shortDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString("
  */
 export function FeelSection({ data, audience }: { data: CheckinHistory; audience: "client" | "trainer" }) {
   const you = audience === "client";
-  const axis = { from: data.from, weeks: data.weeks.length };
-  const asked = data.weeks.reduce((n, w) => n + w.due, 0);
-  const answered = data.weeks.reduce((n, w) => n + w.answered, 0);
-  const span = `last ${data.weeks.length} ${data.weeks.length === 1 ? "week" : "weeks"}`;
+  // Like the drills' and runs' chart, the weeks start at the first with something in them (a check-in asked or answered).
+  const firstDay = [data.weeks.find((w) => w.due > 0)?.weekStart, ...data.responses.map((r) => r.localDate)].filter((d): d is string => Boolean(d)).sort()[0];
+  const weeks = firstDay ? data.weeks.filter((w) => addDays(w.weekStart, 6) >= firstDay) : data.weeks;
+  const axis = { from: weeks[0]?.weekStart ?? data.from, weeks: Math.max(1, weeks.length) };
+  const asked = weeks.reduce((n, w) => n + w.due, 0);
+  const answered = weeks.reduce((n, w) => n + w.answered, 0);
+  const span = `last ${weeks.length} ${weeks.length === 1 ? "week" : "weeks"}`;
   const hasAny = data.responses.length > 0 || asked > 0;
   return (
     <section aria-labelledby="feel-heading" className="space-y-3">
@@ -50,7 +54,7 @@ export function FeelSection({ data, audience }: { data: CheckinHistory; audience
                     </tr>
                   </thead>
                   <tbody>
-                    {[...data.weeks].reverse().filter((w) => w.due > 0).map((w) => (
+                    {[...weeks].reverse().filter((w) => w.due > 0).map((w) => (
                       <tr key={w.weekStart} className="border-t border-stone-200">
                         <th scope="row" className="py-1 pr-2 font-normal">{shortDate(w.weekStart)}</th>
                         <td className="py-1 pr-2">{w.answered} of {w.due}</td>

@@ -22,7 +22,8 @@ describe("the pain chart in words", () => {
 describe("a scale or number chart in words", () => {
   it("says the latest answer and the average", () => {
     const points = [{ localDate: "2026-11-30", value: 6 }, { localDate: "2026-12-01", value: 7 }, { localDate: "2026-12-03", value: 4 }];
-    expect(describeValues({ prompt: "How do you feel this morning?", unit: null, points })).toBe("How do you feel this morning? 3 answers: latest 4 of 10 on 3 Dec, average 5.7 of 10.");
-    expect(describeValues({ prompt: "Hours of sleep?", unit: "h", points: [{ localDate: "2026-11-29", value: 7.5 }] })).toBe("Hours of sleep? 1 answer: latest 7.5 h on 29 Nov.");
+    expect(describeValues({ unit: null, points })).toBe("3 answers: latest 4 of 10 on 3 Dec, average 5.7 of 10.");
+    expect(describeValues({ unit: "h", points: [{ localDate: "2026-11-29", value: 7.5 }] })).toBe("1 answer: latest 7.5 h on 29 Nov.");
+    expect(describeValues({ unit: null, points: [] })).toBe("Not answered yet.");
   });
 });

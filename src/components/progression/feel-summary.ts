@@ -23,14 +23,14 @@ export function describePain(painDays: readonly string[], lines: readonly PainLi
   return `Pain on ${days} with a body map, 0 to 10: ${parts.join("; ")}.`;
 }
 
-type ValueLine = { prompt: string; unit: string | null; points: readonly { localDate: string; value: number }[] };
+type ValueLine = { unit: string | null; points: readonly { localDate: string; value: number }[] };
 
-/** A scale or number chart in words: how many answers, the latest, and the average. */
+/** A scale or number chart in words (its question is the chart's title): how many answers, the latest, and the average. */
 export function describeValues(line: ValueLine): string {
-  if (line.points.length === 0) return `${line.prompt} Not answered yet.`;
+  if (line.points.length === 0) return "Not answered yet.";
   const amount = (v: number) => (line.unit === null ? `${v} of 10` : `${v} ${line.unit}`);
   const latest = line.points.at(-1)!;
   const average = Math.round((line.points.reduce((sum, p) => sum + p.value, 0) / line.points.length) * 10) / 10;
   const tail = line.points.length > 1 ? `, average ${amount(average)}` : "";
-  return `${line.prompt} ${plural(line.points.length, "answer")}: latest ${amount(latest.value)} on ${shortDate(latest.localDate)}${tail}.`;
+  return `${plural(line.points.length, "answer")}: latest ${amount(latest.value)} on ${shortDate(latest.localDate)}${tail}.`;
 }

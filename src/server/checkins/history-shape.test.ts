@@ -112,11 +112,14 @@ describe("how the client felt, shaped for the charts", () => {
 
   it("counts each choice in the question's order, yes and no, and a choice since removed", () => {
     const [a, b, c] = [response("2026-11-29", { scheduleId: WEEKLY }), response("2026-11-22"), response("2026-12-01")];
+    // The intake's yes and no are read on its own page, not counted over time.
+    const intake = response("2026-11-20", { kind: "intake", scheduleId: null, dueOn: null });
     const shaped = shapeCheckinHistory({
       today: TODAY,
       weeks: 3,
-      responses: [a, b, c],
+      responses: [a, b, c, intake],
       answers: [
+        answer(intake, "heart", "yes_no", { boolValue: false, isRedFlag: true }),
         answer(a, "felt", "choice", { textValue: "Too hard" }),
         answer(b, "felt", "choice", { textValue: "Too hard" }),
         answer(c, "felt", "choice", { textValue: "Way too hard" }),

@@ -175,7 +175,7 @@ export function shapeResponses(responses: readonly HistoryResponseRow[], answers
     }));
 }
 
-// How the client felt over the weeks: pain per place and side on the days they answered a pain map (a place left empty that day did not hurt), each scale and number by day, each choice counted, and how many of the check-ins due each week were answered.
+// How the client felt over the weeks: pain per place and side on the days they answered a pain map (a place left empty that day did not hurt; the intake's current injuries count), each check-in scale and number by day, each check-in choice counted, and how many of the check-ins due each week were answered.
 export function shapeCheckinHistory(input: {
   today: LocalDate;
   weeks: number;
@@ -221,7 +221,9 @@ export function shapeCheckinHistory(input: {
   const countSeries = new Map<string, AnswerCounts>();
   const firstSeen = new Map<string, number>();
   for (const a of chronological) {
-    const formTitle = byId.get(a.responseId)!.formTitle;
+    const { formTitle, kind: formKind } = byId.get(a.responseId)!;
+    // The intake is answered once: its answers are read on the check-ins page, not counted over time.
+    if (formKind === "intake") continue;
     if (!firstSeen.has(a.questionId)) firstSeen.set(a.questionId, firstSeen.size);
     if ((a.kind === "scale" || a.kind === "number") && a.numberValue !== null) {
       const series =
