@@ -11,7 +11,11 @@ export type AttentionKind =
   | "unlocked"
   | "load_spike"
   | "failed_payment"
-  | "unanswered";
+  | "unanswered"
+  | "intake_red_flag"
+  | "rising_pain"
+  | "auto_paused"
+  | "missed_checkin";
 
 export type AttentionItem = {
   kind: AttentionKind;

@@ -1,6 +1,6 @@
 // The kinds of notification a person can receive, each of which they can turn off in their
 // account settings. One list: the settings page, the push sender and the digest read it.
-export const NOTIFICATION_KINDS = ["message", "log_comment", "booking_reminder", "drill_unlocked", "payment_failed"] as const;
+export const NOTIFICATION_KINDS = ["message", "log_comment", "booking_reminder", "drill_unlocked", "payment_failed", "checkin_due"] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -11,4 +11,11 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   booking_reminder: "A reminder before a booked session",
   drill_unlocked: "A drill unlocked",
   payment_failed: "A payment that failed",
+  checkin_due: "A check-in to answer",
 };
+
+/**
+ * Kinds only a client is ever sent (a check-in to answer): a trainer's settings do not offer
+ * them. Every other kind can reach anyone.
+ */
+export const CLIENT_ONLY_NOTIFICATION_KINDS: readonly NotificationKind[] = ["checkin_due"];

@@ -5,14 +5,15 @@
  * first (IndexedDB, so it survives a closed tab or a dead battery), then sent. It carries the
  * id the device made, so sending it twice (a retry, two tabs, a flaky connection) stores it
  * once on the server. Items are sent in the order they were logged: a run before its warm-up.
- * A message written offline waits here too, and its thread shows it as "Waiting to send".
+ * A message written offline waits here too, and its thread shows it as "Waiting to send"; so
+ * do a check-in's answers, whose card on Today says so.
  */
 
-export type PendingKind = "session" | "run" | "message";
+export type PendingKind = "session" | "run" | "message" | "checkin";
 export type PendingItem = {
   id: string;
   kind: PendingKind;
-  /** The exact input of `session.log` / `run.log` / `message.send`. */
+  /** The exact input of `session.log` / `run.log` / `message.send` / `checkin.answer`. */
   payload: unknown;
   /** Shown in the list, e.g. "Knee Drive, Back Rotations". */
   label: string;

@@ -16,6 +16,8 @@ import { pushRules } from "./rules/push";
 import { studioRules } from "./rules/studio";
 import { signupRules } from "./rules/signup";
 import { runImportRules } from "./rules/run-import";
+import { checkinAnswerRules } from "./rules/checkin-answer";
+import { checkinRules } from "./rules/checkins";
 import { checkinHistoryRules } from "./rules/checkin-history";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
@@ -38,5 +40,7 @@ export const matrix: ProcedureRules = {
   ...studioRules,
   ...signupRules,
   ...runImportRules,
+  ...checkinAnswerRules,
+  ...checkinRules,
   ...checkinHistoryRules,
 };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatSpan } from "@/components/booking/format";
 import { Button } from "@/components/ui/button";
 import { UnlockNotice } from "@/components/progression/unlock-notice";
+import { CheckinsToday } from "@/components/checkins/checkins-today";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDates, describeDose, describeSchedule } from "@/lib/drills/describe";
 import type { TodayWithDone } from "@/server/progression/today";
@@ -14,7 +15,7 @@ const longDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString("e
 
 export default async function PortalHome() {
   const trpc = await api();
-  const [me, today, sessions, unlocks] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.todayDone()), orForbidden(trpc.portalBooking.list()), orForbidden(trpc.progression.unlockNotices())]);
+  const [me, today, sessions, unlocks, checkins] = await Promise.all([orForbidden(trpc.portal.me()), orForbidden(trpc.portal.todayDone()), orForbidden(trpc.portalBooking.list()), orForbidden(trpc.progression.unlockNotices()), orForbidden(trpc.checkin.due())]);
   const daily = today.drills.filter((d) => d.isDueToday);
   const beforeRun = today.drills.filter((d) => d.isBeforeRun);
   const next = sessions.upcoming.find((b) => b.status === "confirmed");
@@ -28,6 +29,7 @@ export default async function PortalHome() {
         {daily.length > 0 ? <StreakLine streak={today.streak} /> : null}
       </div>
       <UnlockNotice unlocks={unlocks} />
+      <CheckinsToday due={checkins} />
       {today.drills.length > 0 ? (
         <div className="grid grid-cols-2 gap-3">
           <Button asChild size="lg">

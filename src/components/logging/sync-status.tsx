@@ -34,8 +34,8 @@ function whenActive(registration: ServiceWorkerRegistration, then: (worker: Serv
   worker.addEventListener("statechange", onChange);
 }
 
-const KIND_LABEL: Record<PendingItem["kind"], string> = { session: "Session", run: "Run", message: "Message" };
-const REFUSED_LABEL: Record<PendingItem["kind"], string> = { session: "A session", run: "A run", message: "A message" };
+const KIND_LABEL: Record<PendingItem["kind"], string> = { session: "Session", run: "Run", message: "Message", checkin: "Check-in" };
+const REFUSED_LABEL: Record<PendingItem["kind"], string> = { session: "A session", run: "A run", message: "A message", checkin: "A check-in" };
 
 /** "1 log is waiting to send", "2 messages are…", "3 items are…" (logs and messages together). */
 export function waitingHeadline(waiting: readonly Pick<PendingItem, "kind">[]): string {

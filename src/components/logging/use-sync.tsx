@@ -5,7 +5,8 @@ import { useCallback, useEffect, useState } from "react";
 import { listPending, markRefused, QUEUE_EVENT, removePending, watchQueue, type PendingItem } from "@/lib/offline-queue";
 import { useTRPCClient } from "@/trpc/react";
 
-export type SendResult = { status: "sent" } | { status: "offline" } | { status: "refused"; error: TRPCClientError<never> };
+/** `answer`: what the server answered (a check-in's: whether it was new, and what it paused). */
+export type SendResult = { status: "sent"; answer?: unknown } | { status: "offline" } | { status: "refused"; error: TRPCClientError<never> };
 
 /**
  * A send with no answer after this long counts as not sent, and goes again (the device-made id
@@ -33,6 +34,12 @@ export function useSender() {
       signal?.addEventListener("abort", abort, { once: true });
       try {
         const options = { signal: controller.signal };
+        if (item.kind === "checkin") {
+          // The answer may name another device's response (the one kept): this item leaves the queue either way.
+          const answer = await client.checkin.answer.mutate(item.payload as never, options);
+          await removePending(item.id);
+          return { status: "sent", answer };
+        }
         const answer =
           item.kind === "run"
             ? await client.run.log.mutate(item.payload as never, options)

@@ -2,6 +2,7 @@ import { Alert, Badge, Card } from "@/components/ui/card";
 import { measureUnits, type MeasureKind } from "@/lib/drills/vocabulary";
 import { distanceNumber, perKmPaceIn, shownIn, unitWords } from "@/lib/distance-units";
 import { formatDuration } from "@/lib/wording";
+import { describeCheckinWeek } from "@/lib/checkins/checkin-week";
 import type { ClientProgression } from "@/server/progression/service";
 import { AsymmetryChart, RunningChart, SideChart } from "./charts";
 import { RunningLoadSection } from "./running-load-section";
@@ -23,7 +24,7 @@ function amount(value: number | null, measure: MeasureKind): string {
 /** Progress as the client or their trainer reads it: streaks, adherence, unlocks, each drill per side, running, and (`feel`) how the client feels beside them. */
 export function ProgressView({ data, audience, exportBase, feel }: { data: ClientProgression; audience: Audience; exportBase: string; feel?: React.ReactNode }) {
   const you = audience === "client";
-  const { streaks, weeks, days } = data.adherence;
+  const { streaks, weeks, days, checkins } = data.adherence;
   const thisWeek = weeks.at(-1);
   const logged = data.drills.filter((d) => d.progress.left.best !== null || d.progress.right.best !== null);
   const notYet = data.drills.filter((d) => !logged.includes(d));
@@ -34,7 +35,7 @@ export function ProgressView({ data, audience, exportBase, feel }: { data: Clien
         <h2 id="adherence-heading" className="text-xl font-semibold">
           Adherence and streaks
         </h2>
-        <div className="grid gap-3 sm:grid-cols-3">
+        <div className={checkins ? "grid gap-3 sm:grid-cols-2 lg:grid-cols-4" : "grid gap-3 sm:grid-cols-3"}>
           <Card className="space-y-1">
             <p className="text-sm text-stone-600">Current streak</p>
             <p className="text-2xl font-bold">
@@ -56,6 +57,13 @@ export function ProgressView({ data, audience, exportBase, feel }: { data: Clien
             <p className="text-2xl font-bold">{thisWeek ? `${thisWeek.done} of ${thisWeek.prescribed}` : "–"}</p>
             <p className="text-xs text-stone-600">prescribed drills done (daily and before runs)</p>
           </Card>
+          {checkins ? (
+            <Card className="space-y-1">
+              <p className="text-sm text-stone-600">Check-ins this week</p>
+              <p className="text-2xl font-bold">{checkins.due === 0 ? "–" : `${checkins.answered} of ${checkins.due}`}</p>
+              <p className="text-xs text-stone-600">{describeCheckinWeek(checkins)}</p>
+            </Card>
+          ) : null}
         </div>
         {weeks.length > 0 ? (
           <table className="w-full text-left text-sm" aria-label="Adherence by week">

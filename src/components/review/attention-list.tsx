@@ -13,6 +13,10 @@ const LABELS: Record<AttentionItem["kind"], { text: string; className: string }>
   failed_payment: { text: "Payment failed", className: "bg-red-100 text-red-800" },
   unanswered: { text: "Unanswered", className: "bg-orange-100 text-orange-900" },
   load_spike: { text: "Running load", className: "bg-amber-100 text-amber-900" },
+  intake_red_flag: { text: "Health red flag", className: "bg-red-200 text-red-900" },
+  rising_pain: { text: "Pain rising", className: "bg-red-100 text-red-800" },
+  auto_paused: { text: "Paused by itself", className: "bg-rose-100 text-rose-900" },
+  missed_checkin: { text: "Missed check-in", className: "bg-amber-100 text-amber-900" },
 };
 
 const VIEWS: { view: AttentionView; label: string }[] = [
@@ -77,7 +81,9 @@ export function AttentionList({
                 <span className="text-xs text-stone-500">
                   {item.kind === "missed_days"
                     ? `last missed ${item.at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" })}`
-                    : formatWhen(item.at, timeZone, now)}
+                    : item.kind === "missed_checkin"
+                      ? `due ${item.at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" })}`
+                      : formatWhen(item.at, timeZone, now)}
                 </span>
                 {item.answer ? <AnswerPain answer={item.answer} clientName={item.clientName} /> : null}
               </li>

@@ -28,6 +28,8 @@ import { inboxRouter } from "./routers/inbox";
 import { templateRouter } from "./routers/template";
 import { liveRouter } from "./routers/live";
 import { pushRouter } from "./routers/push";
+import { checkinRouter } from "./routers/checkin";
+import { checkinScheduleRouter } from "./routers/checkin-schedule";
 import { checkinHistoryRouter } from "./routers/checkin-history";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -64,6 +66,8 @@ export const appRouter = createTRPCRouter({
   studio: studioRouter,
   signup: signupRouter,
   payment: paymentRouter,
+  checkin: checkinRouter,
+  checkinSchedule: checkinScheduleRouter,
 });
 
 export type AppRouter = typeof appRouter;

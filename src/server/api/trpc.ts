@@ -156,6 +156,7 @@ function wordOf(ref: ClientRowRef): string {
   if ("assignmentId" in ref) return "assignment";
   if ("bookingId" in ref) return "booking";
   if ("threadId" in ref) return "conversation";
+  if ("checkinScheduleId" in ref) return "check-in schedule";
   return "client";
 }
 

@@ -2,7 +2,7 @@ import { eq, inArray, not, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { ClientScope } from "@/lib/client-visibility";
 import type { Queryable } from "@/server/db/client";
-import { assignments, bookings, clients, practiceSessions, runs, studios, threads } from "@/server/db/schema";
+import { assignments, bookings, checkinSchedules, clients, practiceSessions, runs, studios, threads } from "@/server/db/schema";
 import { clientVisibleTo, inStudio } from "@/server/db/tenancy";
 
 /** The client's rows a procedure's input names: the client, or one row of theirs. */
@@ -13,9 +13,10 @@ export type ClientRowRef =
   | { runId: string }
   | { assignmentId: string }
   | { bookingId: string }
-  | { threadId: string };
+  | { threadId: string }
+  | { checkinScheduleId: string };
 
-type Owned = { table: typeof practiceSessions | typeof runs | typeof assignments | typeof bookings | typeof threads; id: string };
+type Owned = { table: typeof practiceSessions | typeof runs | typeof assignments | typeof bookings | typeof threads | typeof checkinSchedules; id: string };
 
 function ownedRow(ref: ClientRowRef): Owned | null {
   if ("sessionId" in ref) return { table: practiceSessions, id: ref.sessionId };
@@ -23,6 +24,8 @@ function ownedRow(ref: ClientRowRef): Owned | null {
   if ("assignmentId" in ref) return { table: assignments, id: ref.assignmentId };
   if ("bookingId" in ref) return { table: bookings, id: ref.bookingId };
   if ("threadId" in ref) return { table: threads, id: ref.threadId };
+  // A programme's schedule names no client: it is the studio's, like the programme.
+  if ("checkinScheduleId" in ref) return { table: checkinSchedules, id: ref.checkinScheduleId };
   return null;
 }
 

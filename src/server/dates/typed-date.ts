@@ -20,6 +20,8 @@ export const TYPED_DATE_WINDOWS = {
   start: { daysBack: 366, daysAhead: 366, what: "a start date" },
   /** An assignment ends at most a year back and two years ahead. */
   end: { daysBack: 366, daysAhead: 2 * 366, what: "an end date" },
+  /** A check-in schedule starts from the client's today (a past day would only count as missed) up to a year ahead. */
+  checkinStart: { daysBack: 0, daysAhead: 366, what: "a start date" },
   /** A day off or extra hours: from today (a past day changes nothing) up to two years ahead. */
   availability: { daysBack: 0, daysAhead: 2 * 366, what: "a day" },
 } as const satisfies Record<string, TypedDateWindow>;

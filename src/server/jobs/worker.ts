@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { env } from "@/env";
 import { sendBookingReminder, REMINDER_JOB } from "@/server/booking/emails";
+import { CHECKIN_REMIND_JOB, CHECKIN_SWEEP_JOB, checkinReminderJob, checkinSweepJob, startCheckinReminders } from "@/server/checkins/reminders";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { removeUnsentPhotos } from "@/server/messages/photos";
@@ -18,6 +19,8 @@ export const jobHandlers: JobHandlers = {
   [REMINDER_JOB]: sendBookingReminder,
   [PUSH_JOB]: pushNotificationJob,
   [DIGEST_JOB]: digestJob(() => env().appUrl),
+  [CHECKIN_SWEEP_JOB]: checkinSweepJob,
+  [CHECKIN_REMIND_JOB]: checkinReminderJob,
 };
 
 const INTERVAL_MS = 5_000;
@@ -37,11 +40,17 @@ export function startWorker(): void {
   const transport = e.SMTP_URL ? nodemailer.createTransport(e.SMTP_URL) : null;
   let running = false;
   let lastSweepAt = 0;
+  let isCheckinSweepStarted = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       const db = await getDb();
+      // The check-in reminders' sweep re-queues itself; this process makes sure it runs (once a key).
+      if (!isCheckinSweepStarted) {
+        await startCheckinReminders(db, new Date());
+        isCheckinSweepStarted = true;
+      }
       await runDueJobs(db, jobHandlers);
       if (transport) await deliverPendingEmails(db, transport, e.MAIL_FROM);
       else await writePendingCredentials(db, logCredential);

@@ -1,5 +1,5 @@
 import { and, eq, isNull, max, sql } from "drizzle-orm";
-import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notification-kinds";
+import { CLIENT_ONLY_NOTIFICATION_KINDS, NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notification-kinds";
 import type { Queryable, Tx } from "@/server/db/client";
 import { notificationPreferences, notifications, users } from "@/server/db/schema";
 import { enqueueJob } from "@/server/jobs/service";
@@ -112,16 +112,20 @@ export async function markNotificationsSeen(q: Queryable, userId: string, urlPre
     );
 }
 
-/** The person's switches, one per kind, in the settings' order. */
-export async function notificationPreferencesOf(q: Queryable, userId: string) {
+/** The person's switches, one per kind they can be sent, in the settings' order. */
+export async function notificationPreferencesOf(q: Queryable, userId: string, options: { isClient?: boolean } = {}) {
   const rows = await q.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
-  return NOTIFICATION_KINDS.map((kind) => ({ kind, label: NOTIFICATION_KIND_LABELS[kind], pushEnabled: rows.find((r) => r.kind === kind)?.pushEnabled ?? true }));
+  return NOTIFICATION_KINDS.filter((kind) => options.isClient !== false || !CLIENT_ONLY_NOTIFICATION_KINDS.includes(kind)).map((kind) => ({
+    kind,
+    label: NOTIFICATION_KIND_LABELS[kind],
+    pushEnabled: rows.find((r) => r.kind === kind)?.pushEnabled ?? true,
+  }));
 }
 
-export async function setNotificationPreference(q: Queryable, userId: string, kind: NotificationKind, pushEnabled: boolean) {
+export async function setNotificationPreference(q: Queryable, userId: string, kind: NotificationKind, pushEnabled: boolean, options: { isClient?: boolean } = {}) {
   await q
     .insert(notificationPreferences)
     .values({ userId, kind, pushEnabled })
     .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { pushEnabled } });
-  return notificationPreferencesOf(q, userId);
+  return notificationPreferencesOf(q, userId, options);
 }

@@ -8,6 +8,8 @@ import { adherenceFor } from "./client-adherence";
 import { asymmetryThresholdOf } from "./service";
 import { sameSideFor } from "./dynamics-service";
 import type { SameSide } from "./running-dynamics";
+import { checkinWeeksFor } from "@/server/checkins/checkin-adherence";
+import type { CheckinWeek } from "@/lib/checkins/checkin-week";
 
 export type AsymmetryRow = {
   clientId: string;
@@ -75,6 +77,8 @@ export type OverviewRow = {
   weekDone: number;
   weekRate: number | null;
   currentStreak: number;
+  /** This week's check-ins (answered is done), beside the drills' figure; null when the client is asked none. */
+  checkins: CheckinWeek | null;
   /** The largest left/right gap above the threshold, with its drill; null when none is flagged. */
   asymmetry: { drillName: string; percent: number; weakerSide: "left" | "right" } | null;
   /** Run balance (last 28 days) and Knee Drive asymmetry pointing to the same side; null when they do not. */
@@ -101,8 +105,9 @@ export async function studioOverview(q: Queryable, studioId: string, now: Date, 
   );
   const threshold = await asymmetryThresholdOf(q, studioId);
   const ids = people.map((p) => p.id);
-  const [adherence, flags, sides] = await Promise.all([
+  const [adherence, checkins, flags, sides] = await Promise.all([
     adherenceFor(q, studioId, ids, now, { recentDays: 0, weeks: 1 }),
+    checkinWeeksFor(q, studioId, ids, now),
     ids.length ? asymmetriesAbove(q, studioId, now, threshold, { clientIds: ids }) : Promise.resolve([]),
     sameSideFor(q, studioId, now, threshold, ids),
   ]);
@@ -122,6 +127,7 @@ export async function studioOverview(q: Queryable, studioId: string, now: Date, 
       weekDone: isThisWeek ? week.done : 0,
       weekRate: isThisWeek ? week.rate : null,
       currentStreak: a?.streaks.current ?? 0,
+      checkins: checkins.get(p.id) ?? null,
       asymmetry: flag ? { drillName: flag.drillName, percent: flag.percent, weakerSide: flag.left < flag.right ? "left" : "right" } : null,
       sameSide: sameSideOf.get(p.id) ?? null,
       lastActivityAt: p.last_at ? new Date(p.last_at) : null,

@@ -16,6 +16,7 @@ import { rowsOf } from "@/server/db/raw-rows";
 import { rowsWithoutJit } from "./sql";
 import { loadSpikeRatioOf, runningLoadFor } from "./load-service";
 import { runningDynamicsFor } from "./dynamics-service";
+import { checkinWeeksFor } from "@/server/checkins/checkin-adherence";
 
 export type ProgressClient = { id: string; name: string; timeZone: string; today: LocalDate };
 
@@ -273,9 +274,10 @@ export async function clientProgression(
 ) {
   const distanceUnit = options.distanceUnit ?? "km";
   const [client, threshold, spikeRatio] = await Promise.all([loadProgressClient(q, studioId, clientId, now), asymmetryThresholdOf(q, studioId), loadSpikeRatioOf(q, studioId)]);
-  const [drillProgress, adherence, locked, runWeeks, runningLoad, runningDynamics] = await Promise.all([
+  const [drillProgress, adherence, checkins, locked, runWeeks, runningLoad, runningDynamics] = await Promise.all([
     drillProgressFor(q, studioId, client, threshold, options.chartDays ?? 90),
     adherenceFor(q, studioId, [clientId], now, { recentDays: 28 }).then((m) => m.get(clientId)),
+    checkinWeeksFor(q, studioId, [clientId], now).then((m) => m.get(clientId) ?? null),
     assignedDrillLocks(q, studioId, client.id, client.today),
     runWeeksOf(q, studioId, client),
     runningLoadFor(q, studioId, client, spikeRatio, { unit: distanceUnit, audience: options.audience ?? "trainer" }),
@@ -292,6 +294,8 @@ export async function clientProgression(
       days: adherence?.days ?? [],
       weeks: (adherence?.weeks ?? []).slice(-12),
       streaks: adherence?.streaks ?? { current: 0, currentStartedOn: null, longest: 0, longestStartedOn: null, isTodayDone: false },
+      /** This week's check-ins (answered is done), beside the drills' figure; null when the client is asked none. */
+      checkins,
     },
     mastery: locked,
     running: { weeks: running.weeks.slice(-12), summary: running.summary },

@@ -181,11 +181,27 @@ export function loggingSources(q: Queryable): AttentionSource[] {
   ];
 }
 
-// A client waiting over a day for an answer comes right after pain and money: a person is waiting.
+// A red flag in the intake comes first: the client is held and may not be safe to train. Then
+// pain, pain rising over the check-ins, and a drill the app paused by itself (the trainer decides
+// whether it resumes). A client waiting over a day for an answer comes right after pain and money:
+// a person is waiting. A weekly check-in left unanswered sits beside missed days.
 // A jump in running load comes after the sources that were there before it (it is a warning, not a hurt).
-const ORDER: Record<AttentionItem["kind"], number> = { pain: 0, failed_payment: 1, unanswered: 2, missed_days: 3, asymmetry: 4, unreviewed_session: 5, unlocked: 6, load_spike: 7 };
+const ORDER: Record<AttentionItem["kind"], number> = {
+  intake_red_flag: 0,
+  pain: 1,
+  rising_pain: 2,
+  auto_paused: 3,
+  failed_payment: 4,
+  unanswered: 5,
+  missed_days: 6,
+  missed_checkin: 7,
+  asymmetry: 8,
+  unreviewed_session: 9,
+  unlocked: 10,
+  load_spike: 11,
+};
 
-// The trainer's queue: pain first (someone may be hurt), then the rest, newest first within each kind.
+// The trainer's queue: red flags and pain first (someone may be hurt), then the rest, newest first within each kind.
 export async function listAttention(q: Queryable, scope: AttentionScope, extraSources: AttentionSource[] = []): Promise<AttentionItem[]> {
   const batches = await Promise.all([...loggingSources(q), ...extraSources].map((source) => source(scope)));
   const seen = new Set<string>();

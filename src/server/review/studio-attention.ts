@@ -4,6 +4,7 @@ import { asymmetrySource, loadSpikeSource, unlockSource } from "@/server/progres
 import type { AttentionItem } from "@/lib/attention";
 import type { DistanceUnit } from "@/lib/distance-units";
 import { unansweredSource } from "@/server/messages/attention-source";
+import { checkinSources } from "@/server/checkins/attention-source";
 import { listAttention } from "./attention";
 
 /**
@@ -11,5 +12,5 @@ import { listAttention } from "./attention";
  * own sources plus every other domain's.
  */
 export function listStudioAttention(db: Db, studioId: string, now: Date, options: { coachId?: string | null; distanceUnit?: DistanceUnit } = {}): Promise<AttentionItem[]> {
-  return listAttention(db, { studioId, now, coachId: options.coachId ?? null, distanceUnit: options.distanceUnit ?? "km" }, [failedPaymentSource(db), asymmetrySource(db), unlockSource(db), unansweredSource(db), loadSpikeSource(db)]);
+  return listAttention(db, { studioId, now, coachId: options.coachId ?? null, distanceUnit: options.distanceUnit ?? "km" }, [failedPaymentSource(db), asymmetrySource(db), unlockSource(db), unansweredSource(db), loadSpikeSource(db), ...checkinSources(db)]);
 }

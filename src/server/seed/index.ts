@@ -9,6 +9,7 @@ import { seedProgression } from "./progression";
 import { isDemoSeeded, seedOtherStudio, seedStudio } from "./studio";
 import { seedTraining } from "./training";
 import { seedMessageTemplates } from "./message-templates";
+import { seedCheckins } from "./checkins";
 
 /**
  * Seeds the demo studio on an empty database (and only then). Each feature adds its demo
@@ -24,6 +25,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await db.transaction((tx) => seedTraining(tx, studio));
   await db.transaction((tx) => seedProgression(tx, studio));
   await seedMessageTemplates(db, studio);
+  await seedCheckins(db, studio);
   // The seeded histories start weeks back; a client joined no later than their first log.
   await db.execute(sql`
     update clients c set created_at = first.at

@@ -17,7 +17,7 @@ export default async function AttentionPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Needs attention</h1>
-      <p className="text-stone-600">Pain first (answer it here), then failed payments, clients whose message has waited over a day for an answer, clients who missed their days, and sessions waiting for your review. Reviewing a session, acknowledging a run that hurt, or answering a message takes it off the list; a session the client changes after your review comes back.</p>
+      <p className="text-stone-600">A red flag in a client&rsquo;s health questions first (read and clear it on their page), then pain (answer it here), pain rising over their check-ins and drills the app paused by itself, then failed payments, clients whose message has waited over a day for an answer, clients who missed their days or a weekly check-in, and sessions waiting for your review. Reviewing a session, acknowledging a run that hurt, or answering a message takes it off the list; a session the client changes after your review comes back.</p>
       <AttentionList items={items} timeZone={me.timeZone} views={me.clientScope ? undefined : { current, href: (view) => `/dashboard/attention?view=${view}` }} />
     </div>
   );

@@ -40,6 +40,8 @@ function when(d: Date, timeZone: string, now: DateTime): string {
 }
 
 const weekText = (r: OverviewRow) => (r.weekPrescribed === 0 ? "–" : `${r.weekDone} of ${r.weekPrescribed} (${Math.round((r.weekRate ?? 0) * 100)}%)`);
+// Beside the drills' figure: check-ins answered of those due this week (missed ones count; open ones not yet).
+const checkinText = (r: OverviewRow) => (r.checkins === null ? null : r.checkins.due === 0 ? `Check-ins: ${r.checkins.open > 0 ? "open" : "none due yet"}` : `Check-ins: ${r.checkins.answered} of ${r.checkins.due}`);
 const streakText = (r: OverviewRow) => `${r.currentStreak} ${r.currentStreak === 1 ? "day" : "days"}`;
 const asymmetryText = (a: NonNullable<OverviewRow["asymmetry"]>) => `${Math.round(a.percent)}% ${a.drillName}, ${a.weakerSide} weaker`;
 const sameSideText = (s: NonNullable<OverviewRow["sameSide"]>) => `Run and Knee Drive: ${s.side}`;
@@ -175,7 +177,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   <dt className="text-stone-600">Coach</dt>
                   <dd>{r.coachName}</dd>
                   <dt className="text-stone-600">This week</dt>
-                  <dd>{weekText(r)}</dd>
+                  <dd>
+                    {weekText(r)}
+                    {checkinText(r) ? <span className="block text-xs text-stone-600">{checkinText(r)}</span> : null}
+                  </dd>
                   <dt className="text-stone-600">Streak</dt>
                   <dd>{streakText(r)}</dd>
                   {r.asymmetry ? (
@@ -228,7 +233,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                     {r.status === "invited" ? <span className="ml-2 text-xs text-stone-500">invited</span> : null}
                   </th>
                   <td className="px-3 py-2">{r.coachName}</td>
-                  <td className="px-3 py-2">{weekText(r)}</td>
+                  <td className="px-3 py-2">
+                    {weekText(r)}
+                    {checkinText(r) ? <span className="block text-xs text-stone-600">{checkinText(r)}</span> : null}
+                  </td>
                   <td className="px-3 py-2">{streakText(r)}</td>
                   <td className="px-3 py-2">
                     {r.asymmetry ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDose, describeSchedule } from "@/lib/drills/describe";
 import { api, orForbidden } from "@/trpc/server";
+import { ScheduleCard } from "@/components/checkins/schedule-card";
 import { ApplyToClientsForm, ArchiveProgramButton, CreateProgramForm, EditProgramForm } from "./program-forms";
 
 export const metadata: Metadata = { title: "Programs" };
@@ -47,6 +48,7 @@ export default async function ProgramsPage() {
                   <ApplyToClientsForm programId={p.id} programName={p.name} clients={assignable} />
                 </div>
               </details>
+              <ScheduleCard programId={p.id} programName={p.name} />
               {p.isBuiltIn ? (
                 <p className="text-sm text-stone-600">Built-in programs stay as the method describes them; to change one, build your own program below.</p>
               ) : (

@@ -44,6 +44,8 @@ export const pushRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => subscribeDevice(ctx.db, ctx.viewer.userId, { endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth, label: input.label })),
   unsubscribe: authedProcedure.input(unsubscribePushInput).mutation(({ ctx, input }) => unsubscribeDevice(ctx.db, ctx.viewer.userId, input.endpoint)),
   devices: authedProcedure.query(({ ctx }) => listPushDevices(ctx.db, ctx.viewer.userId)),
-  preferences: authedProcedure.query(({ ctx }) => notificationPreferencesOf(ctx.db, ctx.viewer.userId)),
-  setPreference: authedProcedure.input(setNotificationPreferenceInput).mutation(({ ctx, input }) => setNotificationPreference(ctx.db, ctx.viewer.userId, input.kind, input.pushEnabled)),
+  preferences: authedProcedure.query(({ ctx }) => notificationPreferencesOf(ctx.db, ctx.viewer.userId, { isClient: ctx.viewer.kind !== "trainer" })),
+  setPreference: authedProcedure
+    .input(setNotificationPreferenceInput)
+    .mutation(({ ctx, input }) => setNotificationPreference(ctx.db, ctx.viewer.userId, input.kind, input.pushEnabled, { isClient: ctx.viewer.kind !== "trainer" })),
 });

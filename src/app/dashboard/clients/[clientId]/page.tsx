@@ -12,6 +12,7 @@ import { describeDates, describeDose, describeSchedule } from "@/lib/drills/desc
 import { ClientMembershipCard } from "@/components/billing/client-membership";
 import { formatDate } from "@/components/billing/price";
 import { DeleteClientCard } from "@/components/data-rights/delete-client-card";
+import { ScheduleCard } from "@/components/checkins/schedule-card";
 import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { ApplyProgramForm, AssignDrillForm, AssignmentActions, OverrideLockForm, RevokeOverrideButton } from "./assignment-forms";
@@ -147,6 +148,8 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
           </Card>
         )}
       </section>
+
+      <ScheduleCard clientId={client.id} />
 
       <section aria-labelledby="drills-heading" className="space-y-3">
         <h2 id="drills-heading" className="text-xl font-semibold">
