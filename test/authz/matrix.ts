@@ -20,6 +20,7 @@ import { checkinAnswerRules } from "./rules/checkin-answer";
 import { checkinRules } from "./rules/checkins";
 import { intakeRules } from "./rules/intake";
 import { checkinFormRules } from "./rules/checkin-forms";
+import { checkinHistoryRules } from "./rules/checkin-history";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -45,4 +46,5 @@ export const matrix: ProcedureRules = {
   ...checkinRules,
   ...intakeRules,
   ...checkinFormRules,
+  ...checkinHistoryRules,
 };

@@ -32,6 +32,7 @@ import { pushRouter } from "./routers/push";
 import { checkinRouter } from "./routers/checkin";
 import { checkinScheduleRouter } from "./routers/checkin-schedule";
 import { intakeRouter } from "./routers/intake";
+import { checkinHistoryRouter } from "./routers/checkin-history";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -60,6 +61,7 @@ export const appRouter = createTRPCRouter({
   run: runRouter,
   review: reviewRouter,
   progression: progressionRouter,
+  checkinHistory: checkinHistoryRouter,
   dataRights: dataRightsRouter,
   setup: setupRouter,
   staff: staffRouter,

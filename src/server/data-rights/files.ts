@@ -523,10 +523,10 @@ const devicesFile: ExportFile = {
   ),
 };
 
-/** Conversations and the comments on logs, each message with who wrote it. */
+/** Conversations and the comments on logs and check-ins, each message with who wrote it. */
 const messagesFile: ExportFile = {
   name: "messages.csv",
-  header: ["thread_id", "client_id", "about", "session_id", "run_id", "message_id", "written_at_utc", "written_at_local", "author_side", "author", "text", "photo"],
+  header: ["thread_id", "client_id", "about", "session_id", "run_id", "checkin_response_id", "message_id", "written_at_utc", "written_at_local", "author_side", "author", "text", "photo"],
   rows: perClients(
     ({ q, studioId }, ids) =>
       q
@@ -543,6 +543,7 @@ const messagesFile: ExportFile = {
       t.kind,
       t.sessionId,
       t.runId,
+      t.checkinResponseId,
       m.id,
       utc(m.createdAt),
       local(m.createdAt, zoneOf(t.clientId)),

@@ -77,6 +77,9 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         <Link href={`/dashboard/clients/${client.id}/progress`} className="text-brand-700 underline">
           Progress
         </Link>
+        <Link href={`/dashboard/clients/${client.id}/check-ins`} className="text-brand-700 underline">
+          Check-ins
+        </Link>
         <Link href={`/dashboard/messages/${client.id}`} className="text-brand-700 underline">
           Message
         </Link>
