@@ -3,14 +3,14 @@ import { expectAccessible, openSection, signIn } from "./fixtures";
 
 // The studio writes its own questionnaires. On a phone, the owner of the second demo studio
 // (Harbour Track Club, so no other story's check-ins change) adds a number with a unit to the
-// morning check-in, sees it in the list, and removes it; a choice question with one choice is
+// weekly review, sees it in the list, and removes it; a choice question with one choice is
 // refused with a sentence and adds nothing.
 
 test.use({ viewport: { width: 390, height: 844 } });
 
 const OWNER = "rosa@harbour.test";
 
-test("the owner adds a number with a unit to the morning check-in, sees it listed and removes it; one choice is refused", async ({ page }) => {
+test("the owner adds a number with a unit to the weekly review, sees it listed and removes it; one choice is refused", async ({ page }) => {
   await signIn(page, OWNER);
   await expect(page).toHaveURL(/\/dashboard$/);
   await openSection(page, "Check-ins");
@@ -20,10 +20,10 @@ test("the owner adds a number with a unit to the morning check-in, sees it liste
   await expect(page.getByRole("list", { name: "Check-in forms" }).getByRole("link")).toHaveText(["Morning check-in", "Weekly review"]);
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: "Morning check-in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Morning check-in" })).toBeVisible();
+  await page.getByRole("link", { name: "Weekly review" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Weekly review" })).toBeVisible();
   const questions = page.getByRole("list", { name: "Questions" });
-  await expect(questions.getByRole("listitem")).toHaveCount(4);
+  await expect(questions.getByRole("listitem")).toHaveCount(5);
 
   // A number with a unit: the form shows the fields of that kind, and a preview.
   const add = page.getByRole("form", { name: "Add a question" });
@@ -39,7 +39,7 @@ test("the owner adds a number with a unit to the morning check-in, sees it liste
   const added = questions.getByRole("listitem", { name: "Resting heart rate this morning?" });
   await expect(added).toContainText("A number with a unit");
   await expect(added).toContainText("bpm, 30 to 120, whole numbers");
-  await expect(questions.getByRole("listitem")).toHaveCount(5);
+  await expect(questions.getByRole("listitem")).toHaveCount(6);
   await expectAccessible(page);
 
   // Removed after a confirm: nobody answered it, so it is gone.
@@ -47,7 +47,7 @@ test("the owner adds a number with a unit to the morning check-in, sees it liste
   await expect(added.getByRole("group", { name: "Remove “Resting heart rate this morning?”?" })).toContainText("Nobody has answered it yet");
   await added.getByRole("button", { name: "Yes, remove it" }).click();
   await expect(questions.getByRole("listitem", { name: "Resting heart rate this morning?" })).toHaveCount(0);
-  await expect(questions.getByRole("listitem")).toHaveCount(4);
+  await expect(questions.getByRole("listitem")).toHaveCount(5);
 
   // One choice is not a choice: the sentence says what to do, and nothing is added.
   await add.getByLabel("Kind of question").selectOption({ label: "One of several choices" });
@@ -57,6 +57,6 @@ test("the owner adds a number with a unit to the morning check-in, sees it liste
   await expect(add.getByText("Give at least two choices to pick from.")).toBeVisible();
   await expect(add.getByRole("alert")).toBeVisible();
   await page.reload();
-  await expect(questions.getByRole("listitem")).toHaveCount(4);
+  await expect(questions.getByRole("listitem")).toHaveCount(5);
   await expect(questions.getByRole("listitem", { name: "Where did you run?" })).toHaveCount(0);
 });
