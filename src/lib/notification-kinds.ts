@@ -1,6 +1,6 @@
 // The kinds of notification a person can receive, each of which they can turn off in their
 // account settings. One list: the settings page, the push sender and the digest read it.
-export const NOTIFICATION_KINDS = ["message", "log_comment", "booking_reminder", "drill_unlocked", "payment_failed", "checkin_due", "health_flag"] as const;
+export const NOTIFICATION_KINDS = ["message", "log_comment", "booking_reminder", "drill_unlocked", "drill_paused", "payment_failed", "checkin_due", "health_flag"] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -10,6 +10,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   log_comment: "Feedback or an answer on a logged session or run",
   booking_reminder: "A reminder before a booked session",
   drill_unlocked: "A drill unlocked",
+  drill_paused: "A drill paused by a pain report",
   payment_failed: "A payment that failed",
   checkin_due: "A check-in to answer",
   health_flag: "A client's health answers need your eye",

@@ -19,6 +19,8 @@ import { runImportRules } from "./rules/run-import";
 import { checkinAnswerRules } from "./rules/checkin-answer";
 import { checkinRules } from "./rules/checkins";
 import { intakeRules } from "./rules/intake";
+import { checkinFormRules } from "./rules/checkin-forms";
+import { checkinHistoryRules } from "./rules/checkin-history";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -43,4 +45,6 @@ export const matrix: ProcedureRules = {
   ...checkinAnswerRules,
   ...checkinRules,
   ...intakeRules,
+  ...checkinFormRules,
+  ...checkinHistoryRules,
 };

@@ -16,6 +16,7 @@ export const dashboardNav: NavEntry<DashboardBadge>[] = [
   { href: "/dashboard/overview", label: "Overview", icon: "overview" },
   { href: "/dashboard/drills", label: "Drills", icon: "drills" },
   { href: "/dashboard/programs", label: "Programs", icon: "programs" },
+  { href: "/dashboard/check-ins", label: "Check-ins", icon: "drills" },
   { href: "/dashboard/booking-settings", label: "Booking settings", icon: "settings" },
   { href: "/dashboard/plans", label: "Plans", icon: "plans", ownerOnly: true },
   { href: "/dashboard/revenue", label: "Revenue", icon: "revenue", ownerOnly: true },

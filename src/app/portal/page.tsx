@@ -92,7 +92,9 @@ export default async function PortalHome() {
               </li>
             ))}
             {today.paused.map((p) => (
-              <li key={p.assignmentId}>{p.drillName} is paused by your coach</li>
+              <li key={p.assignmentId}>
+                {p.reason ? `${p.drillName} is paused after your check-in: ${p.reason.replace(/^Paused: /, "")} Your coach will resume it with you.` : `${p.drillName} is paused by your coach`}
+              </li>
             ))}
           </ul>
         </section>
@@ -188,6 +190,7 @@ function DrillCard({ item }: { item: TodayItem }) {
               <li key={p.requiresDrillId}>
                 {p.requirement}. So far: {p.evaluation.qualifyingDays} of {p.evaluation.requiredDays} days.
                 {p.evaluation.earliestMetDate ? ` Keep it up every day and it can open on ${longDate(p.evaluation.earliestMetDate)}.` : ""}
+                {p.pain && p.painRequirement ? ` And your ${p.painRequirement}: ${p.pain.counted} of ${p.pain.needed} so far.` : ""}
               </li>
             ))}
           </ul>

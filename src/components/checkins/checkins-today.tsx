@@ -1,9 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { Badge, Card } from "@/components/ui/card";
 import { usePending } from "@/components/logging/use-sync";
 import { formatLocalDay } from "@/lib/checkins/answer-wording";
+import { checkinResponsePath } from "@/lib/thread-links";
 import type { DueCheckins, OpenCheckin } from "@/server/checkins/answer-service";
 import { AnswerDone, AnswerForm, type AnswerOutcome } from "./answer-form";
 
@@ -11,7 +13,7 @@ import { AnswerDone, AnswerForm, type AnswerOutcome } from "./answer-form";
 // answered one collapsed to "Answered at 07:12". A card keeps what its answers did (a drill
 // paused) when the page refreshes under it: cards are keyed by schedule and due day.
 
-type Item = { key: string; formTitle: string; dueOn: string; open: OpenCheckin | null; answeredLabel: string | null };
+type Item = { key: string; formTitle: string; dueOn: string; open: OpenCheckin | null; answeredLabel: string | null; responseId: string | null };
 
 const keyOf = (scheduleId: string, dueOn: string) => `${scheduleId}:${dueOn}`;
 
@@ -19,8 +21,8 @@ export function CheckinsToday({ due }: { due: DueCheckins }) {
   const { items: pending } = usePending();
   const [outcomes, setOutcomes] = useState<Record<string, AnswerOutcome>>({});
   const items: Item[] = [
-    ...due.open.map((o) => ({ key: keyOf(o.scheduleId, o.dueOn), formTitle: o.formTitle, dueOn: o.dueOn, open: o, answeredLabel: null })),
-    ...due.answered.map((a) => ({ key: keyOf(a.scheduleId, a.dueOn), formTitle: a.formTitle, dueOn: a.dueOn, open: null, answeredLabel: a.label })),
+    ...due.open.map((o) => ({ key: keyOf(o.scheduleId, o.dueOn), formTitle: o.formTitle, dueOn: o.dueOn, open: o, answeredLabel: null, responseId: null })),
+    ...due.answered.map((a) => ({ key: keyOf(a.scheduleId, a.dueOn), formTitle: a.formTitle, dueOn: a.dueOn, open: null, answeredLabel: a.label, responseId: a.responseId })),
   ];
   if (items.length === 0) return null;
   // Answers waiting on this phone (sent from this card before the page was reloaded, say).
@@ -63,6 +65,11 @@ export function CheckinsToday({ due }: { due: DueCheckins }) {
                   <AnswerDone outcome={outcome} />
                 ) : item.open ? (
                   <AnswerForm checkin={item.open} timeZone={due.timeZone} onAnswered={(o) => setOutcomes((all) => ({ ...all, [item.key]: o }))} />
+                ) : null}
+                {item.responseId ? (
+                  <Link href={checkinResponsePath("client", { clientId: "", checkinResponseId: item.responseId })} className="inline-block text-sm text-brand-700 underline">
+                    Your answers and comments
+                  </Link>
                 ) : null}
               </Card>
             </li>

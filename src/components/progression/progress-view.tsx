@@ -21,8 +21,8 @@ function amount(value: number | null, measure: MeasureKind): string {
   return measure === "hold_seconds" ? `${rounded} s` : `${rounded} ${measureUnits[measure].short}`;
 }
 
-/** Progress as the client or their trainer reads it: streaks, adherence, unlocks, each drill per side, and running. */
-export function ProgressView({ data, audience, exportBase }: { data: ClientProgression; audience: Audience; exportBase: string }) {
+/** Progress as the client or their trainer reads it: streaks, adherence, unlocks, each drill per side, running, and (`feel`) how the client feels beside them. */
+export function ProgressView({ data, audience, exportBase, feel }: { data: ClientProgression; audience: Audience; exportBase: string; feel?: React.ReactNode }) {
   const you = audience === "client";
   const { streaks, weeks, days, checkins } = data.adherence;
   const thisWeek = weeks.at(-1);
@@ -129,7 +129,8 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
                     {m.lock.progress.map((p) => (
                       <li key={p.requiresDrillId}>
                         <span className="font-medium">{p.requirement}.</span> {p.evaluation.summary}.
-                        {!p.evaluation.isMet && p.everMet ? " Met before, so it stays unlocked." : ""}
+                        {!p.evaluation.isMet && p.everMet && p.isSatisfied ? " Met before, so it stays unlocked." : ""}
+                        {p.pain ? ` ${p.pain.summary}.` : ""}
                         {!p.everMet && p.evaluation.earliestMetDate ? ` With a qualifying day every day it opens on ${longDate(p.evaluation.earliestMetDate)}.` : ""}
                         <span className="mt-1 block h-2 w-full max-w-xs overflow-hidden rounded-full bg-stone-200" aria-hidden="true">
                           <span
@@ -302,6 +303,8 @@ export function ProgressView({ data, audience, exportBase }: { data: ClientProgr
           </figure>
         ) : null}
       </section>
+
+      {feel}
 
       <RunningLoadSection data={data.runningLoad} unit={unit} audience={audience} />
 

@@ -78,3 +78,10 @@ export const WEEKDAY_LABELS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Fr
 
 /** One pain score at one place and side. A pain map lists only the places that hurt: absent = 0. */
 export type PainScore = { place: PainPlace; side: PainSide; score: number };
+
+/**
+ * A prerequisite's pain condition (drill_prerequisites.pain_*): pain at the unlocked drill's
+ * places at most `maxScore` (0–9) on each side in each of the last `checkins` (1–30) check-ins.
+ */
+export type PainCondition = { maxScore: number; checkins: number };
+export const PAIN_CONDITION_LIMITS = { maxScore: { min: 0, max: 9 }, checkins: { min: 1, max: 30 } } as const;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { LocalDate } from "@/lib/local-date";
+import type { PainCondition, PainPlace } from "@/lib/checkins/vocabulary";
 
 /**
  * How a drill is measured. The brief measures each built-in differently:
@@ -98,10 +99,15 @@ export const DEFAULT_MASTERY_RULE: Readonly<MasteryRule> = Object.freeze({
   windowDays: 7,
 });
 
+/** The built-in Hopping's pain condition: pain ≤ 2 on each side in the last 5 check-ins. */
+export const DEFAULT_PAIN_CONDITION: Readonly<PainCondition> = Object.freeze({ maxScore: 2, checkins: 5 });
+
 /** "Master drill X (by this rule) before doing this one", as Hopping requires of Knee Drive. */
 export type DrillPrerequisite = {
   drillSlug: string;
   masteryRule: MasteryRule;
+  /** How the client must feel too (Hopping: pain ≤ 2 on each side in the last 5 check-ins). */
+  painCondition?: PainCondition;
 };
 
 /** Something a drill uses, listed on its card. */
@@ -130,6 +136,8 @@ export type DrillDefinition = {
   recordsContactFeel: boolean;
   defaultPrescription: PrescriptionDefaults;
   prerequisites: readonly DrillPrerequisite[];
+  /** The places it loads: pain there pauses it, and a pain condition on its unlock reads them. */
+  painPlaces: readonly PainPlace[];
   /** Position in the method: lower comes first. */
   order: number;
   /** A short label shown on the card, e.g. "The foundation"; null for none. */

@@ -7,6 +7,7 @@ import { portalBookingRouter } from "./routers/portal-booking";
 import { billingRouter } from "./routers/billing";
 import { clientRouter } from "./routers/client";
 import { clientVisibilityRouter } from "./routers/client-visibility";
+import { checkinFormRouter } from "./routers/checkin-form";
 import { drillRouter } from "./routers/drill";
 import { inviteRouter } from "./routers/invite";
 import { outboxRouter } from "./routers/outbox";
@@ -31,6 +32,7 @@ import { pushRouter } from "./routers/push";
 import { checkinRouter } from "./routers/checkin";
 import { checkinScheduleRouter } from "./routers/checkin-schedule";
 import { intakeRouter } from "./routers/intake";
+import { checkinHistoryRouter } from "./routers/checkin-history";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
@@ -48,6 +50,7 @@ export const appRouter = createTRPCRouter({
   outbox: outboxRouter,
   drill: drillRouter,
   program: programRouter,
+  checkinForm: checkinFormRouter,
   assignment: assignmentRouter,
   invite: inviteRouter,
   booking: bookingRouter,
@@ -58,6 +61,7 @@ export const appRouter = createTRPCRouter({
   run: runRouter,
   review: reviewRouter,
   progression: progressionRouter,
+  checkinHistory: checkinHistoryRouter,
   dataRights: dataRightsRouter,
   setup: setupRouter,
   staff: staffRouter,

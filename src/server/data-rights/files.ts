@@ -530,7 +530,7 @@ const devicesFile: ExportFile = {
   ),
 };
 
-/** Conversations and the comments on logs, each message with who wrote it. */
+/** Conversations and the comments on logs and check-ins, each message with who wrote it. */
 const messagesFile: ExportFile = {
   name: "messages.csv",
   header: ["thread_id", "client_id", "about", "session_id", "run_id", "checkin_response_id", "message_id", "written_at_utc", "written_at_local", "author_side", "author", "text", "photo"],

@@ -107,8 +107,10 @@ async function insertVersion(
   status: AssignmentVersion["status"],
   prescription: Prescription,
   memberId: string | null,
+  /** Why the app made this change by itself (memberId null); null for a person's change. */
+  reason: string | null = null,
 ) {
-  await q.insert(assignmentVersions).values({ studioId, assignmentId, version, action, status, changedByMemberId: memberId, ...versionColumns(prescription) });
+  await q.insert(assignmentVersions).values({ studioId, assignmentId, version, action, status, changedByMemberId: memberId, reason, ...versionColumns(prescription) });
 }
 
 /** The dates of a prescription the trainer typed, checked against the client's today (`unchanged`: kept as they were). */
@@ -200,17 +202,46 @@ export async function setAssignmentStatus(
 ) {
   const rule = transitions[input.action];
   return q.transaction(async (tx) => {
-    const { assignment, current } = await loadAssignmentForUpdate(tx, studioId, input.assignmentId);
-    if (!(rule.from as readonly string[]).includes(assignment.status)) throw new DomainError("PRECONDITION_FAILED", rule.refusal);
-    const version = assignment.version + 1;
-    await insertVersion(tx, studioId, assignment.id, version, rule.action, rule.to, prescriptionOf(current), memberId);
-    const [row] = await tx
-      .update(assignments)
-      .set({ version, status: rule.to, updatedAt: new Date() })
-      .where(inStudio(assignments, studioId, eq(assignments.id, assignment.id)))
-      .returning();
-    return row!;
+    const loaded = await loadAssignmentForUpdate(tx, studioId, input.assignmentId);
+    if (!(rule.from as readonly string[]).includes(loaded.assignment.status)) throw new DomainError("PRECONDITION_FAILED", rule.refusal);
+    return transition(tx, studioId, loaded, rule, memberId, null);
   });
+}
+
+/** Moves an assignment (locked for update) to the transition's status, as a new version. */
+async function transition(
+  tx: Queryable,
+  studioId: string,
+  { assignment, current }: Awaited<ReturnType<typeof loadAssignmentForUpdate>>,
+  rule: (typeof transitions)[keyof typeof transitions],
+  memberId: string | null,
+  reason: string | null,
+) {
+  const version = assignment.version + 1;
+  await insertVersion(tx, studioId, assignment.id, version, rule.action, rule.to, prescriptionOf(current), memberId, reason);
+  const [row] = await tx
+    .update(assignments)
+    .set({ version, status: rule.to, updatedAt: new Date() })
+    .where(inStudio(assignments, studioId, eq(assignments.id, assignment.id)))
+    .returning();
+  return row!;
+}
+
+/**
+ * The app pauses assignments by itself (a pain report), inside the caller's transaction: each
+ * one still active gets a 'paused' version with the reason and no member, the same transition
+ * as a trainer's pause; one already paused or ended is left as it is (never paused twice).
+ * Returns the assignments it paused.
+ */
+export async function pauseAssignmentsAutomatically(tx: Queryable, studioId: string, pauses: readonly { assignmentId: string; reason: string }[]) {
+  const paused: { assignmentId: string; reason: string }[] = [];
+  for (const pause of pauses) {
+    const loaded = await loadAssignmentForUpdate(tx, studioId, pause.assignmentId);
+    if (loaded.assignment.status !== "active") continue;
+    await transition(tx, studioId, loaded, transitions.pause, null, pause.reason);
+    paused.push(pause);
+  }
+  return paused;
 }
 
 /**
@@ -300,7 +331,9 @@ export async function listClientAssignments(q: Queryable, studioId: string, clie
     .map(({ assignment, drill }) => {
       const list = history.get(assignment.id) ?? [];
       const current = list.find((v) => v.version === assignment.version)!;
-      return { id: assignment.id, status: assignment.status, version: assignment.version, drill, prescription: prescriptionOf(current), history: list };
+      // Paused by the app (a pain report): the reason it gave, shown until the trainer resumes it.
+      const pausedBy = assignment.status === "paused" && current.changedByMemberId === null && current.reason ? { reason: current.reason } : null;
+      return { id: assignment.id, status: assignment.status, version: assignment.version, drill, prescription: prescriptionOf(current), history: list, pausedBy };
     })
     .sort((a, b) => order[a.status] - order[b.status]);
 }
@@ -428,7 +461,8 @@ export async function todayFor(q: Queryable, studioId: string, clientId: string,
       lock: locks.get(drill.id)!,
     };
   });
-  const paused = candidates.filter((c) => c.status === "paused").map((c) => ({ assignmentId: c.id, drillName: c.row.drill.name }));
+  // An automatic pause says why (the pain report); a trainer's pause has no reason to show.
+  const paused = candidates.filter((c) => c.status === "paused").map((c) => ({ assignmentId: c.id, drillName: c.row.drill.name, reason: c.row.version.reason }));
   const upcoming = candidates
     .filter((c) => c.status === "active" && c.prescription.startDate > localDate)
     .map((c) => ({ assignmentId: c.id, drillName: c.row.drill.name, startDate: c.prescription.startDate }));

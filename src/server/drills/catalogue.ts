@@ -52,6 +52,8 @@ export const kneeDrive: DrillDefinition = {
     notes: "Move as slowly as you can; when your balance goes, switch to the other leg.",
   },
   prerequisites: [],
+  // Balance on one leg loads the standing leg from the foot to the hip.
+  painPlaces: ["foot", "ankle", "knee", "hip"],
   order: 1,
   tagline: "The foundation",
 };
@@ -93,6 +95,7 @@ export const backRotations: DrillDefinition = {
     schedule: { daily: true, beforeRun: true },
   },
   prerequisites: [],
+  painPlaces: ["lower_back"],
   order: 2,
   tagline: null,
 };
@@ -127,8 +130,13 @@ export const hopping: DrillDefinition = {
     schedule: { daily: false, beforeRun: true },
     notes: "Do it while warming up, just before you set off on a run.",
   },
-  // The brief asks for Knee Drive to be mastered first, to get the most out of Hopping.
+  // The brief asks for Knee Drive to be mastered first, to get the most out of Hopping. The pain
+  // condition (≤ 2 on each side in the last 5 check-ins, DEFAULT_PAIN_CONDITION) is offered on
+  // Hopping's page rather than set here: it needs check-ins with a pain map, and a studio that
+  // asks none would see Hopping locked for good.
   prerequisites: [{ drillSlug: "knee-drive", masteryRule: { ...DEFAULT_MASTERY_RULE } }],
+  // Each hop lands on the foot and springs off the calf; the shin and knee take the impact.
+  painPlaces: ["foot", "ankle", "shin", "calf", "knee"],
   order: 3,
   tagline: null,
 };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { masteryRuleInput } from "./mastery";
 import { MAX_NOTES_LENGTH, MAX_SETS, prescriptionInput, validatePrescriptionForMeasure } from "@/lib/drills/prescription";
 import { drillLevels, measureKinds } from "@/lib/drills/vocabulary";
+import { PAIN_CONDITION_LIMITS, PAIN_PLACES } from "@/lib/checkins/vocabulary";
 
 /**
  * What trainers submit for drills, programs and assignments: shared by the routers (which
@@ -80,11 +81,31 @@ export const drillIdInput = z.object({ drillId: idOf("a drill") });
 export const updateDrillInput = z.object({ drillId: idOf("a drill"), drill: drillFieldsInput });
 export const listDrillsInput = z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false });
 
+const { maxScore, checkins } = PAIN_CONDITION_LIMITS;
+const maxScoreMessage = `Enter the highest pain allowed as a whole number from ${maxScore.min} to ${maxScore.max}.`;
+const checkinsMessage = `Enter how many of the last check-ins count as a whole number from ${checkins.min} to ${checkins.max}.`;
+
+/** "And pain at the drill's places ≤ 2 on each side in the last 5 check-ins"; null: no pain condition. */
+export const painConditionInput = z.object({
+  maxScore: z.number({ error: maxScoreMessage }).int({ error: maxScoreMessage }).min(maxScore.min, { error: maxScoreMessage }).max(maxScore.max, { error: maxScoreMessage }),
+  checkins: z.number({ error: checkinsMessage }).int({ error: checkinsMessage }).min(checkins.min, { error: checkinsMessage }).max(checkins.max, { error: checkinsMessage }),
+});
+
 /** "Master this drill first, by this rule"; `requiresDrillId: null` removes the prerequisite. */
 export const setPrerequisiteInput = z.object({
   drillId: idOf("a drill"),
   requiresDrillId: idOf("the drill to master first").nullable(),
   rule: masteryRuleInput,
+  painCondition: painConditionInput.nullable().default(null),
+});
+
+/** The places a drill loads (pain there pauses it); an empty list: none. */
+export const setDrillPainPlacesInput = z.object({
+  drillId: idOf("a drill"),
+  places: z
+    .array(z.enum(PAIN_PLACES, { error: "Tick the places from the list." }), { error: "Tick the places from the list." })
+    .max(PAIN_PLACES.length, { error: "Tick each place once." })
+    .refine((places) => new Set(places).size === places.length, { error: "Tick each place once." }),
 });
 
 export const programItemInput = z.object({

@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { notify } from "@/server/notifications/notify";
-import { assignments, clients, drillPrerequisites, drills, unlockEvents, unlockOverrides, users } from "@/server/db/schema";
+import { assignments, clients, drillPainPlaces, drillPrerequisites, drills, unlockEvents, unlockOverrides, users } from "@/server/db/schema";
+import { painReadingsOf } from "@/server/checkins/pain-readings";
+import type { PainPlace } from "@/lib/checkins/vocabulary";
 import { inStudio, inStudioSql } from "@/server/db/tenancy";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";
@@ -67,7 +69,27 @@ const prerequisiteOf = (r: RuleRow): PrerequisiteOf => ({
   requiresDrillName: r.requiresDrillName,
   measure: r.measure,
   rule: { minValuePerSide: Number(r.minValuePerSide), requiredDays: r.requiredDays, windowDays: r.windowDays },
+  painCondition: r.painMaxScore !== null && r.painCheckins !== null ? { maxScore: r.painMaxScore, checkins: r.painCheckins } : null,
 });
+
+/**
+ * What the pain conditions among these rules read: the client's last check-ins (as many as the
+ * longest condition needs), the places of each drill, and which drills already unlocked (pain no
+ * longer locks those). Nothing is read when no rule has a pain condition.
+ */
+async function painFactsOf(q: Queryable, studioId: string, clientId: string, rows: readonly RuleRow[]) {
+  const withPain = rows.filter((r) => r.painCheckins !== null);
+  if (withPain.length === 0) return { readings: [], placesByDrill: new Map<string, PainPlace[]>(), recorded: new Set<string>() };
+  const drillIds = [...new Set(withPain.map((r) => r.drillId))];
+  const [readings, places, events] = await Promise.all([
+    painReadingsOf(q, studioId, clientId, { limit: Math.max(...withPain.map((r) => r.painCheckins!)) }),
+    q.select({ drillId: drillPainPlaces.drillId, place: drillPainPlaces.place }).from(drillPainPlaces).where(inStudio(drillPainPlaces, studioId, inArray(drillPainPlaces.drillId, drillIds))),
+    q.select({ drillId: unlockEvents.drillId }).from(unlockEvents).where(inStudio(unlockEvents, studioId, eq(unlockEvents.clientId, clientId), inArray(unlockEvents.drillId, drillIds))),
+  ]);
+  const placesByDrill = new Map<string, PainPlace[]>();
+  for (const p of places) placesByDrill.set(p.drillId, [...(placesByDrill.get(p.drillId) ?? []), p.place]);
+  return { readings, placesByDrill, recorded: new Set(events.map((e) => e.drillId)) };
+}
 
 /**
  * The lock of each drill in scope that has a prerequisite, for one client on their `today`
@@ -79,21 +101,40 @@ export async function drillLocks(q: Queryable, studioId: string, clientId: strin
   if (rows.length === 0) return [];
   const drillIds = [...new Set(rows.map((r) => r.drillId))];
   const rules: RuleOf[] = rows.map((r) => ({ requiresDrillId: r.requiresDrillId, rule: prerequisiteOf(r).rule }));
-  const [history, overrides] = await Promise.all([
+  const [history, overrides, pain] = await Promise.all([
     masteryHistoryOf(q, studioId, clientId, today, rules),
     q
       .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })
       .from(unlockOverrides)
       .where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, clientId), inArray(unlockOverrides.drillId, drillIds), isNull(unlockOverrides.revokedAt))),
+    painFactsOf(q, studioId, clientId, rows),
   ]);
   return drillIds.map((drillId) => {
     const mine = rows.filter((r) => r.drillId === drillId);
     const prerequisites = mine.map(prerequisiteOf);
     const firstMet = new Map(prerequisites.map((p) => [p.requiresDrillId, history.firstMet.get(ruleKeyOf(p)) ?? null]));
     const override = overrides.find((o) => o.drillId === drillId) ?? null;
-    const lock = evaluateLock({ prerequisites, dailyBestsByDrill: history.bestsByDrill, override, today, firstMetByPrerequisite: firstMet });
-    return { drillId, name: mine[0]!.drillName, lock, masteredOn: masteredOn([...firstMet.values()]) };
+    const lock = evaluateLock({
+      prerequisites,
+      dailyBestsByDrill: history.bestsByDrill,
+      override,
+      today,
+      firstMetByPrerequisite: firstMet,
+      painReadings: pain.readings,
+      places: pain.placesByDrill.get(drillId) ?? [],
+      isRecorded: pain.recorded.has(drillId),
+    });
+    return { drillId, name: mine[0]!.drillName, lock, masteredOn: opensOn(lock, [...firstMet.values()], today) };
   });
+}
+
+// Mastered on the day the last prerequisite was; with a pain condition, not before the day the
+// client's check-ins made it hold too (today, when it holds now).
+function opensOn(lock: LockState, firstMet: (LocalDate | null)[], today: LocalDate): LocalDate | null {
+  const mastered = masteredOn(firstMet);
+  if (mastered === null || !lock.progress.some((p) => p.pain !== null)) return mastered;
+  if (!lock.progress.every((p) => p.isSatisfied)) return null;
+  return mastered > today ? mastered : today;
 }
 
 const OPEN: LockState = { isUnlocked: true, reason: "no_prerequisite", overrideReason: null, progress: [] };

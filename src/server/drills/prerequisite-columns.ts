@@ -6,7 +6,7 @@ export const requiredDrill = alias(drills, "required_drill");
 
 /**
  * A prerequisite rule as every reader selects it (join `requiredDrill` on requiresDrillId):
- * which drill needs which, and the mastery rule's numbers. Readers add what they show.
+ * which drill needs which, the mastery rule's numbers and its pain condition (both null: none). Readers add what they show.
  */
 export const prerequisiteRuleColumns = {
   drillId: drillPrerequisites.drillId,
@@ -15,4 +15,6 @@ export const prerequisiteRuleColumns = {
   minValuePerSide: drillPrerequisites.minValuePerSide,
   requiredDays: drillPrerequisites.requiredDays,
   windowDays: drillPrerequisites.windowDays,
+  painMaxScore: drillPrerequisites.painMaxScore,
+  painCheckins: drillPrerequisites.painCheckins,
 };

@@ -3,12 +3,13 @@ import { asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { slugify } from "@/lib/slug";
 import type { Queryable } from "@/server/db/client";
 import { rowsOf } from "@/server/db/raw-rows";
-import { drillPrerequisites, drills, programItems, programs, type Drill } from "@/server/db/schema";
+import { drillPainPlaces, drillPrerequisites, drills, programItems, programs, type Drill } from "@/server/db/schema";
 import { inStudio, inStudioSql } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
 import { builtInDrills, builtInPrograms } from "./catalogue";
 import type { DrillFields } from "./inputs";
 import type { DrillDefinition, MasteryRule } from "@/lib/drills/vocabulary";
+import { PAIN_PLACES, type PainCondition, type PainPlace } from "@/lib/checkins/vocabulary";
 import { recordUnlocksOfDrill } from "./locks";
 import { prerequisiteRuleColumns, requiredDrill } from "./prerequisite-columns";
 
@@ -17,9 +18,10 @@ export type DrillPrerequisiteView = {
   requiresDrillName: string;
   requiresDrillSlug: string;
   rule: MasteryRule;
+  painCondition: PainCondition | null;
 };
 
-export type DrillView = Omit<Drill, "studioId" | "createdByMemberId"> & { prerequisites: DrillPrerequisiteView[] };
+export type DrillView = Omit<Drill, "studioId" | "createdByMemberId"> & { prerequisites: DrillPrerequisiteView[]; painPlaces: PainPlace[] };
 
 /**
  * Gives a studio its copy of the built-in drills and programs, once. Called before any read
@@ -48,9 +50,13 @@ export async function ensureBuiltIns(q: Queryable, studioId: string): Promise<vo
         drillId: idBySlug.get(d.slug)!,
         requiresDrillId: idBySlug.get(p.drillSlug)!,
         ...p.masteryRule,
+        painMaxScore: p.painCondition?.maxScore ?? null,
+        painCheckins: p.painCondition?.checkins ?? null,
       })),
     );
     if (prerequisites.length) await tx.insert(drillPrerequisites).values(prerequisites).onConflictDoNothing();
+    const places = builtInDrills.flatMap((d) => d.painPlaces.map((place) => ({ studioId, drillId: idBySlug.get(d.slug)!, place })));
+    if (places.length) await tx.insert(drillPainPlaces).values(places).onConflictDoNothing();
     for (const program of builtInPrograms) {
       const [created] = await tx
         .insert(programs)
@@ -104,15 +110,32 @@ async function prerequisitesOf(q: Queryable, studioId: string, drillIds: string[
       requiresDrillName: row.requiresDrillName,
       requiresDrillSlug: row.requiresDrillSlug,
       rule: { minValuePerSide: Number(row.minValuePerSide), requiredDays: row.requiredDays, windowDays: row.windowDays },
+      painCondition: row.painMaxScore !== null && row.painCheckins !== null ? { maxScore: row.painMaxScore, checkins: row.painCheckins } : null,
     });
     byDrill.set(row.drillId, list);
   }
   return byDrill;
 }
 
-function toView(row: Drill, prerequisites: DrillPrerequisiteView[]): DrillView {
+/** The places each drill loads, in the vocabulary's order. */
+async function painPlacesOf(q: Queryable, studioId: string, drillIds: string[]): Promise<Map<string, PainPlace[]>> {
+  const byDrill = new Map<string, PainPlace[]>();
+  if (drillIds.length === 0) return byDrill;
+  const rows = await q.select({ drillId: drillPainPlaces.drillId, place: drillPainPlaces.place }).from(drillPainPlaces).where(inStudio(drillPainPlaces, studioId, inArray(drillPainPlaces.drillId, drillIds)));
+  for (const row of rows) byDrill.set(row.drillId, [...(byDrill.get(row.drillId) ?? []), row.place]);
+  for (const [id, places] of byDrill) byDrill.set(id, PAIN_PLACES.filter((p) => places.includes(p)));
+  return byDrill;
+}
+
+/** What a drill view adds to its row: its prerequisites and the places it loads. */
+async function extrasOf(q: Queryable, studioId: string, drillIds: string[]) {
+  const [prerequisites, places] = await Promise.all([prerequisitesOf(q, studioId, drillIds), painPlacesOf(q, studioId, drillIds)]);
+  return (row: Drill) => toView(row, prerequisites.get(row.id) ?? [], places.get(row.id) ?? []);
+}
+
+function toView(row: Drill, prerequisites: DrillPrerequisiteView[], painPlaces: PainPlace[]): DrillView {
   const { studioId: _studio, createdByMemberId: _by, ...rest } = row;
-  return { ...rest, prerequisites };
+  return { ...rest, prerequisites, painPlaces };
 }
 
 /** The studio's library: built-ins first in the method's order, then the studio's own by name. */
@@ -123,8 +146,8 @@ export async function listDrills(q: Queryable, studioId: string, options: { incl
     .from(drills)
     .where(inStudio(drills, studioId, options.includeArchived ? undefined : isNull(drills.archivedAt)))
     .orderBy(sql`${drills.isBuiltIn} desc`, asc(drills.sortOrder), asc(drills.name));
-  const prerequisites = await prerequisitesOf(q, studioId, rows.map((r) => r.id));
-  return rows.map((r) => toView(r, prerequisites.get(r.id) ?? []));
+  const view = await extrasOf(q, studioId, rows.map((r) => r.id));
+  return rows.map(view);
 }
 
 /** One drill of the studio; another studio's drill is "not found". */
@@ -132,8 +155,7 @@ export async function getDrill(q: Queryable, studioId: string, drillId: string):
   await ensureBuiltIns(q, studioId);
   const [row] = await q.select().from(drills).where(inStudio(drills, studioId, eq(drills.id, drillId))).limit(1);
   if (!row) throw notFound("drill");
-  const prerequisites = await prerequisitesOf(q, studioId, [row.id]);
-  return toView(row, prerequisites.get(row.id) ?? []);
+  return (await extrasOf(q, studioId, [row.id]))(row);
 }
 
 function slugFor(name: string): string {
@@ -163,7 +185,7 @@ export async function createDrill(q: Queryable, studioId: string, memberId: stri
     .insert(drills)
     .values({ studioId, slug: slugFor(fields.name), createdByMemberId: memberId, ...fieldsToColumns(fields) })
     .returning();
-  return toView(row!, []);
+  return toView(row!, [], []);
 }
 
 async function loadEditable(q: Queryable, studioId: string, drillId: string): Promise<Drill> {
@@ -184,8 +206,7 @@ export async function updateDrill(q: Queryable, studioId: string, drillId: strin
       .set({ ...fieldsToColumns(fields), updatedAt: sql`now()` })
       .where(inStudio(drills, studioId, eq(drills.id, drillId)))
       .returning();
-    const prerequisites = await prerequisitesOf(tx, studioId, [drillId]);
-    return toView(row!, prerequisites.get(drillId) ?? []);
+    return (await extrasOf(tx, studioId, [drillId]))(row!);
   });
 }
 
@@ -230,11 +251,14 @@ export async function copyDrill(q: Queryable, studioId: string, memberId: string
           minValuePerSide: p.minValuePerSide,
           requiredDays: p.requiredDays,
           windowDays: p.windowDays,
+          painMaxScore: p.painMaxScore,
+          painCheckins: p.painCheckins,
         })),
       );
     }
-    const prerequisites = await prerequisitesOf(tx, studioId, [row!.id]);
-    return toView(row!, prerequisites.get(row!.id) ?? []);
+    const sourcePlaces = await tx.select({ place: drillPainPlaces.place }).from(drillPainPlaces).where(inStudio(drillPainPlaces, studioId, eq(drillPainPlaces.drillId, source.id)));
+    if (sourcePlaces.length) await tx.insert(drillPainPlaces).values(sourcePlaces.map((p) => ({ studioId, drillId: row!.id, place: p.place })));
+    return (await extrasOf(tx, studioId, [row!.id]))(row!);
   });
 }
 
@@ -247,8 +271,7 @@ export async function setDrillArchived(q: Queryable, studioId: string, drillId: 
       .set({ archivedAt: isArchived ? now : null, updatedAt: sql`now()` })
       .where(inStudio(drills, studioId, eq(drills.id, drillId)))
       .returning();
-    const prerequisites = await prerequisitesOf(tx, studioId, [drillId]);
-    return toView(row!, prerequisites.get(drillId) ?? []);
+    return (await extrasOf(tx, studioId, [drillId]))(row!);
   });
 }
 
@@ -259,7 +282,7 @@ export async function setDrillArchived(q: Queryable, studioId: string, drillId: 
 export async function setPrerequisite(
   q: Queryable,
   studioId: string,
-  input: { drillId: string; requiresDrillId: string | null; rule: MasteryRule },
+  input: { drillId: string; requiresDrillId: string | null; rule: MasteryRule; painCondition?: PainCondition | null },
   now: Date,
 ): Promise<DrillView> {
   await ensureBuiltIns(q, studioId);
@@ -292,12 +315,29 @@ export async function setPrerequisite(
     }
     await tx.delete(drillPrerequisites).where(inStudio(drillPrerequisites, studioId, eq(drillPrerequisites.drillId, input.drillId)));
     if (input.requiresDrillId) {
-      await tx.insert(drillPrerequisites).values({ studioId, drillId: input.drillId, requiresDrillId: input.requiresDrillId, ...input.rule });
+      const pain = input.painCondition ?? null;
+      await tx.insert(drillPrerequisites).values({ studioId, drillId: input.drillId, requiresDrillId: input.requiresDrillId, ...input.rule, painMaxScore: pain?.maxScore ?? null, painCheckins: pain?.checkins ?? null });
       // A rule the client already meets unlocks the drill as it is set.
       await recordUnlocksOfDrill(tx, studioId, input.drillId, now);
     }
     const [row] = await tx.select().from(drills).where(inStudio(drills, studioId, eq(drills.id, input.drillId))).limit(1);
-    const prerequisites = await prerequisitesOf(tx, studioId, [input.drillId]);
-    return toView(row!, prerequisites.get(input.drillId) ?? []);
+    return (await extrasOf(tx, studioId, [input.drillId]))(row!);
+  });
+}
+
+/**
+ * Sets the places a drill loads (allowed on built-ins: the studio decides what Hopping loads).
+ * Pain there above the studio's threshold pauses the drill from the next check-in on; a pain
+ * condition on its unlock reads them; unlocks the new places complete are recorded now.
+ */
+export async function setDrillPainPlaces(q: Queryable, studioId: string, input: { drillId: string; places: readonly PainPlace[] }, now: Date): Promise<DrillView> {
+  await ensureBuiltIns(q, studioId);
+  return q.transaction(async (tx) => {
+    const [row] = await tx.select().from(drills).where(inStudio(drills, studioId, eq(drills.id, input.drillId))).limit(1).for("update");
+    if (!row) throw notFound("drill");
+    await tx.delete(drillPainPlaces).where(inStudio(drillPainPlaces, studioId, eq(drillPainPlaces.drillId, row.id)));
+    if (input.places.length) await tx.insert(drillPainPlaces).values([...new Set(input.places)].map((place) => ({ studioId, drillId: row.id, place })));
+    await recordUnlocksOfDrill(tx, studioId, row.id, now);
+    return (await extrasOf(tx, studioId, [row.id]))(row);
   });
 }

@@ -81,3 +81,36 @@ describe("masteredOn", () => {
     expect(masteredOn(firstMet)).toBe(expected);
   });
 });
+
+describe("evaluateLock with a pain condition", () => {
+  const hopping: PrerequisiteOf = { ...kneeDrive, painCondition: { maxScore: 2, checkins: 5 } };
+  const places = ["foot", "ankle", "shin", "calf", "knee"] as const;
+  const mastered = new Map([["kd", holds([0, 1, 2, 3, 4], [35, 35])]]);
+  const checkins = (kneeScores: number[]) =>
+    kneeScores.map((score, i) => ({ responseId: `r${i}`, localDate: addDays(today, -i), answeredAt: new Date(Date.UTC(2026, 2, 29 - i, 7)), scores: score > 0 ? [{ place: "knee" as const, side: "left" as const, score }] : [] }));
+  const lock = (readings: ReturnType<typeof checkins>, extra: Partial<Parameters<typeof evaluateLock>[0]> = {}) =>
+    evaluateLock({ prerequisites: [hopping], dailyBestsByDrill: mastered, override: null, today, painReadings: readings, places, ...extra });
+
+  it("mastered but pain 3 in a recent check-in: locked, and it says both parts", () => {
+    const state = lock(checkins([0, 3, 0, 0, 0]));
+    expect(state).toMatchObject({ isUnlocked: false, reason: "locked" });
+    expect(state.progress[0]).toMatchObject({ everMet: true, isSatisfied: false, painRequirement: "pain at foot, ankle, shin, calf or knee ≤ 2 on each side in the last 5 check-ins" });
+    expect(state.progress[0]!.pain).toMatchObject({ isMet: false, counted: 4, needed: 5 });
+  });
+
+  it("mastered and 5 clean check-ins: unlocked", () => {
+    expect(lock(checkins([0, 1, 2, 0, 0]))).toMatchObject({ isUnlocked: true, reason: "mastered" });
+  });
+
+  it("clean check-ins without mastery stay locked", () => {
+    expect(lock(checkins([0, 0, 0, 0, 0]), { dailyBestsByDrill: new Map() }).isUnlocked).toBe(false);
+  });
+
+  it("once recorded as unlocked, later pain does not lock it again", () => {
+    expect(lock(checkins([8, 0, 0, 0, 0]), { isRecorded: true })).toMatchObject({ isUnlocked: true, reason: "mastered" });
+  });
+
+  it("the trainer's override still unlocks it", () => {
+    expect(lock(checkins([8]), { override: { reason: "Cleared by physio" } })).toMatchObject({ isUnlocked: true, reason: "override" });
+  });
+});

@@ -2,7 +2,7 @@ import { and, eq, type SQL } from "drizzle-orm";
 import type { ClientScope } from "@/lib/client-visibility";
 import { notFound } from "@/lib/errors";
 import type { Queryable } from "@/server/db/client";
-import { clients, practiceSessions, runs, threads, type Thread } from "@/server/db/schema";
+import { checkinResponses, clients, practiceSessions, runs, threads, type Thread } from "@/server/db/schema";
 import { clientNotDeleted, clientVisibleTo, inStudio } from "@/server/db/tenancy";
 import type { Viewer } from "@/server/auth/viewer";
 import { conversationOf, logThreadOf, type LogRef } from "./threads";
@@ -53,18 +53,19 @@ export async function conversationFor(q: Queryable, reader: ThreadReader, client
 }
 
 /**
- * The comments on a logged session or run, if the reader may read the log: the client their own
- * logs, a trainer the logs of clients they may see. Made on first use, like a conversation.
+ * The comments on a logged session, run or answered check-in, if the reader may read the log:
+ * the client their own logs, a trainer the logs of clients they may see. Made on first use, like
+ * a conversation.
  */
 export async function logThreadFor(q: Queryable, reader: ThreadReader, log: LogRef): Promise<Thread> {
-  const table = "sessionId" in log ? practiceSessions : runs;
-  const id = "sessionId" in log ? log.sessionId : log.runId;
+  const [table, id, word] =
+    "sessionId" in log ? [practiceSessions, log.sessionId, "session"] as const : "runId" in log ? [runs, log.runId, "run"] as const : [checkinResponses, log.checkinResponseId, "check-in"] as const;
   const [row] = await q
     .select({ id: table.id })
     .from(table)
     .innerJoin(clients, eq(clients.id, table.clientId))
     .where(inStudio(table, reader.studioId, eq(table.id, id), readableBy(reader)))
     .limit(1);
-  if (!row) throw notFound("sessionId" in log ? "session" : "run");
+  if (!row) throw notFound(word);
   return logThreadOf(q, reader.studioId, log);
 }

@@ -18,7 +18,7 @@ export function painCommentText(report: { painWhere: string | null; note: string
  * sent (a retry, an offline sync, an edit that adds pain), like a device-made message id.
  */
 export function painCommentId(log: LogRef): string {
-  const hex = createHash("sha256").update(`pain-comment:${"sessionId" in log ? `session:${log.sessionId}` : `run:${log.runId}`}`).digest("hex");
+  const hex = createHash("sha256").update(`pain-comment:${"sessionId" in log ? `session:${log.sessionId}` : "runId" in log ? `run:${log.runId}` : `checkin:${log.checkinResponseId}`}`).digest("hex");
   // An RFC 4122 shape (version 5 style, variant 10) so it is a valid uuid everywhere.
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }

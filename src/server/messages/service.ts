@@ -16,6 +16,9 @@ import { placeOf } from "./threads";
 // Posting, reading and "seen" for every kind of thread: a conversation and a log's comments
 // are the same thing with a different place.
 
+/** What a log's comment is on, in a notification's title ("Dana commented on a check-in"). */
+const LOG_WORDS: Record<Exclude<Thread["kind"], "conversation">, string> = { session: "a session", run: "a run", checkin: "a check-in" };
+
 export type NewMessage = {
   /** Made on the sender's device: a retry or an offline sync stores the message once. */
   id: string;
@@ -87,7 +90,7 @@ export async function postMessage(
         studioId: thread.studioId,
         userId,
         kind: thread.kind === "conversation" ? "message" : "log_comment",
-        title: thread.kind === "conversation" ? `Message from ${author.name}` : `${author.name} commented on ${thread.kind === "run" ? "a run" : "a session"}`,
+        title: thread.kind === "conversation" ? `Message from ${author.name}` : `${author.name} commented on ${LOG_WORDS[thread.kind]}`,
         body: preview,
         url: threadPathFor(reader, place),
       });

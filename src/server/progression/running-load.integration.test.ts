@@ -139,7 +139,7 @@ describe("the attention queue flags a jump in running load, once a week, and let
   it("lets only the owner change the ratio, with a sentence for a bad one and nothing written", async () => {
     const owner = callerFor(t.db, studio.owner.userId, { now: () => NOW });
     expect(await owner.progression.setLoadSpikeRatio({ loadSpikeRatio: 1.25 })).toEqual({ loadSpikeRatio: 1.25 });
-    expect(await owner.progression.settings()).toEqual({ asymmetryThresholdPercent: 15, loadSpikeRatio: 1.25 });
+    expect(await owner.progression.settings()).toEqual({ asymmetryThresholdPercent: 15, loadSpikeRatio: 1.25, painPauseAbove: 5 });
     for (const bad of [1, 3.5, 1.234]) {
       const refused = await refusalOf(owner.progression.setLoadSpikeRatio({ loadSpikeRatio: bad }), "progression.setLoadSpikeRatio");
       expect(refused.code).toBe("BAD_REQUEST");

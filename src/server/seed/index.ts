@@ -11,6 +11,7 @@ import { seedTraining } from "./training";
 import { seedMessageTemplates } from "./message-templates";
 import { seedCheckins } from "./checkins";
 import { seedIntake } from "./intake";
+import { seedPainGate } from "./pain-gate";
 
 /**
  * Seeds the demo studio on an empty database (and only then). Each feature adds its demo
@@ -38,6 +39,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ) logs group by client_id
     ) first
     where ${inStudioSql("c", studio.studioId)} and c.id = first.client_id and first.at < c.created_at`);
+  await seedPainGate(db, other);
   await seedIntake(db, [studio, other], new Date());
   logger.info({ studioId: studio.studioId }, "seeded the demo studio");
   return true;

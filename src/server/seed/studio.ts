@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db/client";
 import { clients, studioMembers, studios, users } from "@/server/db/schema";
+import { ensureBuiltInCheckinForms } from "@/server/checkins/forms";
 import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STUDIO, DEMO_TRAINERS, OTHER_CLIENTS, OTHER_STUDIO, OTHER_TRAINERS } from "./demo-accounts";
 
 export type SeededStudio = { studioId: string; memberIdByEmail: Map<string, string>; clientIdByEmail: Map<string, string> };
@@ -48,6 +49,7 @@ async function seedStudioFrom(db: Db, spec: StudioSpec): Promise<SeededStudio> {
         .returning();
       clientIdByEmail.set(client.email, row!.id);
     }
+    await ensureBuiltInCheckinForms(tx, studio!.id);
     return { studioId: studio!.id, memberIdByEmail, clientIdByEmail };
   });
 }

@@ -5,6 +5,7 @@ import { assertNotThrottled } from "@/server/auth/service";
 import { hashPassword } from "@/server/auth/password";
 import type { ThrottleRule } from "@/server/auth/throttle";
 import { ensureBuiltIns } from "@/server/drills/service";
+import { ensureBuiltInCheckinForms } from "@/server/checkins/forms";
 import { DomainError } from "@/lib/errors";
 import { hashSetupCode, isSameCodeHash, newSetupCode } from "./code";
 import { studioSlugOf, type SetupInput } from "./input";
@@ -60,7 +61,7 @@ export type NewStudio = {
 };
 
 /**
- * A studio, its owner's account and membership, and the built-in drills, inside the caller's
+ * A studio, its owner's account and membership, and the built-in drills and questionnaires, inside the caller's
  * transaction: the one way a studio is made, by the first-run set-up and by open sign-up.
  * Null (nothing written) when the email already has an account.
  */
@@ -74,6 +75,7 @@ export async function createStudioWithOwner(tx: Tx, input: NewStudio): Promise<{
   const studioId = await insertStudio(tx, input);
   const [member] = await tx.insert(studioMembers).values({ studioId, userId: owner.id, role: "owner" }).returning({ id: studioMembers.id });
   await ensureBuiltIns(tx, studioId);
+  await ensureBuiltInCheckinForms(tx, studioId);
   return { studioId, userId: owner.id, memberId: member!.id };
 }
 
@@ -103,7 +105,7 @@ function throttleKeys(ip: string | null) {
 }
 
 /**
- * The set-up: the studio, its owner's account and membership, and the built-in drills, in one
+ * The set-up: the studio, its owner's account and membership, and the built-in drills and questionnaires, in one
  * transaction that also spends the code. The installation row is locked first, so of two
  * set-ups at once the second finds the code spent and changes nothing.
  */

@@ -40,8 +40,10 @@ export const drillRules: ProcedureRules = {
       drillId: (await freshDrill(f.db, f.home)).id,
       requiresDrillId: await builtInDrillId(f.db, f.home.studioId, "knee-drive"),
       rule: { minValuePerSide: 20, requiredDays: 3, windowDays: 7 },
+      painCondition: { maxScore: 2, checkins: 5 },
     }),
   },
+  "drill.setPainPlaces": { allowed: TRAINERS, clientScoped: false, input: async (f) => ({ drillId: (await freshDrill(f.db, f.home)).id, places: ["calf", "knee"] }) },
 
   "program.list": { allowed: ANY_TRAINER, clientScoped: false, input: () => ({}) },
   "program.create": {

@@ -15,6 +15,8 @@ export const progressionRules: ProcedureRules = {
   "progression.setAsymmetryThreshold": { allowed: ANY_TRAINER, clientScoped: false, input: () => ({ asymmetryThresholdPercent: 15 }) },
   // Each owner sets their own studio's ratio (to the default: the shared fixture stays as it is).
   "progression.setLoadSpikeRatio": { allowed: ANY_OWNER, input: () => ({ loadSpikeRatio: 1.5 }) },
+  // The same for the pain threshold (the default 5).
+  "progression.setPainPauseAbove": { allowed: ANY_OWNER, input: () => ({ painPauseAbove: 5 }) },
   "progression.unlockNotices": { allowed: CLIENTS },
   "progression.dismissUnlock": {
     allowed: CLIENT_A,

@@ -6,8 +6,9 @@ import { useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field, SelectField } from "@/components/ui/field";
-import type { MasteryRule } from "@/lib/drills/vocabulary";
+import { CheckboxField, Field, SelectField } from "@/components/ui/field";
+import { DEFAULT_PAIN_CONDITION, type MasteryRule } from "@/lib/drills/vocabulary";
+import { PAIN_PLACE_LABELS, PAIN_PLACES, type PainCondition, type PainPlace } from "@/lib/checkins/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -55,7 +56,7 @@ export function PrerequisiteForm({
   defaultRule,
 }: {
   drillId: string;
-  current: { requiresDrillId: string; rule: MasteryRule } | null;
+  current: { requiresDrillId: string; rule: MasteryRule; painCondition: PainCondition | null } | null;
   options: { id: string; name: string }[];
   /** The studio's mastery rule, for a drill that has no prerequisite yet. */
   defaultRule: MasteryRule;
@@ -66,6 +67,9 @@ export function PrerequisiteForm({
   const [min, setMin] = useState(String((current?.rule ?? defaultRule).minValuePerSide));
   const [days, setDays] = useState(String((current?.rule ?? defaultRule).requiredDays));
   const [windowDays, setWindowDays] = useState(String((current?.rule ?? defaultRule).windowDays));
+  const [hasPain, setHasPain] = useState(current?.painCondition != null);
+  const [painMax, setPainMax] = useState(String((current?.painCondition ?? DEFAULT_PAIN_CONDITION).maxScore));
+  const [painCheckins, setPainCheckins] = useState(String((current?.painCondition ?? DEFAULT_PAIN_CONDITION).checkins));
   const save = useMutation(trpc.drill.setPrerequisite.mutationOptions({ onSuccess: () => router.refresh() }));
   const { message, fields } = formErrorsOf(save.error);
   return (
@@ -79,6 +83,8 @@ export function PrerequisiteForm({
           drillId,
           requiresDrillId: requiresDrillId || null,
           rule: { minValuePerSide: Number(min), requiredDays: Number(days), windowDays: Number(windowDays) },
+          // An empty box is sent as NaN, which the server refuses with the field's sentence.
+          painCondition: hasPain ? { maxScore: painMax.trim() === "" ? Number.NaN : Number(painMax), checkins: painCheckins.trim() === "" ? Number.NaN : Number(painCheckins) } : null,
         });
       }}
     >
@@ -99,8 +105,59 @@ export function PrerequisiteForm({
           <Field label="Out of the last (days)" inputMode="numeric" value={windowDays} onChange={(e) => setWindowDays(e.target.value)} error={fields["rule.windowDays"]} />
         </div>
       ) : null}
+      {requiresDrillId ? (
+        <fieldset className="space-y-3 rounded-md border border-stone-200 p-3">
+          <legend className="px-1 text-sm font-medium">How the client feels</legend>
+          <CheckboxField label="Also wait until pain at the places this drill loads has stayed low" checked={hasPain} onChange={(e) => setHasPain(e.target.checked)} />
+          {hasPain ? (
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+              <Field label="Highest pain allowed each side (0–9)" inputMode="numeric" value={painMax} onChange={(e) => setPainMax(e.target.value)} error={fields["painCondition.maxScore"]} />
+              <Field label="In each of the last check-ins (1–30)" inputMode="numeric" value={painCheckins} onChange={(e) => setPainCheckins(e.target.value)} error={fields["painCondition.checkins"]} />
+            </div>
+          ) : null}
+        </fieldset>
+      ) : null}
       <SubmitButton variant="secondary" disabled={save.isPending}>
         Save prerequisite
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** The places a drill loads: pain there above the studio's threshold pauses it, and a pain condition on its unlock reads them. */
+export function PainPlacesForm({ drillId, current }: { drillId: string; current: PainPlace[] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [places, setPlaces] = useState<PainPlace[]>(current);
+  const save = useMutation(trpc.drill.setPainPlaces.mutationOptions({ onSuccess: () => router.refresh() }));
+  const { message, fields } = formErrorsOf(save.error);
+  return (
+    <form
+      aria-label="Places this drill loads"
+      className="space-y-3"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ drillId, places: PAIN_PLACES.filter((p) => places.includes(p)) });
+      }}
+    >
+      <FormAlert message={message} fields={fields} />
+      {save.isSuccess && !save.error ? <Alert tone="success">Saved.</Alert> : null}
+      <fieldset>
+        <legend className="sr-only">Places this drill loads</legend>
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+          {PAIN_PLACES.map((place) => (
+            <CheckboxField
+              key={place}
+              label={PAIN_PLACE_LABELS[place]}
+              checked={places.includes(place)}
+              onChange={(e) => setPlaces((old) => (e.target.checked ? [...old, place] : old.filter((p) => p !== place)))}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <SubmitButton variant="secondary" disabled={save.isPending}>
+        Save places
       </SubmitButton>
     </form>
   );

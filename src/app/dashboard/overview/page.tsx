@@ -7,6 +7,7 @@ import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { ThresholdForm } from "./threshold-form";
 import { LoadSpikeForm } from "./load-spike-form";
+import { PainPauseForm } from "./pain-pause-form";
 
 export const metadata: Metadata = { title: "Studio overview" };
 
@@ -277,6 +278,22 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         ) : (
           <p className="text-sm">
             Now {settings.loadSpikeRatio}×. The studio&apos;s owner sets it.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="pain-settings-heading" className="space-y-2">
+        <h2 id="pain-settings-heading" className="text-xl font-semibold">
+          Pain that pauses a drill
+        </h2>
+        <p className="text-sm text-stone-600">
+          When a check-in scores pain above this (0–10) at a place a drill loads, on either side, Stride pauses that drill for the client, tells you and shows them why. You resume it. Default 5.
+        </p>
+        {me.role === "owner" ? (
+          <PainPauseForm current={settings.painPauseAbove} />
+        ) : (
+          <p className="text-sm">
+            Now above {settings.painPauseAbove}/10. The studio&apos;s owner sets it.
           </p>
         )}
       </section>

@@ -1,5 +1,5 @@
-import { copyDrill, createDrill, getDrill, listDrills, setDrillArchived, setPrerequisite, updateDrill } from "@/server/drills/service";
-import { drillFieldsInput, drillIdInput, listDrillsInput, setPrerequisiteInput, updateDrillInput } from "@/server/drills/inputs";
+import { copyDrill, createDrill, getDrill, listDrills, setDrillArchived, setDrillPainPlaces, setPrerequisite, updateDrill } from "@/server/drills/service";
+import { drillFieldsInput, drillIdInput, listDrillsInput, setDrillPainPlacesInput, setPrerequisiteInput, updateDrillInput } from "@/server/drills/inputs";
 import { createTRPCRouter, trainerProcedure } from "../trpc";
 
 export const drillRouter = createTRPCRouter({
@@ -11,4 +11,5 @@ export const drillRouter = createTRPCRouter({
   archive: trainerProcedure.input(drillIdInput).mutation(({ ctx, input }) => setDrillArchived(ctx.db, ctx.studioId, input.drillId, true, ctx.now())),
   restore: trainerProcedure.input(drillIdInput).mutation(({ ctx, input }) => setDrillArchived(ctx.db, ctx.studioId, input.drillId, false, ctx.now())),
   setPrerequisite: trainerProcedure.input(setPrerequisiteInput).mutation(({ ctx, input }) => setPrerequisite(ctx.db, ctx.studioId, input, ctx.now())),
+  setPainPlaces: trainerProcedure.input(setDrillPainPlacesInput).mutation(({ ctx, input }) => setDrillPainPlaces(ctx.db, ctx.studioId, input, ctx.now())),
 });

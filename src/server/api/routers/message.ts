@@ -29,13 +29,14 @@ export const messageRouter = createTRPCRouter({
       const thread = await conversationFor(ctx.db, ctx.reader, clientId);
       return { ...(await threadMessages(ctx.db, ctx.reader, thread)), timeZone: ctx.viewer.timeZone };
     }),
-  /** The comments on a logged session or run (the trainer's feedback first), beside the log. */
+  /** The comments on a logged session, run or answered check-in (the trainer's feedback first), beside the log. */
   forLog: readerProcedure
     .input(
       z.union([
         z.object({ sessionId: z.uuid({ error: "Pick a session from the history." }) }),
         z.object({ runId: z.uuid({ error: "Pick a run from the history." }) }),
-      ], { error: "Pick a session or a run." }),
+        z.object({ checkinResponseId: z.uuid({ error: "Pick a check-in from the history." }) }),
+      ], { error: "Pick a session, a run or a check-in." }),
     )
     .query(async ({ ctx, input }) => ({ ...(await threadMessages(ctx.db, ctx.reader, await logThreadFor(ctx.db, ctx.reader, input))), timeZone: ctx.viewer.timeZone })),
   /** Older messages of a thread, before the oldest one shown. */

@@ -12,6 +12,7 @@ import {
 } from "@/server/progression/service";
 import { loadSpikeRatioInput } from "@/server/progression/running-load";
 import { loadSpikeRatioOf, setLoadSpikeRatio } from "@/server/progression/load-service";
+import { painPauseAboveInput, painPauseAboveOf, setPainPauseAbove } from "@/server/checkins/pain-settings";
 import { coachFilterWithin } from "@/lib/client-visibility";
 import { clientProcedure, createTRPCRouter, namesClientRow, ownerProcedure, trainerProcedure } from "../trpc";
 import { clientIdInput, theClient } from "./inputs";
@@ -28,6 +29,7 @@ export const myProgressionInput = z.object({ chartDays }).default({});
 export const overviewInput = z.object({ coachId: z.uuid({ error: "Pick a coach from the list." }).nullish() }).default({});
 export const setThresholdInput = z.object({ asymmetryThresholdPercent: asymmetryThresholdInput });
 export const setLoadSpikeRatioInput = z.object({ loadSpikeRatio: loadSpikeRatioInput });
+export const setPainPauseAboveInput = z.object({ painPauseAbove: painPauseAboveInput });
 export const dismissUnlockInput = z.object({ unlockId: z.uuid({ error: "That notice id is not valid." }) });
 
 export const progressionRouter = createTRPCRouter({
@@ -44,8 +46,8 @@ export const progressionRouter = createTRPCRouter({
     .input(z.object({ coachId: z.uuid({ error: "Pick a coach of your studio." }).nullish() }).optional())
     .query(({ ctx, input }) => progressionAttention(ctx.db, { studioId: ctx.studioId, now: ctx.now(), coachId: coachFilterWithin(ctx.clientScope, input?.coachId) })),
   settings: trainerProcedure.query(async ({ ctx }) => {
-    const [asymmetryThresholdPercent, loadSpikeRatio] = await Promise.all([asymmetryThresholdOf(ctx.db, ctx.studioId), loadSpikeRatioOf(ctx.db, ctx.studioId)]);
-    return { asymmetryThresholdPercent, loadSpikeRatio };
+    const [asymmetryThresholdPercent, loadSpikeRatio, painPauseAbove] = await Promise.all([asymmetryThresholdOf(ctx.db, ctx.studioId), loadSpikeRatioOf(ctx.db, ctx.studioId), painPauseAboveOf(ctx.db, ctx.studioId)]);
+    return { asymmetryThresholdPercent, loadSpikeRatio, painPauseAbove };
   }),
   setAsymmetryThreshold: trainerProcedure
     .input(setThresholdInput)
@@ -54,6 +56,10 @@ export const progressionRouter = createTRPCRouter({
   setLoadSpikeRatio: ownerProcedure
     .input(setLoadSpikeRatioInput)
     .mutation(({ ctx, input }) => setLoadSpikeRatio(ctx.db, ctx.studioId, ctx.memberId, input.loadSpikeRatio, ctx.now())),
+  /** The owner sets the pain score above which a check-in pauses the drills that load the place (1–9). */
+  setPainPauseAbove: ownerProcedure
+    .input(setPainPauseAboveInput)
+    .mutation(({ ctx, input }) => setPainPauseAbove(ctx.db, ctx.studioId, ctx.memberId, input.painPauseAbove, ctx.now())),
   /** Drills that unlocked by themselves and the client has not dismissed yet (recorded where the unlock happened). */
   unlockNotices: clientProcedure.query(({ ctx }) => unseenUnlocks(ctx.db, ctx.studioId, ctx.clientId)),
   dismissUnlock: clientProcedure.input(dismissUnlockInput).mutation(({ ctx, input }) => dismissUnlock(ctx.db, ctx.studioId, ctx.clientId, input.unlockId, ctx.now())),

@@ -77,6 +77,9 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         <Link href={`/dashboard/clients/${client.id}/progress`} className="text-brand-700 underline">
           Progress
         </Link>
+        <Link href={`/dashboard/clients/${client.id}/check-ins`} className="text-brand-700 underline">
+          Check-ins
+        </Link>
         <Link href={`/dashboard/messages/${client.id}`} className="text-brand-700 underline">
           Message
         </Link>
@@ -170,12 +173,20 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
                   {describeDates(a.prescription)}
                 </p>
                 {a.prescription.notes ? <p className="text-sm text-stone-700">Note: {a.prescription.notes}</p> : null}
+                {a.status === "paused" && a.pausedBy?.reason ? <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">Paused by Stride: {a.pausedBy.reason.replace(/^Paused: /, "")} Resume it when they are ready.</p> : null}
                 {a.lock.progress.length > 0 ? (
                   <div className="space-y-2 rounded-lg bg-stone-50 p-3 text-sm">
                     {a.lock.reason === "locked" ? (
                       <p>
                         <strong>Locked.</strong> Unlocks at{" "}
-                        {a.lock.progress.map((p) => `${p.requirement} (${p.evaluation.qualifyingDays} of ${p.evaluation.requiredDays} days so far)`).join("; ")}.
+                        {a.lock.progress
+                          .map(
+                            (p) =>
+                              `${p.requirement} (${p.evaluation.qualifyingDays} of ${p.evaluation.requiredDays} days so far)` +
+                              (p.pain && p.painRequirement ? `, and ${p.painRequirement} (${p.pain.counted} of ${p.pain.needed} check-ins so far${p.pain.offending ? `; ${p.pain.offending.score}/10 on ${p.pain.offending.reading.localDate}` : ""})` : ""),
+                          )
+                          .join("; ")}
+                        .
                       </p>
                     ) : a.lock.reason === "override" ? (
                       <p>
@@ -290,7 +301,7 @@ function History({
   measure,
   perSide,
 }: {
-  versions: { id: string; version: number; action: keyof typeof actionLabels; sets: number; targetPerSide: number | null; repMin: number | null; repMax: number | null; daily: boolean; beforeRun: boolean; startDate: string; endDate: string | null; changedByName: string | null; createdAt: Date }[];
+  versions: { id: string; version: number; action: keyof typeof actionLabels; sets: number; targetPerSide: number | null; repMin: number | null; repMax: number | null; daily: boolean; beforeRun: boolean; startDate: string; endDate: string | null; changedByName: string | null; changedByMemberId: string | null; reason: string | null; createdAt: Date }[];
   measure: Parameters<typeof describeDose>[1];
   perSide: boolean;
 }) {
@@ -303,8 +314,17 @@ function History({
             <span className="font-medium">
               v{v.version} {actionLabels[v.action]}
             </span>{" "}
-            by {v.changedByName ?? "Stride"}, {when(v.createdAt)}: {describeDose(v, measure, perSide)} · {describeSchedule({ daily: v.daily, beforeRun: v.beforeRun })} ·{" "}
-            {describeDates(v)}
+            {v.changedByMemberId === null && v.reason ? (
+              // A change the app made by itself (a pain report), with the reason it gave.
+              <>
+                by Stride, {when(v.createdAt)}: {v.reason.replace(/^Paused: /, "")}
+              </>
+            ) : (
+              <>
+                by {v.changedByName ?? "Stride"}, {when(v.createdAt)}: {describeDose(v, measure, perSide)} · {describeSchedule({ daily: v.daily, beforeRun: v.beforeRun })} ·{" "}
+                {describeDates(v)}
+              </>
+            )}
           </li>
         ))}
       </ol>

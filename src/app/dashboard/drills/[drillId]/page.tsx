@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert, Badge, Card } from "@/components/ui/card";
 import { describeDose, describeSchedule, measureLabels } from "@/lib/drills/describe";
-import { describeMasteryRule } from "@/server/drills/unlock";
+import { describeMasteryRule, describePainCondition } from "@/server/drills/unlock";
 import { api, orForbidden } from "@/trpc/server";
 import { DrillForm } from "../drill-form";
-import { ArchiveDrillButton, CopyDrillButton, PrerequisiteForm } from "../drill-actions";
+import { describePlaces } from "@/server/checkins/pain-rules";
+import { ArchiveDrillButton, CopyDrillButton, PainPlacesForm, PrerequisiteForm } from "../drill-actions";
 
 export const metadata: Metadata = { title: "Drill" };
 
@@ -76,9 +77,12 @@ export default async function DrillPage({ params }: { params: Promise<{ drillId:
               <dt className="text-stone-600">Unlocks after</dt>
               <dd>
                 {prerequisite.requiresDrillName}: {describeMasteryRule(prerequisite.rule, requiredMeasure)}
+                {prerequisite.painCondition ? `, and ${describePainCondition(prerequisite.painCondition, drill.painPlaces)}` : ""}
               </dd>
             </>
           ) : null}
+          <dt className="text-stone-600">Loads</dt>
+          <dd>{drill.painPlaces.length ? describePlaces(drill.painPlaces).replace(/ or /, " and ") : "No place set"}</dd>
         </dl>
         {drill.isBuiltIn ? (
           <div className="space-y-2 border-t border-stone-200 pt-4">
@@ -90,14 +94,21 @@ export default async function DrillPage({ params }: { params: Promise<{ drillId:
       <Card className="space-y-3">
         <h2 className="text-lg font-semibold">Prerequisite and mastery rule</h2>
         <p className="text-sm text-stone-600">
-          A client sees this drill locked until they reach the minimum on both sides on enough days, or until you unlock it for them.
+          A client sees this drill locked until they reach the minimum on both sides on enough days (and, if you ask it, their pain stayed low in their last check-ins), or until you unlock it for them.
         </p>
         <PrerequisiteForm
           drillId={drill.id}
-          current={prerequisite ? { requiresDrillId: prerequisite.requiresDrillId, rule: prerequisite.rule } : null}
+          current={prerequisite ? { requiresDrillId: prerequisite.requiresDrillId, rule: prerequisite.rule, painCondition: prerequisite.painCondition } : null}
           defaultRule={defaults.masteryRule}
           options={library.filter((d) => d.id !== drill.id && d.perSide).map((d) => ({ id: d.id, name: d.name }))}
         />
+      </Card>
+      <Card className="space-y-3">
+        <h2 className="text-lg font-semibold">Places this drill loads</h2>
+        <p className="text-sm text-stone-600">
+          When a client&apos;s check-in scores pain at one of these places above your studio&apos;s threshold, Stride pauses this drill for them and tells you. A pain condition on its unlock reads these places too.
+        </p>
+        <PainPlacesForm drillId={drill.id} current={drill.painPlaces} />
       </Card>
       {!drill.isBuiltIn ? (
         <>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FeelSection } from "@/components/progression/feel-section";
 import { ProgressView } from "@/components/progression/progress-view";
 import { api, orForbidden } from "@/trpc/server";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Client progress" };
 export default async function ClientProgressPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
   const trpc = await api();
-  const data = await orForbidden(trpc.progression.forClient({ clientId }));
+  const [data, feel] = await Promise.all([orForbidden(trpc.progression.forClient({ clientId })), orForbidden(trpc.checkinHistory.forClient({ clientId }))]);
   return (
     <div className="space-y-6">
       <Link href={`/dashboard/clients/${clientId}`} className="text-sm text-brand-700 underline">
@@ -24,7 +25,7 @@ export default async function ClientProgressPage({ params }: { params: Promise<{
           ).
         </p>
       </div>
-      <ProgressView data={data} audience="trainer" exportBase={`/api/progress/export?clientId=${clientId}`} />
+      <ProgressView data={data} audience="trainer" exportBase={`/api/progress/export?clientId=${clientId}`} feel={<FeelSection data={feel} audience="trainer" />} />
     </div>
   );
 }
