@@ -93,7 +93,7 @@ export default async function PortalHome() {
             ))}
             {today.paused.map((p) => (
               <li key={p.assignmentId}>
-                {p.reason ? `${p.drillName} is paused after your check-in: ${p.reason.replace(/^Paused: /, "")} Your coach will resume it with you.` : `${p.drillName} is paused by your coach`}
+                {p.reason ? `${p.drillName} is paused after your check-in: ${p.reason} Your coach will resume it with you.` : `${p.drillName} is paused by your coach`}
               </li>
             ))}
           </ul>
