@@ -30,7 +30,7 @@ test("Hopping stays locked while mastery holds but the mornings are not yet clea
   const hopping = main.getByRole("article", { name: "Hopping" });
   // Knee Drive is mastered; the pain condition is what still holds Hopping back.
   await expect(hopping.getByText("Locked", { exact: true })).toBeVisible();
-  await expect(hopping).toContainText(/So far: [5-7] of 5 days\./);
+  await expect(hopping).toContainText(/: done \([5-7] of 5 days\)\./);
   await expect(hopping).toContainText(/≤ 2 on each side.*: 4 of 5 so far\./);
   await shot(page, "pain-gate-locked-390");
 
@@ -62,7 +62,7 @@ test("a pain spike at the left knee pauses the drills that load it; the trainer 
   await page.reload();
   const paused = page.getByRole("main").getByRole("region", { name: "Coming up and paused" });
   await expect(paused).toContainText("Knee Drive is paused after your check-in: pain 7/10 at the left knee");
-  await expect(page.getByRole("main").getByRole("article", { name: "Back Rotations" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("article", { name: "Back Rotations" }).first()).toBeVisible();
   await shot(page, "pain-gate-paused-390");
 
   // The coach sees it before Vic says a word: first in the queue.

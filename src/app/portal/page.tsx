@@ -188,8 +188,14 @@ function DrillCard({ item }: { item: TodayItem }) {
           <ul className="list-disc pl-5">
             {lock.progress.map((p) => (
               <li key={p.requiresDrillId}>
-                {p.requirement}. So far: {p.evaluation.qualifyingDays} of {p.evaluation.requiredDays} days.
-                {p.evaluation.earliestMetDate ? ` Keep it up every day and it can open on ${longDate(p.evaluation.earliestMetDate)}.` : ""}
+                {p.evaluation.isMet ? (
+                  <>{p.requirement}: done ({p.evaluation.qualifyingDays} of {p.evaluation.requiredDays} days).</>
+                ) : (
+                  <>
+                    {p.requirement}. So far: {p.evaluation.qualifyingDays} of {p.evaluation.requiredDays} days.
+                    {p.evaluation.earliestMetDate ? ` Keep it up every day and it can open on ${longDate(p.evaluation.earliestMetDate)}.` : ""}
+                  </>
+                )}
                 {p.pain && p.painRequirement ? ` And your ${p.painRequirement}: ${p.pain.counted} of ${p.pain.needed} so far.` : ""}
               </li>
             ))}

@@ -13,7 +13,7 @@ import { ensureBuiltInCheckinForms, liveQuestionsOf } from "@/server/checkins/fo
 import { addDays, localDateIn, type LocalDate } from "@/lib/local-date";
 import type { CheckinAnswer } from "@/lib/checkins/answers";
 import type { CheckinQuestion, PainScore } from "@/lib/checkins/vocabulary";
-import { insertPractice, type PracticeRecord } from "./practice-history";
+import { insertPractice, markReviewedBefore, type PracticeRecord } from "./practice-history";
 import type { SeededStudio } from "./studio";
 
 /**
@@ -89,6 +89,7 @@ export async function seedPainGate(db: Db, other: SeededStudio, now = new Date()
       });
     }
     await insertPractice(db, practice);
+    await markReviewedBefore(db, studioId, [clientId], new Date(now.getTime() - 3 * 86_400_000));
 
     for (const [i, pain] of pains.entries()) {
       if (pain === null) continue;
