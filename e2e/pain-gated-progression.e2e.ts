@@ -3,8 +3,8 @@ import { expectAccessible, signIn } from "./fixtures";
 
 // Issue 20's method: how the client feels decides what comes next. Harbour Track Club's coach
 // (src/server/seed/pain-gate.ts) gates Hopping on Knee Drive's mastery *and* five clean
-// mornings; pain above 5 at a place a drill loads pauses it. Sam has mastered Knee Drive but a
-// sore shin five mornings ago keeps Hopping locked; Tess hops, and her knee is about to
+// mornings; pain above 5 at a place a drill loads pauses it. Uma has mastered Knee Drive but a
+// sore shin five mornings ago keeps Hopping locked; Vic hops, and her knee is about to
 // complain. No other story answers their check-ins.
 const shots = process.env.SHOTS;
 
@@ -25,12 +25,12 @@ async function pick(card: Locator, question: string, answer: string) {
 }
 
 test("Hopping stays locked while mastery holds but the mornings are not yet clean, and opens when both hold", async ({ page }) => {
-  const card = await morningCheckin(page, "sam@harbour.test");
+  const card = await morningCheckin(page, "uma@harbour.test");
   const main = page.getByRole("main");
   const hopping = main.getByRole("article", { name: "Hopping" });
   // Knee Drive is mastered; the pain condition is what still holds Hopping back.
   await expect(hopping.getByText("Locked", { exact: true })).toBeVisible();
-  await expect(hopping).toContainText(/So far: [5-7] of 5 days\./);
+  await expect(hopping).toContainText(/: done \([5-7] of 5 days\)\./);
   await expect(hopping).toContainText(/≤ 2 on each side.*: 4 of 5 so far\./);
   await shot(page, "pain-gate-locked-390");
 
@@ -47,7 +47,7 @@ test("Hopping stays locked while mastery holds but the mornings are not yet clea
 });
 
 test("a pain spike at the left knee pauses the drills that load it; the trainer sees it first and resumes one", async ({ page, browser }) => {
-  const card = await morningCheckin(page, "tess@harbour.test");
+  const card = await morningCheckin(page, "vic@harbour.test");
   await pick(card, "How do you feel this morning?", "5");
   await pick(card, "How well did you sleep?", "6");
   await card.getByRole("button", { name: "Left knee", exact: true }).click();
@@ -62,16 +62,16 @@ test("a pain spike at the left knee pauses the drills that load it; the trainer 
   await page.reload();
   const paused = page.getByRole("main").getByRole("region", { name: "Coming up and paused" });
   await expect(paused).toContainText("Knee Drive is paused after your check-in: pain 7/10 at the left knee");
-  await expect(page.getByRole("main").getByRole("article", { name: "Back Rotations" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("article", { name: "Back Rotations" }).first()).toBeVisible();
   await shot(page, "pain-gate-paused-390");
 
-  // The coach sees it before Tess says a word: first in the queue.
+  // The coach sees it before Vic says a word: first in the queue.
   const coachContext = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: "America/New_York" });
   const coach = await coachContext.newPage();
   await signIn(coach, "rosa@harbour.test");
   await coach.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Needs attention/ }).click();
   const queue = coach.getByRole("list", { name: "Attention queue" });
-  await expect(queue.getByRole("listitem").first()).toContainText("Tess");
+  await expect(queue.getByRole("listitem").first()).toContainText("Vic");
   await expect(queue.getByRole("listitem").first()).toContainText("Paused by itself");
   const kneeItem = queue.getByRole("listitem").filter({ hasText: "Knee Drive paused by itself" });
   await expect(kneeItem).toHaveCount(1);

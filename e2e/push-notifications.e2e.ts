@@ -74,7 +74,7 @@ test("a client turns push on at 390 px, gets a notification for the trainer's an
   await expect(page.getByText("On: this device shows Stride's notifications.")).toBeVisible();
   // Each kind has its own switch; turning one off stays off after a reload.
   const kinds = page.getByRole("group", { name: "What to notify you of" });
-  await expect(kinds.getByRole("switch")).toHaveCount(5);
+  await expect(kinds.getByRole("switch")).toHaveCount(7);
   // The switch moves once the server has the choice (a click, then wait for the state).
   await kinds.getByRole("switch", { name: "A drill unlocked" }).click();
   await expect(kinds.getByRole("switch", { name: "A drill unlocked" })).not.toBeChecked();

@@ -93,7 +93,7 @@ export default async function PortalHome() {
             ))}
             {today.paused.map((p) => (
               <li key={p.assignmentId}>
-                {p.reason ? `${p.drillName} is paused after your check-in: ${p.reason.replace(/^Paused: /, "")} Your coach will resume it with you.` : `${p.drillName} is paused by your coach`}
+                {p.reason ? `${p.drillName} is paused after your check-in: ${p.reason} Your coach will resume it with you.` : `${p.drillName} is paused by your coach`}
               </li>
             ))}
           </ul>
@@ -188,8 +188,14 @@ function DrillCard({ item }: { item: TodayItem }) {
           <ul className="list-disc pl-5">
             {lock.progress.map((p) => (
               <li key={p.requiresDrillId}>
-                {p.requirement}. So far: {p.evaluation.qualifyingDays} of {p.evaluation.requiredDays} days.
-                {p.evaluation.earliestMetDate ? ` Keep it up every day and it can open on ${longDate(p.evaluation.earliestMetDate)}.` : ""}
+                {p.evaluation.isMet ? (
+                  <>{p.requirement}: done ({p.evaluation.qualifyingDays} of {p.evaluation.requiredDays} days).</>
+                ) : (
+                  <>
+                    {p.requirement}. So far: {p.evaluation.qualifyingDays} of {p.evaluation.requiredDays} days.
+                    {p.evaluation.earliestMetDate ? ` Keep it up every day and it can open on ${longDate(p.evaluation.earliestMetDate)}.` : ""}
+                  </>
+                )}
                 {p.pain && p.painRequirement ? ` And your ${p.painRequirement}: ${p.pain.counted} of ${p.pain.needed} so far.` : ""}
               </li>
             ))}

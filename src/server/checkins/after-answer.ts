@@ -75,7 +75,7 @@ async function tellOfPauses(tx: Queryable, studioId: string, clientId: string, p
     .limit(1);
   if (!client) return;
   const names = paused.map((p) => p.drillName).join(", ");
-  const reason = paused[0]!.reason.replace(/^Paused: /, "");
+  const reason = paused[0]!.reason;
   await notify(tx, {
     studioId,
     userId: client.coachUserId,

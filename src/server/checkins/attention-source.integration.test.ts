@@ -188,7 +188,7 @@ describe("a drill the app paused by itself", () => {
         from assignment_versions where assignment_id = ${assignmentId}::uuid order by version desc limit 1`);
       await t.db.execute(sql`update assignments set version = version + 1, status = ${action === "paused" ? "paused" : "active"} where id = ${assignmentId}::uuid`);
     };
-    await version(kneeDrive!.id, "paused", null, "Paused: pain 6/10 at the left knee in the morning check-in of 31 Mar (the studio pauses above 5).");
+    await version(kneeDrive!.id, "paused", null, "pain 6/10 at the left knee in the morning check-in of 31 Mar (the studio pauses above 5).");
     await version(rotations!.id, "paused", studio.trainer.memberId, null);
     const items = await autoPausedSource(t.db)(scope(studio, studio.trainer.memberId));
     expect(items.map((i) => [i.key, i.summary])).toEqual([[`auto_paused:${kneeDrive!.id}`, "Knee Drive paused by itself: pain 6/10 at the left knee in the morning check-in of 31 Mar (the studio pauses above 5)."]]);
@@ -253,7 +253,7 @@ describe("the queue's order", () => {
     for (const [day, score] of [[28, 1], [29, 2], [30, 4]] as const) await answer(t.db, studio, { key: "morning-check-in", clientId: a, at: morning(day), pain: [{ place: "shin", side: "left", score }] });
     const [hopping] = await t.db.select().from(assignments).where(and(eq(assignments.clientId, a), eq(assignments.drillId, drills.hopping)));
     await t.db.execute(sql`insert into assignment_versions (studio_id, assignment_id, version, action, status, sets, target_per_side, rep_min, rep_max, daily, before_run, start_date, end_date, changed_by_member_id, reason)
-        select studio_id, assignment_id, version + 1, 'paused', 'paused', sets, target_per_side, rep_min, rep_max, daily, before_run, start_date, end_date, null, 'Paused: pain 6/10 at the left shin.'
+        select studio_id, assignment_id, version + 1, 'paused', 'paused', sets, target_per_side, rep_min, rep_max, daily, before_run, start_date, end_date, null, 'pain 6/10 at the left shin.'
         from assignment_versions where assignment_id = ${hopping!.id}::uuid order by version desc limit 1`);
     await t.db.execute(sql`update assignments set version = version + 1, status = 'paused' where id = ${hopping!.id}::uuid`);
     await answer(t.db, studio, { key: "health-intake", clientId: a, at: morning(20), yes: ["chest"] });

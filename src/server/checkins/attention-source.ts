@@ -145,8 +145,7 @@ export function autoPausedSource(q: Queryable): AttentionSource {
         clientId: String(r.client_id),
         clientName: String(r.client_name),
         at: asDate(r.created_at),
-        // The reason is written as "Paused: pain 6/10 at …"; the sentence already says paused.
-        summary: `${String(r.drill_name)} paused by itself: ${String(r.reason).replace(/^paused:\s*/i, "")}`,
+        summary: `${String(r.drill_name)} paused by itself: ${String(r.reason)}`,
         href: clientHref(String(r.client_id)),
       }),
     );

@@ -70,7 +70,7 @@ describe("afterCheckinAnswered: pain above the studio's threshold pauses the dri
     const s = await setUp();
     const { paused } = await answerMorning(s, "2026-12-03", [leftKnee(6)]);
     expect(paused.map((p) => p.drillName).toSorted()).toEqual(["Hopping", "Knee Drive"]);
-    const reason = "Paused: pain 6/10 at the left knee in the morning check-in of 3 December (your studio pauses above 5).";
+    const reason = "pain 6/10 at the left knee in the morning check-in of 3 December (the studio pauses above 5).";
     expect(paused.every((p) => p.reason === reason)).toBe(true);
 
     expect((await statusOf(s.drills.kneeDrive, s.clientId)).status).toBe("paused");
@@ -215,7 +215,7 @@ describe("the trainer's settings for pain", () => {
     const trainer = callerFor(t.db, s.studio.trainer.userId, { now: () => NOW });
     const { assignments: listed } = await trainer.assignment.forClient({ clientId: s.clientId });
     const knee = listed.find((a) => a.drill.name === "Knee Drive")!;
-    expect(knee.pausedBy?.reason).toBe("Paused: pain 7/10 at the left knee in the morning check-in of 3 December (your studio pauses above 5).");
+    expect(knee.pausedBy?.reason).toBe("pain 7/10 at the left knee in the morning check-in of 3 December (the studio pauses above 5).");
     expect(knee.history[0]).toMatchObject({ action: "paused", changedByMemberId: null, changedByName: null });
     await trainer.assignment.setStatus({ assignmentId: knee.id, action: "resume" });
     const after = (await trainer.assignment.forClient({ clientId: s.clientId })).assignments.find((a) => a.drill.name === "Knee Drive")!;

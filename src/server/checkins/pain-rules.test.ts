@@ -86,7 +86,7 @@ describe("painPauseDecisions", () => {
   it("a 6 at the left knee pauses Knee Drive and Hopping, not Back Rotations", () => {
     const got = painPauseDecisions(5, assigned, reading(0, [knee("left", 6)]));
     expect(got.map((d) => d.assignmentId)).toEqual(["kd", "hop"]);
-    expect(got[0]!.reason).toBe("Paused: pain 6/10 at the left knee in the morning check-in of 3 December (your studio pauses above 5).");
+    expect(got[0]!.reason).toBe("pain 6/10 at the left knee in the morning check-in of 3 December (the studio pauses above 5).");
   });
 
   it.each([
@@ -101,7 +101,7 @@ describe("painPauseDecisions", () => {
 
   it("the reason names the worst place of the drill", () => {
     const [hop] = painPauseDecisions(5, [assigned[2]!], reading(0, [knee("left", 6), { place: "calf", side: "right", score: 8 }, { place: "lower_back", side: "left", score: 10 }]));
-    expect(hop!.reason).toBe("Paused: pain 8/10 at the right calf in the morning check-in of 3 December (your studio pauses above 5).");
+    expect(hop!.reason).toBe("pain 8/10 at the right calf in the morning check-in of 3 December (the studio pauses above 5).");
   });
 });
 

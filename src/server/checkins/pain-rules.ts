@@ -123,7 +123,7 @@ export function painPauseDecisions(threshold: number, assignments: readonly Paus
   return assignments.flatMap((a) => {
     const spot = worstSpot(reading, a.places);
     if (!spot || !isAboveThreshold(spot.score, threshold)) return [];
-    const reason = `Paused: pain ${spot.score}/10 at the ${describePainPlace(spot.place, spot.side)} in the ${checkin} of ${dayAndMonth(reading.localDate)} (your studio pauses above ${threshold}).`;
+    const reason = `pain ${spot.score}/10 at the ${describePainPlace(spot.place, spot.side)} in the ${checkin} of ${dayAndMonth(reading.localDate)} (the studio pauses above ${threshold}).`;
     return [{ assignmentId: a.assignmentId, drillName: a.drillName, ...spot, reason }];
   });
 }

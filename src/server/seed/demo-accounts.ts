@@ -32,6 +32,9 @@ export const OTHER_TRAINERS = [
 export const OTHER_CLIENTS = [
   { name: "Sam Ortiz", email: "sam@harbour.test", coach: "rosa@harbour.test", timeZone: "America/New_York" },
   { name: "Tess Alder", email: "tess@harbour.test", coach: "rosa@harbour.test", timeZone: "America/New_York" },
+  // The pain-gated method's runners (seed/pain-gate.ts, e2e/pain-gated-progression.e2e.ts).
+  { name: "Uma Reyes", email: "uma@harbour.test", coach: "rosa@harbour.test", timeZone: "America/New_York" },
+  { name: "Vic Osei", email: "vic@harbour.test", coach: "rosa@harbour.test", timeZone: "America/New_York" },
 ] as const;
 
 export const DEMO_ACCOUNTS = [

@@ -13,7 +13,7 @@ import { ensureBuiltInCheckinForms, liveQuestionsOf } from "@/server/checkins/fo
 import { addDays, localDateIn, type LocalDate } from "@/lib/local-date";
 import type { CheckinAnswer } from "@/lib/checkins/answers";
 import type { CheckinQuestion, PainScore } from "@/lib/checkins/vocabulary";
-import { insertPractice, type PracticeRecord } from "./practice-history";
+import { insertPractice, markReviewedBefore, type PracticeRecord } from "./practice-history";
 import type { SeededStudio } from "./studio";
 
 /**
@@ -21,9 +21,9 @@ import type { SeededStudio } from "./studio";
  * Knee Drive is mastered *and* morning pain at the places Hopping loads has been ≤ 2 on each
  * side in the last 5 check-ins; pain above 5 pauses a drill. Each runner answers the morning
  * check-in; today's is left for them:
- * - Sam has mastered Knee Drive, but a sore left shin five mornings ago keeps Hopping locked
+ * - Uma has mastered Knee Drive, but a sore left shin five mornings ago keeps Hopping locked
  *   until one more clean morning (e2e/pain-gated-progression.e2e.ts answers it).
- * - Tess met both and hops; her knee is about to complain (the same story pauses her drills).
+ * - Vic met both and hops; her knee is about to complain (the same story pauses her drills).
  * Everything goes through the app's own writers: the programme, the logs, the check-ins.
  */
 export async function seedPainGate(db: Db, other: SeededStudio, now = new Date()): Promise<void> {
@@ -55,8 +55,8 @@ export async function seedPainGate(db: Db, other: SeededStudio, now = new Date()
 
   const runners: { email: string; pains: (PainScore[] | null)[] }[] = [
     // Oldest first, one per morning up to yesterday (null: not answered).
-    { email: "sam@harbour.test", pains: [null, null, [], [{ place: "shin", side: "left", score: 3 }], [], [], [{ place: "knee", side: "right", score: 1 }], []] },
-    { email: "tess@harbour.test", pains: [[], [], [], [{ place: "calf", side: "left", score: 1 }], [], [], [], []] },
+    { email: "uma@harbour.test", pains: [null, null, [], [{ place: "shin", side: "left", score: 3 }], [], [], [{ place: "knee", side: "right", score: 1 }], []] },
+    { email: "vic@harbour.test", pains: [[], [], [], [{ place: "calf", side: "left", score: 1 }], [], [], [], []] },
   ];
   for (const { email, pains } of runners) {
     const clientId = other.clientIdByEmail.get(email)!;
@@ -89,6 +89,7 @@ export async function seedPainGate(db: Db, other: SeededStudio, now = new Date()
       });
     }
     await insertPractice(db, practice);
+    await markReviewedBefore(db, studioId, [clientId], new Date(now.getTime() - 3 * 86_400_000));
 
     for (const [i, pain] of pains.entries()) {
       if (pain === null) continue;

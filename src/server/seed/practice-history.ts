@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { inStudioSql } from "@/server/db/tenancy";
 import type { Queryable } from "@/server/db/client";
 import { practiceEntries, practiceSessions, runs } from "@/server/db/schema";
 
@@ -78,4 +80,21 @@ export async function insertPractice(q: Queryable, records: readonly PracticeRec
   );
   for (let i = 0; i < entries.length; i += CHUNK) await q.insert(practiceEntries).values(entries.slice(i, i + CHUNK));
   return sessions.map((s) => s.id);
+}
+
+/**
+ * Their coach keeps up: sessions older than `before` have been looked at (by the client's
+ * coach, a day after), so the demo's attention queue shows what is new rather than weeks of
+ * backlog. (Raw SQL: postgres-js cannot bind a Date there, so the instant goes as ISO text.)
+ */
+export async function markReviewedBefore(q: Queryable, studioId: string, clientIds: readonly string[], before: Date): Promise<void> {
+  if (clientIds.length === 0) return;
+  await q.execute(sql`
+    insert into session_reviews (studio_id, session_id, reviewed_by_member_id, feedback, created_at, updated_at)
+    select s.studio_id, s.id, c.coach_id, '', s.performed_at + interval '1 day', s.performed_at + interval '1 day'
+    from practice_sessions s join clients c on c.id = s.client_id
+    where ${inStudioSql("s", studioId)}
+      and s.client_id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})
+      and s.performed_at < ${before.toISOString()}::timestamptz
+    on conflict (session_id) do nothing`);
 }

@@ -6,7 +6,7 @@ import type { Queryable } from "@/server/db/client";
 import { assignments, assignmentVersions, clients, drills, users } from "@/server/db/schema";
 import { addDays, localDateIn } from "@/lib/local-date";
 import { recordUnlocksFor } from "@/server/drills/locks";
-import { insertPractice, insertRuns, type PracticeRecord, type RunRecord } from "./practice-history";
+import { insertPractice, insertRuns, markReviewedBefore, type PracticeRecord, type RunRecord } from "./practice-history";
 import type { SeededStudio } from "./studio";
 import { readUpload } from "@/server/activity-import/read";
 import { importReadRun } from "@/server/runs/import-activity";
@@ -189,18 +189,7 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
   await insertRuns(db, runRecords);
   await insertPractice(db, practice);
   for (const r of fromFiles) await importDemoRun(db, r, watchOf.get(r.id!)!, now);
-  // Their coach keeps up: sessions older than three days have been looked at, so the demo's
-  // attention queue shows what is new rather than six weeks of backlog. (Raw SQL: postgres-js
-  // cannot bind a Date there, so the instant goes as ISO text; PGlite accepted either.)
-  const clientIds = [alex, bea, eli, dana].map((c) => c.clientId);
-  await db.execute(sql`
-    insert into session_reviews (studio_id, session_id, reviewed_by_member_id, feedback, created_at, updated_at)
-    select s.studio_id, s.id, c.coach_id, '', s.performed_at + interval '1 day', s.performed_at + interval '1 day'
-    from practice_sessions s join clients c on c.id = s.client_id
-    where ${inStudioSql("s", studioId)}
-      and s.client_id in (${sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `)})
-      and s.performed_at < ${new Date(now.getTime() - 3 * 86_400_000).toISOString()}::timestamptz
-    on conflict (session_id) do nothing`);
+  await markReviewedBefore(db, studioId, [alex, bea, eli, dana].map((c) => c.clientId), new Date(now.getTime() - 3 * 86_400_000));
   // As the logging service does after each session: Eli's automatic unlock is recorded.
   for (const c of [alex, bea, eli, dana]) await recordUnlocksFor(db, studioId, c.clientId, c.today);
 }

@@ -138,7 +138,7 @@ export const assignmentVersions = pgTable(
     changedByMemberId: uuid("changed_by_member_id").references(() => studioMembers.id),
     /**
      * Why the change was made, when the app made it by itself (changed_by_member_id is null):
-     * "Paused: pain 6/10 at the left knee in the morning check-in of 3 Dec (the studio pauses above 5)."
+     * "pain 6/10 at the left knee in the morning check-in of 3 December (the studio pauses above 5)."
      */
     reason: text("reason"),
     createdAt: createdAt(),

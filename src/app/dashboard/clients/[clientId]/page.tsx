@@ -173,7 +173,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
                   {describeDates(a.prescription)}
                 </p>
                 {a.prescription.notes ? <p className="text-sm text-stone-700">Note: {a.prescription.notes}</p> : null}
-                {a.status === "paused" && a.pausedBy?.reason ? <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">Paused by Stride: {a.pausedBy.reason.replace(/^Paused: /, "")} Resume it when they are ready.</p> : null}
+                {a.status === "paused" && a.pausedBy?.reason ? <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">Paused by Stride: {a.pausedBy.reason} Resume it when they are ready.</p> : null}
                 {a.lock.progress.length > 0 ? (
                   <div className="space-y-2 rounded-lg bg-stone-50 p-3 text-sm">
                     {a.lock.reason === "locked" ? (
@@ -317,7 +317,7 @@ function History({
             {v.changedByMemberId === null && v.reason ? (
               // A change the app made by itself (a pain report), with the reason it gave.
               <>
-                by Stride, {when(v.createdAt)}: {v.reason.replace(/^Paused: /, "")}
+                by Stride, {when(v.createdAt)}: {v.reason}
               </>
             ) : (
               <>
