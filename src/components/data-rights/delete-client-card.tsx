@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export type DeletionPreview = { clientId: string; name: string; sessions: number; runs: number; upcomingBookings: number; subscriptionsToStop: number; payments: number };
+export type DeletionPreview = { clientId: string; name: string; sessions: number; runs: number; checkins: number; upcomingBookings: number; subscriptionsToStop: number; payments: number };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -31,7 +31,7 @@ export function DeleteClientCard({ preview }: { preview: DeletionPreview }) {
           <ul className="list-disc space-y-1 pl-5 text-stone-700">
             <li>Name and email (shown as “Deleted client” from now on)</li>
             <li>
-              Everything they logged: {plural(preview.sessions, "session")} with their entries, notes and your reviews, {plural(preview.runs, "run")}
+              Everything they logged: {plural(preview.sessions, "session")} with their entries, notes and your reviews, {plural(preview.runs, "run")}, {plural(preview.checkins, "check-in")} with every answer (the health questions too)
             </li>
             <li>Their drills and prescriptions, early unlocks</li>
             <li>Their sign-in, password, calendar feed and emails waiting to be sent</li>

@@ -55,6 +55,7 @@ export async function storeResponse(tx: Queryable, input: StoreResponseInput): P
         studioId,
         responseId: inserted.id,
         questionId: question.id,
+        prompt: question.prompt,
         numberValue: answer.kind === "scale" || answer.kind === "number" ? answer.value : null,
         textValue: answer.kind === "choice" || answer.kind === "text" ? answer.value : answer.kind === "yes_no" ? (answer.detail ?? null) : null,
         boolValue: answer.kind === "yes_no" ? answer.value : null,

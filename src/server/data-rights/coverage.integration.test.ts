@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import sharp from "sharp";
@@ -11,10 +11,13 @@ import { requestPasswordReset, resetRequestKey } from "@/server/auth/password-re
 import { requestMagicLink, signInWithPassword } from "@/server/auth/service";
 import { rotateFeed } from "@/server/booking/feed";
 import * as schema from "@/server/db/schema";
-import { authTokens, outbox, staffInvites, unlockEvents } from "@/server/db/schema";
+import { authTokens, checkinResponses, messages, outbox, staffInvites, threads, unlockEvents } from "@/server/db/schema";
 import { importReadRun } from "@/server/runs/import-activity";
 import { readRun } from "~test/run-import-fixtures";
 import { callerFor } from "~test/caller";
+import { answeredCheckin, plainAnswers } from "~test/checkin-answers";
+import { scheduleCheckin } from "~test/checkin-fixtures";
+import { localDateIn } from "@/lib/local-date";
 import { setupTestDatabase } from "~test/db";
 import { builtInDrillId, freshOverride } from "~test/drill-fixtures";
 import { createTestStudio, type TestStudio } from "~test/factories";
@@ -105,6 +108,32 @@ describe.each([
     await requestPasswordReset(t.db, { email: person.email, now: new Date(), appUrl: "http://x" });
     await callerFor(t.db, person.userId).account.requestEmailChange({ newEmail: `coverage-new-${person.clientId}@example.test` });
     await callerFor(t.db, person.userId).account.changePassword({ currentPassword: "not the password", newPassword: "a new long password" }).catch(() => null);
+    // Their health questionnaire (a knee problem, with the detail) and a morning check-in with
+    // pain, scheduled for them; their coach comments on the check-in.
+    const intake = await answeredCheckin(t.db, {
+      studioId: s.studioId,
+      clientId: person.clientId,
+      key: "health-intake",
+      answer: plainAnswers({ kind: "pain_map", value: [{ place: "knee", side: "left", score: 3 }] }, {
+        "Do you have a bone, joint or soft-tissue problem (back, hip, knee, ankle…) that more activity could make worse?": { kind: "yes_no", value: true, detail: "Old meniscus tear, left knee" },
+      }),
+    });
+    // Their coach read it and cleared them to train.
+    await t.db
+      .update(checkinResponses)
+      .set({ clearedAt: new Date(), clearedByMemberId: s.trainer.memberId, clearNote: "Physio says fine to start easy." })
+      .where(and(eq(checkinResponses.studioId, s.studioId), eq(checkinResponses.id, intake.id)));
+    const today = localDateIn(new Date(), "Europe/London");
+    const { schedule } = await scheduleCheckin(t.db, s, { clientId: person.clientId, startsOn: today });
+    const checkin = await answeredCheckin(t.db, {
+      studioId: s.studioId,
+      clientId: person.clientId,
+      key: "morning-check-in",
+      schedule: { id: schedule.id, dueOn: today },
+      answer: plainAnswers({ kind: "pain_map", value: [{ place: "knee", side: "left", score: 4 }, { place: "shin", side: "right", score: 0 }] }),
+    });
+    const [thread] = await t.db.insert(threads).values({ studioId: s.studioId, clientId: person.clientId, kind: "checkin", checkinResponseId: checkin.id }).returning();
+    await t.db.insert(messages).values({ id: randomUUID(), studioId: s.studioId, threadId: thread!.id, authorUserId: s.trainer.userId, authorKind: "trainer", body: "Ice the knee tonight." });
     for (const name of removedTables) before.set(name, await rowsAbout(name, person));
   });
 
@@ -119,6 +148,21 @@ describe.each([
     const text = strFromU8(unzipSync(Buffer.concat(parts))["unlocks.csv"]!);
     expect(text).toContain("mastery rule met,2026-03-18");
     expect(text).toContain("unlocked early by the coach,,Cleared by physio");
+  });
+
+  it("the client's own export carries their check-ins and intake, answer by answer, and their schedule", async () => {
+    const { scope } = await callerFor(t.db, person.userId).dataRights.myExport();
+    const parts: Uint8Array[] = [];
+    for await (const part of await streamExport(t.db, scope, new Date())) parts.push(part);
+    const files = unzipSync(Buffer.concat(parts));
+    const checkins = strFromU8(files["checkins.csv"]!);
+    expect(checkins).toContain("Morning check-in,checkin,");
+    expect(checkins).toContain(",How do you feel this morning?,7/10,no,");
+    expect(checkins).toContain(",left knee 4,no,");
+    expect(checkins).toContain(',"yes: Old meniscus tear, left knee",yes,');
+    expect(checkins).toMatch(new RegExp(`Health questions before you start,intake,,.*,left knee 3,yes,\\d{4}-\\d{2}-\\d{2}T[\\d:]+Z,${s.trainer.name},Physio says fine to start easy\\.`));
+    expect(strFromU8(files["checkin-schedules.csv"]!)).toMatch(/,Morning check-in,daily,,07:00,Europe\/London,\d{4}-\d{2}-\d{2},/);
+    expect(strFromU8(files["messages.csv"]!)).toContain("Ice the knee tonight.");
   });
 
   it("after deletion none of them holds a row about the client", async () => {

@@ -40,4 +40,9 @@ describe("every table holding a person's data is covered by export and deletion"
   it("keeps message templates the studio's, like drills: they name a trainer's membership, no client or user", () => {
     expect(reaching.has("message_templates")).toBe(false);
   });
+
+  it("keeps check-in forms and their questions the studio's, like drills (and a drill's places): only the answers are a person's", () => {
+    for (const name of ["checkin_forms", "checkin_questions", "drill_pain_places"]) expect(reaching.has(name), name).toBe(false);
+    for (const name of ["checkin_responses", "checkin_answers", "checkin_pain_scores", "checkin_schedules"]) expect(reaching.has(name), name).toBe(true);
+  });
 });

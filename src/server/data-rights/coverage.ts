@@ -66,6 +66,14 @@ export const personalDataCoverage = {
   },
   notifications: { exported: { file: "notifications.csv" }, deletion: removed },
   notification_preferences: { exported: { file: "notifications.csv" }, deletion: removed },
+  // Check-ins and the health questionnaire: health data (pain by place and side, red flags),
+  // exported whole and removed whole. The forms and their questions are the studio's, like
+  // drills: they name a trainer's membership, no client, so they are not listed here.
+  checkin_responses: { exported: { file: "checkins.csv" }, deletion: removed },
+  checkin_answers: { exported: { file: "checkins.csv" }, deletion: removed },
+  checkin_pain_scores: { exported: { file: "checkins.csv" }, deletion: removed },
+  // The check-ins scheduled for the client; a programme's schedules name no client and stay.
+  checkin_schedules: { exported: { file: "checkin-schedules.csv" }, deletion: removed },
   progress_snapshots: { exported: { notExported: "A cache derived from the sessions and runs that are exported." }, deletion: removed },
   mastery_checks: { exported: { notExported: "A cache derived from the sessions that are exported." }, deletion: removed },
   bookings: {

@@ -10,11 +10,14 @@ import { startDeviceSession } from "@/server/auth/device-sessions";
 import { signInWithPassword } from "@/server/auth/service";
 import { creditBalance } from "@/server/credits/service";
 import type { Db } from "@/server/db/client";
-import { authSessions, authTokens, calendarFeeds, clients, invoices, loginAttempts, outbox, practiceSessions, runs, subscriptions, users } from "@/server/db/schema";
+import { authSessions, authTokens, calendarFeeds, checkinPainScores, checkinQuestions, checkinResponses, clients, invoices, loginAttempts, outbox, practiceSessions, runs, subscriptions, users } from "@/server/db/schema";
 import { logSession } from "@/server/training/service";
 import { createTestPlans, recordingProvider } from "~test/billing";
 import { london, makeBookable } from "~test/booking-factories";
 import { callerFor } from "~test/caller";
+import { answeredCheckin, plainAnswers } from "~test/checkin-answers";
+import { scheduleCheckin } from "~test/checkin-fixtures";
+import { addDays, localDateIn } from "@/lib/local-date";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio, TEST_PASSWORD, type TestStudio } from "~test/factories";
 import { freshRun, freshSession, sampleSession, withFoundation } from "~test/training-fixtures";
@@ -71,13 +74,21 @@ describe("exports", () => {
     await paying(t.db, home, home.clientA.clientId);
     await paying(t.db, other, other.clientA.clientId);
     ownersOwn = await ownersClient(t.db, home);
+    // Morning check-ins scheduled for clientA of each studio and for the owner's client, with pain.
+    const today = localDateIn(new Date(), "UTC");
+    for (const [s, clientId, score] of [[home, home.clientA.clientId, 4], [other, other.clientA.clientId, 3], [home, ownersOwn.clientId, 5]] as const) {
+      const { schedule } = await scheduleCheckin(t.db, s, { clientId, startsOn: addDays(today, -1) });
+      await answeredCheckin(t.db, { studioId: s.studioId, clientId, key: "morning-check-in", schedule: { id: schedule.id, dueOn: today }, answer: plainAnswers({ kind: "pain_map", value: [{ place: "knee", side: "left", score }] }) });
+    }
+    // Reworded by the trainer after it was answered: the export keeps what the client was asked.
+    await t.db.update(checkinQuestions).set({ prompt: "How did you sleep last night?" }).where(and(eq(checkinQuestions.studioId, home.studioId), eq(checkinQuestions.prompt, "How well did you sleep?")));
   });
 
   it("the owner's zip holds the whole studio and nothing of another studio", async () => {
     const { scope, fileName } = await callerFor(t.db, home.owner.userId).dataRights.studioExport();
     expect(fileName).toMatch(/^stride-home-[0-9a-f-]+-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = await unzip(t.db, scope);
-    expect(Object.keys(files)).toEqual(["README.txt", "clients.csv", "assignments.csv", "assignment-versions.csv", "unlocks.csv", "sessions.csv", "entries.csv", "runs.csv", "bookings.csv", "subscriptions.csv", "invoices.csv", "pack-purchases.csv", "credit-ledger.csv", "messages.csv"]);
+    expect(Object.keys(files)).toEqual(["README.txt", "clients.csv", "assignments.csv", "assignment-versions.csv", "unlocks.csv", "sessions.csv", "entries.csv", "runs.csv", "bookings.csv", "subscriptions.csv", "invoices.csv", "pack-purchases.csv", "credit-ledger.csv", "messages.csv", "checkins.csv", "checkin-schedules.csv"]);
     const all = everything(files);
     for (const marker of markersOf(other)) expect(all, `leaked ${marker}`).not.toContain(marker);
     for (const email of [home.clientA.email, home.clientB.email, ownersOwn.email]) expect(files["clients.csv"]).toContain(email);
@@ -92,6 +103,14 @@ describe("exports", () => {
     expect(files["README.txt"]).toContain("distance_km and distance_mi are the");
     // The time on the client's own clock beside the instant.
     expect(files["sessions.csv"]!.split("\r\n")[1]).toMatch(/Z,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2},Europe\/London,/);
+    // Check-ins answer by answer, pain by place and side; the other studio's (a 3) is not there.
+    expect(files["checkins.csv"]).toContain(`${home.clientA.clientId},Morning check-in,checkin,`);
+    expect(files["checkins.csv"]).toContain(",left knee 4,no,");
+    expect(files["checkins.csv"]).toContain(",left knee 5,no,");
+    expect(files["checkins.csv"]).not.toContain("left knee 3");
+    expect(files["checkins.csv"]).toContain(",How well did you sleep?,7/10,");
+    expect(files["checkins.csv"]).not.toContain("How did you sleep last night?");
+    expect(files["checkin-schedules.csv"]).toContain(`${home.clientA.clientId},Morning check-in,daily,,07:00,`);
   });
 
   it("a trainer's zip holds the clients they coach, not the owner's", async () => {
@@ -102,6 +121,8 @@ describe("exports", () => {
     expect(all).toContain(home.clientB.email);
     expect(all).not.toContain(ownersOwn.email);
     expect(all).not.toContain(ownersOwn.clientId);
+    expect(all).not.toContain("left knee 5");
+    expect(all).toContain("left knee 4");
     for (const marker of markersOf(other)) expect(all).not.toContain(marker);
   });
 
@@ -120,6 +141,8 @@ describe("exports", () => {
     expect(files["profile.csv"]).toContain(home.clientA.email);
     expect(files["sessions.csv"]).toContain(homeSession);
     expect(files["invoices.csv"]!.split("\r\n").filter(Boolean).length).toBeGreaterThan(1);
+    expect(files["checkins.csv"]).toContain(",left knee 4,no,");
+    expect(files["checkins.csv"]).not.toContain("left knee 5");
     const all = everything(files);
     for (const marker of [...markersOf(other), home.clientB.email, home.clientB.clientId, home.clientB.userId, ownersOwn.email, ownersOwn.clientId]) {
       expect(all, `leaked ${marker}`).not.toContain(marker);
@@ -155,6 +178,9 @@ describe("deleting a client", () => {
       actor: { by: "client", clientId: s.clientA.clientId },
     });
     upcomingId = upcoming.id;
+    // Their health questions and one morning check-in with pain.
+    await answeredCheckin(t.db, { studioId: s.studioId, clientId: s.clientA.clientId, key: "health-intake", answer: plainAnswers({ kind: "pain_map", value: [{ place: "shin", side: "left", score: 2 }] }) });
+    await answeredCheckin(t.db, { studioId: s.studioId, clientId: s.clientA.clientId, key: "morning-check-in", answer: plainAnswers({ kind: "pain_map", value: [{ place: "shin", side: "left", score: 3 }] }) });
     await rotateFeed(t.db, { studioId: s.studioId, owner: { clientId: s.clientA.clientId }, appUrl: "http://x", now: new Date() });
     await t.db.insert(authTokens).values({ userId: s.clientA.userId, purpose: "magic_link", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 600_000) });
     await startDeviceSession(t.db, { userId: s.clientA.userId, userAgent: "phone", ip: "198.51.100.23", now: new Date() });
@@ -164,7 +190,7 @@ describe("deleting a client", () => {
 
   it("shows the owner what will go before they confirm", async () => {
     const preview = await owner().dataRights.deletionPreview({ clientId: s.clientA.clientId });
-    expect(preview).toMatchObject({ name: s.clientA.name, sessions: 1, runs: 1, upcomingBookings: 1, subscriptionsToStop: 1, payments: 2 });
+    expect(preview).toMatchObject({ name: s.clientA.name, sessions: 1, runs: 1, checkins: 2, upcomingBookings: 1, subscriptionsToStop: 1, payments: 2 });
   });
 
   it("is refused to trainers and to another studio's owner, and a wrong name changes nothing", async () => {
@@ -216,6 +242,8 @@ describe("deleting a client", () => {
 
     expect(await t.db.select().from(practiceSessions).where(eq(practiceSessions.clientId, s.clientA.clientId))).toEqual([]);
     expect(await t.db.select().from(runs).where(eq(runs.clientId, s.clientA.clientId))).toEqual([]);
+    expect(await t.db.select().from(checkinResponses).where(eq(checkinResponses.clientId, s.clientA.clientId))).toEqual([]);
+    expect(await t.db.select().from(checkinPainScores).where(eq(checkinPainScores.clientId, s.clientA.clientId))).toEqual([]);
     expect(await t.db.select().from(authTokens).where(eq(authTokens.userId, s.clientA.userId))).toEqual([]);
     expect(await t.db.select().from(authSessions).where(eq(authSessions.userId, s.clientA.userId))).toEqual([]);
     expect(await t.db.select().from(calendarFeeds).where(eq(calendarFeeds.clientId, s.clientA.clientId))).toEqual([]);

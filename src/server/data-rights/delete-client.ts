@@ -10,6 +10,10 @@ import {
   authTokens,
   bookings,
   calendarFeeds,
+  checkinAnswers,
+  checkinPainScores,
+  checkinResponses,
+  checkinSchedules,
   checkouts,
   clients,
   creditLedger,
@@ -45,7 +49,8 @@ import { coachOrOwner } from "@/server/messages/audience";
 // (the same rule either way, and then their coach is told). What goes and what stays:
 // - Removed: everything the client logged or was prescribed (practice sessions with their
 //   entries and the coach's reviews, runs, assignments and their versions, unlocks, their
-//   conversation and the comments on their logs). It is
+//   check-ins and health questionnaire with every answer and pain score, the check-ins
+//   scheduled for them, their conversation and the comments on their logs and check-ins). It is
 //   health data (pain, where it hurt, notes) and the studio has no duty to keep it; an
 //   "anonymous aggregate" of one person's daily values would still be that person, so
 //   nothing of it is kept. Also removed: sign-in (password, links, throttling records,
@@ -75,7 +80,7 @@ async function loadClient(q: Queryable, studioId: string, clientId: string, opti
 /** What deleting the client would remove, stop and keep: shown to the owner before they confirm. */
 export async function deletionPreview(q: Queryable, studioId: string, clientId: string, now: Date) {
   const client = await loadClient(q, studioId, clientId);
-  const countOf = async (table: typeof practiceSessions | typeof runs | typeof invoices | typeof packPurchases) =>
+  const countOf = async (table: typeof practiceSessions | typeof runs | typeof invoices | typeof packPurchases | typeof checkinResponses) =>
     (await q.select({ n: count() }).from(table).where(inStudio(table, studioId, eq(table.clientId, clientId))))[0]?.n ?? 0;
   const upcoming = await q
     .select({ n: count() })
@@ -87,6 +92,8 @@ export async function deletionPreview(q: Queryable, studioId: string, clientId: 
     name: client.name,
     sessions: await countOf(practiceSessions),
     runs: await countOf(runs),
+    /** Check-ins and the health questionnaire answered. */
+    checkins: await countOf(checkinResponses),
     upcomingBookings: upcoming[0]?.n ?? 0,
     subscriptionsToStop: subs.filter(isSubscriptionToStop).length,
     payments: (await countOf(invoices)) + (await countOf(packPurchases)),
@@ -121,6 +128,7 @@ export async function deleteClient(
     const actor = input.requestedBy.by === "owner" ? { by: "trainer" as const, memberId: input.requestedBy.memberId } : { by: "client" as const, clientId: locked.id };
     const cancelled = await cancelUpcomingBookings(tx, input.studioId, actor, locked.id, input.now);
     await removePracticeData(tx, input.studioId, locked.id);
+    await removeCheckins(tx, input.studioId, locked.id);
     await removeSignIn(tx, input.studioId, locked);
     await clearFreeText(tx, input.studioId, locked);
     const anonymous = anonymisedIdentity(locked.id);
@@ -165,7 +173,7 @@ async function cancelUpcomingBookings(
 }
 
 async function removePracticeData(tx: Tx, studioId: string, clientId: string) {
-  // Their conversation and the comments on their logs, with every message (the trainers' too: it
+  // Their conversation and the comments on their logs and check-ins, with every message (the trainers' too: it
   // was a conversation about this client) and who read how far.
   await tx.delete(threads).where(inStudio(threads, studioId, eq(threads.clientId, clientId)));
   // Entries before sessions (they point at sessions and at assignment versions); reviews go with their session.
@@ -177,6 +185,18 @@ async function removePracticeData(tx: Tx, studioId: string, clientId: string) {
   const owned = tx.select({ id: assignments.id }).from(assignments).where(inStudio(assignments, studioId, eq(assignments.clientId, clientId)));
   await tx.delete(assignmentVersions).where(inStudio(assignmentVersions, studioId, inArray(assignmentVersions.assignmentId, owned)));
   await tx.delete(assignments).where(inStudio(assignments, studioId, eq(assignments.clientId, clientId)));
+}
+
+// The client row is anonymised, not deleted, so the cascades from clients never fire: each table
+// is emptied here, children first. The comments on their check-ins went with their threads
+// (removePracticeData, before this: a check-in thread points at its response).
+async function removeCheckins(tx: Tx, studioId: string, clientId: string) {
+  const answered = tx.select({ id: checkinResponses.id }).from(checkinResponses).where(inStudio(checkinResponses, studioId, eq(checkinResponses.clientId, clientId)));
+  await tx.delete(checkinPainScores).where(inStudio(checkinPainScores, studioId, eq(checkinPainScores.clientId, clientId)));
+  await tx.delete(checkinAnswers).where(inStudio(checkinAnswers, studioId, inArray(checkinAnswers.responseId, answered)));
+  await tx.delete(checkinResponses).where(inStudio(checkinResponses, studioId, eq(checkinResponses.clientId, clientId)));
+  // Their own schedules (after the responses that point at them); a programme's stay, it asks the programme's other clients.
+  await tx.delete(checkinSchedules).where(inStudio(checkinSchedules, studioId, eq(checkinSchedules.clientId, clientId)));
 }
 
 async function removeSignIn(tx: Tx, studioId: string, client: typeof clients.$inferSelect) {

@@ -60,6 +60,12 @@ export function readMe(input: { studioName: string; audience: ExportScope["audie
     "Runs imported from a watch: the original files (FIT, GPX, TCX) are in run-files/, named in",
     "runs.csv's file_names column; for those runs duration_s is the moving time and elapsed_s",
     "the clock time, and ground_contact_balance_left is the left foot's share in percent.",
+    "Check-ins and the health questionnaire (kind 'intake') are in checkins.csv, one row per",
+    "answer, with the question as it was worded; pain reads as place, side and score out of 10",
+    "(\"left knee 6\"), and a place not listed did not hurt. red_flag is yes when the answers",
+    "included a yes to a question that holds training until the coach has read it; cleared_at_utc",
+    "and cleared_by say when and by whom. Comments on a check-in are in messages.csv with its",
+    "checkin_response_id.",
     "",
   ].join("\r\n");
 }

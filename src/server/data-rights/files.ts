@@ -9,6 +9,11 @@ import {
   authSessions,
   assignmentVersions,
   bookings,
+  checkinAnswers,
+  checkinForms,
+  checkinQuestions,
+  checkinResponses,
+  checkinSchedules,
   clients,
   creditLedger,
   drills,
@@ -34,6 +39,8 @@ import {
   users,
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
+import { WEEKDAY_LABELS, type PainScore } from "@/lib/checkins/vocabulary";
+import { answerAsText } from "./answer-text";
 import { isoInstant } from "./csv";
 import { photoFileName } from "./photo-files";
 import { runFileName } from "./run-files";
@@ -585,6 +592,109 @@ const notificationsFile: ExportFile = {
   ),
 };
 
+const clearedBy = alias(users, "cleared_by");
+const clearerMember = alias(studioMembers, "clearer_member");
+const scheduledBy = alias(users, "scheduled_by");
+const schedulerMember = alias(studioMembers, "scheduler_member");
+
+/**
+ * Check-ins and the health questionnaire (intake), one row per answer: the question as it was
+ * worded when answered (kept on the answer: a trainer may reword it later), the answer
+ * as text, and whether the trainer has read and cleared a red flag. Health data, so in both
+ * exports, like runs.
+ */
+const checkinsFile: ExportFile = {
+  name: "checkins.csv",
+  header: [
+    "response_id",
+    "client_id",
+    "form",
+    "kind",
+    "due_on",
+    "answered_at_utc",
+    "answered_at_local",
+    "time_zone",
+    "local_date",
+    "question",
+    "answer",
+    "red_flag",
+    "cleared_at_utc",
+    "cleared_by",
+    "clear_note",
+  ],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({
+          r: checkinResponses,
+          form: checkinForms.title,
+          question: { kind: checkinQuestions.kind, prompt: checkinQuestions.prompt, options: checkinQuestions.options },
+          // Led by a column never null: drizzle reads a left-joined object as absent when its first column is null.
+          answer: { questionId: checkinAnswers.questionId, prompt: checkinAnswers.prompt, numberValue: checkinAnswers.numberValue, textValue: checkinAnswers.textValue, boolValue: checkinAnswers.boolValue },
+          clearedBy: clearedBy.name,
+          // A pain map's scores (a correlation to its answer, not a studio scope of its own).
+          pain: sql<PainScore[] | null>`(select json_agg(json_build_object('place', p.place, 'side', p.side, 'score', p.score)) from checkin_pain_scores p where (p.studio_id, p.response_id, p.question_id) = (${checkinAnswers.studioId}, ${checkinAnswers.responseId}, ${checkinAnswers.questionId}))`,
+        })
+        .from(checkinResponses)
+        .innerJoin(checkinForms, and(eq(checkinForms.studioId, checkinResponses.studioId), eq(checkinForms.id, checkinResponses.formId)))
+        // A response with no answers (every question optional, none answered) still shows as one row.
+        .leftJoin(checkinAnswers, and(eq(checkinAnswers.studioId, checkinResponses.studioId), eq(checkinAnswers.responseId, checkinResponses.id)))
+        .leftJoin(checkinQuestions, and(eq(checkinQuestions.studioId, checkinAnswers.studioId), eq(checkinQuestions.id, checkinAnswers.questionId)))
+        .leftJoin(clearerMember, eq(clearerMember.id, checkinResponses.clearedByMemberId))
+        .leftJoin(clearedBy, eq(clearedBy.id, clearerMember.userId))
+        .where(inStudio(checkinResponses, studioId, inArray(checkinResponses.clientId, ids)))
+        .orderBy(asc(checkinResponses.clientId), asc(checkinResponses.answeredAt), asc(checkinResponses.id), asc(checkinQuestions.position), asc(checkinQuestions.id)),
+    ({ r, form, question, answer, clearedBy, pain }, zoneOf) => [
+      r.id,
+      r.clientId,
+      form,
+      r.kind,
+      r.dueOn,
+      utc(r.answeredAt),
+      local(r.answeredAt, zoneOf(r.clientId)),
+      zoneOf(r.clientId),
+      r.localDate,
+      answer?.prompt ?? question?.prompt ?? null,
+      question && answer ? answerAsText({ ...question, ...answer, painScores: pain ?? [] }) : null,
+      yesNo(r.hasRedFlag),
+      utc(r.clearedAt),
+      clearedBy,
+      r.clearNote,
+    ],
+  ),
+};
+
+/** When the client is asked a check-in: the schedules made for them (a programme's are the studio's). */
+const checkinSchedulesFile: ExportFile = {
+  name: "checkin-schedules.csv",
+  header: ["schedule_id", "client_id", "form", "cadence", "weekday", "at_time", "time_zone", "starts_on", "scheduled_by", "created_at_utc", "ended_at_utc"],
+  rows: perClients(
+    ({ q, studioId }, ids) =>
+      q
+        .select({ s: checkinSchedules, form: checkinForms.title, by: scheduledBy.name })
+        .from(checkinSchedules)
+        .innerJoin(checkinForms, and(eq(checkinForms.studioId, checkinSchedules.studioId), eq(checkinForms.id, checkinSchedules.formId)))
+        .leftJoin(schedulerMember, eq(schedulerMember.id, checkinSchedules.createdByMemberId))
+        .leftJoin(scheduledBy, eq(scheduledBy.id, schedulerMember.userId))
+        .where(inStudio(checkinSchedules, studioId, inArray(checkinSchedules.clientId, ids)))
+        .orderBy(asc(checkinSchedules.clientId), asc(checkinSchedules.createdAt), asc(checkinSchedules.id)),
+    ({ s, form, by }, zoneOf) => [
+      s.id,
+      s.clientId,
+      form,
+      s.cadence,
+      s.weekday ? (WEEKDAY_LABELS[s.weekday - 1] ?? null) : null,
+      s.atTime,
+      // Only a per-client schedule is listed, so its client is set.
+      zoneOf(s.clientId!),
+      s.startsOn,
+      by,
+      utc(s.createdAt),
+      utc(s.endedAt),
+    ],
+  ),
+};
+
 const sharedFiles = [
   assignmentsFile,
   versionsFile,
@@ -598,6 +708,8 @@ const sharedFiles = [
   packsFile,
   creditsFile,
   messagesFile,
+  checkinsFile,
+  checkinSchedulesFile,
 ];
 
 /** The CSV files of an export, in the order they are written. */

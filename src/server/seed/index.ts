@@ -27,7 +27,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await db.transaction((tx) => seedTraining(tx, studio));
   await db.transaction((tx) => seedProgression(tx, studio));
   await seedMessageTemplates(db, studio);
-  await seedCheckins(db, studio);
+  await db.transaction((tx) => seedCheckins(tx, studio));
   // The seeded histories start weeks back; a client joined no later than their first log.
   await db.execute(sql`
     update clients c set created_at = first.at

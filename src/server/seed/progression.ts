@@ -11,6 +11,7 @@ import type { SeededStudio } from "./studio";
 import { readUpload } from "@/server/activity-import/read";
 import { importReadRun } from "@/server/runs/import-activity";
 import { writeFitRun } from "./fit-writer";
+import { seededRandom } from "./random";
 
 /**
  * Logged history so Progress has something to show (written straight into the tables, as
@@ -195,12 +196,3 @@ export async function seedProgression(db: Queryable, studio: SeededStudio, now =
 
 const DAYS = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 const round1 = (n: number) => Math.round(n * 10) / 10;
-
-/** A small deterministic generator, so the demo looks the same on every fresh start. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}

@@ -142,6 +142,8 @@ export const checkinAnswers = pgTable(
     studioId: uuid("studio_id").notNull(),
     responseId: uuid("response_id").notNull(),
     questionId: uuid("question_id").notNull(),
+    /** The question's wording when it was answered (it may be reworded later); null only if written without it. */
+    prompt: text("prompt"),
     numberValue: numeric("number_value", { mode: "number" }),
     textValue: text("text_value"),
     boolValue: boolean("bool_value"),
