@@ -6,7 +6,7 @@ import { DomainError, notFound } from "@/lib/errors";
 import { questionFitsForm, sameAnswerShape, type FormFields, type QuestionFields } from "@/lib/checkins/question-input";
 import { MAX_QUESTIONS_PER_FORM, type CheckinQuestion, type FormKind, type QuestionKind } from "@/lib/checkins/vocabulary";
 import { BUILT_IN_FORMS } from "./built-in-forms";
-import { ensureBuiltInCheckinForms } from "./forms";
+import { ensureBuiltInCheckinForms, questionColumns } from "./forms";
 import { schedulesInForce } from "./schedules-in-force";
 
 // The trainer's side of the studio's questionnaires: the built-in intake, morning check-in and
@@ -102,13 +102,7 @@ export async function getForm(q: Queryable, studioId: string, formId: string): P
   if (!form) throw notFound("form");
   const rows = await q
     .select({
-      id: checkinQuestions.id,
-      kind: checkinQuestions.kind,
-      prompt: checkinQuestions.prompt,
-      help: checkinQuestions.help,
-      options: checkinQuestions.options,
-      isRequired: checkinQuestions.isRequired,
-      isRedFlag: checkinQuestions.isRedFlag,
+      ...questionColumns,
       position: checkinQuestions.position,
       answerCount: sql<number>`(select count(*) from ${checkinAnswers} a where (a.studio_id, a.question_id) = (${checkinQuestions.studioId}, ${checkinQuestions.id}))`.mapWith(Number),
     })

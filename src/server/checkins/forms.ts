@@ -43,18 +43,21 @@ export async function ensureBuiltInCheckinForms(q: Queryable, studioId: string):
   });
 }
 
+/** A question as the client is shown it (`CheckinQuestion`), for every read of a form's questions. */
+export const questionColumns = {
+  id: checkinQuestions.id,
+  kind: checkinQuestions.kind,
+  prompt: checkinQuestions.prompt,
+  help: checkinQuestions.help,
+  options: checkinQuestions.options,
+  isRequired: checkinQuestions.isRequired,
+  isRedFlag: checkinQuestions.isRedFlag,
+};
+
 /** A form's live questions (not removed), in order, as the client is asked them. */
 export async function liveQuestionsOf(q: Queryable, studioId: string, formId: string): Promise<CheckinQuestion[]> {
   const rows = await q
-    .select({
-      id: checkinQuestions.id,
-      kind: checkinQuestions.kind,
-      prompt: checkinQuestions.prompt,
-      help: checkinQuestions.help,
-      options: checkinQuestions.options,
-      isRequired: checkinQuestions.isRequired,
-      isRedFlag: checkinQuestions.isRedFlag,
-    })
+    .select(questionColumns)
     .from(checkinQuestions)
     .where(inStudio(checkinQuestions, studioId, eq(checkinQuestions.formId, formId), isNull(checkinQuestions.removedAt)))
     .orderBy(asc(checkinQuestions.position), asc(checkinQuestions.createdAt));

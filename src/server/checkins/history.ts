@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { ClientScope } from "@/lib/client-visibility";
 import { notFound } from "@/lib/errors";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
@@ -102,7 +102,8 @@ async function answerRows(q: Queryable, studioId: string, responseIds: readonly 
       responseId: checkinAnswers.responseId,
       questionId: checkinAnswers.questionId,
       kind: checkinQuestions.kind,
-      prompt: checkinQuestions.prompt,
+      // As the client was asked it: a trainer may have reworded the question since.
+      prompt: sql<string>`coalesce(${checkinAnswers.prompt}, ${checkinQuestions.prompt})`,
       options: checkinQuestions.options,
       position: checkinQuestions.position,
       isRedFlag: checkinQuestions.isRedFlag,
