@@ -26,7 +26,13 @@ export type BuiltInForm = {
 
 const redFlag = (prompt: string, askDetailOnYes = false): BuiltInQuestion => ({ kind: "yes_no", prompt, options: { kind: "yes_no", askDetailOnYes }, isRedFlag: true });
 
-const everyPlace = { kind: "pain_map", places: [...PAIN_PLACES] } as const satisfies QuestionOptions;
+/** Pain by place and side over every running place, scored 0–10; empty = nothing hurts. */
+const painNow = (prompt: string): BuiltInQuestion => ({
+  kind: "pain_map",
+  prompt,
+  help: "0 is no pain, 10 the worst you can imagine. Leave it empty if nothing hurts.",
+  options: { kind: "pain_map", places: [...PAIN_PLACES] },
+});
 
 export const INTAKE_FORM: BuiltInForm = {
   key: "health-intake",
@@ -41,12 +47,7 @@ export const INTAKE_FORM: BuiltInForm = {
     redFlag("Do you take medication for a long-term condition, such as your heart or blood pressure?", true),
     redFlag("Are you pregnant, or have you given birth in the last six months?"),
     redFlag("Has a doctor said you should not exercise, or only under medical supervision?", true),
-    {
-      kind: "pain_map",
-      prompt: "Any injury or pain right now? Mark where, which side, and how much.",
-      help: "0 is no pain, 10 the worst you can imagine. Leave it empty if nothing hurts.",
-      options: everyPlace,
-    },
+    painNow("Any injury or pain right now? Mark where, which side, and how much."),
     { kind: "text", prompt: "Anything else your coach should know?", options: { kind: "text" }, isRequired: false },
   ],
 };
@@ -60,12 +61,7 @@ export const MORNING_FORM: BuiltInForm = {
   questions: [
     { kind: "scale", prompt: "How do you feel this morning?", options: { kind: "scale", minLabel: "Awful", maxLabel: "Great" } },
     { kind: "scale", prompt: "How well did you sleep?", options: { kind: "scale", minLabel: "Badly", maxLabel: "Very well" } },
-    {
-      kind: "pain_map",
-      prompt: "Any pain this morning? Mark where, which side, and how much.",
-      help: "0 is no pain, 10 the worst you can imagine. Leave it empty if nothing hurts.",
-      options: everyPlace,
-    },
+    painNow("Any pain this morning? Mark where, which side, and how much."),
     { kind: "text", prompt: "Anything else?", options: { kind: "text" }, isRequired: false },
   ],
 };

@@ -91,10 +91,11 @@ export async function seedPainGate(db: Db, other: SeededStudio, now = new Date()
     await insertPractice(db, practice);
     await markReviewedBefore(db, studioId, [clientId], new Date(now.getTime() - 3 * 86_400_000));
 
+    const scheduleId = await scheduleOf(db, studioId, clientId, morning!.id);
     for (const [i, pain] of pains.entries()) {
       if (pain === null) continue;
       const date = addDays(start, i);
-      await answerCheckin(db, studioId, clientId, { responseId: randomUUID(), formId: morning!.id, scheduleId: await scheduleOf(db, studioId, clientId, morning!.id), dueOn: date, answers: morningAnswers(questions, pain, i) }, at(date, "07:20"));
+      await answerCheckin(db, studioId, clientId, { responseId: randomUUID(), formId: morning!.id, scheduleId, dueOn: date, answers: morningAnswers(questions, pain, i) }, at(date, "07:20"));
     }
     await recordUnlocksFor(db, studioId, clientId, today);
   }
