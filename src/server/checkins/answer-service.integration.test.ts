@@ -6,7 +6,10 @@ import { checkinAnswers, checkinPainScores, checkinQuestions, checkinResponses }
 import { FORM_CHANGED_MESSAGE, type AnswerCheckinInput } from "@/lib/checkins/answers";
 import { DomainError } from "@/lib/errors";
 import { callerFor } from "~test/caller";
+import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
+import { whileHeld } from "~test/held-lock";
 import { answerCheckin } from "./answer-service";
+import { ANSWERED_SHAPE_LOCKED, removeQuestion, setFormArchived, updateQuestion } from "./form-editor";
 import { scheduleCheckin } from "~test/checkin-fixtures";
 import { morningAnswers } from "~test/checkin-answer-fixtures";
 import { setupTestDatabase, testDbKind } from "~test/db";
@@ -203,5 +206,121 @@ describe("answering a check-in", () => {
     const stolen = await refusal(callerFor(t.db, studio.clientB.userId, { now: () => NOW }).checkin.answer({ ...input(bSchedule), responseId: mine.responseId }));
     expect(stolen.code).toBe("CONFLICT");
     expect(await responsesOf(studio.clientB.clientId)).toEqual([]);
+  });
+});
+
+/** The editor's fields of a question as it stands, with `change` on top. */
+function fieldsOf(question: CheckinQuestion, change: Partial<Pick<CheckinQuestion, "prompt" | "options">> = {}) {
+  return { prompt: question.prompt, help: question.help, options: question.options, isRequired: question.isRequired, isRedFlag: question.isRedFlag, ...change };
+}
+
+const painMapOf = (m: Awaited<ReturnType<typeof morningFor>>) => m.questions.find((q) => q.kind === "pain_map")!;
+
+/** The refusal a call ended with, as the domain threw it. */
+function refusedWith(error: unknown) {
+  expect(error).toBeInstanceOf(DomainError);
+  const e = error as DomainError;
+  return { code: e.code, message: e.message };
+}
+
+// The coach edits the form while the client answers it: one waits for the other, so an answer
+// is stored against the form as it then stands or not at all, and an edit sees the answers
+// stored before it. In order on both databases; at the same moment on PostgreSQL only (two
+// connections, one transaction held open; PGlite runs one query at a time).
+describe("answering while the coach edits the form", () => {
+  it("in turn: a question removed before the answer arrives refuses it whole; one removed after keeps its answers", async () => {
+    const studio = await createTestStudio(t.db);
+    const m = await morningFor(studio);
+    const [feel, sleep] = m.questions;
+    await removeQuestion(t.db, studio.studioId, sleep!.id, NOW);
+    const error = await refusal(answerCheckin(t.db, studio.studioId, studio.clientA.clientId, input(m), NOW));
+    expect([error.code, error.message]).toEqual(["CONFLICT", FORM_CHANGED_MESSAGE]);
+    expect(await responsesOf(studio.clientA.clientId)).toEqual([]);
+
+    const asked = m.questions.filter((q) => q.id !== sleep!.id);
+    const saved = await answerCheckin(t.db, studio.studioId, studio.clientA.clientId, input(m, { answers: morningAnswers(asked) }), NOW);
+    expect(saved.isNew).toBe(true);
+    const removed = await removeQuestion(t.db, studio.studioId, feel!.id, NOW);
+    expect(removed.kept).toBe(true);
+    expect(await countRows(checkinAnswers, saved.responseId)).toBe(3);
+    const reshaped = await refusal(updateQuestion(t.db, studio.studioId, painMapOf(m).id, fieldsOf(painMapOf(m), { options: { kind: "pain_map", places: ["knee"] } })));
+    expect([reshaped.code, reshaped.message]).toEqual(["CONFLICT", ANSWERED_SHAPE_LOCKED]);
+  });
+
+  it.runIf(testDbKind === "postgres")("an answer sent while a question is being removed waits for it, is told the form changed and stores nothing", async () => {
+    const studio = await createTestStudio(t.db);
+    const m = await morningFor(studio);
+    const sleep = m.questions[1]!;
+    const outcome = await whileHeld(
+      t.db,
+      (tx) => removeQuestion(tx, studio.studioId, sleep.id, NOW),
+      () => answerCheckin(t.db, studio.studioId, studio.clientA.clientId, input(m), NOW),
+    );
+    expect(outcome.waited).toBe(true);
+    expect(refusedWith(outcome.error)).toEqual({ code: "CONFLICT", message: FORM_CHANGED_MESSAGE });
+    expect(await responsesOf(studio.clientA.clientId)).toEqual([]);
+    expect(await t.db.select().from(checkinQuestions).where(eq(checkinQuestions.id, sleep.id))).toEqual([]);
+  });
+
+  it.runIf(testDbKind === "postgres")("an answer sent while a question's options change waits for it and is told the form changed, though it would fit the new ones", async () => {
+    const studio = await createTestStudio(t.db);
+    const m = await morningFor(studio);
+    const pain = painMapOf(m);
+    const outcome = await whileHeld(
+      t.db,
+      (tx) => updateQuestion(tx, studio.studioId, pain.id, fieldsOf(pain, { options: { kind: "pain_map", places: ["knee", "shin"] } })),
+      () => answerCheckin(t.db, studio.studioId, studio.clientA.clientId, input(m, { answers: morningAnswers(m.questions, [{ place: "knee", side: "left", score: 2 }]) }), NOW),
+    );
+    expect(outcome.waited).toBe(true);
+    expect(refusedWith(outcome.error)).toEqual({ code: "CONFLICT", message: FORM_CHANGED_MESSAGE });
+    expect(await responsesOf(studio.clientA.clientId)).toEqual([]);
+  });
+
+  it.runIf(testDbKind === "postgres")("an answer sent while the form is being archived waits for it and finds nothing to answer", async () => {
+    const studio = await createTestStudio(t.db);
+    const m = await morningFor(studio);
+    const outcome = await whileHeld(
+      t.db,
+      (tx) => setFormArchived(tx, studio.studioId, m.form.id, true, NOW),
+      () => answerCheckin(t.db, studio.studioId, studio.clientA.clientId, input(m), NOW),
+    );
+    expect(outcome.waited).toBe(true);
+    expect(refusedWith(outcome.error).code).toBe("NOT_FOUND");
+    expect(await responsesOf(studio.clientA.clientId)).toEqual([]);
+  });
+
+  it.runIf(testDbKind === "postgres")("an edit begun while an answer is being stored waits for it, then sees its answers", async () => {
+    const studio = await createTestStudio(t.db);
+    const m = await morningFor(studio);
+    const [feel, sleep] = m.questions;
+    const pain = painMapOf(m);
+    const answer = input(m);
+    const removal = await whileHeld(
+      t.db,
+      (tx) => answerCheckin(tx, studio.studioId, studio.clientA.clientId, answer, NOW),
+      () => removeQuestion(t.db, studio.studioId, sleep!.id, NOW),
+    );
+    expect(removal.waited).toBe(true);
+    // Answered meanwhile: removed from the form, not deleted, and its answer stays.
+    expect(removal.value?.kept).toBe(true);
+    expect(await countRows(checkinAnswers, answer.responseId)).toBe(4);
+
+    const nextDay = input(m, { dueOn: "2026-03-11", answers: morningAnswers(m.questions.filter((q) => q.id !== sleep!.id)) });
+    const reshape = await whileHeld(
+      t.db,
+      (tx) => answerCheckin(tx, studio.studioId, studio.clientA.clientId, nextDay, new Date("2026-03-11T08:00:00Z")),
+      () => updateQuestion(t.db, studio.studioId, pain.id, fieldsOf(pain, { options: { kind: "pain_map", places: ["knee"] } })),
+    );
+    expect(reshape.waited).toBe(true);
+    expect(refusedWith(reshape.error)).toEqual({ code: "CONFLICT", message: ANSWERED_SHAPE_LOCKED });
+    // Rewording waits the same way and goes through.
+    const reworded = await whileHeld(
+      t.db,
+      (tx) => answerCheckin(tx, studio.studioId, studio.clientA.clientId, input(m, { dueOn: "2026-03-12", answers: nextDay.answers }), new Date("2026-03-12T08:00:00Z")),
+      () => updateQuestion(t.db, studio.studioId, feel!.id, fieldsOf(feel!, { prompt: "How do you feel today?" })),
+    );
+    expect(reworded.waited).toBe(true);
+    expect(reworded.error).toBeUndefined();
+    expect(await responsesOf(studio.clientA.clientId)).toHaveLength(3);
   });
 });

@@ -8,7 +8,7 @@ import { answerCheckinInput, checkAnswers, FORM_CHANGED_MESSAGE, type AnswerChec
 import { answeredLabel, closedSentence, formatLocalDay } from "@/lib/checkins/answer-wording";
 import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
 import { afterCheckinAnswered, type AutomaticPause } from "./after-answer";
-import { liveQuestionsOf } from "./forms";
+import { askSame, liveQuestionsOf, lockLiveQuestionsForAnswer } from "./forms";
 import { ANSWER_GRACE_DAYS, answerableUntil, dueOccurrences } from "./occurrences";
 import { schedulesInForce, type ScheduleInForce } from "./schedules-in-force";
 import { storeResponse } from "./store-response";
@@ -131,7 +131,8 @@ export async function answerCheckin(q: Queryable, studioId: string, clientId: st
   const today = localDateIn(now, schedule.timeZone);
   refuseUnlessAnswerable(schedule, dueOn, today, now);
 
-  const checked = checkAnswers(await liveQuestionsOf(q, studioId, schedule.formId), input.answers);
+  const asked = await liveQuestionsOf(q, studioId, schedule.formId);
+  const checked = checkAnswers(asked, input.answers);
   const issue = checked.issues[0];
   if (issue) {
     if (issue.message === FORM_CHANGED_MESSAGE) throw new DomainError("CONFLICT", FORM_CHANGED_MESSAGE, "answers");
@@ -139,6 +140,11 @@ export async function answerCheckin(q: Queryable, studioId: string, clientId: st
   }
 
   return q.transaction(async (tx) => {
+    // The form locked as it stands now: an edit committed since the check above (or one this
+    // waited for) means the answers may no longer fit, so none of them is stored.
+    const locked = await lockLiveQuestionsForAnswer(tx, studioId, schedule.formId);
+    if (!locked) throw notFound("check-in");
+    if (!askSame(asked, locked)) throw new DomainError("CONFLICT", FORM_CHANGED_MESSAGE, "answers");
     const { response, isNew } = await storeResponse(tx, {
       studioId,
       clientId,

@@ -123,7 +123,12 @@ export async function createForm(q: Queryable, studioId: string, memberId: strin
   return row!;
 }
 
-/** The form, locked for the change: one editor at a time per form keeps positions and the count right. */
+/**
+ * The form, locked for the change: one editor at a time per form keeps positions and the count
+ * right. Every change of a form or its questions takes this lock first: an answer being stored
+ * holds the form FOR SHARE (`lockLiveQuestionsForAnswer`), so the change waits for it, and an
+ * answer sent meanwhile waits for the change and is told the form changed.
+ */
 async function lockForm(tx: Tx, studioId: string, formId: string): Promise<CheckinForm> {
   const [form] = await tx.select().from(checkinForms).where(inStudio(checkinForms, studioId, eq(checkinForms.id, formId))).limit(1).for("update");
   if (!form) throw notFound("form");

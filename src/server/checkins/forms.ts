@@ -1,5 +1,5 @@
 import { asc, eq, inArray, isNull } from "drizzle-orm";
-import type { Queryable } from "@/server/db/client";
+import type { Queryable, Tx } from "@/server/db/client";
 import { checkinForms, checkinQuestions } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
@@ -63,6 +63,41 @@ export async function liveQuestionsOf(q: Queryable, studioId: string, formId: st
     .orderBy(asc(checkinQuestions.position), asc(checkinQuestions.createdAt));
   return rows;
 }
+
+/**
+ * The form's live questions as an answer is stored, read inside the answer's transaction under
+ * FOR SHARE locks on the form row and on each live question row. Every change of the form editor
+ * locks the form FOR UPDATE first (form-editor.ts), so the two take turns: an answer sent while
+ * an edit is under way waits for it and reads the form as it then stands, and an edit begun
+ * while an answer is being stored waits until it is (and then sees its answers). Null when the
+ * form is archived or gone.
+ */
+export async function lockLiveQuestionsForAnswer(tx: Tx, studioId: string, formId: string): Promise<CheckinQuestion[] | null> {
+  const [form] = await tx
+    .select({ id: checkinForms.id })
+    .from(checkinForms)
+    .where(inStudio(checkinForms, studioId, eq(checkinForms.id, formId), isNull(checkinForms.archivedAt)))
+    .limit(1)
+    .for("share");
+  if (!form) return null;
+  return tx
+    .select(questionColumns)
+    .from(checkinQuestions)
+    .where(inStudio(checkinQuestions, studioId, eq(checkinQuestions.formId, formId), isNull(checkinQuestions.removedAt)))
+    .orderBy(asc(checkinQuestions.position), asc(checkinQuestions.createdAt))
+    .for("share");
+}
+
+/**
+ * Whether two reads of a form's live questions ask the same: the same questions in the same
+ * order, with the same wording, kind, options and flags. The answers were checked against the
+ * first; stored against the second, they must mean what the client was asked.
+ */
+export function askSame(a: readonly CheckinQuestion[], b: readonly CheckinQuestion[]): boolean {
+  return a.length === b.length && a.every((question, i) => JSON.stringify(askedOf(question)) === JSON.stringify(askedOf(b[i]!)));
+}
+
+const askedOf = (q: CheckinQuestion) => [q.id, q.kind, q.prompt, q.help, q.options, q.isRequired, q.isRedFlag];
 
 /** The studio's live intake form (null when the studio archived it: new clients are then asked nothing). */
 export async function liveIntakeFormOf(q: Queryable, studioId: string) {
