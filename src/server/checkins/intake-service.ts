@@ -14,7 +14,7 @@ import { threadAudience } from "@/server/messages/audience";
 import { postMessage } from "@/server/messages/service";
 import { conversationOf } from "@/server/messages/threads";
 import { notify } from "@/server/notifications/notify";
-import { liveIntakeFormOf, liveQuestionsOf } from "./forms";
+import { askSame, liveIntakeFormOf, liveQuestionsOf, lockLiveQuestionsForAnswer } from "./forms";
 import { storeResponse } from "./store-response";
 
 // The health questions a new client answers before their first drill (the studio's intake
@@ -74,6 +74,8 @@ export async function refuseWhileHeld(q: Queryable, studioId: string, clientId: 
   if (await isHeldForHealth(q, studioId, clientId)) throw new DomainError("PRECONDITION_FAILED", HELD_MESSAGE);
 }
 
+const NO_INTAKE_MESSAGE = "Your studio asks no health questions now; go on to Today.";
+
 export type AnswerIntakeInput = z.output<typeof answerCheckinInput>;
 
 /**
@@ -86,11 +88,17 @@ export async function answerIntake(q: Queryable, studioId: string, clientId: str
     const stored = await intakeResponseOf(tx, studioId, clientId);
     if (stored) return { responseId: stored.id, isNew: false, status: intakeStateOf(stored) };
     const form = await liveIntakeFormOf(tx, studioId);
-    if (!form) throw new DomainError("PRECONDITION_FAILED", "Your studio asks no health questions now; go on to Today.");
+    if (!form) throw new DomainError("PRECONDITION_FAILED", NO_INTAKE_MESSAGE);
     if (form.id !== input.formId) throw new DomainError("BAD_REQUEST", FORM_CHANGED_MESSAGE);
-    const checked = checkAnswers(await liveQuestionsOf(tx, studioId, form.id), input.answers);
+    const asked = await liveQuestionsOf(tx, studioId, form.id);
+    const checked = checkAnswers(asked, input.answers);
     const [issue] = checked.issues;
-    if (issue) throw new DomainError("BAD_REQUEST", issue.message);
+    if (issue) throw new DomainError(issue.message === FORM_CHANGED_MESSAGE ? "CONFLICT" : "BAD_REQUEST", issue.message);
+    // The form locked as it stands now (see answerCheckin): an edit committed since the read
+    // above, or one this waited for, stores nothing.
+    const locked = await lockLiveQuestionsForAnswer(tx, studioId, form.id);
+    if (!locked) throw new DomainError("PRECONDITION_FAILED", NO_INTAKE_MESSAGE);
+    if (!askSame(asked, locked)) throw new DomainError("CONFLICT", FORM_CHANGED_MESSAGE);
     const timeZone = await zoneOf(tx, studioId, { clientId });
     const { response, isNew } = await storeResponse(tx, {
       studioId,

@@ -7,11 +7,13 @@ import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
 import { FORM_CHANGED_MESSAGE } from "@/lib/checkins/answers";
 import { callerFor } from "~test/caller";
 import { builtInForm } from "~test/checkin-fixtures";
-import { setupTestDatabase } from "~test/db";
+import { setupTestDatabase, testDbKind } from "~test/db";
+import { whileHeld } from "~test/held-lock";
 import { createTestStudio, type TestStudio } from "~test/factories";
 import { refusalOf } from "~test/refusal";
 import { sampleSession, withFoundation } from "~test/training-fixtures";
-import { HELD_MESSAGE } from "./intake-service";
+import { removeQuestion } from "./form-editor";
+import { answerIntake, HELD_MESSAGE } from "./intake-service";
 
 const t = setupTestDatabase();
 const now = new Date("2026-12-03T09:00:00Z");
@@ -111,6 +113,55 @@ describe("answering the intake", () => {
     expect(await healthFlagsTo(studio.trainer.userId)).toHaveLength(rows[0]!.hasRedFlag ? 1 : 0);
     // A retry of the same answers is the same response.
     expect(await asClient(studio).intake.answer(first)).toMatchObject({ responseId: rows[0]!.id, isNew: false });
+  });
+});
+
+// The studio edits its intake while a new client answers it: as with check-ins, one waits for
+// the other (see answer-service.integration.test.ts); at the same moment on PostgreSQL only.
+describe("answering the intake while the studio edits it", () => {
+  const intakeInput = (input: Awaited<ReturnType<typeof answersOf>>) => ({ ...input, scheduleId: null, dueOn: null });
+  const storedOf = (studio: TestStudio) => t.db.select().from(checkinResponses).where(eq(checkinResponses.clientId, studio.clientA.clientId));
+
+  it("in turn: a question removed before the answers arrive refuses them whole, and nobody is told", async () => {
+    const studio = await createTestStudio(t.db);
+    const input = await answersOf(studio, { withFlag: true });
+    const { questions } = await intakeOf(studio);
+    await removeQuestion(t.db, studio.studioId, questions.find(isJointQuestion)!.id, now);
+    const refused = await refusalOf(asClient(studio).intake.answer(input), "intake.answer");
+    expect([refused.code, refused.message]).toEqual(["CONFLICT", FORM_CHANGED_MESSAGE]);
+    expect(await storedOf(studio)).toEqual([]);
+    expect(await healthFlagsTo(studio.trainer.userId)).toEqual([]);
+  });
+
+  it.runIf(testDbKind === "postgres")("answers sent while a question is being removed wait for it, are told the form changed and store nothing", async () => {
+    const studio = await createTestStudio(t.db);
+    const input = await answersOf(studio, { withFlag: true });
+    const { questions } = await intakeOf(studio);
+    const outcome = await whileHeld(
+      t.db,
+      (tx) => removeQuestion(tx, studio.studioId, questions.find(isJointQuestion)!.id, now),
+      () => answerIntake(t.db, studio.studioId, studio.clientA.clientId, intakeInput(input), now),
+    );
+    expect(outcome.waited).toBe(true);
+    expect(outcome.error).toMatchObject({ code: "CONFLICT", message: FORM_CHANGED_MESSAGE });
+    expect(await storedOf(studio)).toEqual([]);
+    expect(await healthFlagsTo(studio.trainer.userId)).toEqual([]);
+  });
+
+  it.runIf(testDbKind === "postgres")("a removal begun while the answers are being stored waits, then keeps the question with its answer", async () => {
+    const studio = await createTestStudio(t.db);
+    const input = await answersOf(studio, { withFlag: true });
+    const joint = (await intakeOf(studio)).questions.find(isJointQuestion)!;
+    const outcome = await whileHeld(
+      t.db,
+      (tx) => answerIntake(tx, studio.studioId, studio.clientA.clientId, intakeInput(input), now),
+      () => removeQuestion(t.db, studio.studioId, joint.id, now),
+    );
+    expect(outcome.waited).toBe(true);
+    expect(outcome.value?.kept).toBe(true);
+    const [stored] = await storedOf(studio);
+    expect(stored).toMatchObject({ hasRedFlag: true });
+    expect(await t.db.select().from(checkinAnswers).where(and(eq(checkinAnswers.responseId, stored!.id), eq(checkinAnswers.questionId, joint.id)))).toHaveLength(1);
   });
 });
 
