@@ -6,6 +6,8 @@ import { callerFor } from "~test/caller";
 import { builtInForm, scheduleCheckin } from "~test/checkin-fixtures";
 import { setupTestDatabase } from "~test/db";
 import { createTestStudio, type TestStudio } from "~test/factories";
+import { freshInvitedClient, freshProgram } from "~test/drill-fixtures";
+import { acceptInvite } from "@/server/clients/service";
 import { CHECKIN_REMIND_JOB, CHECKIN_SWEEP_JOB, checkinReminderJob, checkinSweepJob, startCheckinReminders, sweepJob } from "./reminders";
 
 const t = setupTestDatabase();
@@ -121,6 +123,47 @@ describe("check-in reminders", () => {
     expect((await remindersOf([schedule.id])).map((j) => [j.payload.dueOn, j.runAt.toISOString()])).toEqual([["2027-03-10", "2027-03-10T06:05:00.000Z"]]);
     await runReminders(studio.studioId, "2027-03-10T06:05:01.000Z");
     expect(await remindedOf(studio.clientA.userId)).toHaveLength(1);
+  });
+
+  // The sweep of the 05:50 UTC slot (06:50 in Berlin) ran at 05:50 and covered up to 06:00; a
+  // check-in at 06:58 that starts asking a client at 06:55 is reminded only if queued then.
+  // (One at 07:00 is the next sweep's, whatever happens at 06:55.)
+  const DAY_BEFORE = new Date("2027-03-09T12:00:00.000Z");
+  const AT_0655 = new Date("2027-03-10T05:55:00.000Z");
+
+  async function programAskingMorningAt(studio: TestStudio, atTime: string) {
+    const program = await freshProgram(t.db, studio);
+    const { form } = await builtInForm(t.db, studio.studioId, "morning-check-in");
+    const { schedule } = await callerFor(t.db, studio.trainer.userId, { now: () => DAY_BEFORE }).checkinSchedule.scheduleForProgram({ programId: program.id, formId: form.id, cadence: "daily", weekday: null, atTime, startsOn: null });
+    return { program, schedule };
+  }
+
+  it("queues the reminder of a programme's check-in when the programme is applied after its slot was swept", async () => {
+    const studio = await berlinStudio();
+    const { program, schedule } = await programAskingMorningAt(studio, "06:58");
+    // Nobody has the programme yet: nothing to remind.
+    expect(await remindersOf([schedule.id])).toEqual([]);
+    await callerFor(t.db, studio.trainer.userId, { now: () => AT_0655 }).program.applyTo({ programId: program.id, clientIds: [studio.clientA.clientId], startDate: null });
+    const queued = await remindersOf([schedule.id]);
+    expect(queued.map((j) => [j.payload.clientId, j.payload.dueOn, j.runAt.toISOString()])).toEqual([[studio.clientA.clientId, "2027-03-10", "2027-03-10T05:58:00.000Z"]]);
+    await runReminders(studio.studioId, "2027-03-10T05:58:01.000Z");
+    expect(await remindedOf(studio.clientA.userId)).toHaveLength(1);
+    // Applied again (nothing new to assign): nothing more is queued.
+    await callerFor(t.db, studio.trainer.userId, { now: () => new Date("2027-03-10T05:56:00.000Z") }).program.applyTo({ programId: program.id, clientIds: [studio.clientA.clientId], startDate: null });
+    expect(await remindersOf([schedule.id])).toHaveLength(1);
+  });
+
+  it("queues the reminder of a programme's check-in when a client put on it while invited accepts after the slot was swept", async () => {
+    const studio = await berlinStudio();
+    const { program, schedule } = await programAskingMorningAt(studio, "06:58");
+    const invited = await freshInvitedClient(t.db, studio, DAY_BEFORE);
+    await callerFor(t.db, studio.trainer.userId, { now: () => DAY_BEFORE }).program.applyTo({ programId: program.id, clientIds: [invited.id], startDate: null });
+    expect(await remindersOf([schedule.id])).toEqual([]);
+    const token = /token=([\w-]+)/.exec(invited.inviteLink ?? "")?.[1];
+    expect(token).toBeTruthy();
+    await acceptInvite(t.db, { token: token!, password: "a long password", timeZone: "Europe/Berlin", now: AT_0655 });
+    const queued = await remindersOf([schedule.id]);
+    expect(queued.map((j) => [j.payload.clientId, j.payload.dueOn, j.runAt.toISOString()])).toEqual([[invited.id, "2027-03-10", "2027-03-10T05:58:00.000Z"]]);
   });
 
   it("starts one sweep per slot however often the workers start", async () => {

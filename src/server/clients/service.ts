@@ -10,6 +10,7 @@ import { inStudio, clientNotDeleted, inStudioSql, memberActive } from "@/server/
 import type { ClientScope } from "@/lib/client-visibility";
 import { DomainError, notFound } from "@/lib/errors";
 import { enqueueEmail } from "@/server/outbox/service";
+import { queueRemindersBeforeNextSweep } from "@/server/checkins/reminders";
 
 const coachUser = alias(users, "coach_user");
 const clientUser = alias(users, "client_user");
@@ -202,6 +203,9 @@ export async function acceptInvite(db: Db, input: { token: string; password: str
       .values({ email: invite.client.email, name: invite.client.name, passwordHash: await hashPassword(input.password), timeZone: input.timeZone })
       .returning();
     await tx.update(clients).set({ userId: user!.id, status: "active" }).where(eq(clients.id, invite.client.id));
+    // Now in their own zone and with a login to remind: check-ins (their own or a programme's)
+    // opening before the next sweep are queued here, as that sweep would not reach them.
+    await queueRemindersBeforeNextSweep(tx, invite.client.studioId, input.now);
     return { email: user!.email };
   });
 }

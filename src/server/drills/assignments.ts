@@ -27,6 +27,7 @@ import type { Prescription } from "@/lib/drills/vocabulary";
 import { lockStatesFor, recordUnlocksFor } from "./locks";
 import type { LockState } from "./unlock";
 import { isHeldForHealth } from "@/server/checkins/intake-service";
+import { queueRemindersBeforeNextSweep } from "@/server/checkins/reminders";
 
 type VersionAction = AssignmentVersion["action"];
 
@@ -308,6 +309,9 @@ export async function applyProgram(
       const drillIds = inserted.filter((row) => row.clientId === client.id).map((row) => row.drillId);
       if (drillIds.length) await recordUnlocksFor(tx, studioId, client.id, localDateIn(now, client.timeZone), { drillIds });
     }
+    // The programme's check-ins now ask these clients: one opening before the next sweep is
+    // reminded too (the sweep of this slot has run without them).
+    if (inserted.length) await queueRemindersBeforeNextSweep(tx, studioId, now);
     const created = inserted.length;
     const skipped = wanted.length - created;
     return { created, skipped, clients: clientRows.length };
