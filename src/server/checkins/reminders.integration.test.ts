@@ -166,6 +166,15 @@ describe("check-in reminders", () => {
     expect(queued.map((j) => [j.payload.clientId, j.payload.dueOn, j.runAt.toISOString()])).toEqual([[invited.id, "2027-03-10", "2027-03-10T05:58:00.000Z"]]);
   });
 
+  it("queues the reminder of a check-in when an archived client is restored after the slot was swept", async () => {
+    const studio = await berlinStudio();
+    const { schedule } = await scheduleCheckin(t.db, studio, { atTime: "06:58", startsOn: "2027-03-01" });
+    const trainer = (now: Date) => callerFor(t.db, studio.trainer.userId, { now: () => now }).client;
+    await trainer(DAY_BEFORE).archive({ clientId: studio.clientA.clientId });
+    await trainer(AT_0655).restore({ clientId: studio.clientA.clientId });
+    expect((await remindersOf([schedule.id])).map((j) => [j.payload.dueOn, j.runAt.toISOString()])).toEqual([["2027-03-10", "2027-03-10T05:58:00.000Z"]]);
+  });
+
   it("starts one sweep per slot however often the workers start", async () => {
     const now = new Date("2030-01-01T08:07:00.000Z");
     await startCheckinReminders(t.db, now);

@@ -221,7 +221,7 @@ export async function reassignCoach(q: Queryable, studioId: string, input: { cli
 }
 
 // Archiving keeps everything the client logged; they just can no longer sign in to the portal.
-export async function setClientArchived(q: Queryable, studioId: string, clientId: string, isArchived: boolean) {
+export async function setClientArchived(q: Queryable, studioId: string, clientId: string, isArchived: boolean, now: Date = new Date()) {
   return q.transaction(async (tx) => {
     const [client] = await tx.select().from(clients).where(inStudio(clients, studioId, eq(clients.id, clientId), clientNotDeleted)).limit(1).for("update");
     if (!client) throw notFound("client");
@@ -231,6 +231,8 @@ export async function setClientArchived(q: Queryable, studioId: string, clientId
       // Signs them out at once: sessions are checked against this version on every request.
       await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, client.userId));
     }
+    // Restored, they are asked their check-ins again: one opening before the next sweep is queued here.
+    if (!isArchived && client.status === "archived") await queueRemindersBeforeNextSweep(tx, studioId, now);
     return getClient(tx, studioId, clientId);
   });
 }

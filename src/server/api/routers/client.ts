@@ -36,5 +36,5 @@ export const clientRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => resendInvite(ctx.db, ctx, input.clientId, { now: ctx.now(), appUrl: ctx.appUrl })),
   reassignCoach: ownerProcedure.input(reassignCoachInput).mutation(({ ctx, input }) => reassignCoach(ctx.db, ctx.studioId, input)),
   archive: trainerProcedure.input(clientIdInput).use(namesClientRow(theClient)).mutation(({ ctx, input }) => setClientArchived(ctx.db, ctx.studioId, input.clientId, true)),
-  restore: trainerProcedure.input(clientIdInput).use(namesClientRow(theClient)).mutation(({ ctx, input }) => setClientArchived(ctx.db, ctx.studioId, input.clientId, false)),
+  restore: trainerProcedure.input(clientIdInput).use(namesClientRow(theClient)).mutation(({ ctx, input }) => setClientArchived(ctx.db, ctx.studioId, input.clientId, false, ctx.now())),
 });
