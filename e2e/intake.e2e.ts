@@ -47,12 +47,16 @@ test("a new client says yes to a knee problem, their drills wait, the trainer cl
   // Sending with nothing answered marks what is missing and sends nothing.
   await form.getByRole("button", { name: "Send my answers" }).click();
   await expect(form.getByText("7 questions still need an answer; they are marked above.")).toBeVisible();
-  for (const no of await form.getByRole("button", { name: "No", exact: true }).all()) await no.click();
+  for (const no of await form.getByRole("radio", { name: "No", exact: true }).all()) await no.check({ force: true });
   const joints = form.getByRole("group", { name: /bone, joint or soft-tissue problem/ });
-  await joints.getByRole("button", { name: "Yes", exact: true }).click();
-  await expect(joints.getByRole("button", { name: "Yes", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await joints.getByRole("radio", { name: "Yes", exact: true }).check({ force: true });
+  await expect(joints.getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
   await joints.getByLabel("Tell your coach more: what, where, since when").fill(DETAIL);
-  await form.getByLabel("Pain in the left knee").selectOption("4");
+  // Pain by place and side, as on Today: mark the left knee, then say how much.
+  const knee = form.getByRole("button", { name: "Left knee", exact: true });
+  await knee.click();
+  await expect(knee).toHaveAttribute("aria-pressed", "true");
+  await form.getByRole("group", { name: "Left knee pain score" }).getByRole("radio", { name: "4", exact: true }).check({ force: true });
   if (shots) await page.screenshot({ path: `${shots}/intake-390.png`, fullPage: true });
   await form.getByRole("button", { name: "Send my answers" }).click();
 

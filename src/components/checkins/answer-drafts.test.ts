@@ -42,7 +42,14 @@ describe("the answer form's drafts become the answers sent", () => {
       [WEIGHT.id]: { kind: "number", text: "seventy" },
     });
     expect(answers).toEqual([]);
-    expect(errors).toEqual({ [PAIN.id]: "Pick how much your left knee hurts, from 0 to 10.", [WEIGHT.id]: "Enter a number." });
+    // Every question still to do at once: the drafts' own sentences and the unanswered ones.
+    expect(Object.keys(errors)).toEqual([FEEL.id, PAIN.id, WEIGHT.id, SWOLLEN.id]);
+    expect(errors).toEqual({
+      [FEEL.id]: `Answer "Question ${FEEL.id}".`,
+      [PAIN.id]: "Pick how much your left knee hurts, from 0 to 10.",
+      [WEIGHT.id]: "Enter a number.",
+      [SWOLLEN.id]: `Answer "Question ${SWOLLEN.id}".`,
+    });
     expect(answersFromDrafts(FORM, filled({ [WEIGHT.id]: { kind: "number", text: "250" } })).errors).toEqual({ [WEIGHT.id]: "Enter a number from 30 to 200 kg." });
     expect(answersFromDrafts(FORM, filled({ [FEEL.id]: { kind: "scale", value: null } })).errors).toEqual({ [FEEL.id]: 'Answer "Question 00000000-0000-4000-8000-000000000001".' });
   });

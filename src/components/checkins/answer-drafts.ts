@@ -54,10 +54,15 @@ export function answersFromDrafts(questions: readonly CheckinQuestion[], drafts:
     if (typeof answer === "string") errors[question.id] = answer;
     else if (answer) answers.push({ questionId: question.id, answer });
   }
-  if (Object.keys(errors).length > 0) return { answers: [], errors };
+  // The server's check as well, so every question still to do is marked at once (a draft's own
+  // sentence comes first: its question is left out of the answers checked).
   const checked = checkAnswers(questions, answers);
   for (const issue of checked.issues) if (issue.questionId) errors[issue.questionId] ??= issue.message;
-  return Object.keys(errors).length > 0 ? { answers: [], errors } : { answers, errors };
+  if (Object.keys(errors).length === 0) return { answers, errors };
+  // In the form's order, so the first sentence is the one for the first question to do.
+  const inOrder: Record<string, string> = {};
+  for (const question of questions) if (errors[question.id]) inOrder[question.id] = errors[question.id]!;
+  return { answers: [], errors: inOrder };
 }
 
 /** The answer of one draft; null when left empty; a sentence when it cannot be sent as it is. */

@@ -3,12 +3,16 @@
 import { useId } from "react";
 import { FieldError, inputClass } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
-import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
+import { MAX_TEXT_ANSWER_LENGTH, type CheckinQuestion } from "@/lib/checkins/vocabulary";
 import { asksDetail, type Draft } from "./answer-drafts";
 import { PainMapInput } from "./pain-map-input";
 
 // One control per kind of question, each answered in a tap or two at phone width: numbers and
 // choices are big buttons (radios underneath, so a screen reader hears one group per question).
+// Today's check-ins and the intake's health questions both answer with these.
+
+/** What the box under a "yes" asks for, unless the form says it in its own words. */
+const DETAIL_LABEL = "Tell your coach more";
 
 type Props<K extends Draft["kind"]> = { question: CheckinQuestion; draft: Extract<Draft, { kind: K }>; onChange: (next: Extract<Draft, { kind: K }>) => void; error?: string };
 
@@ -80,7 +84,7 @@ export function ChoiceInput({ question, draft, onChange, error }: Props<"choice"
 }
 
 /** Yes or no; a box for the details when the question asks for them on "yes". */
-export function YesNoInput({ question, draft, onChange, error }: Props<"yes_no">) {
+export function YesNoInput({ question, draft, onChange, error, detailLabel = DETAIL_LABEL }: Props<"yes_no"> & { detailLabel?: string }) {
   const name = useId();
   return (
     <Question question={question} error={error}>
@@ -95,9 +99,9 @@ export function YesNoInput({ question, draft, onChange, error }: Props<"yes_no">
       {draft.value && asksDetail(question) ? (
         <div className="space-y-1">
           <label htmlFor={`${name}-detail`} className="block text-sm font-medium text-stone-800">
-            Tell your coach more
+            {detailLabel}
           </label>
-          <textarea id={`${name}-detail`} className={cn(inputClass, "h-20 py-2")} value={draft.detail} onChange={(e) => onChange({ ...draft, detail: e.target.value })} />
+          <textarea id={`${name}-detail`} className={cn(inputClass, "h-20 py-2")} maxLength={MAX_TEXT_ANSWER_LENGTH} value={draft.detail} onChange={(e) => onChange({ ...draft, detail: e.target.value })} />
         </div>
       ) : null}
     </Question>
@@ -131,20 +135,20 @@ export function NumberInput({ question, draft, onChange, error }: Props<"number"
 export function TextInput({ question, draft, onChange, error }: Props<"text">) {
   return (
     <Question question={question} error={error}>
-      <textarea aria-label={question.prompt} rows={2} className={cn(inputClass, "h-auto py-2")} value={draft.value} aria-invalid={error ? true : undefined} onChange={(e) => onChange({ kind: "text", value: e.target.value })} />
+      <textarea aria-label={question.prompt} rows={2} maxLength={MAX_TEXT_ANSWER_LENGTH} className={cn(inputClass, "h-auto py-2")} value={draft.value} aria-invalid={error ? true : undefined} onChange={(e) => onChange({ kind: "text", value: e.target.value })} />
     </Question>
   );
 }
 
-/** The control for a question of any kind. */
-export function QuestionInput({ question, draft, onChange, error }: { question: CheckinQuestion; draft: Draft; onChange: (next: Draft) => void; error?: string }) {
+/** The control for a question of any kind; `detailLabel` names the box under a "yes" in the form's own words. */
+export function QuestionInput({ question, draft, onChange, error, detailLabel }: { question: CheckinQuestion; draft: Draft; onChange: (next: Draft) => void; error?: string; detailLabel?: string }) {
   switch (draft.kind) {
     case "scale":
       return <ScaleInput question={question} draft={draft} onChange={onChange} error={error} />;
     case "choice":
       return <ChoiceInput question={question} draft={draft} onChange={onChange} error={error} />;
     case "yes_no":
-      return <YesNoInput question={question} draft={draft} onChange={onChange} error={error} />;
+      return <YesNoInput question={question} draft={draft} onChange={onChange} error={error} detailLabel={detailLabel} />;
     case "number":
       return <NumberInput question={question} draft={draft} onChange={onChange} error={error} />;
     case "text":

@@ -4,19 +4,23 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { checkAnswers, type AnswerValue, type CheckinAnswer } from "@/lib/checkins/answers";
 import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
-import { QuestionInput } from "./question-inputs";
+import { answersFromDrafts, emptyDraft, type Draft } from "../answer-drafts";
+import { QuestionInput } from "../question-inputs";
 
-/** The health questions on one screen; checked here first (the same check the server runs), then sent once. */
+/** What the box under a "yes" asks for: a health answer wants the what, the where and the since when. */
+const DETAIL_LABEL = "Tell your coach more: what, where, since when";
+
+/**
+ * The health questions on one screen, answered with Today's check-in controls; checked here
+ * first (the same check the server runs), then sent once, straight to the server.
+ */
 export function IntakeForm({ formId, questions }: { formId: string; questions: CheckinQuestion[] }) {
   const trpc = useTRPC();
   // One id per filling-in: a retry or a second press stores the answers once.
   const [responseId] = useState(() => crypto.randomUUID());
-  const [values, setValues] = useState<Record<string, AnswerValue>>(() =>
-    Object.fromEntries(questions.filter((q) => q.options.kind === "pain_map").map((q) => [q.id, { kind: "pain_map", value: [] } as AnswerValue])),
-  );
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [issues, setIssues] = useState<Record<string, string>>({});
   const answer = useMutation(
     trpc.intake.answer.mutationOptions({
@@ -31,15 +35,6 @@ export function IntakeForm({ formId, questions }: { formId: string; questions: C
   );
   const errors = formErrorsOf(answer.error);
 
-  const answers = (): CheckinAnswer[] =>
-    questions.flatMap((q) => {
-      const value = values[q.id];
-      if (!value) return [];
-      // An optional text left empty is not an answer.
-      if (value.kind === "text" && value.value.trim() === "" && !q.isRequired) return [];
-      return [{ questionId: q.id, answer: value }];
-    });
-
   const missing = Object.keys(issues).length;
   return (
     <form
@@ -48,21 +43,21 @@ export function IntakeForm({ formId, questions }: { formId: string; questions: C
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const sent = answers();
-        const checked = checkAnswers(questions, sent);
-        setIssues(Object.fromEntries(checked.issues.filter((i) => i.questionId).map((i) => [i.questionId!, i.message])));
-        if (checked.issues.length > 0) return;
-        answer.mutate({ responseId, formId, answers: sent });
+        const { answers, errors: found } = answersFromDrafts(questions, drafts);
+        setIssues(found);
+        if (Object.keys(found).length > 0) return;
+        answer.mutate({ responseId, formId, answers });
       }}
     >
       {questions.map((q) => (
         <Card key={q.id} className={issues[q.id] ? "border-red-300" : undefined}>
           <QuestionInput
             question={q}
-            value={values[q.id]}
+            draft={drafts[q.id] ?? emptyDraft(q)}
             error={issues[q.id]}
-            onChange={(value) => {
-              setValues((v) => ({ ...v, [q.id]: value }));
+            detailLabel={DETAIL_LABEL}
+            onChange={(next) => {
+              setDrafts((all) => ({ ...all, [q.id]: next }));
               setIssues(({ [q.id]: _answered, ...rest }) => rest);
             }}
           />
