@@ -1,4 +1,5 @@
 import type { DistanceUnit } from "@/lib/distance-units";
+import { formatWhen } from "@/lib/time-wording";
 // The trainer's attention queue is assembled from several sources (logging, progression,
 // billing); each returns items of this one shape, so the queue can merge and sort them.
 // The shape lives here, below every domain, so that review imports the sources and no source
@@ -62,3 +63,20 @@ export function attentionCoachOf(member: { memberId: string; role: "owner" | "tr
 
 /** A source of items for one studio (or one coach's clients in it); `now` comes from the caller's clock. */
 export type AttentionSource = (input: AttentionScope) => Promise<AttentionItem[]>;
+
+/**
+ * Items about a client's day rather than a moment (their `at` is noon UTC of that day), with
+ * the word the queue puts before the day.
+ */
+const DAY_ITEMS: Partial<Record<AttentionKind, string>> = { missed_days: "last missed", missed_checkin: "due" };
+
+/**
+ * When an item happened, as its line in the queue says it: a missed day or a check-in's due day
+ * as the day ("due Sun 22 March", the same on every clock), anything else as the time in the
+ * reader's zone. The one place the queue dates its items: a source's sentence does not repeat it.
+ */
+export function attentionWhen(item: Pick<AttentionItem, "kind" | "at">, timeZone: string, now: Date): string {
+  const word = DAY_ITEMS[item.kind];
+  if (!word) return formatWhen(item.at, timeZone, now);
+  return `${word} ${item.at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" })}`;
+}

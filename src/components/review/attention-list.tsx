@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
-import type { AttentionItem, AttentionView } from "@/lib/attention";
-import { formatWhen } from "@/lib/time-wording";
+import { attentionWhen, type AttentionItem, type AttentionView } from "@/lib/attention";
 import { AnswerPain } from "./answer-pain";
 
 const LABELS: Record<AttentionItem["kind"], { text: string; className: string }> = {
@@ -18,6 +17,11 @@ const LABELS: Record<AttentionItem["kind"], { text: string; className: string }>
   auto_paused: { text: "Paused by itself", className: "bg-rose-100 text-rose-900" },
   missed_checkin: { text: "Missed check-in", className: "bg-amber-100 text-amber-900" },
 };
+
+/** The badge of an item's kind: the queue's words and colour, wherever an item is shown. */
+export function AttentionBadge({ kind }: { kind: AttentionItem["kind"] }) {
+  return <Badge className={LABELS[kind].className}>{LABELS[kind].text}</Badge>;
+}
 
 const VIEWS: { view: AttentionView; label: string }[] = [
   { view: "mine", label: "Your clients" },
@@ -73,18 +77,12 @@ export function AttentionList({
           <ul className="divide-y divide-stone-200" aria-label="Attention queue">
             {shown.map((item) => (
               <li key={item.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
-                <Badge className={LABELS[item.kind].className}>{LABELS[item.kind].text}</Badge>
+                <AttentionBadge kind={item.kind} />
                 <Link href={item.href} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                   {item.clientName}
                 </Link>
                 <span className="min-w-0 flex-1 basis-64 text-sm text-stone-700">{item.summary}</span>
-                <span className="text-xs text-stone-500">
-                  {item.kind === "missed_days"
-                    ? `last missed ${item.at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" })}`
-                    : item.kind === "missed_checkin"
-                      ? `due ${item.at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" })}`
-                      : formatWhen(item.at, timeZone, now)}
-                </span>
+                <span className="text-xs text-stone-500">{attentionWhen(item, timeZone, now)}</span>
                 {item.answer ? <AnswerPain answer={item.answer} clientName={item.clientName} /> : null}
               </li>
             ))}

@@ -220,7 +220,7 @@ describe("a missed weekly check-in", () => {
         clientId: a,
         clientName: studio.clientA.name,
         at: new Date("2026-03-22T12:00:00Z"),
-        summary: `Did not answer “${weekly.form.title}”, due Sunday 22 March.`,
+        summary: `Did not answer “${weekly.form.title}”.`,
         href: `/dashboard/clients/${a}`,
       },
     ]);

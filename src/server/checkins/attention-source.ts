@@ -152,9 +152,6 @@ export function autoPausedSource(q: Queryable): AttentionSource {
   };
 }
 
-/** "Sunday 29 November": a due day as the queue says it. */
-const dayWords = (date: LocalDate) => new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
-
 /**
  * A weekly check-in's last occurrence whose time to answer is over (answerableUntil), for each
  * client asked it: due on `dueOn`, or null when none is over yet. The client's today is theirs.
@@ -201,9 +198,9 @@ export function missedCheckinSource(q: Queryable): AttentionSource {
           key: `missed_checkin:${d.scheduleId}:${d.clientId}:${d.dueOn}`,
           clientId: d.clientId,
           clientName: names.get(d.clientId)!,
-          // Noon of the due day, like missed days: shown as a date only.
+          // Noon of the due day, like missed days: the queue shows it as the due day (attentionWhen), so the sentence does not.
           at: new Date(`${d.dueOn}T12:00:00Z`),
-          summary: `Did not answer “${d.formTitle}”, due ${dayWords(d.dueOn)}.`,
+          summary: `Did not answer “${d.formTitle}”.`,
           href: clientHref(d.clientId),
         }),
       );

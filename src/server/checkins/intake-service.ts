@@ -10,6 +10,7 @@ import type { Queryable } from "@/server/db/client";
 import { checkinAnswers, checkinForms, checkinPainScores, checkinQuestions, checkinResponses, clients, studioMembers, users, type CheckinResponse } from "@/server/db/schema";
 import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { zoneOf } from "@/server/dates/zones";
+import { trainerAuthorOf } from "@/server/messages/access";
 import { threadAudience } from "@/server/messages/audience";
 import { postMessage } from "@/server/messages/service";
 import { conversationOf } from "@/server/messages/threads";
@@ -162,17 +163,12 @@ export async function clearIntake(q: Queryable, studioId: string, memberId: stri
 }
 
 async function tellClientCleared(tx: Queryable, studioId: string, memberId: string, clientId: string, responseId: string, note: string | null, now: Date) {
-  const [member] = await tx
-    .select({ userId: users.id, name: users.name })
-    .from(studioMembers)
-    .innerJoin(users, eq(users.id, studioMembers.userId))
-    .where(inStudio(studioMembers, studioId, eq(studioMembers.id, memberId)))
-    .limit(1);
-  if (!member) return;
+  // The procedure checked the trainer may see the client.
+  const author = await trainerAuthorOf(tx, studioId, memberId);
+  if (!author) return;
   const thread = await conversationOf(tx, studioId, clientId);
   const body = `I have read your health answers and cleared you to train: your drills are on Today.${note ? `\n\n${note}` : ""}`;
-  // Posting needs only who writes; the procedure checked the trainer may see the client.
-  await postMessage(tx, { kind: "trainer", studioId, userId: member.userId, name: member.name, clientScope: null }, thread, { id: clearedMessageId(responseId), body }, now);
+  await postMessage(tx, author, thread, { id: clearedMessageId(responseId), body }, now);
 }
 
 /** The "cleared to train" message's id, made from the intake's: one message however often the clear is sent. */

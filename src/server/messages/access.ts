@@ -2,7 +2,7 @@ import { and, eq, type SQL } from "drizzle-orm";
 import type { ClientScope } from "@/lib/client-visibility";
 import { notFound } from "@/lib/errors";
 import type { Queryable } from "@/server/db/client";
-import { checkinResponses, clients, practiceSessions, runs, threads, type Thread } from "@/server/db/schema";
+import { checkinResponses, clients, practiceSessions, runs, studioMembers, threads, users, type Thread } from "@/server/db/schema";
 import { clientNotDeleted, clientVisibleTo, inStudio } from "@/server/db/tenancy";
 import type { Viewer } from "@/server/auth/viewer";
 import { conversationOf, logThreadOf, type LogRef } from "./threads";
@@ -34,6 +34,22 @@ export async function threadFor(q: Queryable, reader: ThreadReader, threadId: st
     .limit(1);
   if (!row) throw notFound("conversation");
   return row.thread;
+}
+
+/**
+ * A studio member as the author of a message the app writes on their behalf (their feedback as a
+ * log comment, the "cleared to train" message); null if they are not a member of the studio.
+ * Posting needs only who writes: the caller's procedure has already checked the member may see
+ * the client, so the scope is left open.
+ */
+export async function trainerAuthorOf(q: Queryable, studioId: string, memberId: string): Promise<ThreadReader | null> {
+  const [member] = await q
+    .select({ userId: users.id, name: users.name })
+    .from(studioMembers)
+    .innerJoin(users, eq(users.id, studioMembers.userId))
+    .where(inStudio(studioMembers, studioId, eq(studioMembers.id, memberId)))
+    .limit(1);
+  return member ? { kind: "trainer", studioId, userId: member.userId, name: member.name, clientScope: null } : null;
 }
 
 /** The viewer as a thread reader; null for a signed-in person who is neither client nor trainer. */

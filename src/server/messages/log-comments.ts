@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
-import { clients, studioMembers, users } from "@/server/db/schema";
+import { clients } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import type { ThreadReader } from "./access";
+import { trainerAuthorOf, type ThreadReader } from "./access";
 import { isFeedbackNews, painCommentId, painCommentText } from "./log-comment-rules";
 import { postMessage } from "./service";
 import { logThreadOf, type LogRef } from "./threads";
@@ -32,15 +32,9 @@ export async function postPainComment(tx: Queryable, studioId: string, clientId:
  */
 export async function postFeedbackComment(tx: Queryable, studioId: string, memberId: string, log: LogRef, feedback: { previous: string | null; saved: string }, now: Date): Promise<void> {
   if (!isFeedbackNews(feedback.previous, feedback.saved)) return;
-  const [member] = await tx
-    .select({ userId: users.id, name: users.name })
-    .from(studioMembers)
-    .innerJoin(users, eq(users.id, studioMembers.userId))
-    .where(inStudio(studioMembers, studioId, eq(studioMembers.id, memberId)))
-    .limit(1);
-  if (!member) return;
-  // Posting needs only who writes; what they may see was checked by the review's procedure.
-  const author: ThreadReader = { kind: "trainer", studioId, userId: member.userId, name: member.name, clientScope: null };
+  // What the trainer may see was checked by the review's procedure.
+  const author = await trainerAuthorOf(tx, studioId, memberId);
+  if (!author) return;
   const thread = await logThreadOf(tx, studioId, log);
   await postMessage(tx, author, thread, { id: randomUUID(), body: feedback.saved }, now, { isLogComment: true });
 }

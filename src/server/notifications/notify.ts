@@ -1,7 +1,8 @@
 import { and, eq, isNull, max, sql } from "drizzle-orm";
-import { NOTIFICATION_KIND_LABELS, notificationKindsFor, type NotificationAudience, type NotificationKind } from "@/lib/notification-kinds";
+import { CLIENT_ONLY_KINDS, NOTIFICATION_KIND_LABELS, notificationKindsFor, TRAINER_ONLY_KINDS, type NotificationAudience, type NotificationKind } from "@/lib/notification-kinds";
 import type { Queryable, Tx } from "@/server/db/client";
-import { notificationPreferences, notifications, users } from "@/server/db/schema";
+import { clients, notificationPreferences, notifications, studioMembers, users } from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
 import { enqueueJob } from "@/server/jobs/service";
 import { enqueueEmail } from "@/server/outbox/service";
 import { sendPushToUser } from "@/server/push/send";
@@ -29,12 +30,28 @@ export const DIGEST_JOB = "notification.digest";
  * as a job, so a slow push service never slows the request.
  */
 export async function notify(q: Queryable, n: NewNotification): Promise<void> {
+  await assertAudience(q, n);
   const [row] = await q
     .insert(notifications)
     .values({ studioId: n.studioId, userId: n.userId, kind: n.kind, title: n.title.slice(0, 200), body: n.body.slice(0, 500), url: n.url })
     .returning({ id: notifications.id, createdAt: notifications.createdAt });
   if (await isPushOn(q, n.userId, n.kind)) await enqueueJob(q, { kind: PUSH_JOB, key: `notification-push:${row!.id}`, runAt: row!.createdAt, payload: { notificationId: row!.id } });
   else await scheduleDigest(q, n.userId);
+}
+
+/**
+ * A kind meant for one audience goes only to it: a client's health answers only to the studio's
+ * people, a check-in to answer only to a client of the studio. Anyone else is a caller's mistake
+ * (a programming error, not the person's), refused before anything is stored.
+ */
+async function assertAudience(q: Queryable, n: NewNotification): Promise<void> {
+  if (CLIENT_ONLY_KINDS.includes(n.kind)) {
+    const [client] = await q.select({ id: clients.id }).from(clients).where(inStudio(clients, n.studioId, eq(clients.userId, n.userId))).limit(1);
+    if (!client) throw new Error(`notify: "${n.kind}" is sent only to a client of the studio, and user ${n.userId} is not one.`);
+  } else if (TRAINER_ONLY_KINDS.includes(n.kind)) {
+    const [member] = await q.select({ id: studioMembers.id }).from(studioMembers).where(inStudio(studioMembers, n.studioId, eq(studioMembers.userId, n.userId))).limit(1);
+    if (!member) throw new Error(`notify: "${n.kind}" is sent only to a member of the studio, and user ${n.userId} is not one.`);
+  }
 }
 
 async function isPushOn(q: Queryable, userId: string, kind: string): Promise<boolean> {

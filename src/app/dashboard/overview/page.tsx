@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { DateTime } from "luxon";
 import Link from "next/link";
+import { AttentionBadge } from "@/components/review/attention-list";
 import { Badge, Card } from "@/components/ui/card";
 import type { OverviewRow } from "@/server/progression/overview";
 import { requireViewer } from "@/app/require-viewer";
@@ -108,9 +109,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             {attention.map((item) => (
               <li key={item.key}>
                 <Card className="flex flex-wrap items-center gap-2 p-3">
-                  <Badge className={item.kind === "unlocked" ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}>
-                    {item.kind === "unlocked" ? "Unlocked" : "Asymmetry"}
-                  </Badge>
+                  <AttentionBadge kind={item.kind} />
                   <Link href={item.href} className="font-medium text-brand-700 underline">
                     {item.clientName}
                   </Link>
