@@ -96,13 +96,17 @@ export function ValueChart({ axis, points, min, max, unit }: { axis: Axis; point
   const values = points.map((p) => p.value);
   // A number's range can be wide (0–24 h): the chart shows the answers' own range, within it.
   const domain: [number, number] = unit === null ? [0, 10] : [Math.max(min, Math.floor(Math.min(...values) - 1)), Math.min(max, Math.ceil(Math.max(...values) + 1))];
+  // A unit's ticks ("7.5 hours") are wider than recharts' default axis: sized to the longest, or
+  // a phone's narrow chart clips them at its left edge.
+  const tickChars = unit === null ? 2 : Math.max(...domain.map((d) => String(d).length)) + 4 + unit.length;
+  const axisWidth = Math.min(112, 12 + 7 * tickChars);
   return (
     <div aria-hidden="true" className="h-36 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: unit === null ? -16 : 0 }}>
           <CartesianGrid stroke="#e7e5e4" strokeDasharray="3 3" />
           <XAxis {...dayAxis(axis)} />
-          <YAxis fontSize={12} domain={domain} ticks={unit === null ? [0, 5, 10] : undefined} allowDecimals={unit !== null} unit={unit ? ` ${unit}` : ""} />
+          <YAxis fontSize={12} width={axisWidth} domain={domain} ticks={unit === null ? [0, 5, 10] : undefined} allowDecimals={unit !== null} unit={unit ? ` ${unit}` : ""} />
           <Tooltip labelFormatter={(x) => shortDate(addDays(axis.from, Number(x)))} formatter={(v) => (typeof v === "number" ? (unit === null ? `${v} of 10` : `${v} ${unit}`) : v)} />
           <Line dataKey="value" name="Answer" stroke={VALUE} strokeWidth={2} dot={{ r: 3, fill: VALUE }} connectNulls isAnimationActive={false} />
         </LineChart>
