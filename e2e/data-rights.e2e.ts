@@ -23,7 +23,7 @@ test("the owner downloads the studio's data as CSV files in a zip", async ({ pag
   expect(name).toMatch(/^stride-morgan-reid-running-\d{4}-\d{2}-\d{2}\.zip$/);
   expect(Object.keys(files)).toEqual(expect.arrayContaining(["README.txt", "clients.csv", "sessions.csv", "entries.csv", "runs.csv", "bookings.csv", "invoices.csv", "pack-purchases.csv", "credit-ledger.csv", "checkins.csv"]));
   // Dana's answered morning check-ins, one row per answer.
-  expect(files["checkins.csv"]!.split("\r\n").some((line) => /^[0-9a-f-]{36},Morning check-in,checkin,/.test(line))).toBe(true);
+  expect(files["checkins.csv"]!.split("\r\n").some((line) => /^[0-9a-f-]{36},[0-9a-f-]{36},Morning check-in,checkin,/.test(line))).toBe(true);
   const alex = files["clients.csv"]!.split("\r\n").find((line) => line.includes("alex@stride.test"));
   expect(alex).toMatch(/^[0-9a-f-]{36},Alex Morgan,alex@stride\.test,(active|invited|archived),/);
   // Rosa's studio never appears in Morgan's export.
