@@ -56,6 +56,7 @@ test("PostgreSQL: a hard kill mid-burst loses no acknowledged write and leaves n
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   // Skipped only outside `npm test` (a bare `npx playwright test`): this story needs a real
   // PostgreSQL server to create its database on, and npm test (so .ci/run) always provides one.
+  // Skipped only outside `npm test` (which always sets the admin URL): no PostgreSQL server to run on.
   test.skip(!adminUrl, "TEST_PG_ADMIN_URL is not set (npm test sets it with scripts/ensure-postgres.sh): no PostgreSQL server to create the database on.");
   test.setTimeout(180_000);
   const name = `stride_faults_${Date.now()}`;
