@@ -114,7 +114,8 @@ function Schedules(props: Target) {
                 {isThroughProgram && !s.isInForce ? <p className="text-sm text-stone-600">Their own schedule of this form is asked instead.</p> : null}
                 {isThroughProgram && s.isInForce ? <p className="text-sm text-stone-600">To change it, stop it on the Programs page.</p> : null}
                 {s.notices.map((n) => (
-                  <Alert key={n} tone="info">
+                  // A standing fact about the schedule, not news: a live region would announce it on every refetch.
+                  <Alert key={n} tone="info" role="note">
                     {n}
                   </Alert>
                 ))}
