@@ -29,6 +29,9 @@ export default defineConfig({
           // next-auth imports "next/server" the way Next's bundler resolves it; Node's ESM
           // loader would not, so vite resolves it (src/server/auth/auth-routes.integration.test.ts).
           server: { deps: { inline: ["next-auth"] } },
+          // Two workers on the 2-core machine (vitest's default there is one): every file has
+          // its own database on either driver (test/db.ts), so files may run side by side.
+          maxWorkers: Number(process.env.TEST_WORKERS) || 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
-import { openPglite, type Database } from "@/server/db/client";
+import type { Database } from "@/server/db/client";
 import { users } from "@/server/db/schema";
 import { seedDemo } from "@/server/seed";
 import { callerFor } from "./caller";
+import { openMigratedPglite } from "./db";
 
 /**
  * The seeded demo in its own in-memory database (the demo's people have fixed emails, so it
@@ -12,8 +13,7 @@ import { callerFor } from "./caller";
 export function setupDemoDatabase() {
   let database: Database | undefined;
   beforeAll(async () => {
-    database = await openPglite();
-    await database.migrate();
+    database = await openMigratedPglite();
     await seedDemo(database.db);
   });
   afterAll(async () => {

@@ -1,45 +1,14 @@
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
-import { afterAll, beforeAll, inject } from "vitest";
-import { openPglite, openPostgres, type Database, type Db } from "@/server/db/client";
+import type { Db } from "@/server/db/client";
+import { setupTestDatabase } from "../db";
 
 /**
  * A database of the fuzzer's own. It compares the row count of every table before and after
- * each refused call, so on PostgreSQL it cannot share the run's database with the files
- * running beside it: it makes a fresh one next to it and drops it at the end.
+ * each refused call, so on PostgreSQL it cannot share a database with the files running beside
+ * it: every test file has its own (test/db.ts), a copy of the run's migrated template.
  */
 export function setupIsolatedDatabase(): { readonly db: Db } {
-  let database: Database | undefined;
-  let drop: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    const url = inject("databaseUrl");
-    if (!url) {
-      database = await openPglite();
-      await database.migrate();
-      return;
-    }
-    const name = `stride_fuzz_${Date.now()}_${process.pid}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    const own = new URL(url);
-    own.pathname = `/${name}`;
-    database = openPostgres(own.toString(), { max: 4 });
-    await database.migrate();
-    drop = async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    };
-  });
-  afterAll(async () => {
-    await database?.close();
-    await drop?.();
-  });
-  return {
-    get db() {
-      if (!database) throw new Error("setupIsolatedDatabase: the database opens in beforeAll");
-      return database.db;
-    },
-  };
+  return setupTestDatabase();
 }
 
 export type RowCounts = Record<string, number>;

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { london, makeBookable } from "~test/booking-factories";
 import { callerFor } from "~test/caller";
 import { setupTestDatabase, testDbKind } from "~test/db";
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** A second app instance: its own connection pool to the same PostgreSQL (PGlite has one process, so the same instance). */
 function secondInstance() {
-  const url = inject("databaseUrl");
+  const url = t.url;
   if (!url) return t.db;
   const database = openPostgres(url, { max: 5 });
   opened.push(database);

@@ -95,11 +95,14 @@ async function migratePostgresOnce(url: string): Promise<void> {
   }
 }
 
-/** PGlite in a folder (persisted) or in memory (`dataDir` undefined, for tests). */
-export async function openPglite(dataDir?: string): Promise<Database> {
+/**
+ * PGlite in a folder (persisted) or in memory (`dataDir` undefined, for tests). Tests may start
+ * it from `loadDataDir`, a `dumpDataDir()` of a database already migrated (test/global-setup.ts).
+ */
+export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   const release = dataDir ? acquireFolderLock(dataDir) : () => {};
   try {
-    const client = await PGlite.create(dataDir, { extensions: { btree_gist } });
+    const client = await PGlite.create(dataDir, { extensions: { btree_gist }, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
     const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
     return registered({
       db,

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { inject, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LiveEvent } from "@/lib/live-events";
 import { createCaller } from "@/server/api/root";
 import { openPostgres, type Db } from "@/server/db/client";
 import { callerFor } from "~test/caller";
-import { setupTestDatabase } from "~test/db";
+import { setupTestDatabase, testDbKind } from "~test/db";
 import { createTestStudio } from "~test/factories";
 import { liveEventsFor, liveHubOf, type LiveHub } from "./hub";
 import { publishToUsers } from "./publish";
@@ -96,9 +96,9 @@ describe("live delivery through NOTIFY", () => {
 
   // PostgreSQL only: two instances are two processes with their own connections and LISTEN; the
   // embedded database belongs to one process, which delivers to itself (the tests above).
-  it.runIf(inject("databaseUrl"))("two app instances on PostgreSQL deliver across instances", async () => {
+  it.runIf(testDbKind === "postgres")("two app instances on PostgreSQL deliver across instances", async () => {
     // A second instance: its own connections, its own LISTEN, its own hub.
-    const second = openPostgres(inject("databaseUrl")!, { max: 2 });
+    const second = openPostgres(t.url!, { max: 2 });
     try {
       const hubA = await liveHubOf(t.db);
       const hubB = await liveHubOf(second.db as Db);

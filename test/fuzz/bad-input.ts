@@ -9,6 +9,7 @@ import { createAuthzFixture, userOfRole } from "../authz/fixture";
 import { matrix } from "../authz/matrix";
 import { ROLES, type AuthzFixture, type Role } from "../authz/roles";
 import { arbitraryFor, boundaryValues, sameTypeBoundary, type IdPools } from "./arbitraries";
+import type { Db } from "@/server/db/client";
 import { countChanges, nextTransactionId, rowCounter, setupIsolatedDatabase, studioRowIds, type RowCounts } from "./database";
 import { unreadableBecause } from "./readable";
 
@@ -17,13 +18,15 @@ import { unreadableBecause } from "./readable";
 // mutated with boundary values, for the home studio's rows and for another studio's real
 // rows. No answer is a server error, every refusal reads as a sentence, and a refused call
 // changes no row of any table. Reproduce a failure with the seed it prints: FUZZ_SEED=<n>.
+// The procedures are split by domain into PARTS files (bad-input-<n>.integration.test.ts), so
+// the run's workers share them; each file fuzzes its part with the same cases as one file would.
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 /** Inputs per procedure and role: ~100 procedures × 6 roles × this, well under 2 minutes per database. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 /** A role turned away before its input is read gets fewer: every input meets the same door. */
 const DOOR_RUNS = Math.min(RUNS, 5);
 
-const t = setupIsolatedDatabase();
+let t: { readonly db: Db };
 
 let f: AuthzFixture;
 let ids: IdPools;
@@ -35,9 +38,37 @@ let snapshotXid: string;
 const seeds = new Map<string, { home: unknown; other: unknown }>();
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: z.ZodType[]; type: "query" | "mutation" | "subscription" } }>;
-const paths = Object.keys(procedures).sort();
+const allPaths = Object.keys(procedures).sort();
+/** The fuzz test files: `bad-input-1…PARTS.integration.test.ts`. */
+export const PARTS = 3;
+let paths: string[] = [];
 
-beforeAll(async () => {
+/**
+ * The procedures of part `part` (1…PARTS): whole domains (`run.*`, `review.*`…), the largest
+ * first, each to the part with the fewest procedures so far. Together the parts are every path.
+ */
+export function pathsOfPart(part: number): string[] {
+  const domains = new Map<string, string[]>();
+  for (const path of allPaths) {
+    const domain = path.split(".")[0]!;
+    domains.set(domain, [...(domains.get(domain) ?? []), path]);
+  }
+  const parts: string[][] = Array.from({ length: PARTS }, () => []);
+  for (const group of [...domains.values()].sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!))) {
+    parts.reduce((least, p) => (p.length < least.length ? p : least)).push(...group);
+  }
+  return parts[part - 1]!.sort();
+}
+
+/** Registers the fuzz tests of one part in the calling test file. */
+export function fuzzBadInput(part: number): void {
+  t = setupIsolatedDatabase();
+  paths = pathsOfPart(part);
+  beforeAll(setUp, 120_000);
+  describeTests(part);
+}
+
+async function setUp() {
   const db = t.db;
   f = await createAuthzFixture(db);
   const mirrored: AuthzFixture = { ...f, home: f.other, other: f.home };
@@ -52,7 +83,7 @@ beforeAll(async () => {
   };
   countRows = await rowCounter(db);
   await takeSnapshot();
-}, 120_000);
+}
 
 const userOf = (role: Role): string | null => userOfRole(f, role);
 
@@ -180,43 +211,46 @@ function sweepValues(value: unknown): unknown[] {
   return [];
 }
 
-describe("valid inputs pushed to the edge, one field at a time", () => {
-  // Random inputs rarely keep every other field valid while one number is 2^31; this sweep
-  // does, as the first role the matrix allows, so a missing .max() before an integer column
-  // cannot hide behind an earlier refusal.
-  it.each(paths.filter((p) => matrix[p]?.input))("%s", async (path) => {
-    const role = matrix[path]!.allowed[0];
-    const seed = seeds.get(path)?.home;
-    if (!role || seed === undefined) return;
-    await takeSnapshot();
-    for (const at of leafPaths(seed)) {
-      for (const edge of sweepValues(valueAt(seed, at))) await probe(path, role, replaceAt(seed, at, edge));
-    }
-  });
-});
-
-describe("bad input, every procedure, every role", () => {
-  it("derives inputs for every procedure of the app router from its zod schema", () => {
-    expect(paths.length).toBeGreaterThan(50);
-    const notZod = paths.filter((p) => procedures[p]!._def.inputs.some((schema) => !(schema as object as { _zod?: unknown })._zod));
-    expect(notZod, "input parsers the fuzzer cannot walk").toEqual([]);
-  });
-
-  describe.each(paths)("%s", (path) => {
-    it.each(ROLES)("as %s", async (role) => {
-      const seed = seedOf(path, role);
-      const numRuns = (await isRefusedAtTheDoor(path, role)) ? DOOR_RUNS : RUNS;
+function describeTests(part: number) {
+  describe("valid inputs pushed to the edge, one field at a time", () => {
+    // Random inputs rarely keep every other field valid while one number is 2^31; this sweep
+    // does, as the first role the matrix allows, so a missing .max() before an integer column
+    // cannot hide behind an earlier refusal.
+    it.each(paths.filter((p) => matrix[p]?.input))("%s", async (path) => {
+      const role = matrix[path]!.allowed[0];
+      const seed = seeds.get(path)?.home;
+      if (!role || seed === undefined) return;
       await takeSnapshot();
-      try {
-        await fc.assert(
-          fc.asyncProperty(inputsFor(path), (input) => probe(path, role, input)),
-          { numRuns, seed, endOnFailure: true },
-        );
-      } catch (e) {
-        // fast-check keeps the property's own error as the cause; its message says what went wrong.
-        const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e);
-        throw new Error(`${path} as ${role} failed (FUZZ_SEED=${SEED}, fast-check seed ${seed}): ${cause}`);
+      for (const at of leafPaths(seed)) {
+        for (const edge of sweepValues(valueAt(seed, at))) await probe(path, role, replaceAt(seed, at, edge));
       }
     });
   });
-});
+
+  describe("bad input, every procedure, every role", () => {
+    if (part === 1) it("derives inputs for every procedure of the app router from its zod schema", () => {
+      expect(allPaths.length).toBeGreaterThan(50);
+      expect(Array.from({ length: PARTS }, (_, i) => pathsOfPart(i + 1)).flat().sort(), "the parts, together").toEqual(allPaths);
+      const notZod = allPaths.filter((p) => procedures[p]!._def.inputs.some((schema) => !(schema as object as { _zod?: unknown })._zod));
+      expect(notZod, "input parsers the fuzzer cannot walk").toEqual([]);
+    });
+
+    describe.each(paths)("%s", (path) => {
+      it.each(ROLES)("as %s", async (role) => {
+        const seed = seedOf(path, role);
+        const numRuns = (await isRefusedAtTheDoor(path, role)) ? DOOR_RUNS : RUNS;
+        await takeSnapshot();
+        try {
+          await fc.assert(
+            fc.asyncProperty(inputsFor(path), (input) => probe(path, role, input)),
+            { numRuns, seed, endOnFailure: true },
+          );
+        } catch (e) {
+          // fast-check keeps the property's own error as the cause; its message says what went wrong.
+          const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e);
+          throw new Error(`${path} as ${role} failed (FUZZ_SEED=${SEED}, fast-check seed ${seed}): ${cause}`);
+        }
+      });
+    });
+  });
+}
