@@ -8,7 +8,7 @@ import { answerCheckinInput, checkAnswers, FORM_CHANGED_MESSAGE, type AnswerChec
 import { answeredLabel, closedSentence, formatLocalDay } from "@/lib/checkins/answer-wording";
 import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
 import { afterCheckinAnswered, type AutomaticPause } from "./after-answer";
-import { askSame, liveQuestionsOf, lockLiveQuestionsForAnswer } from "./forms";
+import { answerRefusal, formChanged, liveQuestionsOf, lockAsAsked } from "./forms";
 import { ANSWER_GRACE_DAYS, answerableUntil, dueOccurrences } from "./occurrences";
 import { schedulesInForce, type ScheduleInForce } from "./schedules-in-force";
 import { storeResponse } from "./store-response";
@@ -134,17 +134,14 @@ export async function answerCheckin(q: Queryable, studioId: string, clientId: st
   const asked = await liveQuestionsOf(q, studioId, schedule.formId);
   const checked = checkAnswers(asked, input.answers);
   const issue = checked.issues[0];
-  if (issue) {
-    if (issue.message === FORM_CHANGED_MESSAGE) throw new DomainError("CONFLICT", FORM_CHANGED_MESSAGE, "answers");
-    throw new DomainError("BAD_REQUEST", issue.message, issue.questionId ?? "answers");
-  }
+  if (issue) throw answerRefusal(issue, "answers");
 
   return q.transaction(async (tx) => {
     // The form locked as it stands now: an edit committed since the check above (or one this
     // waited for) means the answers may no longer fit, so none of them is stored.
-    const locked = await lockLiveQuestionsForAnswer(tx, studioId, schedule.formId);
-    if (!locked) throw notFound("check-in");
-    if (!askSame(asked, locked)) throw new DomainError("CONFLICT", FORM_CHANGED_MESSAGE, "answers");
+    const standing = await lockAsAsked(tx, studioId, schedule.formId, asked);
+    if (standing === "gone") throw notFound("check-in");
+    if (standing === "changed") throw formChanged("answers");
     const { response, isNew } = await storeResponse(tx, {
       studioId,
       clientId,

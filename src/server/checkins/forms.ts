@@ -2,7 +2,9 @@ import { asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Queryable, Tx } from "@/server/db/client";
 import { checkinForms, checkinQuestions } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
+import { FORM_CHANGED_MESSAGE, type AnswerIssue } from "@/lib/checkins/answers";
 import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
+import { DomainError } from "@/lib/errors";
 import { BUILT_IN_FORMS } from "./built-in-forms";
 
 /**
@@ -72,7 +74,7 @@ export async function liveQuestionsOf(q: Queryable, studioId: string, formId: st
  * while an answer is being stored waits until it is (and then sees its answers). Null when the
  * form is archived or gone.
  */
-export async function lockLiveQuestionsForAnswer(tx: Tx, studioId: string, formId: string): Promise<CheckinQuestion[] | null> {
+async function lockLiveQuestionsForAnswer(tx: Tx, studioId: string, formId: string): Promise<CheckinQuestion[] | null> {
   const [form] = await tx
     .select({ id: checkinForms.id })
     .from(checkinForms)
@@ -89,11 +91,34 @@ export async function lockLiveQuestionsForAnswer(tx: Tx, studioId: string, formI
 }
 
 /**
+ * Whether the form still asks what the answers were checked against (`asked`, read before the
+ * transaction or earlier in it), taking `lockLiveQuestionsForAnswer`'s locks so it stays so until
+ * they are stored: "same", "changed" (the client must see the form again) or "gone" (archived).
+ */
+export async function lockAsAsked(tx: Tx, studioId: string, formId: string, asked: readonly CheckinQuestion[]): Promise<"same" | "changed" | "gone"> {
+  const locked = await lockLiveQuestionsForAnswer(tx, studioId, formId);
+  if (!locked) return "gone";
+  return askSame(asked, locked) ? "same" : "changed";
+}
+
+/**
+ * The refusal of answers that failed `checkAnswers`: a form that changed under the client is a
+ * CONFLICT (their answers were right for what they saw), anything else a BAD_REQUEST on the field.
+ */
+export function answerRefusal(issue: AnswerIssue, field?: string): DomainError {
+  if (issue.message === FORM_CHANGED_MESSAGE) return formChanged(field);
+  return new DomainError("BAD_REQUEST", issue.message, issue.questionId ?? field);
+}
+
+/** The answers were for a form that no longer stands as the client saw it. */
+export const formChanged = (field?: string) => new DomainError("CONFLICT", FORM_CHANGED_MESSAGE, field);
+
+/**
  * Whether two reads of a form's live questions ask the same: the same questions in the same
  * order, with the same wording, kind, options and flags. The answers were checked against the
  * first; stored against the second, they must mean what the client was asked.
  */
-export function askSame(a: readonly CheckinQuestion[], b: readonly CheckinQuestion[]): boolean {
+function askSame(a: readonly CheckinQuestion[], b: readonly CheckinQuestion[]): boolean {
   return a.length === b.length && a.every((question, i) => JSON.stringify(askedOf(question)) === JSON.stringify(askedOf(b[i]!)));
 }
 

@@ -15,7 +15,7 @@ import { threadAudience } from "@/server/messages/audience";
 import { postMessage } from "@/server/messages/service";
 import { conversationOf } from "@/server/messages/threads";
 import { notify } from "@/server/notifications/notify";
-import { askSame, liveIntakeFormOf, liveQuestionsOf, lockLiveQuestionsForAnswer } from "./forms";
+import { answerRefusal, formChanged, liveIntakeFormOf, liveQuestionsOf, lockAsAsked } from "./forms";
 import { storeResponse } from "./store-response";
 
 // The health questions a new client answers before their first drill (the studio's intake
@@ -90,16 +90,16 @@ export async function answerIntake(q: Queryable, studioId: string, clientId: str
     if (stored) return { responseId: stored.id, isNew: false, status: intakeStateOf(stored) };
     const form = await liveIntakeFormOf(tx, studioId);
     if (!form) throw new DomainError("PRECONDITION_FAILED", NO_INTAKE_MESSAGE);
-    if (form.id !== input.formId) throw new DomainError("BAD_REQUEST", FORM_CHANGED_MESSAGE);
+    if (form.id !== input.formId) throw formChanged();
     const asked = await liveQuestionsOf(tx, studioId, form.id);
     const checked = checkAnswers(asked, input.answers);
     const [issue] = checked.issues;
-    if (issue) throw new DomainError(issue.message === FORM_CHANGED_MESSAGE ? "CONFLICT" : "BAD_REQUEST", issue.message);
+    if (issue) throw answerRefusal(issue);
     // The form locked as it stands now (see answerCheckin): an edit committed since the read
     // above, or one this waited for, stores nothing.
-    const locked = await lockLiveQuestionsForAnswer(tx, studioId, form.id);
-    if (!locked) throw new DomainError("PRECONDITION_FAILED", NO_INTAKE_MESSAGE);
-    if (!askSame(asked, locked)) throw new DomainError("CONFLICT", FORM_CHANGED_MESSAGE);
+    const standing = await lockAsAsked(tx, studioId, form.id, asked);
+    if (standing === "gone") throw new DomainError("PRECONDITION_FAILED", NO_INTAKE_MESSAGE);
+    if (standing === "changed") throw formChanged();
     const timeZone = await zoneOf(tx, studioId, { clientId });
     const { response, isNew } = await storeResponse(tx, {
       studioId,

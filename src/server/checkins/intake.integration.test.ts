@@ -78,7 +78,7 @@ describe("answering the intake", () => {
     const studio = await createTestStudio(t.db);
     const input = await answersOf(studio);
     const refused = await refusalOf(asClient(studio).intake.answer({ ...input, formId: randomUUID() }), "intake.answer");
-    expect(refused.message).toBe(FORM_CHANGED_MESSAGE);
+    expect([refused.code, refused.message]).toEqual(["CONFLICT", FORM_CHANGED_MESSAGE]);
   });
 
   it("with a red flag: held, and the coach and the owner are told (not the other trainer's clients, not the client)", async () => {
