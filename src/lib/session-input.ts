@@ -2,7 +2,8 @@ import { z } from "zod";
 import { longestRunIn, metresOf } from "@/lib/distance-units";
 
 import type { DrillDefinition } from "@/lib/drills/vocabulary";
-import { MAX_NOTES_LENGTH, MAX_SETS, MAX_TARGET_PER_SIDE } from "@/lib/drills/prescription";
+import { MAX_NOTES_LENGTH, MAX_SETS } from "@/lib/drills/prescription";
+import { LOGGED_VALUE_LIMITS, type ValueLimits } from "@/lib/logged-value-limits";
 import {
   contactFeels,
   measureUnits,
@@ -37,21 +38,7 @@ export type LoggableDrill = Pick<DrillDefinition, "measure" | "perSide" | "recor
   name: string;
 };
 
-/**
- * The range a logged value may take, per measure. The upper bounds are the ones a trainer may
- * set as a target (`MAX_TARGET_PER_SIDE`): a 10-minute single-leg hold or 500 hops is already
- * far past the method, so anything above is a slipped key. Holds and distances are kept to a
- * tenth (the stopwatch rounds to 0.1 s); counts are whole numbers. `free` drills take no number.
- */
-export type ValueLimits = { min: number; max: number; step: 1 | 0.1 };
-
-export const LOGGED_VALUE_LIMITS: Record<MeasureKind, ValueLimits | null> = {
-  hold_seconds: { min: 0.1, max: requiredMax("hold_seconds"), step: 0.1 },
-  reps: { min: 1, max: requiredMax("reps"), step: 1 },
-  contacts: { min: 1, max: requiredMax("contacts"), step: 1 },
-  distance_m: { min: 0.1, max: requiredMax("distance_m"), step: 0.1 },
-  free: null,
-};
+export { LOGGED_VALUE_LIMITS, type ValueLimits } from "@/lib/logged-value-limits";
 
 export const MAX_ENTRIES_PER_SESSION = 200;
 export const MAX_PAIN_WHERE_LENGTH = 200;
@@ -502,8 +489,3 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
-function requiredMax(measure: MeasureKind): number {
-  const max = MAX_TARGET_PER_SIDE[measure];
-  if (max === null) throw new Error(`No upper bound for ${measure}`);
-  return max;
-}

@@ -1,4 +1,4 @@
-import { LOGGED_VALUE_LIMITS } from "./session-input";
+import { LOGGED_VALUE_LIMITS } from "./logged-value-limits";
 
 /**
  * The Knee Drive stopwatch, as plain data so the React component only renders and taps.

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { formatSpan } from "@/components/booking/format";
 import { Button } from "@/components/ui/button";
 import { UnlockNotice } from "@/components/progression/unlock-notice";
-import { CheckinsToday } from "@/components/checkins/checkins-today";
+import { CheckinsTodayLazy } from "@/components/checkins/checkins-today-lazy";
 import { HeldForHealthCard } from "@/components/checkins/intake/held-card";
 import { Badge, Card } from "@/components/ui/card";
 import { describeDates, describeDose, describeSchedule } from "@/lib/drills/describe";
@@ -33,7 +33,7 @@ export default async function PortalHome() {
         {daily.length > 0 ? <StreakLine streak={today.streak} /> : null}
       </div>
       <UnlockNotice unlocks={unlocks} />
-      <CheckinsToday due={checkins} />
+      <CheckinsTodayLazy due={checkins} />
       {today.drills.length > 0 ? (
         <div className="grid grid-cols-2 gap-3">
           <Button asChild size="lg">

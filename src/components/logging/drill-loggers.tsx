@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import type { ContactFeel } from "@/lib/drills/vocabulary";
-import { LOGGED_VALUE_LIMITS } from "@/lib/session-input";
+import { LOGGED_VALUE_LIMITS } from "@/lib/logged-value-limits";
 import { keyOf, sideLabel, unitLabel, type LoggerDrill, type LoggerValues, type Side } from "./logger-values";
 
 export { clearChanged, emptyValues, entriesOf, fromLocalInput, toLocalInput, valuesFromEntries, type LoggerDrill, type LoggerValues } from "./logger-values";

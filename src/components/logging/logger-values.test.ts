@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { clearChanged, emptyValues, entriesOf, fromLocalInput, toLocalInput, valuesFromEntries, type LoggerDrill } from "./logger-values";
 
@@ -59,5 +61,26 @@ describe("date and time on the client's clock", () => {
     expect(fromLocalInput("2026-03-29T02:30", "Europe/London")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
     expect(fromLocalInput("", "Europe/London")).toBeUndefined();
     expect(fromLocalInput("not a date", "Europe/London")).toBeUndefined();
+  });
+
+  it("reads a gap, an overlap and a bad day as luxon did", () => {
+    expect(fromLocalInput("2026-03-29T01:30", "Europe/London")?.toISOString()).toBe(DateTime.fromISO("2026-03-29T01:30", { zone: "Europe/London" }).toJSDate().toISOString());
+    expect(fromLocalInput("2026-10-25T01:30", "Europe/London")?.toISOString()).toBe(DateTime.fromISO("2026-10-25T01:30", { zone: "Europe/London" }).toJSDate().toISOString());
+    expect(fromLocalInput("2026-02-30T10:00", "Europe/London")).toBeUndefined();
+    expect(fromLocalInput("2026-02-10T24:00", "Europe/London")).toBeUndefined();
+    expect(fromLocalInput("2026-02-10T10:00", "Not/AZone")).toBeUndefined();
+  });
+
+  it("agrees with luxon on any instant in any zone", () => {
+    const zones = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "America/St_Johns", "UTC", "Europe/Berlin", "America/Santiago"];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+        const instant = new Date(ms);
+        const written = toLocalInput(instant, zone);
+        expect(written).toBe(DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm"));
+        expect(fromLocalInput(written, zone)?.toISOString()).toBe(DateTime.fromISO(written, { zone }).toJSDate().toISOString());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

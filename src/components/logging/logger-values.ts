@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { ContactFeel, MeasureKind } from "@/lib/drills/vocabulary";
 import type { SessionEntryInput } from "@/lib/session-input";
 
@@ -80,14 +79,53 @@ export function valuesFromEntries(entries: { drillId: string; setNumber: number;
 }
 
 
-/** `<input type="datetime-local">` value for an instant, on the client's own clock (their profile's zone). */
-export function toLocalInput(date: Date, timeZone: string): string {
-  return DateTime.fromJSDate(date, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+// Intl, not luxon, for the two conversions below: the loggers ship to the phone, and luxon was
+// ~22 KB gzip of the log page's JavaScript for these two functions.
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall clock an instant shows in a zone, to the second. */
+function wallClock(ms: number, timeZone: string) {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    clockFormats.set(timeZone, format);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of format.formatToParts(new Date(ms))) if (p.type !== "literal") parts[p.type] = Number(p.value);
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
 }
 
-/** The instant a datetime-local value names on the client's own clock; undefined when empty or invalid. */
+/** How far the zone's clock is ahead of UTC at an instant, in ms. */
+function offsetAt(ms: number, timeZone: string): number {
+  const c = wallClock(ms, timeZone);
+  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** `<input type="datetime-local">` value for an instant, on the client's own clock (their profile's zone). */
+export function toLocalInput(date: Date, timeZone: string): string {
+  const c = wallClock(date.getTime(), timeZone);
+  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}`;
+}
+
+/**
+ * The instant a datetime-local value names on the client's own clock; undefined when empty or
+ * invalid. A time the clocks skip (spring forward) is read with the offset before the change,
+ * so 01:30 in London's gap is 02:30 summer time, as luxon read it.
+ */
 export function fromLocalInput(value: string, timeZone: string): Date | undefined {
-  if (!value) return undefined;
-  const parsed = DateTime.fromISO(value, { zone: timeZone });
-  return parsed.isValid ? parsed.toJSDate() : undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second = 0] = m.slice(1, 7).map((x) => (x === undefined ? 0 : Number(x))) as number[];
+  const millis = m[7] ? Number(m[7].padEnd(3, "0")) : 0;
+  const asUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second, millis);
+  const check = new Date(asUtc);
+  if (hour! > 23 || minute! > 59 || second > 59 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day) return undefined;
+  try {
+    const guess = asUtc - offsetAt(asUtc, timeZone);
+    return new Date(asUtc - offsetAt(guess, timeZone));
+  } catch {
+    return undefined; // an unknown zone
+  }
 }

@@ -1,7 +1,6 @@
 "use client";
 
 // These forms parse with zod in the browser; only they pull zod into a page (see the module).
-import "@/lib/zod-without-eval";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -9,7 +8,7 @@ import { SaveFeedback, type Feedback } from "./save-feedback";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { enqueue, newDeviceId, removePending } from "@/lib/offline-queue";
-import { fromZod, logSessionInputFor, type LoggableDrill, type LogSessionInput } from "@/lib/session-input";
+import type { LoggableDrill, LogSessionInput } from "@/lib/session-input";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { useSender } from "./use-sync";
@@ -51,6 +50,23 @@ export type RunChoice = { id: string; label: string };
  * Log a practice session (or edit one within 24 hours). A new session is written to this
  * phone's queue first and then sent, so no connection means "waiting to send", never lost.
  */
+/**
+ * The log's shared zod rules (with the prescription rules they use, ~40 KB gzip) load when the
+ * form is first touched, not with the page: the same check runs before saving. If they never
+ * loaded (the page came from the phone's cache, offline, and the form was never touched online),
+ * the log is saved without the check and the server's answer, when it is sent, says what to fix.
+ */
+let sessionRules: Promise<typeof import("@/lib/session-input") | null> | undefined;
+function loadSessionRules() {
+  sessionRules ??= import("@/lib/zod-without-eval")
+    .then(() => import("@/lib/session-input"))
+    .catch(() => {
+      sessionRules = undefined;
+      return null;
+    });
+  return sessionRules;
+}
+
 export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: LoggerDrill[]; initial?: SessionFormInitial; timeZone: string; runs?: RunChoice[] }) {
   const isEdit = Boolean(initial);
   const trpc = useTRPC();
@@ -83,9 +99,10 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
       note: extras.note,
       entries,
     };
-    const checked = logSessionInputFor({ now: new Date(), drills: drillMap }).safeParse(payload);
-    if (!checked.success) {
-      const fields = Object.fromEntries(fromZod(checked.error).map((i) => [i.field, i.message]));
+    const rules = await loadSessionRules();
+    const checked = rules?.logSessionInputFor({ now: new Date(), drills: drillMap }).safeParse(payload);
+    if (rules && checked && !checked.success) {
+      const fields = Object.fromEntries(rules.fromZod(checked.error).map((i) => [i.field, i.message]));
       const found = errorsByKey(fields, keys);
       setErrors(found);
       setFeedback({ tone: "error", message: found.entries ?? Object.values(found)[0] ?? "Check the highlighted fields." });
@@ -142,7 +159,7 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
     );
   }
   return (
-    <form onSubmit={save} className="space-y-5" noValidate aria-label={isEdit ? "Edit session" : "Log a session"}>
+    <form onSubmit={save} onFocusCapture={() => void loadSessionRules()} onPointerDownCapture={() => void loadSessionRules()} className="space-y-5" noValidate aria-label={isEdit ? "Edit session" : "Log a session"}>
       <DrillLoggers drills={drills} state={values} onChange={(next) => (setErrors(clearChanged(errors, values, next)), setValues(next))} errors={errors} />
       <Card className="space-y-4 p-4">
         <Field label="When" hint={`On your clock (${timeZone.replace(/_/g, " ")}).`} type="datetime-local" value={when} onChange={(e) => (setWhen(e.target.value), setErrors({ ...errors, performedAt: undefined }))} error={errors.performedAt} />

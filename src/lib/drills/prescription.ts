@@ -7,23 +7,11 @@ import {
   type Prescription,
   type PrescriptionDefaults,
 } from "./vocabulary";
+import { MAX_REPS, MAX_TARGET_PER_SIDE } from "./limits";
 
 export const MAX_SETS = 20;
-export const MAX_REPS = 200;
 export const MAX_NOTES_LENGTH = 500;
-
-/**
- * The most a trainer may set as one side's target, per measure. Generous bounds that still
- * catch a slipped key: a 10-minute single-leg hold or 500 hops is already far past the method.
- * `free` drills are not counted, so they take no target at all.
- */
-export const MAX_TARGET_PER_SIDE: Record<MeasureKind, number | null> = {
-  hold_seconds: 600,
-  reps: MAX_REPS,
-  contacts: 500,
-  distance_m: 10_000,
-  free: null,
-};
+export { MAX_REPS, MAX_TARGET_PER_SIDE };
 
 const LARGEST_TARGET = Math.max(
   ...Object.values(MAX_TARGET_PER_SIDE).filter((max): max is number => max !== null),
