@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 import { freePortSync } from "./e2e/fixtures/app-server";
 
@@ -6,6 +7,10 @@ import { freePortSync } from "./e2e/fixtures/app-server";
 // the port be taken meanwhile, the server refuses to start, naming it.
 process.env.E2E_PORT ??= String(freePortSync());
 const port = Number(process.env.E2E_PORT);
+// The PostgreSQL stories (faults, a studio from scratch) need a server to create their
+// databases on. npm test sets this; a bare `npx playwright test` gets the same server here
+// rather than skipping them, and fails with the script's sentence when there is none.
+process.env.TEST_PG_ADMIN_URL ??= execFileSync("bash", ["scripts/ensure-postgres.sh"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
 export const baseURL = `http://127.0.0.1:${port}`;
 
 // Drives the real production build on a fresh embedded database (folder wiped per run),

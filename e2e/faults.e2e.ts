@@ -53,16 +53,13 @@ test("PGlite: a hard kill mid-burst loses no acknowledged write and leaves no ha
 });
 
 test("PostgreSQL: a hard kill mid-burst loses no acknowledged write and leaves no half-written one", async ({ browser }) => {
-  const adminUrl = process.env.TEST_PG_ADMIN_URL;
-  // Skipped only outside `npm test` (a bare `npx playwright test`): this story needs a real
-  // PostgreSQL server to create its database on, and npm test (so .ci/run) always provides one.
-  // Skipped only outside `npm test` (which always sets the admin URL): no PostgreSQL server to run on.
-  test.skip(!adminUrl, "TEST_PG_ADMIN_URL is not set (npm test sets it with scripts/ensure-postgres.sh): no PostgreSQL server to create the database on.");
+  // playwright.config.ts always provides the server (scripts/ensure-postgres.sh).
+  const adminUrl = process.env.TEST_PG_ADMIN_URL!;
   test.setTimeout(180_000);
   const name = `stride_faults_${Date.now()}`;
-  const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl!);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const dataDir = path.join(root, ".data", "faults-postgres");
   const server = await AppServer.onFreePort({

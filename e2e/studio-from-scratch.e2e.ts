@@ -78,9 +78,6 @@ async function emptyDatabase(kind: "embedded" | "postgres"): Promise<{ env: Reco
 
 for (const kind of ["embedded", "postgres"] as const) {
 test(`a studio from an empty ${kind === "embedded" ? "embedded database" : "PostgreSQL database"}: an owner, a trainer and a client, until the trainer leaves and the client's history stays`, async ({ browser }) => {
-  // Skipped only outside `npm test` (a bare `npx playwright test`), which always provides a PostgreSQL server.
-  // Skipped only outside `npm test` (which always sets the admin URL): no PostgreSQL server to run on.
-  test.skip(kind === "postgres" && !process.env.TEST_PG_ADMIN_URL, "TEST_PG_ADMIN_URL is not set (npm test sets it with scripts/ensure-postgres.sh).");
   const dataDir = path.join(process.cwd(), ".data", `e2e-from-scratch-${randomUUID().slice(0, 8)}`);
   const database = await emptyDatabase(kind);
   const server = await AppServer.onFreePort({ STRIDE_DATA_DIR: dataDir, ...database.env });
