@@ -34,6 +34,9 @@ export function IntakeForm({ formId, questions }: { formId: string; questions: C
     }),
   );
   const errors = formErrorsOf(answer.error);
+  // The server's refusal names the question it is about (answerRefusal); it is shown there
+  // as the browser's own check is, until that answer changes.
+  const issueOf = (questionId: string) => issues[questionId] ?? (answer.isError ? errors.fields[questionId] : undefined);
 
   const missing = Object.keys(issues).length;
   return (
@@ -50,15 +53,16 @@ export function IntakeForm({ formId, questions }: { formId: string; questions: C
       }}
     >
       {questions.map((q) => (
-        <Card key={q.id} className={issues[q.id] ? "border-red-300" : undefined}>
+        <Card key={q.id} className={issueOf(q.id) ? "border-red-300" : undefined}>
           <QuestionInput
             question={q}
             draft={drafts[q.id] ?? emptyDraft(q)}
-            error={issues[q.id]}
+            error={issueOf(q.id)}
             detailLabel={DETAIL_LABEL}
             onChange={(next) => {
               setDrafts((all) => ({ ...all, [q.id]: next }));
               setIssues(({ [q.id]: _answered, ...rest }) => rest);
+              if (answer.isError) answer.reset();
             }}
           />
         </Card>
