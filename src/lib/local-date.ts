@@ -1,5 +1,5 @@
-import { DateTime } from "luxon";
 import { isValidTimeZone } from "./time-zones";
+import { isoDateOf, wallClock } from "./wall-clock";
 
 /**
  * A calendar date on the client's wall calendar, 'YYYY-MM-DD', with no time and no zone.
@@ -49,9 +49,9 @@ export function isValidLocalDate(value: string): boolean {
 export function localDateIn(instant: Date, timeZone: string): LocalDate {
   if (Number.isNaN(instant.getTime())) throw new RangeError("localDateIn: invalid instant");
   if (!isValidTimeZone(timeZone)) throw new RangeError(`localDateIn: unknown time zone '${timeZone}'`);
-  const date = DateTime.fromJSDate(instant, { zone: timeZone }).toISODate();
-  if (date === null) throw new RangeError("localDateIn: instant out of range");
-  return date;
+  const clock = wallClock(instant.getTime(), timeZone);
+  if (!(clock.year >= 0 && clock.year <= 9999)) throw new RangeError("localDateIn: instant out of range");
+  return isoDateOf(clock);
 }
 
 /** The date `days` calendar days after (or before, if negative) `date`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkAnswers } from "@/lib/checkins/answers";
 import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
 import { answersFromDrafts, markName, type Draft } from "./answer-drafts";
 
@@ -10,6 +11,8 @@ const WEIGHT = q("00000000-0000-4000-8000-000000000003", "number", { kind: "numb
 const SWOLLEN = q("00000000-0000-4000-8000-000000000004", "yes_no", { kind: "yes_no", askDetailOnYes: true });
 const NOTE = q("00000000-0000-4000-8000-000000000005", "text", { kind: "text" }, false);
 const FORM = [FEEL, PAIN, WEIGHT, SWOLLEN, NOTE];
+// As the form calls it once its rules have loaded.
+const fromDrafts = (questions: readonly CheckinQuestion[], drafts: Record<string, Draft>) => answersFromDrafts(questions, drafts, checkAnswers);
 
 const filled = (over: Record<string, Draft> = {}): Record<string, Draft> => ({
   [FEEL.id]: { kind: "scale", value: 7 },
@@ -20,7 +23,7 @@ const filled = (over: Record<string, Draft> = {}): Record<string, Draft> => ({
 
 describe("the answer form's drafts become the answers sent", () => {
   it("sends a filled form: nothing marked on the body map is 'nothing hurts', an empty optional note is left out", () => {
-    expect(answersFromDrafts(FORM, filled())).toEqual({
+    expect(fromDrafts(FORM, filled())).toEqual({
       answers: [
         { questionId: FEEL.id, answer: { kind: "scale", value: 7 } },
         { questionId: PAIN.id, answer: { kind: "pain_map", value: [] } },
@@ -32,12 +35,12 @@ describe("the answer form's drafts become the answers sent", () => {
   });
 
   it("sends each marked place with its score", () => {
-    const { answers } = answersFromDrafts(FORM, filled({ [PAIN.id]: { kind: "pain_map", marks: [{ place: "knee", side: "left", score: 4 }, { place: "shin", side: "right", score: 0 }] } }));
+    const { answers } = fromDrafts(FORM, filled({ [PAIN.id]: { kind: "pain_map", marks: [{ place: "knee", side: "left", score: 4 }, { place: "shin", side: "right", score: 0 }] } }));
     expect(answers[1]).toEqual({ questionId: PAIN.id, answer: { kind: "pain_map", value: [{ place: "knee", side: "left", score: 4 }, { place: "shin", side: "right", score: 0 }] } });
   });
 
   it("says what is still to do, per question, in the server's words", () => {
-    const { answers, errors } = answersFromDrafts(FORM, {
+    const { answers, errors } = fromDrafts(FORM, {
       [PAIN.id]: { kind: "pain_map", marks: [{ place: "knee", side: "left", score: null }] },
       [WEIGHT.id]: { kind: "number", text: "seventy" },
     });
@@ -50,12 +53,19 @@ describe("the answer form's drafts become the answers sent", () => {
       [WEIGHT.id]: "Enter a number.",
       [SWOLLEN.id]: `Answer "Question ${SWOLLEN.id}".`,
     });
-    expect(answersFromDrafts(FORM, filled({ [WEIGHT.id]: { kind: "number", text: "250" } })).errors).toEqual({ [WEIGHT.id]: "Enter a number from 30 to 200 kg." });
-    expect(answersFromDrafts(FORM, filled({ [FEEL.id]: { kind: "scale", value: null } })).errors).toEqual({ [FEEL.id]: 'Answer "Question 00000000-0000-4000-8000-000000000001".' });
+    expect(fromDrafts(FORM, filled({ [WEIGHT.id]: { kind: "number", text: "250" } })).errors).toEqual({ [WEIGHT.id]: "Enter a number from 30 to 200 kg." });
+    expect(fromDrafts(FORM, filled({ [FEEL.id]: { kind: "scale", value: null } })).errors).toEqual({ [FEEL.id]: 'Answer "Question 00000000-0000-4000-8000-000000000001".' });
+  });
+
+  it("without the shared rules (never loaded, offline) says only what the drafts themselves can tell, and the server the rest", () => {
+    const { answers, errors } = answersFromDrafts(FORM, filled({ [FEEL.id]: { kind: "scale", value: null }, [WEIGHT.id]: { kind: "number", text: "seventy" } }), null);
+    expect(answers).toEqual([]);
+    expect(errors).toEqual({ [WEIGHT.id]: "Enter a number." });
+    expect(answersFromDrafts(FORM, filled({ [WEIGHT.id]: { kind: "number", text: "250" } }), null).errors).toEqual({});
   });
 
   it("drops the details of a 'no'", () => {
-    const { answers } = answersFromDrafts(FORM, filled({ [SWOLLEN.id]: { kind: "yes_no", value: false, detail: "typed, then changed my mind" } }));
+    const { answers } = fromDrafts(FORM, filled({ [SWOLLEN.id]: { kind: "yes_no", value: false, detail: "typed, then changed my mind" } }));
     expect(answers.find((a) => a.questionId === SWOLLEN.id)).toEqual({ questionId: SWOLLEN.id, answer: { kind: "yes_no", value: false } });
   });
 

@@ -1,8 +1,9 @@
-import { checkAnswers, type CheckinAnswer } from "@/lib/checkins/answers";
+import type { checkAnswers, CheckinAnswer } from "@/lib/checkins/answers";
 import { describePainPlace, type CheckinQuestion, type PainPlace, type PainSide } from "@/lib/checkins/vocabulary";
 
 // What the answer form holds while the client taps, and how it becomes the answers sent: the
-// same check the server makes (checkAnswers), so a missing answer is said before sending.
+// same check the server makes (checkAnswers, given by the form: its zod rules load apart from
+// the cards), so a missing answer is said before sending.
 
 /** One place and side marked on the body map; its score is picked after. */
 export type PainMark = { place: PainPlace; side: PainSide; score: number | null };
@@ -43,9 +44,15 @@ export const markName = (place: PainPlace, side: PainSide) => capitalised(descri
 
 /**
  * The answers to send, or the sentence per question that says what is still to do. An answer
- * left empty is left out, so a required one reads "Answer …" as the server would say it.
+ * left empty is left out, so a required one reads "Answer …" as the server would say it. Without
+ * `check` (its rules never loaded: offline, from the phone's cache) only the drafts' own sentences
+ * are said here, and the server's answer says the rest when the answers are sent.
  */
-export function answersFromDrafts(questions: readonly CheckinQuestion[], drafts: Readonly<Record<string, Draft>>): { answers: CheckinAnswer[]; errors: Record<string, string> } {
+export function answersFromDrafts(
+  questions: readonly CheckinQuestion[],
+  drafts: Readonly<Record<string, Draft>>,
+  check: typeof checkAnswers | null,
+): { answers: CheckinAnswer[]; errors: Record<string, string> } {
   const answers: CheckinAnswer[] = [];
   const errors: Record<string, string> = {};
   for (const question of questions) {
@@ -56,7 +63,7 @@ export function answersFromDrafts(questions: readonly CheckinQuestion[], drafts:
   }
   // The server's check as well, so every question still to do is marked at once (a draft's own
   // sentence comes first: its question is left out of the answers checked).
-  const checked = checkAnswers(questions, answers);
+  const checked = check?.(questions, answers) ?? { issues: [] };
   for (const issue of checked.issues) if (issue.questionId) errors[issue.questionId] ??= issue.message;
   if (Object.keys(errors).length === 0) return { answers, errors };
   // In the form's order, so the first sentence is the one for the first question to do.

@@ -1,7 +1,5 @@
 "use client";
 
-// The answers are checked with the shared zod rules in the browser; as the session form does, load zod's no-eval mode first.
-import "@/lib/zod-without-eval";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/card";
@@ -20,6 +18,23 @@ import { QuestionInput } from "./question-inputs";
 export type AnswerOutcome = { kind: "answered"; label: string; paused: string[] } | { kind: "kept" } | { kind: "waiting" };
 
 /**
+ * The shared zod rules the answers are checked with before sending (zod is most of their
+ * weight) load when the form is first touched, not with the cards, as the session form's do;
+ * zod's no-eval mode first. Never loaded (offline, the page from the phone's cache): the
+ * answers go without that check and the server's answer says what to fix.
+ */
+let answerRules: Promise<typeof import("@/lib/checkins/answers") | null> | undefined;
+function loadAnswerRules() {
+  answerRules ??= import("@/lib/zod-without-eval")
+    .then(() => import("@/lib/checkins/answers"))
+    .catch(() => {
+      answerRules = undefined;
+      return null;
+    });
+  return answerRules;
+}
+
+/**
  * Answers one open check-in. The id is made once per form, so a retry (or the queue sending it
  * later) is the same response; the answers go to this phone's queue first, like a session.
  */
@@ -35,7 +50,8 @@ export function AnswerForm({ checkin, timeZone, onAnswered }: { checkin: OpenChe
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setMessage(null);
-    const { answers, errors: found } = answersFromDrafts(checkin.questions, drafts);
+    const rules = await loadAnswerRules();
+    const { answers, errors: found } = answersFromDrafts(checkin.questions, drafts, rules?.checkAnswers ?? null);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setMessage(Object.values(found)[0] ?? null);
@@ -67,7 +83,7 @@ export function AnswerForm({ checkin, timeZone, onAnswered }: { checkin: OpenChe
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={checkin.formTitle} className="space-y-5">
+    <form onSubmit={submit} onFocusCapture={() => void loadAnswerRules()} onPointerDownCapture={() => void loadAnswerRules()} noValidate aria-label={checkin.formTitle} className="space-y-5">
       {checkin.questions.map((question) => (
         <QuestionInput
           key={question.id}

@@ -1,5 +1,6 @@
 import type { ContactFeel, MeasureKind } from "@/lib/drills/vocabulary";
 import type { SessionEntryInput } from "@/lib/session-input";
+import { hourMinuteOf, isoDateOf, wallClock } from "@/lib/wall-clock";
 
 // Plain data and functions for the loggers, usable from server pages and client forms alike.
 
@@ -78,35 +79,16 @@ export function valuesFromEntries(entries: { drillId: string; setNumber: number;
   return state;
 }
 
-
-// Intl, not luxon, for the two conversions below: the loggers ship to the phone, and luxon was
-// ~22 KB gzip of the log page's JavaScript for these two functions.
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall clock an instant shows in a zone, to the second. */
-function wallClock(ms: number, timeZone: string) {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    clockFormats.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of format.formatToParts(new Date(ms))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
-}
-
 /** How far the zone's clock is ahead of UTC at an instant, in ms. */
 function offsetAt(ms: number, timeZone: string): number {
   const c = wallClock(ms, timeZone);
   return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-
 /** `<input type="datetime-local">` value for an instant, on the client's own clock (their profile's zone). */
 export function toLocalInput(date: Date, timeZone: string): string {
   const c = wallClock(date.getTime(), timeZone);
-  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}`;
+  return `${isoDateOf(c)}T${hourMinuteOf(c)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Slot } from "@radix-ui/react-slot";
+import { cloneElement, isValidElement } from "react";
 import { cn } from "@/lib/cn";
 
 const variants = {
@@ -17,17 +17,16 @@ export type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & {
   ref?: React.Ref<HTMLButtonElement>;
 };
 
-export function Button({ className, variant = "primary", size = "md", asChild, ...props }: ButtonProps) {
-  const Component = asChild ? Slot : "button";
+export function Button({ className, variant = "primary", size = "md", asChild, children, ...props }: ButtonProps) {
+  const classes = cn("inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors disabled:cursor-not-allowed", variants[variant], sizes[size], className);
+  // `asChild` dresses its one child (a link) as a button. By hand rather than Radix's Slot:
+  // Button is on every page's first load, and the child's own props win as they did with Slot.
+  if (asChild && isValidElement<{ className?: string }>(children)) {
+    return cloneElement(children, { ...props, ...children.props, className: cn(classes, children.props.className) });
+  }
   return (
-    <Component
-      className={cn(
-        "inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors disabled:cursor-not-allowed",
-        variants[variant],
-        sizes[size],
-        className,
-      )}
-      {...props}
-    />
+    <button className={classes} {...props}>
+      {children}
+    </button>
   );
 }

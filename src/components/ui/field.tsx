@@ -1,4 +1,3 @@
-import * as LabelPrimitive from "@radix-ui/react-label";
 import { useId } from "react";
 import { cn } from "@/lib/cn";
 
@@ -39,9 +38,9 @@ export function FieldMessages({ id, error, hint }: { id: string; error?: string;
 
 function FieldLabel({ htmlFor, children }: { htmlFor: string; children: React.ReactNode }) {
   return (
-    <LabelPrimitive.Root htmlFor={htmlFor} className="block text-sm font-medium text-stone-800">
+    <label htmlFor={htmlFor} className="block text-sm font-medium text-stone-800">
       {children}
-    </LabelPrimitive.Root>
+    </label>
   );
 }
 

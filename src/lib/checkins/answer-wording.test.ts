@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { answeredLabel, closedSentence, describeOpening, formatLocalDay, pausedSentences } from "./answer-wording";
 
@@ -22,6 +24,21 @@ describe("what the client reads about a check-in", () => {
     expect(closedSentence("2026-03-03", null, at)).toBe("This check-in closed on Tue 3 March; answer the next one your coach asks.");
     expect(describeOpening(new Date("2026-03-29T01:00:00Z"), "Europe/London", "2026-03-28")).toBe("at 02:00 on Sun 29 March");
     expect(formatLocalDay("2026-12-31")).toBe("Thu 31 December");
+  });
+
+  // Written without luxon (the card ships to the phone): it reads as luxon wrote it, in any zone.
+  it("agrees with luxon's wording on any instant in any zone", () => {
+    const zones = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "UTC", "America/Santiago"];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...zones), fc.boolean(), (ms, zone, isToday) => {
+        const local = DateTime.fromMillis(ms, { zone }).setLocale("en-GB");
+        const today = isToday ? local.toISODate()! : local.plus({ days: 1 }).toISODate()!;
+        const time = local.toFormat("HH:mm");
+        expect(answeredLabel(new Date(ms), zone, today)).toBe(isToday ? `Answered at ${time}` : `Answered at ${time} on ${local.toFormat("ccc d MMMM")}`);
+        expect(formatLocalDay(local.toISODate()!)).toBe(local.toFormat("ccc d MMMM"));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("says which drills the answers paused, and that the coach knows", () => {

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { checkAnswers } from "@/lib/checkins/answers";
 import type { CheckinQuestion } from "@/lib/checkins/vocabulary";
 import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { answersFromDrafts, emptyDraft, type Draft } from "../answer-drafts";
@@ -46,7 +47,7 @@ export function IntakeForm({ formId, questions }: { formId: string; questions: C
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const { answers, errors: found } = answersFromDrafts(questions, drafts);
+        const { answers, errors: found } = answersFromDrafts(questions, drafts, checkAnswers);
         setIssues(found);
         if (Object.keys(found).length > 0) return;
         answer.mutate({ responseId, formId, answers });
