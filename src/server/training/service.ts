@@ -169,7 +169,7 @@ async function insertSession(q: Queryable, write: SessionWrite) {
       e as (
         insert into ${practiceEntries} (studio_id, session_id, client_id, drill_id, assignment_version_id, local_date, set_number, side, value, contact_feel, note)
         select x.studio_id, s.id, x.client_id, x.drill_id, x.assignment_version_id, x.local_date, x.set_number, x.side, x.value, x.contact_feel, x.note
-        from s cross join jsonb_to_recordset(${entries}::jsonb) as x(
+        from s cross join jsonb_to_recordset(${entries}::text::jsonb) as x(
           studio_id uuid, client_id uuid, drill_id uuid, assignment_version_id uuid, local_date date, set_number smallint, side text, value numeric, contact_feel text, note text)
       )
       select s.created_at from s`,
