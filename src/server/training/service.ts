@@ -195,26 +195,23 @@ function sessionColumns(session: LogSession, localDate: string) {
 // A session is stored once whatever the number of submits of its device-made id; the first one wins.
 export async function logSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient = {}) {
   const { session, timeZone, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
-  // The session, and a pain report's comment to the trainer, are one write.
-  const result = await q.transaction(async (tx) => {
-    // Health answers waiting for the trainer hold the programme (runs stay open). The check and
-    // the insert are sent together (postgres.js pipelines them on the transaction's connection):
-    // a held programme throws, and the rollback takes the rows just inserted with it.
-    const [, written] = await Promise.all([
-      refuseWhileHeld(tx, studioId, clientId),
-      insertSession(tx, {
-      session: {
-        id: session.id,
-        studioId,
-        clientId,
-        ...sessionColumns(session, localDate),
-      },
-        entries: entryRows(studioId, clientId, session.id, localDate, session, loggable),
-      }),
-    ]);
-    if (written.isNew && session.hasPain) await postPainComment(tx, studioId, clientId, { sessionId: session.id }, session, now);
-    return written;
-  });
+  const write: SessionWrite = {
+    session: { id: session.id, studioId, clientId, ...sessionColumns(session, localDate) },
+    entries: entryRows(studioId, clientId, session.id, localDate, session, loggable),
+  };
+  // Health answers waiting for the trainer hold the programme (runs stay open). Without pain the
+  // write is one statement, a transaction of its own: the check, then the insert, with no
+  // BEGIN and COMMIT around them (the check takes no lock, inside a transaction or not).
+  const result = !session.hasPain
+    ? await refuseWhileHeld(q, studioId, clientId).then(() => insertSession(q, write))
+    : // The session and a pain report's comment to the trainer are one write. The check and the
+      // insert are sent together (postgres.js pipelines them on the transaction's connection):
+      // a held programme throws, and the rollback takes the rows just inserted with it.
+      await q.transaction(async (tx) => {
+        const [, written] = await Promise.all([refuseWhileHeld(tx, studioId, clientId), insertSession(tx, write)]);
+        if (written.isNew) await postPainComment(tx, studioId, clientId, { sessionId: session.id }, session, now);
+        return written;
+      });
   if (!result.isNew) {
     // The id is taken: by this client's earlier submit (fine), or, astronomically unlikely, by someone else's.
     const [existing] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, session.id), eq(practiceSessions.clientId, clientId))).limit(1);
