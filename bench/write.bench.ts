@@ -228,6 +228,7 @@ const withinText = (side: Side | undefined) => {
 const rateOf = (side: Side | undefined) => (side ? (within(side)?.rate ?? 0) : undefined);
 const aloneRatio = pg?.bare ? pg.bare.alone.p95 / pg.stride.alone.p95 : undefined;
 const rateRatio = pg?.bare && rateOf(pg.bare) ? rateOf(pg.stride)! / rateOf(pg.bare)! : undefined;
+const closedRatio = pg?.bare ? pg.stride.closed.rate / pg.bare.closed.rate : undefined;
 const pgRate = rateOf(pg?.stride);
 const liteRate = rateOf(lite?.stride);
 const rows: ColumnsRow[] = [
@@ -251,6 +252,7 @@ const rows: ColumnsRow[] = [
   { figure: "bare write, closed loop sessions/s", values: [f0(pg?.bare?.closed.rate), "-"], budget: "-", pass: null },
   { figure: "write ratio: bare p95 ÷ Stride p95, one client alone", values: [aloneRatio === undefined ? "-" : aloneRatio.toFixed(2), "-"], budget: "(reported)", pass: null },
   { figure: "write ratio: Stride rate ÷ bare rate within the p95", values: [rateRatio === undefined ? "-" : rateRatio.toFixed(2), "-"], budget: "(reported)", pass: null },
+  { figure: "write ratio: Stride ÷ bare sessions/s, closed loop", values: [closedRatio === undefined ? "-" : closedRatio.toFixed(2), "-"], budget: "(reported)", pass: null },
 ];
 printColumns(
   `The write path: 10 trainers, 500 clients, ~510k entries; ${WRITERS} writers; medians of ${SLICES} alternating slices (${STEP_SECONDS} s per open-loop slice); ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
