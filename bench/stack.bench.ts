@@ -6,7 +6,6 @@
 //   BENCH_DB=postgres|pglite npm run bench stack
 //   BENCH_PORT=3400 (uses 3 ports from it) · BENCH_SECONDS=10 (per server, for throughput)
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,15 +14,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { hashPassword } from "../src/server/auth/password";
 import { openPglite, openPostgres, type Db } from "../src/server/db/client";
-import { clients, drills, users } from "../src/server/db/schema";
+import { clients, users } from "../src/server/db/schema";
 import { rowsOf } from "../src/server/db/raw-rows";
-import { logSession } from "../src/server/training/service";
-import type { LogSessionInput } from "../src/lib/session-input";
-import { measure, percentile, printColumns, type ColumnsRow } from "./lib";
+import { measure, printColumns, type ColumnsRow } from "./lib";
 import { seed } from "./seed/studio";
 import { startBareServer } from "./stack/bare-server";
 import { captureTodaySql } from "./stack/capture";
-import { batchMutation, batchQueryPath, expectOk, signIn } from "./stack/http";
+import { batchQueryPath, expectOk, signIn } from "./stack/http";
 import { pageWeightFromBuild, pageWeightInBrowser, type PageWeight } from "./stack/page-weight";
 import { startStride } from "./stack/stride-server";
 
@@ -35,30 +32,20 @@ const ROUNDS = 2;
 const CONNECTIONS = 10;
 /** Stride's PostgreSQL pool (openPostgres's default); the bare server gets the same. */
 const POOL = 10;
-const WRITERS = 50;
-const SESSIONS_PER_WRITER = 8;
-/** Open-loop rates tried, in sessions a second across all WRITERS clients. */
-const WRITE_RATES = [5, 10, 20, 40, 80, 160];
-const WRITE_BUDGET_MS = 30;
+/** Clients signed in for the today read (the write path is bench/write.bench.ts's). */
+const READERS = 50;
 const PASSWORD = "bench-password";
 const TODAY_PATH = batchQueryPath([{ path: "portal.today" }]);
 const FLOOR_PATH = batchQueryPath([{ path: "viewer.me" }]);
 
 type BenchUser = { email: string; userId: string; clientId: string; sessionVersion: number };
-type Prepared = { studioId: string; clients: BenchUser[]; trainerEmail: string; ownerEmail: string; coachId: string; kneeDriveId: string; entries: number };
+type Prepared = { studioId: string; clients: BenchUser[]; trainerEmail: string; ownerEmail: string; coachId: string; entries: number };
 type Figures = {
   todayRps: number;
   todayP50: number;
   bareRps?: number;
-  writeP50: number;
-  writeP95: number;
-  writeRate: number;
-  writeAloneP95: number;
-  /** Highest open-loop rate within the write budget, or null when even the lowest misses it. */
-  writeWithin: { rate: number; p50: number; p95: number } | null;
   /** A tRPC call that touches no database (viewer.me, signed out): the framework's own ceiling. */
   floorRps: number;
-  inProcess?: { p50: number; p95: number; rate: number };
   dashP50: number;
   dashP95: number;
   /** The owner's: the whole studio's queue and every client in the overview. */
@@ -69,12 +56,12 @@ type Figures = {
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "stride-bench-"));
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-/** Seeds the studio and gives the first WRITERS clients and the owner a password to sign in with. */
+/** Seeds the studio and gives the first READERS clients and the owner a password to sign in with. */
 async function prepare(db: Db): Promise<Prepared> {
   const started = performance.now();
   const { studioId, clientIds, coachId, counts } = await seed(db);
   log(`seeded ${counts.entries} entries, ${counts.sessions} sessions, ${counts.runs} runs in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  const chosen = clientIds.slice(0, WRITERS);
+  const chosen = clientIds.slice(0, READERS);
   const rows = await db
     .select({ email: users.email, userId: users.id, clientId: clients.id, sessionVersion: users.sessionVersion })
     .from(clients)
@@ -87,25 +74,7 @@ async function prepare(db: Db): Promise<Prepared> {
   );
   const passwordHash = await hashPassword(PASSWORD);
   await db.update(users).set({ passwordHash }).where(inArray(users.id, [...rows.map((r) => r.userId), trainer!.user_id, owner!.user_id]));
-  const [kneeDrive] = await db.select({ id: drills.id }).from(drills).where(and(eq(drills.studioId, studioId), eq(drills.slug, "knee-drive")));
-  return { studioId, clients: rows, trainerEmail: trainer!.email, ownerEmail: owner!.email, coachId, kneeDriveId: kneeDrive!.id, entries: counts.entries };
-}
-
-/** A practice session as the phone sends it: Knee Drive, three sets, both sides (6 entries). */
-function sessionInput(kneeDriveId: string): LogSessionInput {
-  return {
-    id: randomUUID(),
-    performedAt: new Date(Date.now() - 60_000),
-    context: "standalone",
-    runId: null,
-    effort: 6,
-    hasPain: false,
-    painWhere: null,
-    note: null,
-    entries: [1, 2, 3].flatMap((setNumber) =>
-      (["left", "right"] as const).map((side) => ({ drillId: kneeDriveId, setNumber, side, value: Math.round((25 + Math.random() * 20) * 10) / 10, contactFeel: null, note: null })),
-    ),
-  };
+  return { studioId, clients: rows, trainerEmail: trainer!.email, ownerEmail: owner!.email, coachId, entries: counts.entries };
 }
 
 /** Requests per second of GET `path` with CONNECTIONS connections, each request as the next user. */
@@ -119,78 +88,6 @@ async function throughput(url: string, path: string, cookies: string[], seconds:
   });
   if (result.non2xx || result.errors) throw new Error(`${url}${path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50 };
-}
-
-/** One session logged over HTTP as `cookie`'s client; its latency in ms. */
-async function postSession(url: string, cookie: string, kneeDriveId: string) {
-  const { path: p, body } = batchMutation("session.log", sessionInput(kneeDriveId));
-  const started = performance.now();
-  const res = await fetch(`${url}${p}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body });
-  await expectOk(res, "session.log");
-  return performance.now() - started;
-}
-
-/** WRITERS clients at once, each logging sessions one after another over HTTP (closed loop). */
-async function writeOverHttp(url: string, cookies: string[], kneeDriveId: string) {
-  const post = (cookie: string) => postSession(url, cookie, kneeDriveId);
-  await Promise.all(cookies.map((c) => post(c))); // warm-up: one each
-  const samples: number[] = [];
-  const started = performance.now();
-  await Promise.all(cookies.map(async (c) => {
-    for (let i = 0; i < SESSIONS_PER_WRITER; i++) samples.push(await post(c));
-  }));
-  const elapsed = (performance.now() - started) / 1000;
-  // The same client alone, one session after another: the time of one session without a queue.
-  const alone: number[] = [];
-  for (let i = 0; i < 30; i++) alone.push(await post(cookies[0]!));
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), rate: samples.length / elapsed, aloneP95: percentile(alone, 95) };
-}
-
-/**
- * Open loop: the WRITERS clients together send `rate` sessions a second, evenly spaced, each
- * sent on time whether or not earlier ones have been answered (so a slow answer is not hidden
- * by sending less, as a closed loop does).
- */
-async function writeAtRate(url: string, cookies: string[], kneeDriveId: string, rate: number, seconds: number) {
-  const samples: number[] = [];
-  const pending: Promise<void>[] = [];
-  const started = performance.now();
-  for (let i = 0; i < Math.round(rate * seconds); i++) {
-    const wait = started + (i * 1000) / rate - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(postSession(url, cookies[i % cookies.length]!, kneeDriveId).then((ms) => void samples.push(ms)));
-  }
-  await Promise.all(pending);
-  return { rate, p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
-
-/** The highest steady rate of a doubling ladder at which the p95 stays within `budgetMs`. */
-async function rateWithin(url: string, cookies: string[], kneeDriveId: string, budgetMs: number) {
-  let best: Awaited<ReturnType<typeof writeAtRate>> | null = null;
-  for (const rate of WRITE_RATES) {
-    const step = await writeAtRate(url, cookies, kneeDriveId, rate, 5);
-    log(`  ${rate} sessions/s: p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms`);
-    if (step.p95 > budgetMs) break;
-    best = step;
-  }
-  return best;
-}
-
-/** The same writes through the service in this process (no HTTP, no Next), same concurrency. */
-async function writeInProcess(db: Db, prepared: Prepared) {
-  const one = async (clientId: string) => {
-    const started = performance.now();
-    await logSession(db, prepared.studioId, clientId, sessionInput(prepared.kneeDriveId), new Date());
-    return performance.now() - started;
-  };
-  await Promise.all(prepared.clients.map((c) => one(c.clientId)));
-  const samples: number[] = [];
-  const started = performance.now();
-  await Promise.all(prepared.clients.map(async (c) => {
-    for (let i = 0; i < SESSIONS_PER_WRITER; i++) samples.push(await one(c.clientId));
-  }));
-  const elapsed = (performance.now() - started) / 1000;
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), rate: samples.length / elapsed };
 }
 
 /**
@@ -209,29 +106,16 @@ async function signInAll(url: string, prepared: Prepared) {
   return { cookies, trainer: await signIn(url, prepared.trainerEmail, PASSWORD), owner: await signIn(url, prepared.ownerEmail, PASSWORD) };
 }
 
-/**
- * What both databases measure the same way after the today read: the framework's ceiling, the
- * dashboards, then the writes. The reads come first: the write ladder ends by overloading the
- * server on purpose, and what it leaves behind (a large heap, a backlog in the database) is
- * not the dashboard's.
- */
-async function readsThenWrites(url: string, signedIn: Awaited<ReturnType<typeof signInAll>>, prepared: Prepared) {
+/** What both databases measure the same way after the today read: the framework's ceiling and the dashboards. */
+async function sharedReads(url: string, signedIn: Awaited<ReturnType<typeof signInAll>>, prepared: Prepared) {
   const floor = await throughput(url, FLOOR_PATH, [""], SECONDS / ROUNDS);
   const dash = await dashboard(url, signedIn.trainer, prepared.coachId);
   const ownerDash = await dashboard(url, signedIn.owner, null);
-  log("reads measured; writes next");
-  const write = await writeOverHttp(url, signedIn.cookies, prepared.kneeDriveId);
-  const writeWithin = await rateWithin(url, signedIn.cookies, prepared.kneeDriveId, WRITE_BUDGET_MS);
   return {
     floorRps: floor.requests / floor.seconds,
     dashP50: dash.p50,
     dashP95: dash.p95,
     ownerDash,
-    writeP50: write.p50,
-    writeP95: write.p95,
-    writeRate: write.rate,
-    writeAloneP95: write.aloneP95,
-    writeWithin,
   };
 }
 
@@ -270,19 +154,17 @@ async function onPostgres(): Promise<Figures> {
       } finally {
         await bare.stop();
       }
-      const shared = await readsThenWrites(stride.url, signedIn, prepared);
+      const shared = await sharedReads(stride.url, signedIn, prepared);
       const weights = {
         build: ["/portal", "/dashboard"].map((r) => pageWeightFromBuild(ROOT, r)),
         browser: [await pageWeightInBrowser(stride.url, cookies[0]!, "/portal"), await pageWeightInBrowser(stride.url, trainer, "/dashboard")],
       };
       await stride.stop();
-      const inProcess = await writeInProcess(database.db, prepared);
       return {
         todayRps: strideTotal.requests / strideTotal.seconds,
         todayP50: strideTotal.p50,
         bareRps: bareTotal.requests / bareTotal.seconds,
         ...shared,
-        inProcess,
         weights,
       };
     } finally {
@@ -312,7 +194,7 @@ async function onPglite(): Promise<Figures> {
     const { cookies } = signedIn;
     await throughput(stride.url, TODAY_PATH, cookies, 2);
     const today = await throughput(stride.url, TODAY_PATH, cookies, SECONDS);
-    return { todayRps: today.requests / today.seconds, todayP50: today.p50, ...(await readsThenWrites(stride.url, signedIn, prepared)) };
+    return { todayRps: today.requests / today.seconds, todayP50: today.p50, ...(await sharedReads(stride.url, signedIn, prepared)) };
   } finally {
     await stride.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -333,8 +215,6 @@ try {
 const f0 = (n: number | undefined) => (n === undefined ? "-" : n.toFixed(0));
 const ms = (n: number | undefined) => (n === undefined ? "-" : `${n.toFixed(1)} ms`);
 const kb = (bytes: number | undefined) => (bytes === undefined ? "-" : `${(bytes / 1024).toFixed(1)} KB`);
-const within = (f: Figures | undefined) =>
-  !f ? "-" : f.writeWithin ? `${f.writeWithin.rate}/s (p95 ${f.writeWithin.p95.toFixed(1)} ms)` : `under ${WRITE_RATES[0]}/s`;
 const ratio = pg?.bareRps ? pg.todayRps / pg.bareRps : undefined;
 const weight = (i: number, from: "build" | "browser") => pg?.weights?.[from][i];
 const rows: ColumnsRow[] = [
@@ -342,18 +222,6 @@ const rows: ColumnsRow[] = [
   { figure: "today read, bare node:http + postgres req/s", values: [f0(pg?.bareRps), "-"], budget: "-", pass: null },
   { figure: "today read, Stride ÷ bare", values: [ratio === undefined ? "-" : ratio.toFixed(2), "-"], budget: "≥ 0.5", pass: ratio === undefined ? null : ratio >= 0.5 },
   { figure: "no-op tRPC call (viewer.me, signed out) req/s", values: [f0(pg?.floorRps), f0(lite?.floorRps)], budget: "-", pass: null },
-  { figure: `log a session (6 entries), ${WRITERS} clients, HTTP p50`, values: [ms(pg?.writeP50), ms(lite?.writeP50)], budget: "-", pass: null },
-  { figure: `log a session (6 entries), ${WRITERS} clients, HTTP p95`, values: [ms(pg?.writeP95), ms(lite?.writeP95)], budget: "≤ 30 ms", pass: pg ? pg.writeP95 <= 30 : null },
-  { figure: "log a session, HTTP sessions/s", values: [f0(pg?.writeRate), f0(lite?.writeRate)], budget: "-", pass: null },
-  {
-    figure: `log a session, highest steady rate with p95 ≤ ${WRITE_BUDGET_MS} ms (${WRITERS} clients, open loop)`,
-    values: [within(pg), within(lite)],
-    budget: "-",
-    pass: null,
-  },
-  { figure: "log a session, one client alone, HTTP p95", values: [ms(pg?.writeAloneP95), ms(lite?.writeAloneP95)], budget: "-", pass: null },
-  { figure: `log a session, in-process service p50 / p95`, values: [pg?.inProcess ? `${ms(pg.inProcess.p50)} / ${ms(pg.inProcess.p95)}` : "-", "-"], budget: "(≤ 30 ms p95)", pass: pg?.inProcess ? pg.inProcess.p95 <= 30 : null },
-  { figure: "log a session, in-process sessions/s", values: [f0(pg?.inProcess?.rate), "-"], budget: "-", pass: null },
   { figure: "trainer's dashboard data (attention + overview, 50 clients) p50", values: [ms(pg?.dashP50), ms(lite?.dashP50)], budget: "-", pass: null },
   { figure: "trainer's dashboard data (attention + overview, 50 clients) p95", values: [ms(pg?.dashP95), ms(lite?.dashP95)], budget: "≤ 50 ms", pass: pg ? pg.dashP95 <= 50 : null },
   { figure: "owner's dashboard data (whole studio, 500 clients) p50 / p95", values: [pg ? `${ms(pg.ownerDash.p50)} / ${ms(pg.ownerDash.p95)}` : "-", lite ? `${ms(lite.ownerDash.p50)} / ${ms(lite.ownerDash.p95)}` : "-"], budget: "-", pass: null },

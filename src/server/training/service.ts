@@ -13,6 +13,7 @@ import {
   studioMembers,
   users,
 } from "@/server/db/schema";
+import { rowsOf } from "@/server/db/raw-rows";
 import { inStudio, inStudioSql } from "@/server/db/tenancy";
 import { prescriptionOf } from "@/server/drills/assignments";
 import { listDueDrills } from "@/server/drills/due";
@@ -58,13 +59,16 @@ export async function loadLoggableDrills(q: Queryable, studioId: string, clientI
       perSide: drills.perSide,
       recordsContactFeel: drills.recordsContactFeel,
       assignmentVersionId: assignmentVersions.id,
+      // A drill without a prerequisite is open: its lock needs no reading of rules and history.
+      hasPrerequisite: sql<boolean>`exists (select 1 from drill_prerequisites p where ${inStudioSql("p", studioId)} and p.drill_id = ${drills.id})`,
     })
     .from(assignments)
     .innerJoin(drills, eq(drills.id, assignments.drillId))
     .innerJoin(assignmentVersions, eq(assignmentVersions.id, versionInForceAt(studioId, performedAt)))
     .where(inStudio(assignments, studioId, eq(assignments.clientId, clientId), ne(assignments.status, "ended"), inArray(assignments.drillId, drillIds)));
-  const locks = await lockStatesFor(q, studioId, clientId, rows.map((r) => r.drillId), today);
-  for (const row of rows) found.set(row.drillId, { ...row, isLocked: !(locks.get(row.drillId)?.isUnlocked ?? true) });
+  const gated = rows.filter((r) => r.hasPrerequisite).map((r) => r.drillId);
+  const locks = gated.length > 0 ? await lockStatesFor(q, studioId, clientId, gated, today) : new Map<string, { isUnlocked: boolean }>();
+  for (const { hasPrerequisite: _gated, ...row } of rows) found.set(row.drillId, { ...row, isLocked: !(locks.get(row.drillId)?.isUnlocked ?? true) });
   return found;
 }
 
@@ -132,14 +136,46 @@ export type SessionWrite = {
  * Any entry the database refuses rolls back the whole session.
  */
 export async function writeSession(q: Queryable, write: SessionWrite) {
-  return q.transaction(async (tx) => {
-    // No conflict target: two submits of one id racing can trip the (studio_id, id) index before
-    // the id one, and a targeted ON CONFLICT would then raise instead of doing nothing.
-    const [inserted] = await tx.insert(practiceSessions).values(write.session).onConflictDoNothing().returning({ id: practiceSessions.id, createdAt: practiceSessions.createdAt });
-    if (!inserted) return { isNew: false as const };
-    if (write.entries.length) await tx.insert(practiceEntries).values(write.entries);
-    return { isNew: true as const, createdAt: inserted.createdAt };
-  });
+  return q.transaction((tx) => insertSession(tx, write));
+}
+
+/**
+ * The session row and its entries as one statement (one round trip, and no savepoint inside
+ * the caller's transaction): the entries are inserted from the session's own insert, so a
+ * session id already stored inserts no entries either. Entries travel as one JSON parameter,
+ * typed by jsonb_to_recordset, whatever their number.
+ */
+async function insertSession(q: Queryable, write: SessionWrite) {
+  // No conflict target: two submits of one id racing can trip the (studio_id, id) index before
+  // the id one, and a targeted ON CONFLICT would then raise instead of doing nothing.
+  const session = q.insert(practiceSessions).values(write.session).onConflictDoNothing().returning({ id: practiceSessions.id, createdAt: practiceSessions.createdAt });
+  const entries = JSON.stringify(
+    write.entries.map((e) => ({
+      studio_id: e.studioId,
+      client_id: e.clientId,
+      drill_id: e.drillId,
+      assignment_version_id: e.assignmentVersionId,
+      local_date: e.localDate,
+      set_number: e.setNumber,
+      side: e.side,
+      value: e.value ?? null,
+      contact_feel: e.contactFeel ?? null,
+      note: e.note ?? null,
+    })),
+  );
+  const [inserted] = await rowsOf<{ created_at: string | Date }>(
+    q,
+    sql`with s as (${session.getSQL()}),
+      e as (
+        insert into ${practiceEntries} (studio_id, session_id, client_id, drill_id, assignment_version_id, local_date, set_number, side, value, contact_feel, note)
+        select x.studio_id, s.id, x.client_id, x.drill_id, x.assignment_version_id, x.local_date, x.set_number, x.side, x.value, x.contact_feel, x.note
+        from s cross join jsonb_to_recordset(${entries}::text::jsonb) as x(
+          studio_id uuid, client_id uuid, drill_id uuid, assignment_version_id uuid, local_date date, set_number smallint, side text, value numeric, contact_feel text, note text)
+      )
+      select s.created_at from s`,
+  );
+  if (!inserted) return { isNew: false as const };
+  return { isNew: true as const, createdAt: new Date(inserted.created_at) };
 }
 
 /** The columns a client's log sets, on the first write and on an edit alike. */
@@ -159,22 +195,23 @@ function sessionColumns(session: LogSession, localDate: string) {
 // A session is stored once whatever the number of submits of its device-made id; the first one wins.
 export async function logSession(q: Queryable, studioId: string, clientId: string, raw: LogSessionInput | LogSession, now: Date, known: KnownClient = {}) {
   const { session, timeZone, localDate, loggable } = await prepareSession(q, studioId, clientId, raw, now, known);
-  // The session, and a pain report's comment to the trainer, are one write.
-  const result = await q.transaction(async (tx) => {
-    // Health answers waiting for the trainer hold the programme (runs stay open).
-    await refuseWhileHeld(tx, studioId, clientId);
-    const written = await writeSession(tx, {
-      session: {
-        id: session.id,
-        studioId,
-        clientId,
-        ...sessionColumns(session, localDate),
-      },
-      entries: entryRows(studioId, clientId, session.id, localDate, session, loggable),
-    });
-    if (written.isNew && session.hasPain) await postPainComment(tx, studioId, clientId, { sessionId: session.id }, session, now);
-    return written;
-  });
+  const write: SessionWrite = {
+    session: { id: session.id, studioId, clientId, ...sessionColumns(session, localDate) },
+    entries: entryRows(studioId, clientId, session.id, localDate, session, loggable),
+  };
+  // Health answers waiting for the trainer hold the programme (runs stay open). Without pain the
+  // write is one statement, a transaction of its own: the check, then the insert, with no
+  // BEGIN and COMMIT around them (the check takes no lock, inside a transaction or not).
+  const result = !session.hasPain
+    ? await refuseWhileHeld(q, studioId, clientId).then(() => insertSession(q, write))
+    : // The session and a pain report's comment to the trainer are one write. The check and the
+      // insert are sent together (postgres.js pipelines them on the transaction's connection):
+      // a held programme throws, and the rollback takes the rows just inserted with it.
+      await q.transaction(async (tx) => {
+        const [, written] = await Promise.all([refuseWhileHeld(tx, studioId, clientId), insertSession(tx, write)]);
+        if (written.isNew) await postPainComment(tx, studioId, clientId, { sessionId: session.id }, session, now);
+        return written;
+      });
   if (!result.isNew) {
     // The id is taken: by this client's earlier submit (fine), or, astronomically unlikely, by someone else's.
     const [existing] = await q.select({ id: practiceSessions.id }).from(practiceSessions).where(inStudio(practiceSessions, studioId, eq(practiceSessions.id, session.id), eq(practiceSessions.clientId, clientId))).limit(1);
