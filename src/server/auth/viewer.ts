@@ -1,9 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { resolveDistanceUnit, type DistanceUnit } from "@/lib/distance-units";
 import { clientScopeOf, type ClientScope } from "@/lib/client-visibility";
 import { usableZone } from "@/lib/time-zones";
 import type { Queryable } from "@/server/db/client";
+import { preparedQuery, value } from "@/server/db/prepared";
 import { authSessions, clients, studioMembers, studios, users } from "@/server/db/schema";
 import { holdsSession } from "@/server/security/session-policy";
 
@@ -28,22 +29,8 @@ export type Viewer =
 const memberStudio = alias(studios, "member_studio");
 const clientStudio = alias(studios, "client_studio");
 
-/**
- * Who is asking: a studio member (trainer or owner), an active client, or neither. null for a
- * disabled account or a deactivated trainer, and, given the session's claims, for a session that was signed out (on
- * this device, or everywhere). The device's row comes in the same query: no extra round trip.
- */
-export async function loadViewer(q: Queryable, userId: string, session?: { sv: number; sid: string }): Promise<Viewer | null> {
-  return (await loadSessionViewer(q, userId, session))?.viewer ?? null;
-}
-
-/** The viewer and, for a presented session, when its device was last seen. */
-export async function loadSessionViewer(
-  q: Queryable,
-  userId: string,
-  session?: { sv: number; sid: string },
-): Promise<{ viewer: Viewer; deviceLastSeenAt: Date | null } | null> {
-  const [row] = await q
+function viewerRow(q: Queryable, userId: string | Placeholder, device: SQL) {
+  return q
     .select({
       userId: users.id,
       name: users.name,
@@ -66,13 +53,36 @@ export async function loadSessionViewer(
       clientStudioUnit: clientStudio.distanceUnit,
     })
     .from(users)
-    .leftJoin(authSessions, session ? and(eq(authSessions.id, session.sid), eq(authSessions.userId, users.id)) : sql`false`)
+    .leftJoin(authSessions, device)
     .leftJoin(studioMembers, eq(studioMembers.userId, users.id))
     .leftJoin(clients, eq(clients.userId, users.id))
     .leftJoin(memberStudio, eq(memberStudio.id, studioMembers.studioId))
     .leftJoin(clientStudio, eq(clientStudio.id, clients.studioId))
     .where(eq(users.id, userId))
     .limit(1);
+}
+
+// Every request asks it: prepared once (db/prepared.ts), the user and their device given when it runs.
+const sessionViewerRow = preparedQuery("session_viewer", (q, name) =>
+  viewerRow(q, value("userId"), and(eq(authSessions.id, value("sid")), eq(authSessions.userId, users.id))!).prepare(name),
+);
+
+/**
+ * Who is asking: a studio member (trainer or owner), an active client, or neither. null for a
+ * disabled account or a deactivated trainer, and, given the session's claims, for a session that was signed out (on
+ * this device, or everywhere). The device's row comes in the same query: no extra round trip.
+ */
+export async function loadViewer(q: Queryable, userId: string, session?: { sv: number; sid: string }): Promise<Viewer | null> {
+  return (await loadSessionViewer(q, userId, session))?.viewer ?? null;
+}
+
+/** The viewer and, for a presented session, when its device was last seen. */
+export async function loadSessionViewer(
+  q: Queryable,
+  userId: string,
+  session?: { sv: number; sid: string },
+): Promise<{ viewer: Viewer; deviceLastSeenAt: Date | null } | null> {
+  const [row] = session ? await sessionViewerRow(q).execute({ userId, sid: session.sid }) : await viewerRow(q, userId, sql`false`);
   // A trainer the owner deactivated has no way in: not as a trainer, not as anyone else
   // (studio_members_user_unique keeps them from holding another role meanwhile).
   if (!row || row.disabledAt || row.memberDeactivatedAt) return null;

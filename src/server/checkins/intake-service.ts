@@ -7,6 +7,7 @@ import { HELD_MESSAGE } from "@/lib/checkins/intake";
 import { DomainError, notFound } from "@/lib/errors";
 import { localDateIn } from "@/lib/local-date";
 import type { Queryable } from "@/server/db/client";
+import { preparedQuery, value } from "@/server/db/prepared";
 import { checkinAnswers, checkinForms, checkinPainScores, checkinQuestions, checkinResponses, clients, studioMembers, users, type CheckinResponse } from "@/server/db/schema";
 import { clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { zoneOf } from "@/server/dates/zones";
@@ -39,8 +40,13 @@ export function intakeStateOf(response: Pick<CheckinResponse, "hasRedFlag" | "cl
   return response.clearedAt ? "cleared" : "held";
 }
 
+// Read by every Today (the hold): prepared once (db/prepared.ts).
+const intakeResponseQuery = preparedQuery("intake_response", (q, name) =>
+  q.select().from(checkinResponses).where(inStudio(checkinResponses, value("studioId"), eq(checkinResponses.clientId, value("clientId")), eq(checkinResponses.kind, "intake"))).limit(1).prepare(name),
+);
+
 async function intakeResponseOf(q: Queryable, studioId: string, clientId: string): Promise<CheckinResponse | null> {
-  const [row] = await q.select().from(checkinResponses).where(inStudio(checkinResponses, studioId, eq(checkinResponses.clientId, clientId), eq(checkinResponses.kind, "intake"))).limit(1);
+  const [row] = await intakeResponseQuery(q).execute({ studioId, clientId });
   return row ?? null;
 }
 

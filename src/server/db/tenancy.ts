@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { ClientScope } from "@/lib/client-visibility";
 import { clients, studioMembers } from "./schema";
@@ -7,9 +7,10 @@ type TenantTable = { studioId: PgColumn };
 
 /**
  * The tenancy scope every tenant query goes through: rows of the caller's studio only,
- * plus the caller's own conditions. `studioId` always comes from the session's context.
+ * plus the caller's own conditions. `studioId` always comes from the session's context
+ * (a prepared query's placeholder is given it when the query runs: db/prepared.ts).
  */
-export function inStudio(table: TenantTable, studioId: string, ...conditions: (SQL | undefined)[]): SQL {
+export function inStudio(table: TenantTable, studioId: string | Placeholder, ...conditions: (SQL | undefined)[]): SQL {
   return and(eq(table.studioId, studioId), ...conditions)!;
 }
 
@@ -18,7 +19,7 @@ export function inStudio(table: TenantTable, studioId: string, ...conditions: (S
  * its alias) in the query's `from`. A join between two tenant tables keeps its own
  * `a.studio_id = b.studio_id`; this is for the condition that ties a query to the caller.
  */
-export function inStudioSql(alias: string, studioId: string): SQL {
+export function inStudioSql(alias: string, studioId: string | Placeholder): SQL {
   return sql`${sql.identifier(alias)}.studio_id = ${studioId}`;
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
+import { preparedQuery, value } from "@/server/db/prepared";
 import {
   assignments,
   assignmentVersions,
@@ -425,19 +426,25 @@ export type TodayDrill = {
 };
 
 /** The client's Today: what is due on their own calendar date, with instructions and locks. */
+// Every Today read asks it: prepared once (db/prepared.ts).
+const todayAssignmentsQuery = preparedQuery("today_assignments", (q, name) =>
+  q
+    .select({ assignment: assignments, drill: drills, version: assignmentVersions })
+    .from(assignments)
+    .innerJoin(drills, eq(drills.id, assignments.drillId))
+    .innerJoin(assignmentVersions, and(eq(assignmentVersions.assignmentId, assignments.id), eq(assignmentVersions.version, assignments.version)))
+    .where(inStudio(assignments, value("studioId"), eq(assignments.clientId, value("clientId")), ne(assignments.status, "ended")))
+    .orderBy(asc(drills.sortOrder), asc(drills.name))
+    .prepare(name),
+);
+
 export async function todayFor(q: Queryable, studioId: string, clientId: string, now: Date, viewerTimeZone?: string | null) {
   // The signed-in client's own zone is already known from the session's viewer: one round trip fewer per read.
   const timeZone = viewerTimeZone === undefined ? await zoneOf(q, studioId, { clientId }) : usableZone(viewerTimeZone);
   const localDate = localDateIn(now, timeZone);
   // Health answers waiting for the trainer hold the programme: Today says so instead of listing drills.
   if (await isHeldForHealth(q, studioId, clientId)) return { localDate, timeZone, isHeldForHealth: true, drills: [] as TodayDrill[], paused: [], upcoming: [] };
-  const rows = await q
-    .select({ assignment: assignments, drill: drills, version: assignmentVersions })
-    .from(assignments)
-    .innerJoin(drills, eq(drills.id, assignments.drillId))
-    .innerJoin(assignmentVersions, and(eq(assignmentVersions.assignmentId, assignments.id), eq(assignmentVersions.version, assignments.version)))
-    .where(inStudio(assignments, studioId, eq(assignments.clientId, clientId), ne(assignments.status, "ended")))
-    .orderBy(asc(drills.sortOrder), asc(drills.name));
+  const rows = await todayAssignmentsQuery(q).execute({ studioId, clientId });
   const candidates = rows.map((r) => ({ id: r.assignment.id, status: r.assignment.status, prescription: prescriptionOf(r.version), row: r }));
   const due = listDueDrills(candidates, localDate);
   const locks = await lockStatesFor(q, studioId, clientId, due.map((d) => d.assignment.row.drill.id), localDate);

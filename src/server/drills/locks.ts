@@ -5,6 +5,7 @@ import { assignments, clients, drillPainPlaces, drillPrerequisites, drills, unlo
 import { painReadingsOf } from "@/server/checkins/pain-readings";
 import type { PainPlace } from "@/lib/checkins/vocabulary";
 import { inStudio, inStudioSql } from "@/server/db/tenancy";
+import { isAnyOf, preparedQuery, value } from "@/server/db/prepared";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import { usableZone } from "@/lib/time-zones";
 import { masteryHistoryOf, ruleKeyOf, type RuleOf } from "./mastery-history";
@@ -48,17 +49,25 @@ function isEmpty(scope: LockScope) {
   return scope.kind === "unrecorded" && (scope.drillIds?.length === 0 || scope.requiring?.length === 0);
 }
 
-/** The prerequisite rules in scope, in the order the drills are listed (sort order, then name). */
-function rulesIn(q: Queryable, studioId: string, clientId: string, scope: LockScope) {
-  const base = q
+const rulesFrom = (q: Queryable) =>
+  q
     .select({ ...prerequisiteRuleColumns, drillName: drills.name, measure: requiredDrill.measure })
     .from(drillPrerequisites)
     .innerJoin(drills, eq(drills.id, drillPrerequisites.drillId))
     .innerJoin(requiredDrill, eq(requiredDrill.id, drillPrerequisites.requiresDrillId));
-  const scoped =
-    scope.kind === "drills"
-      ? base
-      : base.innerJoin(assignments, and(eq(assignments.studioId, studioId), eq(assignments.drillId, drillPrerequisites.drillId), eq(assignments.clientId, clientId), ne(assignments.status, "ended")));
+
+// The rules of given drills are read by every Today: prepared once (db/prepared.ts).
+const rulesOfDrillsQuery = preparedQuery("prerequisite_rules_of_drills", (q, name) =>
+  rulesFrom(q)
+    .where(inStudio(drillPrerequisites, value("studioId"), isAnyOf(drillPrerequisites.drillId, value("drillIds"))))
+    .orderBy(drills.sortOrder, drills.name)
+    .prepare(name),
+);
+
+/** The prerequisite rules in scope, in the order the drills are listed (sort order, then name). */
+function rulesIn(q: Queryable, studioId: string, clientId: string, scope: LockScope) {
+  if (scope.kind === "drills") return rulesOfDrillsQuery(q).execute({ studioId, drillIds: [...scope.drillIds] });
+  const scoped = rulesFrom(q).innerJoin(assignments, and(eq(assignments.studioId, studioId), eq(assignments.drillId, drillPrerequisites.drillId), eq(assignments.clientId, clientId), ne(assignments.status, "ended")));
   return scoped.where(inStudio(drillPrerequisites, studioId, scopeCondition(studioId, clientId, scope))).orderBy(drills.sortOrder, drills.name);
 }
 
@@ -91,6 +100,15 @@ async function painFactsOf(q: Queryable, studioId: string, clientId: string, row
   return { readings, placesByDrill, recorded: new Set(events.map((e) => e.drillId)) };
 }
 
+// Read with every lock (Today's too): prepared once (db/prepared.ts).
+const overridesQuery = preparedQuery("unlock_overrides_of", (q, name) =>
+  q
+    .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })
+    .from(unlockOverrides)
+    .where(inStudio(unlockOverrides, value("studioId"), eq(unlockOverrides.clientId, value("clientId")), isAnyOf(unlockOverrides.drillId, value("drillIds")), isNull(unlockOverrides.revokedAt)))
+    .prepare(name),
+);
+
 /**
  * The lock of each drill in scope that has a prerequisite, for one client on their `today`
  * (drills without one are not listed: they are open). The one loader of locks.
@@ -103,10 +121,7 @@ export async function drillLocks(q: Queryable, studioId: string, clientId: strin
   const rules: RuleOf[] = rows.map((r) => ({ requiresDrillId: r.requiresDrillId, rule: prerequisiteOf(r).rule }));
   const [history, overrides, pain] = await Promise.all([
     masteryHistoryOf(q, studioId, clientId, today, rules),
-    q
-      .select({ drillId: unlockOverrides.drillId, reason: unlockOverrides.reason })
-      .from(unlockOverrides)
-      .where(inStudio(unlockOverrides, studioId, eq(unlockOverrides.clientId, clientId), inArray(unlockOverrides.drillId, drillIds), isNull(unlockOverrides.revokedAt))),
+    overridesQuery(q).execute({ studioId, clientId, drillIds }),
     painFactsOf(q, studioId, clientId, rows),
   ]);
   return drillIds.map((drillId) => {

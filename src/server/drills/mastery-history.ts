@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { lockHistoriesForRebuild } from "@/server/db/history-lock";
+import { isAnyOf, preparedQuery, value } from "@/server/db/prepared";
 import { masteryChecks } from "@/server/db/schema";
 import { dailyBestsFor } from "./daily-bests";
 import { addDays, type LocalDate } from "@/lib/local-date";
@@ -90,10 +91,16 @@ function needsRemembering(check: Check | undefined, met: LocalDate | null, today
   return check.checkedThrough < addDays(settledThrough(today), -ADVANCE_AFTER_DAYS);
 }
 
-async function loadChecks(q: Queryable, studioId: string, clientId: string, rules: readonly RuleOf[]): Promise<Map<string, Check>> {
-  const rows = await q
+// Read with every lock (Today's too): prepared once (db/prepared.ts).
+const checksQuery = preparedQuery("mastery_checks_of", (q, name) =>
+  q
     .select({ requiresDrillId: masteryChecks.requiresDrillId, ruleKey: masteryChecks.ruleKey, checkedThrough: masteryChecks.checkedThrough, firstMet: masteryChecks.firstMet })
     .from(masteryChecks)
-    .where(and(eq(masteryChecks.studioId, studioId), eq(masteryChecks.clientId, clientId), inArray(masteryChecks.requiresDrillId, [...new Set(rules.map((r) => r.requiresDrillId))])));
+    .where(and(eq(masteryChecks.studioId, value("studioId")), eq(masteryChecks.clientId, value("clientId")), isAnyOf(masteryChecks.requiresDrillId, value("drillIds"))))
+    .prepare(name),
+);
+
+async function loadChecks(q: Queryable, studioId: string, clientId: string, rules: readonly RuleOf[]): Promise<Map<string, Check>> {
+  const rows = await checksQuery(q).execute({ studioId, clientId, drillIds: [...new Set(rules.map((r) => r.requiresDrillId))] });
   return new Map(rows.map((r) => [`${r.requiresDrillId}:${r.ruleKey}`, { checkedThrough: r.checkedThrough, firstMet: r.firstMet }]));
 }
