@@ -60,7 +60,10 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
 }
 
 // Code handed only a Db (a procedure's ctx.db) finds the database it belongs to, to LISTEN on it.
-const databases = new WeakMap<Db, Database>();
+// On globalThis, as the open database is: with tRPC on Node (STRIDE_TRPC_ON_NODE=1) one process
+// holds two copies of this module (Next's bundle and tsx's), and whichever opened the database
+// must be found by the other.
+const databases: WeakMap<Db, Database> = ((globalThis as unknown as { __strideDatabases?: WeakMap<Db, Database> }).__strideDatabases ??= new WeakMap());
 function registered(database: Database): Database {
   databases.set(database.db, database);
   return database;
