@@ -14,12 +14,15 @@ import {
   showingText,
   sliceByKeyset,
   type Cursor,
+  type Page,
+  type Positioned,
 } from "./paging";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const people = Array.from({ length: 120 }, (_, i) => ({ id: id(i + 1), name: `Runner ${String(i + 1).padStart(3, "0")}`, streak: i % 7 }));
-const byName = { key: (r: (typeof people)[number]) => [r.name.toLowerCase()], id: (r: (typeof people)[number]) => r.id };
-const byStreak = { key: (r: (typeof people)[number]) => [r.streak, r.name.toLowerCase()], id: (r: (typeof people)[number]) => r.id };
+type Person = (typeof people)[number];
+const byName: Positioned<Person> = { key: (r) => [r.name.toLowerCase()], id: (r) => r.id };
+const byStreak: Positioned<Person> = { key: (r) => [r.streak, r.name.toLowerCase()], id: (r) => r.id };
 const ordered = (dir: "asc" | "desc", at = byName) =>
   [...people].sort((a, b) => (dir === "asc" ? 1 : -1) * comparePositions({ key: at.key(a), id: a.id }, { key: at.key(b), id: b.id }));
 
@@ -93,9 +96,9 @@ describe("sliceByKeyset", () => {
         const seen: string[] = [];
         const starts: number[] = [];
         let cursor: Cursor | null = null;
-        const pages = [];
+        const pages: Page<Person>[] = [];
         do {
-          const page = sliceByKeyset(list, at, "s", dir, cursor, 50);
+          const page: Page<Person> = sliceByKeyset(list, at, "s", dir, cursor, 50);
           pages.push(page);
           seen.push(...page.rows.map((r) => r.id));
           starts.push(page.start);
