@@ -13,6 +13,7 @@ const clientNames = (page: Page) => page.getByRole("list", { name: "Client list"
 
 test("the owner pages, sorts and searches the client list, and the URL keeps every choice", async ({ page }) => {
   await signIn(page, "morgan@stride.test");
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto("/dashboard/clients?size=10");
   await expect(pager(page)).toContainText(/Showing 1–10 of \d+ clients\./);
   await expect(pager(page).getByText("Previous page")).toHaveAttribute("aria-disabled", "true");
@@ -58,6 +59,7 @@ test("the owner pages, sorts and searches the client list, and the URL keeps eve
 
 test("the pager works from the keyboard, and a broken page link starts the list over", async ({ page }) => {
   await signIn(page, "morgan@stride.test");
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto("/dashboard/clients?size=10");
   const next = pager(page).getByRole("link", { name: "Next page" });
   await next.focus();
@@ -76,6 +78,7 @@ test("the pager works from the keyboard, and a broken page link starts the list 
 
 test("the owner pages, sorts and searches the studio overview", async ({ page }) => {
   await signIn(page, "morgan@stride.test");
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto("/dashboard/overview?size=10");
   const table = page.getByRole("table", { name: "Clients this week" });
   await expect(table.getByRole("row")).toHaveCount(11);

@@ -42,6 +42,13 @@ const streakText = (r: OverviewRow) => `${r.currentStreak} ${r.currentStreak ===
 const asymmetryText = (a: NonNullable<OverviewRow["asymmetry"]>) => `${Math.round(a.percent)}% ${a.drillName}, ${a.weakerSide} weaker`;
 const sameSideText = (s: NonNullable<OverviewRow["sameSide"]>) => `Run and Knee Drive: ${s.side}`;
 
+/**
+ * How many progression items the overview lists before pointing to Needs attention, where the
+ * same asymmetries and unlocks are queued in full: at 500 clients the whole list outweighed a
+ * page of the table.
+ */
+const ATTENTION_SHOWN = 10;
+
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = overviewParams.parse(await searchParams);
   const coachId = params.filters.coach ?? null;
@@ -89,7 +96,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </h2>
         {sameSides.length > 0 ? (
           <ul className="space-y-2" aria-label="Run balance and drill asymmetry">
-            {sameSides.map((r) => (
+            {sameSides.slice(0, ATTENTION_SHOWN).map((r) => (
               <li key={r.clientId}>
                 <Card className="flex flex-wrap items-center gap-2 p-3">
                   <Badge className="bg-violet-100 text-violet-900">Run and drill</Badge>
@@ -106,7 +113,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <p className="text-stone-600">No asymmetry above {overview.asymmetryThresholdPercent}% and no new unlocks.</p>
         ) : (
           <ul className="space-y-2" aria-label="Progression attention">
-            {attention.map((item) => (
+            {attention.slice(0, ATTENTION_SHOWN).map((item) => (
               <li key={item.key}>
                 <Card className="flex flex-wrap items-center gap-2 p-3">
                   <AttentionBadge kind={item.kind} />
@@ -119,6 +126,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             ))}
           </ul>
         )}
+        {attention.length > ATTENTION_SHOWN || sameSides.length > ATTENTION_SHOWN ? (
+          <p className="text-sm">
+            {`Showing at most ${ATTENTION_SHOWN} of each: ${attention.length} progression ${attention.length === 1 ? "item" : "items"}, ${sameSides.length} run-and-drill ${sameSides.length === 1 ? "match" : "matches"}.`}{" "}
+            <Link href="/dashboard/attention" className="font-medium text-brand-700 underline">
+              See them all in Needs attention
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="clients-heading" className="space-y-3">
