@@ -6,7 +6,7 @@ const offClass = "inline-flex min-h-11 items-center rounded-lg border border-sto
 /**
  * Previous and Next for a server-paged list: plain links (they work without JavaScript and
  * are kept in the history), and where the page sits in the whole list, in words. At an end the
- * link is shown but not a link, so the two never swap places under the finger.
+ * link is shown disabled (a link with no address), so the two never swap places under the finger.
  */
 export function Pager({ showing, previousHref, nextHref, label = "Pagination" }: { showing: string; previousHref: string | null; nextHref: string | null; label?: string }) {
   return (
@@ -19,7 +19,7 @@ export function Pager({ showing, previousHref, nextHref, label = "Pagination" }:
               Previous<span className="sr-only"> page</span>
             </Link>
           ) : (
-            <span aria-disabled="true" className={offClass}>
+            <span role="link" aria-disabled="true" className={offClass}>
               Previous<span className="sr-only"> page</span>
             </span>
           )}
@@ -28,7 +28,7 @@ export function Pager({ showing, previousHref, nextHref, label = "Pagination" }:
               Next<span className="sr-only"> page</span>
             </Link>
           ) : (
-            <span aria-disabled="true" className={offClass}>
+            <span role="link" aria-disabled="true" className={offClass}>
               Next<span className="sr-only"> page</span>
             </span>
           )}
