@@ -10,6 +10,7 @@ export const progressionRules: ProcedureRules = {
   "progression.forClient": { allowed: TRAINERS, clientScoped: true, input: (f) => ({ clientId: f.home.clientA.clientId }) },
   "progression.mine": { allowed: CLIENTS, input: () => ({}) },
   "progression.overview": { allowed: ANY_TRAINER, clientScoped: false, input: () => ({}) },
+  "progression.overviewPage": { allowed: ANY_TRAINER, clientScoped: false, input: () => ({ sort: "week", direction: "desc" }) },
   "progression.attention": { allowed: ANY_TRAINER, clientScoped: false },
   "progression.settings": { allowed: ANY_TRAINER, clientScoped: false },
   "progression.setAsymmetryThreshold": { allowed: ANY_TRAINER, clientScoped: false, input: () => ({ asymmetryThresholdPercent: 15 }) },

@@ -2,8 +2,12 @@ import type { Metadata } from "next";
 import { DateTime } from "luxon";
 import Link from "next/link";
 import { AttentionBadge } from "@/components/review/attention-list";
-import { Badge, Card } from "@/components/ui/card";
+import { Alert, Badge, Card } from "@/components/ui/card";
 import type { OverviewRow } from "@/server/progression/overview";
+import { Pager } from "@/components/paging/pager";
+import { SearchForm } from "@/components/paging/search-form";
+import { SortHeader, SortLink } from "@/components/paging/sort-link";
+import { encodeCursor, overviewParams, PAGE_SIZE, showingText, type OverviewSort } from "@/lib/paging";
 import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { ThresholdForm } from "./threshold-form";
@@ -12,24 +16,14 @@ import { PainPauseForm } from "./pain-pause-form";
 
 export const metadata: Metadata = { title: "Studio overview" };
 
-const columns = [
+const columns: { key: OverviewSort; label: string }[] = [
   { key: "name", label: "Client" },
   { key: "coach", label: "Coach" },
   { key: "week", label: "This week" },
   { key: "streak", label: "Streak" },
   { key: "asymmetry", label: "Asymmetry" },
   { key: "last", label: "Last activity" },
-] as const;
-type SortKey = (typeof columns)[number]["key"];
-
-const sorters: Record<SortKey, (r: OverviewRow) => string | number> = {
-  name: (r) => r.name.toLowerCase(),
-  coach: (r) => r.coachName.toLowerCase(),
-  week: (r) => r.weekRate ?? -1,
-  streak: (r) => r.currentStreak,
-  asymmetry: (r) => r.asymmetry?.percent ?? -1,
-  last: (r) => r.lastActivityAt?.getTime() ?? 0,
-};
+];
 
 // In the trainer's own zone, relative for the last week ("Today 07:12", "Mon 18:40"), dated before.
 function when(d: Date, timeZone: string, now: DateTime): string {
@@ -48,34 +42,47 @@ const streakText = (r: OverviewRow) => `${r.currentStreak} ${r.currentStreak ===
 const asymmetryText = (a: NonNullable<OverviewRow["asymmetry"]>) => `${Math.round(a.percent)}% ${a.drillName}, ${a.weakerSide} weaker`;
 const sameSideText = (s: NonNullable<OverviewRow["sameSide"]>) => `Run and Knee Drive: ${s.side}`;
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string; coach?: string }> }) {
-  const params = await searchParams;
-  const sort: SortKey = columns.some((c) => c.key === params.sort) ? (params.sort as SortKey) : "name";
-  const dir = params.dir === "desc" ? "desc" : "asc";
-  const coachId = params.coach && /^[0-9a-f-]{36}$/i.test(params.coach) ? params.coach : null;
+/**
+ * How many progression items the overview lists before pointing to Needs attention, where the
+ * same asymmetries and unlocks are queued in full: at 500 clients the whole list outweighed a
+ * page of the table.
+ */
+const ATTENTION_SHOWN = 10;
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = overviewParams.parse(await searchParams);
+  const coachId = params.filters.coach ?? null;
   const trpc = await api();
   const [me, overview, coaches, attention, settings] = await Promise.all([
     requireViewer("trainer"),
-    orForbidden(trpc.progression.overview({ coachId })),
+    orForbidden(
+      trpc.progression.overviewPage({
+        sort: params.sort,
+        direction: params.direction,
+        search: params.q || undefined,
+        coachId,
+        size: params.size,
+        cursor: params.cursor ? encodeCursor(params.cursor) : undefined,
+      }),
+    ),
     orForbidden(trpc.client.coaches()),
     orForbidden(trpc.progression.attention({ coachId })),
     orForbidden(trpc.progression.settings()),
   ]);
   const timeZone = me.timeZone;
   const now = DateTime.now().setZone(timeZone);
-  const rows = [...overview.rows].sort((a, b) => {
-    const x = sorters[sort](a);
-    const y = sorters[sort](b);
-    const order = x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name);
-    return dir === "asc" ? order : -order;
-  });
-  const sameSides = rows.filter((r) => r.sameSide !== null);
-  const href = (next: Record<string, string | null>) => {
-    const q = new URLSearchParams();
-    const merged = { sort, dir, coach: coachId, ...next };
-    for (const [k, v] of Object.entries(merged)) if (v) q.set(k, v);
-    return `/dashboard/overview?${q.toString()}`;
-  };
+  const { page, sameSides } = overview;
+  const rows = page.rows;
+  const href = (change: Parameters<typeof overviewParams.query>[1]) => `/dashboard/overview${overviewParams.query(params, change)}`;
+  const sortState = (key: OverviewSort) => ({ isSorted: params.sort === key, direction: params.direction });
+  const sortHref = (key: OverviewSort) => href({ sort: key, direction: params.sort === key && params.direction === "asc" ? "desc" : "asc" });
+  const pager = (
+    <Pager
+      showing={showingText({ start: page.start, count: rows.length, total: page.total }, { one: "client", many: "clients" })}
+      previousHref={page.previous ? href({ cursor: page.previous }) : null}
+      nextHref={page.next ? href({ cursor: page.next }) : null}
+    />
+  );
   return (
     <div className="space-y-6">
       <div>
@@ -89,14 +96,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </h2>
         {sameSides.length > 0 ? (
           <ul className="space-y-2" aria-label="Run balance and drill asymmetry">
-            {sameSides.map((r) => (
+            {sameSides.slice(0, ATTENTION_SHOWN).map((r) => (
               <li key={r.clientId}>
                 <Card className="flex flex-wrap items-center gap-2 p-3">
                   <Badge className="bg-violet-100 text-violet-900">Run and drill</Badge>
                   <Link href={`/dashboard/clients/${r.clientId}/progress`} className="font-medium text-brand-700 underline">
                     {r.name}
                   </Link>
-                  <span className="text-sm">{r.sameSide!.message} (Last 4 weeks.)</span>
+                  <span className="text-sm">{r.message} (Last 4 weeks.)</span>
                 </Card>
               </li>
             ))}
@@ -106,7 +113,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <p className="text-stone-600">No asymmetry above {overview.asymmetryThresholdPercent}% and no new unlocks.</p>
         ) : (
           <ul className="space-y-2" aria-label="Progression attention">
-            {attention.map((item) => (
+            {attention.slice(0, ATTENTION_SHOWN).map((item) => (
               <li key={item.key}>
                 <Card className="flex flex-wrap items-center gap-2 p-3">
                   <AttentionBadge kind={item.kind} />
@@ -119,46 +126,53 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             ))}
           </ul>
         )}
+        {attention.length > ATTENTION_SHOWN || sameSides.length > ATTENTION_SHOWN ? (
+          <p className="text-sm">
+            {`Showing at most ${ATTENTION_SHOWN} of each: ${attention.length} progression ${attention.length === 1 ? "item" : "items"}, ${sameSides.length} run-and-drill ${sameSides.length === 1 ? "match" : "matches"}.`}{" "}
+            <Link href="/dashboard/attention" className="font-medium text-brand-700 underline">
+              See them all in Needs attention
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="clients-heading" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="clients-heading" className="text-xl font-semibold">
-            Clients ({rows.length})
+            Clients ({page.total})
           </h2>
           {/* A trainer kept to their own clients has no colleagues' clients to filter to. */}
           {me.clientScope ? null : (
           <nav aria-label="Filter by coach" className="flex flex-wrap gap-2 text-sm">
-            <Link href={href({ coach: null })} aria-current={coachId === null ? "page" : undefined} className={coachId === null ? "font-semibold" : "text-brand-700 underline"}>
+            <Link href={href({ filters: { coach: null } })} aria-current={coachId === null ? "page" : undefined} className={coachId === null ? "font-semibold" : "text-brand-700 underline"}>
               All coaches
             </Link>
             {coaches.map((c) => (
-              <Link key={c.id} href={href({ coach: c.id })} aria-current={coachId === c.id ? "page" : undefined} className={coachId === c.id ? "font-semibold" : "text-brand-700 underline"}>
+              <Link key={c.id} href={href({ filters: { coach: c.id } })} aria-current={coachId === c.id ? "page" : undefined} className={coachId === c.id ? "font-semibold" : "text-brand-700 underline"}>
                 {c.name}
               </Link>
             ))}
           </nav>
           )}
         </div>
+        <SearchForm
+          label="Search clients by name"
+          query={params.q}
+          keep={{ sort: params.sort === "name" ? undefined : params.sort, dir: params.direction === "asc" ? undefined : params.direction, coach: coachId ?? undefined, size: params.size === PAGE_SIZE.standard ? undefined : String(params.size) }}
+        />
+        {params.hasBadCursor ? <Alert tone="info">That page link no longer works, so the list starts from its first page.</Alert> : null}
         {/* On a phone, one card per client (six columns do not fit 390 px); from a tablet up, the table. */}
         <nav aria-label="Sort clients" className="flex flex-wrap items-center gap-1 text-sm md:hidden">
           <span className="mr-1 text-stone-600">Sort by</span>
-          {columns.map((c) => {
-            const isSorted = sort === c.key;
-            const nextDir = isSorted && dir === "asc" ? "desc" : "asc";
-            return (
-              <Link
-                key={c.key}
-                href={href({ sort: c.key, dir: nextDir })}
-                aria-current={isSorted ? "true" : undefined}
-                className={isSorted ? "rounded-full bg-brand-50 px-3 py-2.5 font-semibold text-brand-800" : "rounded-full px-3 py-2.5 text-brand-700 underline"}
-              >
-                {c.label}
-                {isSorted ? (dir === "asc" ? " ▲" : " ▼") : ""}
-                <span className="sr-only">{isSorted ? `, sorted ${dir === "asc" ? "ascending" : "descending"}; sort ${nextDir === "asc" ? "ascending" : "descending"}` : ""}</span>
-              </Link>
-            );
-          })}
+          {columns.map((c) => (
+            <SortLink
+              key={c.key}
+              label={c.label}
+              href={sortHref(c.key)}
+              state={sortState(c.key)}
+              className={params.sort === c.key ? "rounded-full bg-brand-50 px-3 py-2.5 font-semibold text-brand-800" : "rounded-full px-3 py-2.5 text-brand-700 underline"}
+            />
+          ))}
         </nav>
         <ul className="space-y-2 md:hidden" aria-label="Clients this week">
           {rows.map((r) => (
@@ -208,19 +222,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <table className="w-full text-left text-xs sm:text-sm" aria-label="Clients this week">
             <thead className="bg-stone-50 text-stone-600">
               <tr>
-                {columns.map((c) => {
-                  const isSorted = sort === c.key;
-                  const nextDir = isSorted && dir === "asc" ? "desc" : "asc";
-                  return (
-                    <th key={c.key} scope="col" className="px-3 py-2 font-medium" aria-sort={isSorted ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-                      <Link href={href({ sort: c.key, dir: nextDir })} className="underline-offset-2 hover:underline">
-                        {c.label}
-                        {isSorted ? (dir === "asc" ? " ▲" : " ▼") : ""}
-                        <span className="sr-only">, sort {nextDir === "asc" ? "ascending" : "descending"}</span>
-                      </Link>
-                    </th>
-                  );
-                })}
+                {columns.map((c) => (
+                  <SortHeader key={c.key} label={c.label} href={sortHref(c.key)} state={sortState(c.key)} />
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -252,6 +256,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
         </div>
+        {rows.length === 0 && params.q ? <p className="text-stone-600">No client&apos;s name contains &ldquo;{params.q}&rdquo;.</p> : null}
+        {pager}
       </section>
 
       <section aria-labelledby="settings-heading" className="space-y-2">

@@ -14,6 +14,8 @@ import { loadSpikeRatioInput } from "@/server/progression/running-load";
 import { loadSpikeRatioOf, setLoadSpikeRatio } from "@/server/progression/load-service";
 import { painPauseAboveInput, painPauseAboveOf, setPainPauseAbove } from "@/server/checkins/pain-settings";
 import { coachFilterWithin } from "@/lib/client-visibility";
+import { cursorInput, OVERVIEW_SORTS, PAGE_SIZE, pageSizeInput } from "@/lib/paging";
+import { overviewPage } from "@/server/progression/overview-page";
 import { clientProcedure, createTRPCRouter, namesClientRow, ownerProcedure, trainerProcedure } from "../trpc";
 import { clientIdInput, theClient } from "./inputs";
 
@@ -27,6 +29,16 @@ const chartDays = z
 export const clientProgressionInput = clientIdInput.extend({ chartDays });
 export const myProgressionInput = z.object({ chartDays }).default({});
 export const overviewInput = z.object({ coachId: z.uuid({ error: "Pick a coach from the list." }).nullish() }).default({});
+export const overviewPageInput = z
+  .object({
+    sort: z.enum(OVERVIEW_SORTS, { error: "Sort by client, coach, this week, streak, asymmetry or last activity." }).default("name"),
+    direction: z.enum(["asc", "desc"], { error: "Sort ascending or descending." }).default("asc"),
+    search: z.string({ error: "Search with some text." }).trim().max(100, "Search with at most 100 characters.").optional(),
+    coachId: z.uuid({ error: "Pick a coach from the list." }).nullish(),
+    cursor: cursorInput.optional(),
+    size: pageSizeInput.default(PAGE_SIZE.standard),
+  })
+  .prefault({});
 export const setThresholdInput = z.object({ asymmetryThresholdPercent: asymmetryThresholdInput });
 export const setLoadSpikeRatioInput = z.object({ loadSpikeRatio: loadSpikeRatioInput });
 export const setPainPauseAboveInput = z.object({ painPauseAbove: painPauseAboveInput });
@@ -41,6 +53,10 @@ export const progressionRouter = createTRPCRouter({
   overview: trainerProcedure
     .input(overviewInput)
     .query(({ ctx, input }) => studioOverview(ctx.db, ctx.studioId, ctx.now(), { coachId: coachFilterWithin(ctx.clientScope, input.coachId) })),
+  /** One page of the overview, sorted and searched on the server, for a studio too big for one table. */
+  overviewPage: trainerProcedure
+    .input(overviewPageInput)
+    .query(({ ctx, input }) => overviewPage(ctx.db, ctx.studioId, ctx.now(), { ...input, cursor: input.cursor ?? null, coachId: coachFilterWithin(ctx.clientScope, input.coachId) })),
   /** Asymmetry above the threshold and recent automatic unlocks, for the attention queue. */
   attention: trainerProcedure
     .input(z.object({ coachId: z.uuid({ error: "Pick a coach of your studio." }).nullish() }).optional())
