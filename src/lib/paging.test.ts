@@ -7,6 +7,7 @@ import {
   cursorInput,
   decodeCursor,
   encodeCursor,
+  OVERVIEW_PAGE_SIZE,
   overviewParams,
   pageOf,
   pageSizeInput,
@@ -211,6 +212,14 @@ describe("URL parameters", () => {
   it("writes only what differs from the defaults", () => {
     expect(clientListParams.query(clientListParams.parse({}))).toBe("");
     expect(overviewParams.query(overviewParams.parse({}), { sort: "week", direction: "desc" })).toBe("?sort=week&dir=desc");
+  });
+
+  it("pages the overview 25 rows at a time unless the URL says otherwise, and keeps other sizes in links", () => {
+    expect(overviewParams.parse({}).size).toBe(OVERVIEW_PAGE_SIZE);
+    expect(overviewParams.parse({ size: "50" }).size).toBe(50);
+    expect(overviewParams.query(overviewParams.parse({ size: "50" }))).toBe("?size=50");
+    expect(overviewParams.query(overviewParams.parse({ size: String(OVERVIEW_PAGE_SIZE) }))).toBe("");
+    expect(clientListParams.parse({}).size).toBe(PAGE_SIZE.standard);
   });
 
   it("keeps the search and filters when the page or the order changes", () => {

@@ -187,6 +187,8 @@ export type ListParamsSpec<Sort extends string, Filter extends string> = {
   /** Filter params (coach, status…) with the check each value must pass, or it is dropped. */
   filters: Record<Filter, (value: string) => boolean>;
   maxQueryLength: number;
+  /** Rows a page shows unless the URL says otherwise (PAGE_SIZE.standard when unsaid). */
+  defaultSize?: number;
 };
 
 const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
@@ -197,6 +199,7 @@ const single = (value: string | string[] | undefined): string | undefined => (Ar
  * writes only what differs from them, so links stay short.
  */
 export function listParams<Sort extends string, Filter extends string>(spec: ListParamsSpec<Sort, Filter>) {
+  const defaultSize = spec.defaultSize ?? PAGE_SIZE.standard;
   function parse(raw: RawParams): ListParams<Sort, Filter> {
     const sortText = single(raw.sort);
     const sort = spec.sorts.includes(sortText as Sort) ? (sortText as Sort) : spec.defaultSort;
@@ -207,7 +210,7 @@ export function listParams<Sort extends string, Filter extends string>(spec: Lis
     const cursor = decoded && decoded.sort === sort ? decoded : null;
     const sizeText = single(raw.size);
     const sizeNumber = sizeText && /^\d{1,3}$/.test(sizeText) ? Number(sizeText) : NaN;
-    const size = sizeNumber >= PAGE_SIZE.min && sizeNumber <= PAGE_SIZE.max ? sizeNumber : PAGE_SIZE.standard;
+    const size = sizeNumber >= PAGE_SIZE.min && sizeNumber <= PAGE_SIZE.max ? sizeNumber : defaultSize;
     const filters: Partial<Record<Filter, string>> = {};
     for (const name of Object.keys(spec.filters) as Filter[]) {
       const value = single(raw[name]);
@@ -232,13 +235,13 @@ export function listParams<Sort extends string, Filter extends string>(spec: Lis
       const value = next.filters[name];
       if (value) out.set(name, value);
     }
-    if (next.size !== PAGE_SIZE.standard) out.set("size", String(next.size));
+    if (next.size !== defaultSize) out.set("size", String(next.size));
     if (cursor) out.set("cursor", encodeCursor(cursor));
     const text = out.toString();
     return text ? `?${text}` : "";
   }
 
-  return { parse, query, spec };
+  return { parse, query, spec, defaultSize };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -260,10 +263,17 @@ export const clientListParams = listParams({
 export const OVERVIEW_SORTS = ["name", "coach", "week", "streak", "asymmetry", "last"] as const;
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 
+/**
+ * An overview row carries a week of figures (drawn as a phone card and a desktop row), so a
+ * page holds fewer of them than the client list: 25 keep the page's HTML within its 150 KB.
+ */
+export const OVERVIEW_PAGE_SIZE = 25;
+
 /** The overview's URL: /dashboard/overview?sort=week&dir=desc&q=ada&coach=…&cursor=… */
 export const overviewParams = listParams({
   sorts: OVERVIEW_SORTS,
   defaultSort: "name",
   filters: { coach: isUuid },
   maxQueryLength: 100,
+  defaultSize: OVERVIEW_PAGE_SIZE,
 });

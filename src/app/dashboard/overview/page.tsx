@@ -7,7 +7,7 @@ import type { OverviewRow } from "@/server/progression/overview";
 import { Pager } from "@/components/paging/pager";
 import { SearchForm } from "@/components/paging/search-form";
 import { SortHeader, SortLink } from "@/components/paging/sort-link";
-import { encodeCursor, overviewParams, PAGE_SIZE, showingText, type OverviewSort } from "@/lib/paging";
+import { encodeCursor, overviewParams, showingText, type OverviewSort } from "@/lib/paging";
 import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 import { ThresholdForm } from "./threshold-form";
@@ -158,7 +158,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <SearchForm
           label="Search clients by name"
           query={params.q}
-          keep={{ sort: params.sort === "name" ? undefined : params.sort, dir: params.direction === "asc" ? undefined : params.direction, coach: coachId ?? undefined, size: params.size === PAGE_SIZE.standard ? undefined : String(params.size) }}
+          keep={{ sort: params.sort === "name" ? undefined : params.sort, dir: params.direction === "asc" ? undefined : params.direction, coach: coachId ?? undefined, size: params.size === overviewParams.defaultSize ? undefined : String(params.size) }}
         />
         {params.hasBadCursor ? <Alert tone="info">That page link no longer works, so the list starts from its first page.</Alert> : null}
         {/* On a phone, one card per client (six columns do not fit 390 px); from a tablet up, the table. */}

@@ -14,7 +14,7 @@ import { loadSpikeRatioInput } from "@/server/progression/running-load";
 import { loadSpikeRatioOf, setLoadSpikeRatio } from "@/server/progression/load-service";
 import { painPauseAboveInput, painPauseAboveOf, setPainPauseAbove } from "@/server/checkins/pain-settings";
 import { coachFilterWithin } from "@/lib/client-visibility";
-import { cursorInput, OVERVIEW_SORTS, PAGE_SIZE, pageSizeInput } from "@/lib/paging";
+import { cursorInput, OVERVIEW_PAGE_SIZE, OVERVIEW_SORTS, pageSizeInput } from "@/lib/paging";
 import { overviewPage } from "@/server/progression/overview-page";
 import { clientProcedure, createTRPCRouter, namesClientRow, ownerProcedure, trainerProcedure } from "../trpc";
 import { clientIdInput, theClient } from "./inputs";
@@ -36,7 +36,7 @@ export const overviewPageInput = z
     search: z.string({ error: "Search with some text." }).trim().max(100, "Search with at most 100 characters.").optional(),
     coachId: z.uuid({ error: "Pick a coach from the list." }).nullish(),
     cursor: cursorInput.optional(),
-    size: pageSizeInput.default(PAGE_SIZE.standard),
+    size: pageSizeInput.default(OVERVIEW_PAGE_SIZE),
   })
   .prefault({});
 export const setThresholdInput = z.object({ asymmetryThresholdPercent: asymmetryThresholdInput });
