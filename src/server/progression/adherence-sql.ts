@@ -142,37 +142,28 @@ export function adherenceQuery(studioId: string, ranges: readonly SegmentRange[]
         and r.started_at >= (s.from_d - 2)::timestamp at time zone 'UTC' and r.started_at < (s.to_d + 2)::timestamp at time zone 'UTC'
         and r.local_date between s.from_d and s.to_d
     ),
-    -- One row per prescribed before-run occurrence (a run × a before-run drill).
+    -- One row per prescribed before-run occurrence (a run × a before-run drill); each is
+    -- checked with two index probes (the run's linked warm-up; an unlinked session in the two
+    -- hours before, that day or, for an early run, the evening before).
     occ as (
       select r.client_id, r.local_date as d, r.id as run_id, r.started_at, rx.drill_id
       from runs_in r join rx on rx.client_id = r.client_id and rx.d = r.local_date and rx.before_run
     ),
-    -- What could do them, as sets rather than two index probes per occurrence (those were a
-    -- third of a studio's read): the drills of each run's linked warm-ups, and the drills of the
-    -- unlinked sessions of the span and the evening before it (an early run's warm-up).
-    linked as (
-      select distinct r.id as run_id, pe.drill_id
-      from runs_in r
-      join practice_sessions ps on ps.run_id = r.id and ${inStudioSql("ps", studioId)}
-      join practice_entries pe on pe.studio_id = ps.studio_id and pe.session_id = ps.id
-    ),
-    unlinked as (
-      select distinct ps.client_id, ps.local_date, ps.performed_at, pe.drill_id
-      from span s
-      join practice_sessions ps on ${inStudioSql("ps", studioId)} and ps.client_id = s.client_id and ps.run_id is null
-        and ps.local_date between s.from_d - 1 and s.to_d
-      join practice_entries pe on pe.studio_id = ps.studio_id and pe.session_id = ps.id
-    ),
-    covered as (
-      select o.run_id, o.drill_id from occ o join linked l on l.run_id = o.run_id and l.drill_id = o.drill_id
-      union
-      select o.run_id, o.drill_id from occ o join unlinked u on u.client_id = o.client_id and u.drill_id = o.drill_id
-        and u.local_date between o.d - 1 and o.d
-        and u.performed_at between o.started_at - ${window} and o.started_at
-    ),
     run_occ as (
-      select o.client_id, o.d, count(*)::int as n, count(c.run_id)::int as done
-      from occ o left join covered c on c.run_id = o.run_id and c.drill_id = o.drill_id
+      select o.client_id, o.d, count(*)::int as n,
+        count(*) filter (where
+          exists (
+            select 1 from practice_sessions ps join practice_entries pe on pe.studio_id = ps.studio_id and pe.session_id = ps.id
+            where ps.run_id = o.run_id and ${inStudioSql("ps", studioId)} and pe.drill_id = o.drill_id
+          ) or exists (
+            select 1 from practice_sessions ps join practice_entries pe on pe.studio_id = ps.studio_id and pe.session_id = ps.id
+            where ${inStudioSql("ps", studioId)} and ps.client_id = o.client_id and ps.run_id is null
+              and ps.local_date between o.d - 1 and o.d
+              and ps.performed_at between o.started_at - ${window} and o.started_at
+              and pe.drill_id = o.drill_id
+          )
+        )::int as done
+      from occ o
       group by o.client_id, o.d
     ),
     per_day as (
