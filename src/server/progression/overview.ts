@@ -108,7 +108,9 @@ export async function studioOverview(q: Queryable, studioId: string, now: Date, 
   const [adherence, checkins, flags, sides] = await Promise.all([
     adherenceFor(q, studioId, ids, now, { recentDays: 0, weeks: 1, reads }),
     checkinWeeksFor(q, studioId, ids, now),
-    ids.length ? asymmetriesAbove(q, studioId, now, threshold, { clientIds: ids }, reads) : Promise.resolve([]),
+    // The same clients as `people` (asymmetry counts active ones only), by the filter rather than
+    // 500 ids: the attention queue's statement, parsed and planned once per connection.
+    ids.length ? asymmetriesAbove(q, studioId, now, threshold, filter.coachId ? { coachId: filter.coachId } : {}, reads) : Promise.resolve([]),
     sameSideFor(q, studioId, now, threshold, ids, reads),
   ]);
   const sameSideOf = new Map(sides.map((s) => [s.clientId, s.signal]));
