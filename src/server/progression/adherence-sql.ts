@@ -44,11 +44,21 @@ type Row = {
   weeks: Omit<WeekAdherence, "rate">[] | null;
 };
 
-/** Each range's weeks, streak islands and its last `recentDays` days, in one statement for all the clients. */
-export async function adherenceSegments(q: Queryable, studioId: string, ranges: readonly SegmentRange[], now: Date, recentDays: number): Promise<Map<string, SegmentResult>> {
+/**
+ * Each range's weeks, streak islands and its last `recentDays` days, in one statement for all
+ * the clients. `unusableZones`: the studio's, when the caller has read them already.
+ */
+export async function adherenceSegments(
+  q: Queryable,
+  studioId: string,
+  ranges: readonly SegmentRange[],
+  now: Date,
+  recentDays: number,
+  unusableZones?: readonly string[],
+): Promise<Map<string, SegmentResult>> {
   const result = new Map<string, SegmentResult>();
   if (ranges.length === 0) return result;
-  const rows = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, ranges, now, recentDays, await unusableZonesIn(q, studioId)));
+  const rows = await rowsWithoutJit<Row>(q, adherenceQuery(studioId, ranges, now, recentDays, unusableZones ?? (await unusableZonesIn(q, studioId))));
   for (const row of rows) {
     result.set(row.client_id, {
       today: row.today,

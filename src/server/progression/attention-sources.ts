@@ -4,8 +4,8 @@ import { clients, drills, unlockEvents } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import type { AttentionItem, AttentionSource } from "@/lib/attention";
 import { asymmetriesAbove } from "./overview";
-import { asymmetryThresholdOf } from "./service";
-import { loadSpikeRatioOf, loadSpikesAbove } from "./load-service";
+import { loadSpikesAbove } from "./load-service";
+import { studioReads, type StudioReads } from "./studio-reads";
 import { describeSpike } from "./running-load";
 
 /** How long an unlock stays in the queue. */
@@ -14,10 +14,11 @@ export const UNLOCK_ATTENTION_DAYS = 14;
 const progressHref = (clientId: string) => `/dashboard/clients/${clientId}/progress`;
 
 // A client whose left and right 7-day averages differ by more than the studio's threshold (default 15%) needs the trainer's eye.
-export function asymmetrySource(db: Db): AttentionSource {
+export function asymmetrySource(db: Db, reads?: StudioReads): AttentionSource {
   return async ({ studioId, now, coachId }) => {
-    const threshold = await asymmetryThresholdOf(db, studioId);
-    const rows = await asymmetriesAbove(db, studioId, now, threshold, coachId ? { coachId } : {});
+    const facts = reads ?? studioReads(db, studioId);
+    const { asymmetryThresholdPercent: threshold } = await facts.settings();
+    const rows = await asymmetriesAbove(db, studioId, now, threshold, coachId ? { coachId } : {}, facts);
     return rows.map(
       (r): AttentionItem => ({
         kind: "asymmetry",
@@ -59,9 +60,10 @@ export function unlockSource(db: Db): AttentionSource {
 
 // A client whose last 7 days of running are above the studio's ratio (default 1.5) of a usual week of the last 28: load spikes injure runners.
 // One item per client and week of their calendar (the key), however many runs that week adds; it goes when the ratio falls back.
-export function loadSpikeSource(db: Db): AttentionSource {
+export function loadSpikeSource(db: Db, reads?: StudioReads): AttentionSource {
   return async ({ studioId, now, coachId, distanceUnit = "km" }) => {
-    const rows = await loadSpikesAbove(db, studioId, now, await loadSpikeRatioOf(db, studioId), { coachId });
+    const facts = reads ?? studioReads(db, studioId);
+    const rows = await loadSpikesAbove(db, studioId, now, (await facts.settings()).loadSpikeRatio, { coachId }, facts);
     return rows.map(
       (r): AttentionItem => ({
         kind: "load_spike",
@@ -79,6 +81,6 @@ export function loadSpikeSource(db: Db): AttentionSource {
 /** The progression sources of the attention queue, newest first. */
 export async function progressionAttention(db: Db, input: { studioId: string; now: Date; coachId?: string | null }): Promise<AttentionItem[]> {
   const scope = { ...input, coachId: input.coachId ?? null };
-  const items = (await Promise.all([asymmetrySource(db)(scope), unlockSource(db)(scope)])).flat();
+  const items = (await Promise.all([asymmetrySource(db, studioReads(db, input.studioId))(scope), unlockSource(db)(scope)])).flat();
   return items.sort((a, b) => b.at.getTime() - a.at.getTime());
 }

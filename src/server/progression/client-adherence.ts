@@ -4,6 +4,7 @@ import { isoWeekOf, type Streaks, type WeekAdherence } from "./adherence";
 import { adherenceSegments } from "./adherence-sql";
 import { closedHistoryOf } from "./history-cache";
 import { appendSegment, LIVE_MIN_DAYS, MAX_RECENT_DAYS, streaksOf, type SqlDay } from "./history";
+import { studioReads, type StudioReads } from "./studio-reads";
 
 /**
  * A client's adherence as shown: the closed weeks from the cache (history-cache.ts) followed
@@ -25,6 +26,8 @@ export type AdherenceOptions = {
   recentDays?: number;
   /** Weeks returned, ending with this week; default all. */
   weeks?: number;
+  /** The read's studio facts, when it has them (studio-reads.ts). */
+  reads?: StudioReads;
 };
 
 /** Prescribed against done, per day and per ISO week, and streaks, for these clients of the studio as of `now`. */
@@ -41,13 +44,16 @@ export async function adherenceFor(
   if (recentDays > MAX_RECENT_DAYS) throw new RangeError(`adherenceFor: at most ${MAX_RECENT_DAYS} recent days are kept day by day`);
   // This week and the last LIVE_MIN_DAYS days are always in the live part.
   const withWeeksAndDays = recentDays > LIVE_MIN_DAYS || options.weeks === undefined || options.weeks > 1;
-  const histories = await closedHistoryOf(q, studioId, clientIds, now, { withWeeksAndDays });
+  // Before the histories: a rebuild's transaction must not wait for a read outside it (PGlite).
+  const unusableZones = await (options.reads ?? studioReads(q, studioId)).unusableZones();
+  const histories = await closedHistoryOf(q, studioId, clientIds, now, { withWeeksAndDays, unusableZones });
   const live = await adherenceSegments(
     q,
     studioId,
     histories.map((h) => ({ clientId: h.clientId, after: h.through, until: null })),
     now,
     recentDays,
+    unusableZones,
   );
   for (const h of histories) {
     const segment = live.get(h.clientId);

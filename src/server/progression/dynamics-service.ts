@@ -2,7 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { inStudioSql } from "@/server/db/tenancy";
 import { rowsOf } from "@/server/db/raw-rows";
-import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
+import { usableZoneSql } from "@/server/dates/zones";
+import { studioReads, type StudioReads } from "./studio-reads";
 import { evaluateAsymmetry } from "./asymmetry";
 import { LOAD_WEEKS, weekStartsUpTo } from "./running-load";
 import { describeContactAndHopping, SAME_SIDE_DAYS, sameSideSignal, type DynamicsWeek, type SameSide } from "./running-dynamics";
@@ -99,9 +100,9 @@ export type SameSideRow = { clientId: string; balanceLeft: number | null; runsWi
  * mean ground-contact balance of their runs and the mean per side of each day's best Knee Drive
  * hold, and whether the two point to the same side (running-dynamics.ts has the rule). One statement.
  */
-export async function sameSideFor(q: Queryable, studioId: string, now: Date, thresholdPercent: number, clientIds: readonly string[]): Promise<SameSideRow[]> {
+export async function sameSideFor(q: Queryable, studioId: string, now: Date, thresholdPercent: number, clientIds: readonly string[], reads: StudioReads = studioReads(q, studioId)): Promise<SameSideRow[]> {
   if (clientIds.length === 0) return [];
-  const unusable = await unusableZonesIn(q, studioId);
+  const unusable = await reads.unusableZones();
   const nowText = now.toISOString();
   const found = await rowsOf<{ client_id: string; bal: number | null; bal_n: number; l: number | null; r: number | null }>(
     q,
@@ -137,8 +138,8 @@ export async function sameSideFor(q: Queryable, studioId: string, now: Date, thr
 }
 
 /** A client's dynamics for the progress page: the weeks, the contact-time sentence and the same-side signal. */
-export async function runningDynamicsFor(q: Queryable, studioId: string, client: ProgressClient, now: Date, thresholdPercent: number): Promise<RunningDynamics> {
-  const [weeks, [same]] = await Promise.all([dynamicsWeeksFor(q, studioId, client), sameSideFor(q, studioId, now, thresholdPercent, [client.id])]);
+export async function runningDynamicsFor(q: Queryable, studioId: string, client: ProgressClient, now: Date, thresholdPercent: number, reads?: StudioReads): Promise<RunningDynamics> {
+  const [weeks, [same]] = await Promise.all([dynamicsWeeksFor(q, studioId, client), sameSideFor(q, studioId, now, thresholdPercent, [client.id], reads)]);
   return {
     weeks,
     contactMessage: describeContactAndHopping(weeks, client.today),

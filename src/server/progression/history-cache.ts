@@ -26,10 +26,10 @@ export async function closedHistoryOf(
   studioId: string,
   clientIds: readonly string[],
   now: Date,
-  options: { withWeeksAndDays: boolean } = { withWeeksAndDays: true },
+  options: { withWeeksAndDays: boolean; unusableZones?: readonly string[] } = { withWeeksAndDays: true },
 ): Promise<ClosedHistory[]> {
   // The overview needs only the streak parts: leaving the weeks out spares reading two years of them per client.
-  const summary = options.withWeeksAndDays ? progressSnapshots.summary : sql<unknown>`${progressSnapshots.summary} - 'weeks' - 'days'`;
+  const summary = options.withWeeksAndDays ? progressSnapshots.summary : progressSnapshots.summaryHead;
   const rows = await q
     .select({ clientId: clients.id, timeZone: users.timeZone, through: progressSnapshots.through, summary })
     .from(clients)
@@ -43,11 +43,11 @@ export async function closedHistoryOf(
     return { clientId: r.clientId, today, through: snapshotThrough(today), cached: r.through === null || history === null ? null : { through: r.through, history } };
   });
   const stale = found.filter((f) => f.cached?.through !== f.through);
-  const rebuilt = stale.length > 0 ? await rebuild(q, studioId, stale, now) : new Map<string, HistorySnapshot>();
+  const rebuilt = stale.length > 0 ? await rebuild(q, studioId, stale, now, options.unusableZones) : new Map<string, HistorySnapshot>();
   return found.map((f) => ({ clientId: f.clientId, today: f.today, through: f.through, history: rebuilt.get(f.clientId) ?? f.cached?.history ?? EMPTY_HISTORY }));
 }
 
-async function rebuild(q: Queryable, studioId: string, stale: readonly { clientId: string; through: LocalDate }[], now: Date) {
+async function rebuild(q: Queryable, studioId: string, stale: readonly { clientId: string; through: LocalDate }[], now: Date, unusableZones?: readonly string[]) {
   return q.transaction(async (tx) => {
     await lockHistoriesForRebuild(tx, stale.map((s) => s.clientId));
     // Read again under the lock: a backdated write may have deleted what was read before it.
@@ -70,6 +70,7 @@ async function rebuild(q: Queryable, studioId: string, stale: readonly { clientI
       stale.map((s) => ({ clientId: s.clientId, after: from(s)?.through ?? null, until: s.through })),
       now,
       MAX_RECENT_DAYS,
+      unusableZones,
     );
     const built = new Map<string, HistorySnapshot>();
     for (const s of stale) {

@@ -4,7 +4,8 @@ import { progressionSettings } from "@/server/db/schema";
 import { inStudioSql } from "@/server/db/tenancy";
 import { rowsOf } from "@/server/db/raw-rows";
 import { addDays, type LocalDate } from "@/lib/local-date";
-import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
+import { usableZoneSql } from "@/server/dates/zones";
+import { studioReads, type StudioReads } from "./studio-reads";
 import type { DistanceUnit } from "@/lib/distance-units";
 import { ACUTE_DAYS, CHRONIC_DAYS, DEFAULT_LOAD_SPIKE_RATIO, describeLoad, isLoadSpike, LOAD_WEEKS, loadRatio, weekStartOf, weekStartsUpTo, type LoadRatio, type WeekLoad } from "./running-load";
 import type { ProgressClient } from "./service";
@@ -83,8 +84,15 @@ export type LoadSpikeRow = { clientId: string; clientName: string; today: LocalD
  * usual week of the last 28 in their own calendar, are above the ratio: one statement, each
  * client's runs read along runs_studio_client_started_idx.
  */
-export async function loadSpikesAbove(q: Queryable, studioId: string, now: Date, spikeRatio: number, filter: { coachId?: string | null } = {}): Promise<LoadSpikeRow[]> {
-  const unusable = await unusableZonesIn(q, studioId);
+export async function loadSpikesAbove(
+  q: Queryable,
+  studioId: string,
+  now: Date,
+  spikeRatio: number,
+  filter: { coachId?: string | null } = {},
+  reads: StudioReads = studioReads(q, studioId),
+): Promise<LoadSpikeRow[]> {
+  const unusable = await reads.unusableZones();
   const coach = filter.coachId ? sql`and c.coach_id = ${filter.coachId}::uuid` : sql``;
   const nowText = now.toISOString();
   const found = await rowsOf<{ client_id: string; client_name: string; today: string; acute_m: number; acute_runs: number; chronic_m: number; chronic_runs: number; last_at: number }>(

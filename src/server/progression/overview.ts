@@ -3,9 +3,9 @@ import { inStudioSql } from "@/server/db/tenancy";
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { addDays, type LocalDate } from "@/lib/local-date";
-import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
+import { usableZoneSql } from "@/server/dates/zones";
 import { adherenceFor } from "./client-adherence";
-import { asymmetryThresholdOf } from "./service";
+import { studioReads, type StudioReads } from "./studio-reads";
 import { sameSideFor } from "./dynamics-service";
 import type { SameSide } from "./running-dynamics";
 import { checkinWeeksFor } from "@/server/checkins/checkin-adherence";
@@ -32,8 +32,8 @@ export type ClientFilter = { clientIds?: readonly string[]; coachId?: string };
  * differ by more than the threshold, in SQL: daily bests of the last 7 client-local days, their
  * mean per side, then |L − R| / max(L, R) × 100.
  */
-export async function asymmetriesAbove(q: Queryable, studioId: string, now: Date, thresholdPercent: number, filter: ClientFilter = {}): Promise<AsymmetryRow[]> {
-  return rowsOf<AsymmetryRow>(q, asymmetryQuery(studioId, now, thresholdPercent, filter, await unusableZonesIn(q, studioId)));
+export async function asymmetriesAbove(q: Queryable, studioId: string, now: Date, thresholdPercent: number, filter: ClientFilter = {}, reads: StudioReads = studioReads(q, studioId)): Promise<AsymmetryRow[]> {
+  return rowsOf<AsymmetryRow>(q, asymmetryQuery(studioId, now, thresholdPercent, filter, await reads.unusableZones()));
 }
 
 /** The SQL of `asymmetriesAbove` (exported for EXPLAIN ANALYZE in the benchmark). */
@@ -89,7 +89,8 @@ export type OverviewRow = {
 /** Every client of the studio (or of one coach) with this week's adherence, streak, asymmetry flag and last activity. */
 export async function studioOverview(q: Queryable, studioId: string, now: Date, filter: { coachId?: string | null } = {}) {
   const coach = filter.coachId ? sql`and c.coach_id = ${filter.coachId}::uuid` : sql``;
-  const people = await rowsOf<{ id: string; name: string; coach_id: string; coach_name: string; status: OverviewRow["status"]; last_at: number | null }>(
+  const reads = studioReads(q, studioId);
+  const [people, { asymmetryThresholdPercent: threshold }] = await Promise.all([rowsOf<{ id: string; name: string; coach_id: string; coach_name: string; status: OverviewRow["status"]; last_at: number | null }>(
     q,
     sql`
       select c.id::text as id, c.name, c.coach_id::text as coach_id, cu.name as coach_name, c.status::text as status,
@@ -102,14 +103,15 @@ export async function studioOverview(q: Queryable, studioId: string, now: Date, 
       join users cu on cu.id = m.user_id
       where ${inStudioSql("c", studioId)} and c.status <> 'archived' ${coach}
       order by c.name`,
-  );
-  const threshold = await asymmetryThresholdOf(q, studioId);
+  ), reads.settings(), reads.unusableZones()]);
   const ids = people.map((p) => p.id);
   const [adherence, checkins, flags, sides] = await Promise.all([
-    adherenceFor(q, studioId, ids, now, { recentDays: 0, weeks: 1 }),
+    adherenceFor(q, studioId, ids, now, { recentDays: 0, weeks: 1, reads }),
     checkinWeeksFor(q, studioId, ids, now),
-    ids.length ? asymmetriesAbove(q, studioId, now, threshold, { clientIds: ids }) : Promise.resolve([]),
-    sameSideFor(q, studioId, now, threshold, ids),
+    // The same clients as `people` (asymmetry counts active ones only), by the filter rather than
+    // 500 ids: the attention queue's statement, parsed and planned once per connection.
+    ids.length ? asymmetriesAbove(q, studioId, now, threshold, filter.coachId ? { coachId: filter.coachId } : {}, reads) : Promise.resolve([]),
+    sameSideFor(q, studioId, now, threshold, ids, reads),
   ]);
   const sameSideOf = new Map(sides.map((s) => [s.clientId, s.signal]));
   const rows: OverviewRow[] = people.map((p) => {

@@ -14,7 +14,8 @@ import { trendBetween, type Progress, type SideProgress, type WindowAverage } fr
 import { emptyWeekRunning, paceOf, summarizeDrillsAndRunning, type RunningSummary, type WeekRunning } from "./running";
 import { rowsOf } from "@/server/db/raw-rows";
 import { rowsWithoutJit } from "./sql";
-import { loadSpikeRatioOf, runningLoadFor } from "./load-service";
+import { runningLoadFor } from "./load-service";
+import { studioReads } from "./studio-reads";
 import { runningDynamicsFor } from "./dynamics-service";
 import { checkinWeeksFor } from "@/server/checkins/checkin-adherence";
 
@@ -273,15 +274,16 @@ export async function clientProgression(
   options: { chartDays?: number; distanceUnit?: DistanceUnit; audience?: "client" | "trainer" } = {},
 ) {
   const distanceUnit = options.distanceUnit ?? "km";
-  const [client, threshold, spikeRatio] = await Promise.all([loadProgressClient(q, studioId, clientId, now), asymmetryThresholdOf(q, studioId), loadSpikeRatioOf(q, studioId)]);
+  const reads = studioReads(q, studioId);
+  const [client, { asymmetryThresholdPercent: threshold, loadSpikeRatio: spikeRatio }] = await Promise.all([loadProgressClient(q, studioId, clientId, now), reads.settings(), reads.unusableZones()]);
   const [drillProgress, adherence, checkins, locked, runWeeks, runningLoad, runningDynamics] = await Promise.all([
     drillProgressFor(q, studioId, client, threshold, options.chartDays ?? 90),
-    adherenceFor(q, studioId, [clientId], now, { recentDays: 28 }).then((m) => m.get(clientId)),
+    adherenceFor(q, studioId, [clientId], now, { recentDays: 28, reads }).then((m) => m.get(clientId)),
     checkinWeeksFor(q, studioId, [clientId], now).then((m) => m.get(clientId) ?? null),
     assignedDrillLocks(q, studioId, client.id, client.today),
     runWeeksOf(q, studioId, client),
     runningLoadFor(q, studioId, client, spikeRatio, { unit: distanceUnit, audience: options.audience ?? "trainer" }),
-    runningDynamicsFor(q, studioId, client, now, threshold),
+    runningDynamicsFor(q, studioId, client, now, threshold, reads),
   ]);
   const running = mergeRunning(runWeeks, adherence, distanceUnit);
   return {

@@ -5,7 +5,8 @@ import type { Queryable } from "@/server/db/client";
 import type { AttentionItem, AttentionScope, AttentionSource } from "@/lib/attention";
 import { daysBefore, missedDaysOf, type DailyPrescription } from "./missed-days";
 import type { LocalDate } from "@/lib/local-date";
-import { unusableZonesIn, usableZoneSql } from "@/server/dates/zones";
+import { usableZoneSql } from "@/server/dates/zones";
+import { studioReads, type StudioReads } from "@/server/progression/studio-reads";
 import { shortDistance, unitWords } from "@/lib/distance-units";
 import { withArticle } from "@/lib/wording";
 
@@ -44,7 +45,10 @@ async function sessionItems(q: Queryable, { studioId, now, coachId }: AttentionS
         where ${inStudioSql("s", studioId)} and s.created_at >= ${since.toISOString()}::timestamptz ${coachedBy(coachId)}
           -- A review covers the session until the client changes it (edits stay inside the
           -- 24 hours after saving, so an edited session is always within this window).
-          and not exists (select 1 from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id and r.session_edited_at is null)
+          -- A count (a session has at most one review) rather than not exists: the planner
+          -- turned that into an anti join that hashed every review of the studio's history
+          -- before the first row; checked per session, the walk below stops at the limit.
+          and (select count(*) from session_reviews r where r.studio_id = s.studio_id and r.session_id = s.id and r.session_edited_at is null) < 1
         -- The latest logged (the queue sorts them by when they were done): one walk back along
         -- (studio_id, created_at) that stops at the limit, whatever the parameters. Ordered by
         -- performed_at, the reused plan walked that index through the whole reviewed history.
@@ -116,8 +120,8 @@ async function runPainItems(q: Queryable, { studioId, now, coachId, distanceUnit
  * the same work as one SQL statement over every client, day and drill took twice as long,
  * because the planner cannot estimate a per-client window of days.
  */
-async function missedDayItems(q: Queryable, { studioId, now, coachId }: AttentionScope): Promise<AttentionItem[]> {
-  const today = sql`(${now.toISOString()}::timestamptz at time zone ${usableZoneSql(sql`u.time_zone`, await unusableZonesIn(q, studioId))})::date`;
+async function missedDayItems(q: Queryable, { studioId, now, coachId }: AttentionScope, reads: StudioReads): Promise<AttentionItem[]> {
+  const today = sql`(${now.toISOString()}::timestamptz at time zone ${usableZoneSql(sql`u.time_zone`, await reads.unusableZones())})::date`;
   const window = sql.raw(String(MISSED_WINDOW_DAYS));
   const [prescribed, logged] = await Promise.all([
     rows(
@@ -172,12 +176,12 @@ async function missedDayItems(q: Queryable, { studioId, now, coachId }: Attentio
   }));
 }
 
-/** The built-in sources of the logging issue; others (progression, billing) are passed in. */
-export function loggingSources(q: Queryable): AttentionSource[] {
+/** The built-in sources of the logging issue, by name; others (progression, billing) are passed in. */
+export function loggingSources(q: Queryable, reads?: StudioReads): [string, AttentionSource][] {
   return [
-    (scope) => sessionItems(q, scope),
-    (scope) => runPainItems(q, scope),
-    (scope) => missedDayItems(q, scope),
+    ["unreviewed sessions", (scope) => sessionItems(q, scope)],
+    ["painful runs", (scope) => runPainItems(q, scope)],
+    ["missed days", (scope) => missedDayItems(q, scope, reads ?? studioReads(q, scope.studioId))],
   ];
 }
 
@@ -202,8 +206,8 @@ const ORDER: Record<AttentionItem["kind"], number> = {
 };
 
 // The trainer's queue: red flags and pain first (someone may be hurt), then the rest, newest first within each kind.
-export async function listAttention(q: Queryable, scope: AttentionScope, extraSources: AttentionSource[] = []): Promise<AttentionItem[]> {
-  const batches = await Promise.all([...loggingSources(q), ...extraSources].map((source) => source(scope)));
+export async function listAttention(q: Queryable, scope: AttentionScope, extraSources: AttentionSource[] = [], reads?: StudioReads): Promise<AttentionItem[]> {
+  const batches = await Promise.all([...loggingSources(q, reads).map(([, source]) => source), ...extraSources].map((source) => source(scope)));
   const seen = new Set<string>();
   return batches
     .flat()

@@ -84,6 +84,8 @@ export const progressSnapshots = pgTable(
     through: date("through", { mode: "string" }).notNull(),
     /** The closed weeks and the streak parts the live days continue (HistorySnapshot). */
     summary: jsonb("summary").notNull(),
+    /** The summary without its weeks and days, kept beside it: the overview reads 500 of these, not 500 whole histories. */
+    summaryHead: jsonb("summary_head").generatedAlwaysAs(sql`summary - 'weeks' - 'days'`),
     computedAt: createdAt(),
   },
 );

@@ -49,6 +49,8 @@ export const runs = pgTable(
     index("runs_studio_client_started_idx").on(t.studioId, t.clientId, t.startedAt),
     // The attention queue's painful runs of the last two weeks, newest first, without reading every run.
     index("runs_studio_pain_started_idx").on(t.studioId, t.startedAt).where(sql`${t.hasPain}`),
+    // The studio's runs of the last four weeks (the queue's load spikes) along one range, not a scan of every run.
+    index("runs_studio_started_idx").on(t.studioId, t.startedAt),
     unique("runs_studio_id_unique").on(t.studioId, t.id),
     check("runs_distance", sql`${t.distanceM} > 0 and ${t.distanceM} <= 300000`),
     check("runs_duration", sql`${t.durationS} > 0 and ${t.durationS} <= 172800`),
