@@ -36,14 +36,14 @@ export async function aVideoRow(db: Db, studio: TestStudio, overrides: Partial<t
  * A short test video made with ffmpeg (a test pattern with a tone), in `folder`. Made at test
  * time so no binary is committed. `location` writes a GPS tag into the file, as phones do.
  */
-export async function makeTestVideo(folder: string, options: { seconds?: number; name?: string; size?: string; location?: string } = {}): Promise<string> {
+export async function makeTestVideo(folder: string, options: { seconds?: number; name?: string; size?: string; location?: string; silent?: boolean } = {}): Promise<string> {
   const file = path.join(folder, options.name ?? "clip.mp4");
   const seconds = String(options.seconds ?? 3);
   await run("ffmpeg", [
     "-v", "error", "-nostdin", "-y",
     "-f", "lavfi", "-i", `testsrc=duration=${seconds}:size=${options.size ?? "320x240"}:rate=15`,
-    "-f", "lavfi", "-i", `sine=frequency=440:duration=${seconds}`,
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+    ...(options.silent ? [] : ["-f", "lavfi", "-i", `sine=frequency=440:duration=${seconds}`]),
+    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", ...(options.silent ? [] : ["-c:a", "aac", "-shortest"]),
     ...(options.location ? ["-metadata", `location=${options.location}`] : []),
     file,
   ], { timeout: 120_000 });
