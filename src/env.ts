@@ -61,7 +61,15 @@ const envSchema = z.object({
     .regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must be a mailto: address or an https:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** Any S3-compatible store for videos (all five, or none: then they are kept under the data folder). */
+  S3_ENDPOINT: z.url("S3_ENDPOINT must be a full URL such as https://s3.eu-west-1.amazonaws.com").optional().or(z.literal("").transform(() => undefined)),
+  S3_BUCKET: z.string().optional().or(z.literal("").transform(() => undefined)),
+  S3_ACCESS_KEY_ID: z.string().optional().or(z.literal("").transform(() => undefined)),
+  S3_SECRET_ACCESS_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
+  S3_REGION: z.string().optional().or(z.literal("").transform(() => undefined)),
 });
+
+const S3_VARIABLES = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_REGION"] as const;
 
 export type Env = z.infer<typeof envSchema> & {
   /** Embedded PGlite, demo accounts on the sign-in page, outbox shown in the app. */
@@ -95,6 +103,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       "Stride cannot start: STRIPE_WEBHOOK_SECRET is missing. With STRIPE_SECRET_KEY set, set STRIPE_WEBHOOK_SECRET to the " +
         "signing secret (whsec_…) of your webhook endpoint, or of `stripe listen` when testing locally.",
     );
+  }
+  const s3Set = S3_VARIABLES.filter((name) => e[name]);
+  if (s3Set.length > 0 && s3Set.length < S3_VARIABLES.length) {
+    const missing = S3_VARIABLES.filter((name) => !e[name]);
+    throw new EnvError(`Stride cannot start: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing. Set all of ${S3_VARIABLES.join(", ")} to keep videos in an S3-compatible store, or none to keep them in the data folder.`);
   }
   return {
     ...e,

@@ -8,7 +8,11 @@ export type DomainErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "PRECONDITION_FAILED"
-  | "TOO_MANY_REQUESTS";
+  | "TOO_MANY_REQUESTS"
+  // A refused upload (form-check videos): too large, not the kind of file, or not a usable one.
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "UNPROCESSABLE_CONTENT";
 
 // In src/lib because pure rules shared with the browser (src/lib/money.ts) throw it too.
 export class DomainError extends Error {

@@ -21,6 +21,7 @@ import { checkinRules } from "./rules/checkins";
 import { intakeRules } from "./rules/intake";
 import { checkinFormRules } from "./rules/checkin-forms";
 import { checkinHistoryRules } from "./rules/checkin-history";
+import { videoRules } from "./rules/videos";
 
 // Every tRPC procedure, with the roles allowed to call it. Each domain adds its file under
 // rules/; a procedure missing here fails the authorization test.
@@ -47,4 +48,5 @@ export const matrix: ProcedureRules = {
   ...intakeRules,
   ...checkinFormRules,
   ...checkinHistoryRules,
+  ...videoRules,
 };

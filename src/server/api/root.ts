@@ -33,12 +33,14 @@ import { checkinRouter } from "./routers/checkin";
 import { checkinScheduleRouter } from "./routers/checkin-schedule";
 import { intakeRouter } from "./routers/intake";
 import { checkinHistoryRouter } from "./routers/checkin-history";
+import { videoRouter } from "./routers/video";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 // One line per router; paths read `noun.verb`, the key a singular noun (or an area: booking, billing) and the file named for it.
 export const appRouter = createTRPCRouter({
   viewer: viewerRouter,
   message: messageRouter,
+  video: videoRouter,
   inbox: inboxRouter,
   template: templateRouter,
   live: liveRouter,

@@ -24,6 +24,7 @@ import { createTestStudio, type TestStudio } from "~test/factories";
 import type { Db } from "@/server/db/client";
 import { signedUpTestStudio } from "~test/authz/signed-up-studio";
 import { freshRun, freshSession } from "~test/training-fixtures";
+import { aVideoRow } from "~test/video-fixtures";
 import { personalDataCoverage } from "./coverage";
 import { streamExport } from "./export";
 import { tablesOf } from "./person-references";
@@ -94,6 +95,7 @@ describe.each([
     await callerFor(t.db, person.userId).push.subscribe({ endpoint: `https://push.example.test/${randomUUID()}`, keys: { p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA", auth: "tBHItJI5svbpez7KI4CCXg" } });
     await callerFor(t.db, person.userId).push.setPreference({ kind: "drill_unlocked", pushEnabled: false });
     await freshOverride(t.db, s);
+    await aVideoRow(t.db, s);
     const hopping = await builtInDrillId(t.db, s.studioId, "hopping");
     await t.db.insert(unlockEvents).values({ studioId: s.studioId, clientId: person.clientId, drillId: hopping, metOn: "2026-03-18" });
     await callerFor(t.db, person.userId).progression.mine({});

@@ -74,6 +74,9 @@ export const personalDataCoverage = {
   checkin_pain_scores: { exported: { file: "checkins.csv" }, deletion: removed },
   // The check-ins scheduled for the client; a programme's schedules name no client and stay.
   checkin_schedules: { exported: { file: "checkin-schedules.csv" }, deletion: removed },
+  // Form-check videos: their files (in the media store) are under videos/ in the zip. A deleted
+  // session or client takes the rows; the files go with the media clean-up's orphan sweep.
+  videos: { exported: { file: "videos.csv" }, deletion: removed },
   progress_snapshots: { exported: { notExported: "A cache derived from the sessions and runs that are exported." }, deletion: removed },
   mastery_checks: { exported: { notExported: "A cache derived from the sessions that are exported." }, deletion: removed },
   bookings: {

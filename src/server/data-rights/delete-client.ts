@@ -35,6 +35,7 @@ import {
   unlockEvents,
   unlockOverrides,
   users,
+  videos,
 } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { DomainError, notFound } from "@/lib/errors";
@@ -44,6 +45,8 @@ import { resetRequestKey } from "@/server/auth/password-reset";
 import { enqueueEmail } from "@/server/outbox/service";
 import { anonymisedIdentity, isBookingToCancel, isDeletionConfirmed, isSubscriptionToStop } from "./rules";
 import { coachOrOwner } from "@/server/messages/audience";
+import { mediaStore } from "@/server/media/storage-select";
+import { removeVideoFiles } from "@/server/media/videos";
 
 // Deleting a client: by the owner, or by the client themselves from their account settings
 // (the same rule either way, and then their coach is told). What goes and what stays:
@@ -121,12 +124,13 @@ export async function deleteClient(
   for (const sub of running) {
     await setCancelAtPeriodEnd(db, await provider(), { studioId: input.studioId, clientId: client.id, subscriptionId: sub.id, cancelAtPeriodEnd: true });
   }
-  return db.transaction(async (tx) => {
+  const deleted = await db.transaction(async (tx) => {
     // Locked and checked again: of two owners deleting at once, the second is told it is done.
     const locked = await loadClient(tx, input.studioId, client.id, { lock: true });
     // The bookings say who asked (the owner, or the client themselves); the client loses nothing either way.
     const actor = input.requestedBy.by === "owner" ? { by: "trainer" as const, memberId: input.requestedBy.memberId } : { by: "client" as const, clientId: locked.id };
     const cancelled = await cancelUpcomingBookings(tx, input.studioId, actor, locked.id, input.now);
+    const removedVideos = await tx.delete(videos).where(inStudio(videos, input.studioId, eq(videos.clientId, locked.id))).returning({ id: videos.id });
     await removePracticeData(tx, input.studioId, locked.id);
     await removeCheckins(tx, input.studioId, locked.id);
     await removeSignIn(tx, input.studioId, locked);
@@ -150,8 +154,12 @@ export async function deleteClient(
       .where(inStudio(clients, input.studioId, eq(clients.id, locked.id)));
     // After the client's own mail is removed: this email is the coach's.
     if (input.requestedBy.by === "client") await tellCoachOfSelfDeletion(tx, input.studioId, locked);
-    return { clientId: locked.id, deletedAt: input.now, cancelledBookings: cancelled, stoppedSubscriptions: running.length };
+    return { removedVideos, result: { clientId: locked.id, deletedAt: input.now, cancelledBookings: cancelled, stoppedSubscriptions: running.length } };
   });
+  // The videos' files, once their rows are gone for good; one the store cannot remove now is an
+  // orphan the media clean-up removes within the hour.
+  for (const { id } of deleted.removedVideos) await removeVideoFiles(mediaStore(), input.studioId, id).catch(() => undefined);
+  return deleted.result;
 }
 
 // The studio waives its cancellation window, so the client loses nothing: a credit-priced

@@ -6,6 +6,9 @@ import { csvRow, isoInstant } from "./csv";
 import { exportFiles, type ExportFile, type FileContext } from "./files";
 import { exportClients, exportStudio, type ExportScope } from "./scope";
 import { messagePhotoFiles } from "./photo-files";
+import { exportedVideoFiles } from "./video-files";
+import { mediaStore } from "@/server/media/storage-select";
+import type { MediaStore } from "@/server/media/storage";
 import { importedRunFiles } from "./run-files";
 import { zipStream, type ZipEntry } from "./zip";
 
@@ -66,12 +69,14 @@ export function readMe(input: { studioName: string; audience: ExportScope["audie
     "included a yes to a question that holds training until the coach has read it; cleared_at_utc",
     "and cleared_by say when and by whom. Comments on a check-in are in messages.csv with its",
     "checkin_response_id.",
+    "Form-check videos are in videos/, named in videos.csv's file column (the phone-friendly",
+    "copy the app plays, without the phone's location; the original while there is no copy).",
     "",
   ].join("\r\n");
 }
 
 /** The export of a scope as a streamed zip: a read-me and one CSV per kind of row. */
-export async function streamExport(q: Queryable, scope: ExportScope, now: Date): Promise<AsyncGenerator<Uint8Array>> {
+export async function streamExport(q: Queryable, scope: ExportScope, now: Date, store: () => MediaStore = mediaStore): Promise<AsyncGenerator<Uint8Array>> {
   const [studio, clients] = await Promise.all([exportStudio(q, scope.studioId), exportClients(q, scope)]);
   const files = exportFiles(scope.audience);
   const ctx: FileContext = { q, studioId: scope.studioId, clients };
@@ -86,6 +91,8 @@ export async function streamExport(q: Queryable, scope: ExportScope, now: Date):
     for await (const photo of messagePhotoFiles(ctx)) yield { name: photo.name, chunks: [photo.bytes] };
     // The watch's files runs were imported from, each named in runs.csv's file_names.
     for await (const file of importedRunFiles(ctx)) yield { name: file.name, chunks: [file.bytes] };
+    // Form-check videos, each named in videos.csv's file column; streamed from the media store.
+    for await (const video of exportedVideoFiles(ctx, store())) yield video;
   }
   return zipStream(entries(), now);
 }

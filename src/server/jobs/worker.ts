@@ -5,6 +5,9 @@ import { CHECKIN_REMIND_JOB, CHECKIN_SWEEP_JOB, checkinReminderJob, checkinSweep
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { removeUnsentPhotos } from "@/server/messages/photos";
+import { DROP_ORIGINAL_JOB, dropOriginalJob, MEDIA_SWEEP_JOB, mediaSweepJob, scheduleMediaSweep, TRANSCODE_JOB, transcodeVideoJob, type MediaJobDeps } from "@/server/media/jobs";
+import { mediaFolders, mediaStore } from "@/server/media/storage-select";
+import { systemTools } from "@/server/media/tools";
 import { DIGEST_JOB, digestJob, PUSH_JOB, pushNotificationJob } from "@/server/notifications/notify";
 import { deliverPendingEmails, writePendingCredentials } from "@/server/outbox/service";
 import { runDueJobs, type JobHandlers } from "./service";
@@ -15,12 +18,17 @@ import { runDueJobs, type JobHandlers } from "./service";
 // on one PostgreSQL (jobs and emails are claimed with SKIP LOCKED); on PGlite it shares the
 // process's one database instance.
 
+const mediaDeps = (): MediaJobDeps => ({ store: mediaStore(), tools: systemTools, incomingFolder: mediaFolders(env()).incoming });
+
 export const jobHandlers: JobHandlers = {
   [REMINDER_JOB]: sendBookingReminder,
   [PUSH_JOB]: pushNotificationJob,
   [DIGEST_JOB]: digestJob(() => env().appUrl),
   [CHECKIN_SWEEP_JOB]: checkinSweepJob,
   [CHECKIN_REMIND_JOB]: checkinReminderJob,
+  [TRANSCODE_JOB]: transcodeVideoJob(mediaDeps),
+  [DROP_ORIGINAL_JOB]: dropOriginalJob(mediaDeps),
+  [MEDIA_SWEEP_JOB]: mediaSweepJob(mediaDeps),
 };
 
 const INTERVAL_MS = 5_000;
@@ -60,6 +68,8 @@ export function startWorker(): void {
         lastSweepAt = Date.now();
         const removed = await removeUnsentPhotos(db, new Date());
         if (removed > 0) logger.info({ removed }, "removed photos uploaded but never sent");
+        // Video uploads abandoned for a day, and files no row names (media/jobs.ts).
+        await scheduleMediaSweep(db, new Date());
       }
     } catch (error) {
       logger.error({ err: error }, "background worker pass failed");

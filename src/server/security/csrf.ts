@@ -35,6 +35,8 @@ export const CSRF_INVENTORY: Record<string, Protection> = {
   "src/app/api/studio/logo/route.ts": "same-origin",
   "src/app/api/messages/photos/route.ts": "same-origin",
   "src/app/api/runs/import/route.ts": "same-origin",
+  "src/app/api/uploads/videos/[[...upload]]/route.ts": "same-origin",
+  "src/app/api/media/videos/[videoId]/[file]/route.ts": "read-only",
   "src/app/api/messages/photos/[photoId]/route.ts": "read-only",
   "src/app/sw.js/route.ts": "read-only",
   "src/app/actions.ts": "server-action-origin",

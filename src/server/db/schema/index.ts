@@ -15,3 +15,4 @@ export * from "./message-templates";
 export * from "./notifications";
 export * from "./run-files";
 export * from "./checkins";
+export * from "./videos";

@@ -1,0 +1,46 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { mediaReaderOf } from "@/server/media/access";
+import { ACCEPTED_VIDEO_TYPES, MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS } from "@/server/media/limits";
+import { mediaStore } from "@/server/media/storage-select";
+import { VIDEO_UPLOAD_PATH } from "@/server/media/tus";
+import { removeVideo, studioVideoStorage, videosOfEntry, viewOf, watchableVideo } from "@/server/media/videos";
+import { authedProcedure, clientProcedure, createTRPCRouter, ownerProcedure } from "../trpc";
+
+// Form-check videos (issue 22). The bytes go through the tus route (/api/uploads/videos) and
+// come back through the media route (/api/media/videos/<id>/video|poster); these procedures say
+// what exists, in what state, and let the client remove their own.
+
+/** Clients and trainers; anyone else signed in is refused. */
+const watcherProcedure = authedProcedure.use(({ ctx, next }) => {
+  const reader = mediaReaderOf(ctx.viewer);
+  if (!reader) throw new TRPCError({ code: "FORBIDDEN", message: "Form-check videos are between a studio's clients and trainers." });
+  return next({ ctx: { reader } });
+});
+
+const videoIdInput = z.object({ videoId: z.uuid({ error: "Pick a video from the session." }) });
+
+export const videoRouter = createTRPCRouter({
+  /** What the upload route accepts, and where it is: for the logger's camera button (a client only). */
+  uploadLimits: clientProcedure.query(() => ({ endpoint: VIDEO_UPLOAD_PATH, maxBytes: MAX_VIDEO_BYTES, maxSeconds: MAX_VIDEO_SECONDS, acceptedTypes: [...ACCEPTED_VIDEO_TYPES] })),
+  /** The videos of one drill of a logged session (one side and set, or all of them), newest first. */
+  forEntry: watcherProcedure
+    .input(
+      z.object({
+        sessionId: z.uuid({ error: "Pick a session from the history." }),
+        drillId: z.uuid({ error: "Pick a drill of the session." }),
+        setNumber: z.int({ error: "Pick a set of the drill." }).min(1, { error: "Pick a set of the drill." }).max(20, { error: "Pick a set of the drill." }).optional(),
+        side: z.enum(["left", "right", "both"], { error: "Pick the left or the right side." }).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => videosOfEntry(ctx.db, ctx.reader, input)),
+  /** One video: its status (uploading, processing, ready, failed), length and file URLs. */
+  get: watcherProcedure.input(videoIdInput).query(async ({ ctx, input }) => viewOf(await watchableVideo(ctx.db, ctx.reader, input.videoId))),
+  /** The client removes a video of theirs, with its files. */
+  remove: clientProcedure.input(videoIdInput).mutation(async ({ ctx, input }) => {
+    await removeVideo(ctx.db, mediaStore(), { studioId: ctx.studioId, clientId: ctx.clientId, userId: ctx.viewer.userId }, input.videoId);
+    return { removed: true as const };
+  }),
+  /** The studio's videos and the bytes they take (the owner's settings page). */
+  studioStorage: ownerProcedure.query(({ ctx }) => studioVideoStorage(ctx.db, ctx.studioId)),
+});

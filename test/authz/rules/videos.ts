@@ -1,0 +1,18 @@
+import { aVideoRow } from "../../video-fixtures";
+import { freshSession } from "../../training-fixtures";
+import { ANY_OWNER, CLIENT_A, CLIENTS, type ProcedureRules, type Role } from "../roles";
+
+// Client A's form-check videos: client A and the trainers who may see client A watch them;
+// client B, or another studio's trainer, naming one finds nothing. The bytes go through the tus
+// route and the media route, whose own test (src/app/api/media/videos/media-route.integration.test.ts)
+// asks each role too; both routes authorize through video.uploadLimits and video.get.
+const WATCHERS: readonly Role[] = ["clientA", "trainer", "owner"];
+
+export const videoRules: ProcedureRules = {
+  "video.uploadLimits": { allowed: CLIENTS, clientScoped: false },
+  "video.forEntry": { allowed: WATCHERS, clientScoped: true, input: async (f) => { const { sessionId, drills } = await freshSession(f.db, f.home); return { sessionId, drillId: drills.kneeDrive, side: "left" }; } },
+  "video.get": { allowed: WATCHERS, clientScoped: true, input: async (f) => ({ videoId: (await aVideoRow(f.db, f.home)).id }) },
+  // Only the client, their own: a trainer does not remove what the client filmed.
+  "video.remove": { allowed: CLIENT_A, clientScoped: false, input: async (f) => ({ videoId: (await aVideoRow(f.db, f.home)).id }) },
+  "video.studioStorage": { allowed: ANY_OWNER, clientScoped: false },
+};
