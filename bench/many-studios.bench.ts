@@ -172,7 +172,8 @@ async function captureStatements(dbUrl: string, measured: Measured): Promise<Sta
   return captured.filter((s) => !seen.has(s.query) && seen.add(s.query));
 }
 
-type Plan = Statement & { ms: number; text: string };
+/** `buffers`: pages the statement touched (shared hit + read, the top node's count, children included). */
+type Plan = Statement & { ms: number; buffers: number; text: string };
 
 /** EXPLAIN (ANALYZE, BUFFERS) of each read, warm (the second run), in a transaction rolled back. */
 async function explainAll(dbUrl: string, statements: Statement[]): Promise<{ plans: Plan[]; skipped: number }> {
@@ -193,7 +194,9 @@ async function explainAll(dbUrl: string, statements: Statement[]): Promise<{ pla
         text = rows.map((r) => (r as Record<string, string>)["QUERY PLAN"]).join("\n");
       }
       const ms = Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? NaN);
-      plans.push({ ...s, ms, text });
+      const top = /Buffers: shared((?: \w+=\d+)+)/.exec(text.split("\nPlanning:")[0]!)?.[1] ?? "";
+      const buffers = [...top.matchAll(/(hit|read)=(\d+)/g)].reduce((sum, m) => sum + Number(m[2]), 0);
+      plans.push({ ...s, ms, buffers, text });
     }
   } finally {
     await client.end();
@@ -311,6 +314,14 @@ try {
   log("capturing the statements of the three requests and explaining them on the many-studio database");
   const statements = await captureStatements(many.url, measured);
   const { plans, skipped } = await explainAll(many.url, statements);
+  // The same statements on the copy (the same studio, the same ids): the database's work per
+  // request alone and beside, in pages touched, which the machine's load does not change.
+  const alonePlans = (await explainAll(alone.url, statements)).plans;
+  const work = (list: Plan[], request: string) => {
+    const mine = list.filter((p) => p.request === request);
+    return { ms: mine.reduce((t, p) => t + p.ms, 0), buffers: mine.reduce((t, p) => t + p.buffers, 0) };
+  };
+  const requests = ["client's today", "trainer's dashboard", "owner's dashboard"];
   const seqScans = await bigSeqScans(many.url, plans);
 
   const median = (xs: number[]) => percentile(xs, 50);
@@ -329,6 +340,11 @@ try {
     { figure: "trainer's dashboard data (their clients) p95", values: [f(p95(figures.alone.trainer)), f(p95(figures.many.trainer))], budget: "≤ 50 ms", pass: p95(figures.many.trainer) <= 50 },
     { figure: "owner's dashboard data (whole studio) p50", values: [f(median(figures.alone.owner)), f(median(figures.many.owner))], budget: "-", pass: null },
     { figure: "owner's dashboard data (whole studio) p95", values: [f(p95(figures.alone.owner)), f(p95(figures.many.owner))], budget: "≤ 100 ms", pass: p95(figures.many.owner) <= 100 },
+    ...requests.map((r) => {
+      const a = work(alonePlans, r);
+      const b = work(plans, r);
+      return { figure: `${r}: its statements' pages touched / execution time (EXPLAIN ANALYZE)`, values: [`${a.buffers} / ${f(a.ms)}`, `${b.buffers} / ${f(b.ms)}`], budget: "(pages: same)", pass: null };
+    }),
     { figure: `seed of ${studios} studios (many-studio database)`, values: ["-", `${seedSeconds.toFixed(0)} s`], budget: "-", pass: null },
     { figure: "pg_database_size", values: ["-", size!.pretty], budget: "-", pass: null },
     { figure: "sequential scans of a big table in these requests", values: ["-", String(seqScans.length)], budget: "0", pass: seqScans.length === 0 },
