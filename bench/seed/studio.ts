@@ -13,7 +13,17 @@ export const DAYS = 730;
 export const NOW = new Date("2026-11-20T12:00:00Z");
 export const ZONES = ["Europe/London", "America/New_York", "Europe/Madrid", "Australia/Sydney", "Asia/Tokyo"];
 
-export async function seed(db: Db) {
+export type SeedOptions = {
+  /** Fewer clients for a quick run at small scale; the benches' figures are at CLIENTS. */
+  clients?: number;
+  /**
+   * false: leave VACUUM ANALYZE and the checkpoint to one settleDatabase after the last of
+   * several studios, instead of vacuuming the whole (growing) database after each.
+   */
+  settle?: boolean;
+};
+
+export async function seed(db: Db, { clients = CLIENTS, settle = true }: SeedOptions = {}) {
   const exec = (query: ReturnType<typeof sql>) => db.execute(query);
   const [{ id: studioId }] = await rowsOf<{ id: string }>(db, sql`insert into studios (name, slug) values ('Bench studio', 'bench-' || gen_random_uuid()) returning id::text as id`) as [{ id: string }];
   await exec(sql`
@@ -26,7 +36,7 @@ export async function seed(db: Db) {
   await exec(sql`
     insert into users (email, name, time_zone)
     select 'runner-' || g || '-' || ${studioId} || '@bench.test', 'Runner ' || g, (${sql.raw(`array['${ZONES.join("','")}']`)})[1 + g % ${ZONES.length}]
-    from generate_series(1, ${CLIENTS}) g`);
+    from generate_series(1, ${clients}) g`);
   await exec(sql`
     insert into clients (studio_id, user_id, coach_id, name, email)
     select ${studioId}, u.id, (select m.id from studio_members m where m.studio_id = ${studioId} order by m.id offset (split_part(u.name, ' ', 2)::int % ${TRAINERS}) limit 1), u.name, u.email
@@ -94,16 +104,21 @@ export async function seed(db: Db) {
     select s.studio_id, s.id, c.coach_id, '', s.performed_at + interval '1 day', s.performed_at + interval '1 day'
     from practice_sessions s join clients c on c.id = s.client_id
     where s.studio_id = ${studioId} and s.performed_at < ${NOW.toISOString()}::timestamptz - interval '3 days'`);
-  // What autovacuum does on a live server: statistics, and the visibility map that lets
-  // covering indexes answer without visiting the table.
-  await exec(sql`vacuum analyze`);
-  // The seed's write-ahead log flushed now, not by a checkpoint in the middle of a measurement.
-  await exec(sql`checkpoint`);
+  if (settle) await settleDatabase(db);
   const [counts] = await rowsOf<{ entries: number; sessions: number; runs: number }>(
     db,
-    sql`select (select count(*) from practice_entries)::int as entries, (select count(*) from practice_sessions)::int as sessions, (select count(*) from runs)::int as runs`,
+    sql`select (select count(*) from practice_entries where studio_id = ${studioId})::int as entries, (select count(*) from practice_sessions where studio_id = ${studioId})::int as sessions,
+      (select count(*) from runs where studio_id = ${studioId})::int as runs`,
   );
   const clientIds = (await rowsOf<{ id: string }>(db, sql`select id::text as id from clients where studio_id = ${studioId} order by random()`)).map((r) => r.id);
   const [coach] = await rowsOf<{ id: string }>(db, sql`select m.id::text as id from studio_members m where m.studio_id = ${studioId} order by m.id limit 1`);
   return { studioId, clientIds, coachId: coach!.id, counts: counts! };
+}
+
+/** What autovacuum does on a live server, done once the seeding is over. */
+export async function settleDatabase(db: Db) {
+  // Statistics, and the visibility map that lets covering indexes answer without visiting the table.
+  await db.execute(sql`vacuum analyze`);
+  // The seed's write-ahead log flushed now, not by a checkpoint in the middle of a measurement.
+  await db.execute(sql`checkpoint`);
 }
