@@ -50,7 +50,7 @@ type Figures = {
   dashP95: number;
   /** The owner's: the whole studio's queue and every client in the overview. */
   ownerDash: { p50: number; p95: number };
-  weights?: { build: PageWeight[]; browser: PageWeight[] };
+  weights?: { build: PageWeight[]; browser: (PageWeight | null)[] };
 };
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "stride-bench-"));
@@ -157,7 +157,9 @@ async function onPostgres(): Promise<Figures> {
       const shared = await sharedReads(stride.url, signedIn, prepared);
       const weights = {
         build: ["/portal", "/dashboard"].map((r) => pageWeightFromBuild(ROOT, r)),
-        browser: [await pageWeightInBrowser(stride.url, cookies[0]!, "/portal"), await pageWeightInBrowser(stride.url, trainer, "/dashboard")],
+        // Today in Chromium is bench/weight.bench.ts's (its client has answered the health
+        // questions; the bench studio's clients have not, so their /portal is the intake).
+        browser: [null, await pageWeightInBrowser(stride.url, trainer, "/dashboard")],
       };
       await stride.stop();
       return {
@@ -226,7 +228,7 @@ const rows: ColumnsRow[] = [
   { figure: "trainer's dashboard data (attention + overview, 50 clients) p95", values: [ms(pg?.dashP95), ms(lite?.dashP95)], budget: "≤ 50 ms", pass: pg ? pg.dashP95 <= 50 : null },
   { figure: "owner's dashboard data (whole studio, 500 clients) p50 / p95", values: [pg ? `${ms(pg.ownerDash.p50)} / ${ms(pg.ownerDash.p95)}` : "-", lite ? `${ms(lite.ownerDash.p50)} / ${ms(lite.ownerDash.p95)}` : "-"], budget: "-", pass: null },
   { figure: "Today page JS, gzip (build output)", values: [kb(weight(0, "build")?.gzipBytes), "same build"], budget: "≤ 180 KB", pass: pg ? weight(0, "build")!.gzipBytes <= 180 * 1024 : null },
-  { figure: "Today page JS, gzip (Chromium, loaded)", values: [kb(weight(0, "browser")?.gzipBytes), "-"], budget: "(check)", pass: null },
+  { figure: "Today page JS, gzip (Chromium, loaded)", values: ["npm run bench weight", "-"], budget: "(check)", pass: null },
   { figure: "dashboard JS, gzip (build output)", values: [kb(weight(1, "build")?.gzipBytes), "same build"], budget: "≤ 180 KB", pass: pg ? weight(1, "build")!.gzipBytes <= 180 * 1024 : null },
   { figure: "dashboard JS, gzip (Chromium, loaded)", values: [kb(weight(1, "browser")?.gzipBytes), "-"], budget: "(check)", pass: null },
 ];
@@ -237,8 +239,9 @@ printColumns(
 );
 if (pg?.weights) {
   for (const [i, w] of pg.weights.build.entries()) {
-    const b = pg.weights.browser[i]!;
-    console.log(`${w.route}: build lists ${w.files} files (${kb(w.gzipBytes)} gzip, ${kb(w.rawBytes)} raw); Chromium loaded ${b.files} scripts (${kb(b.gzipBytes)} encoded, ${kb(b.rawBytes)} raw)`);
+    const b = pg.weights.browser[i];
+    const loaded = b ? `Chromium loaded ${b.files} scripts (${kb(b.gzipBytes)} encoded, ${kb(b.rawBytes)} raw)` : "Chromium: npm run bench weight";
+    console.log(`${w.route}: build lists ${w.files} files (${kb(w.gzipBytes)} gzip, ${kb(w.rawBytes)} raw); ${loaded}`);
   }
 }
 fs.rmSync(workDir, { recursive: true, force: true });
