@@ -9,7 +9,6 @@
 // `npm run build`), and says so rather than serving a stale one.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -22,6 +21,7 @@ import { printColumns, type ColumnsRow } from "./lib";
 import { seed } from "./seed/studio";
 import { signIn } from "./stack/http";
 import { startStride } from "./stack/stride-server";
+import { freePort } from "../e2e/fixtures/app-server";
 
 const ROOT = process.cwd();
 const KB = 1024;
@@ -47,17 +47,6 @@ function assertCurrentBuild() {
   if (newestMtime(path.join(ROOT, "src")) > fs.statSync(buildId).mtimeMs) throw new Error("The production build is older than src/: rebuild it (`npx next build --webpack`) first.");
 }
 
-/** A port nobody holds now: the system picks it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Fetched = { route: string; bytes: number; gzipBytes: number; showing: string; nextHref: string | null };
 

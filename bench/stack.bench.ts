@@ -4,7 +4,7 @@
 // because timings on a shared 2-core machine are noisy.
 //   npm run bench stack                     both databases
 //   BENCH_DB=postgres|pglite npm run bench stack
-//   BENCH_PORT=3400 (uses 3 ports from it) · BENCH_SECONDS=10 (per server, for throughput)
+//   BENCH_SECONDS=10 (per server, for throughput)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -23,9 +23,9 @@ import { captureTodaySql } from "./stack/capture";
 import { batchQueryPath, expectOk, signIn } from "./stack/http";
 import { pageWeightFromBuild, pageWeightInBrowser, type PageWeight } from "./stack/page-weight";
 import { startStride } from "./stack/stride-server";
+import { freePort } from "../e2e/fixtures/app-server";
 
 const ROOT = process.cwd();
-const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Throughput runs alternate Stride and the bare server in this many slices, so noise hits both. */
 const ROUNDS = 2;
@@ -132,13 +132,13 @@ async function onPostgres(): Promise<Figures> {
     await database.migrate();
     const prepared = await prepare(database.db);
     log("starting Stride on PostgreSQL (builds first if the build is stale)");
-    const stride = await startStride({ port: PORT, databaseUrl: dbUrl, dataDir: path.join(workDir, "pg-data"), logFile: path.join(workDir, "stride-postgres.log") });
+    const stride = await startStride({ port: await freePort(), databaseUrl: dbUrl, dataDir: path.join(workDir, "pg-data"), logFile: path.join(workDir, "stride-postgres.log") });
     try {
       const signedIn = await signInAll(stride.url, prepared);
       const { cookies, trainer } = signedIn;
       const scripts = await captureTodaySql(dbUrl, prepared.clients, new Date());
       log(`today read: ${scripts[0]!.length} statements per request`);
-      const bare = await startBareServer({ port: PORT + 1, url: dbUrl, poolSize: POOL, scripts });
+      const bare = await startBareServer({ port: await freePort(), url: dbUrl, poolSize: POOL, scripts });
       const bareCookies = prepared.clients.map((_, i) => `bench-user=${i}`);
       let strideTotal = { requests: 0, seconds: 0, p50: 0 };
       let bareTotal = { requests: 0, seconds: 0 };
@@ -190,7 +190,7 @@ async function onPglite(): Promise<Figures> {
     await database.close();
   }
   log("starting Stride on the seeded PGlite folder");
-  const stride = await startStride({ port: PORT + 2, dataDir, logFile: path.join(workDir, "stride-pglite.log") });
+  const stride = await startStride({ port: await freePort(), dataDir, logFile: path.join(workDir, "stride-pglite.log") });
   try {
     const signedIn = await signInAll(stride.url, prepared);
     const { cookies } = signedIn;

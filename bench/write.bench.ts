@@ -9,7 +9,6 @@
 //   BENCH_SLICES=3 · BENCH_STEP_SECONDS=3 (per slice of each open-loop rate)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
@@ -24,6 +23,7 @@ import { startBareWriteServer } from "./stack/bare-write";
 import { signIn } from "./stack/http";
 import { startStride } from "./stack/stride-server";
 import { sessionLogPost, WRITE_RATES, writeAlone, writeAtRate, writeClosedLoop, type Post } from "./stack/write-load";
+import { freePort } from "../e2e/fixtures/app-server";
 
 const SLICES = Number(process.env.BENCH_SLICES ?? 3);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 3);
@@ -51,17 +51,6 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "stride-bench-write-"));
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 const median = (values: number[]) => percentile(values, 50);
 
-/** A port nobody listens on now (the machine is shared: no fixed ports). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Seeds the studio and gives the first WRITERS clients a password to sign in with. */
 async function prepare(db: Db): Promise<Writers & { seedSeconds: number }> {
