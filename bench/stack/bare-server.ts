@@ -3,44 +3,16 @@
 // JSON. No Next, no Auth.js, no tRPC: what is left is the cost of the database work itself.
 // It runs in a process of its own, as Stride does, so it does not share an event loop with
 // the load generator.
-import { spawn } from "node:child_process";
-import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import type { Statement } from "./capture";
+import { childOptions, isEntryPoint, startChildServer } from "./child-server";
 
 type Options = { port: number; url: string; poolSize: number; scripts: Statement[][] };
 
 /** Starts the bare server in a child process and resolves once it answers. */
-export async function startBareServer(options: Options) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stride-bare-"));
-  const config = path.join(dir, "config.json");
-  fs.writeFileSync(config, JSON.stringify(options));
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), config], { stdio: ["ignore", "inherit", "inherit"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error("the bare server exited before it served");
-    try {
-      if ((await fetch(`${url}/`, { headers: { cookie: "bench-user=0" } })).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error("the bare server did not answer within a minute");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+export function startBareServer(options: Options) {
+  return startChildServer(import.meta.url, options, "the bare server", async (url) => (await fetch(`${url}/`, { headers: { cookie: "bench-user=0" } })).ok);
 }
 
 function serve(options: Options) {
@@ -68,6 +40,6 @@ function serve(options: Options) {
 }
 
 // Run as the child: `node --import tsx bare-server.ts <config.json>`.
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  serve(JSON.parse(fs.readFileSync(process.argv[2]!, "utf8")) as Options);
+if (isEntryPoint(import.meta.url)) {
+  serve(childOptions<Options>());
 }

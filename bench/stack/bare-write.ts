@@ -3,47 +3,18 @@
 // transaction, with a fresh session id each time. It reads the same tRPC batch body Stride
 // reads (and parses it as JSON) but validates nothing: no Next, no Auth.js, no tRPC, no zod.
 // What is left is the database work of one session. A process of its own, as Stride is.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import type { WriteScript } from "./bare-write-capture";
+import { childOptions, isEntryPoint, startChildServer } from "./child-server";
 
 type Options = { port: number; url: string; poolSize: number; scripts: WriteScript[] };
 
 /** Starts the bare write server in a child process and resolves once it listens. */
-export async function startBareWriteServer(options: Options) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stride-bare-write-"));
-  const config = path.join(dir, "config.json");
-  fs.writeFileSync(config, JSON.stringify(options));
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), config], { stdio: ["ignore", "inherit", "inherit"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error("the bare write server exited before it served");
-    try {
-      // Any answer means it listens; an unnamed user is refused without touching the database.
-      await fetch(`${url}/`);
-      break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error("the bare write server did not answer within a minute");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+export function startBareWriteServer(options: Options) {
+  // Any answer means it listens; an unnamed user is refused without touching the database.
+  return startChildServer(import.meta.url, options, "the bare write server", async (url) => Boolean(await fetch(`${url}/`)));
 }
 
 function serve(options: Options) {
@@ -85,6 +56,6 @@ function serve(options: Options) {
 }
 
 // Run as the child: `node --import tsx bare-write.ts <config.json>`.
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  serve(JSON.parse(fs.readFileSync(process.argv[2]!, "utf8")) as Options);
+if (isEntryPoint(import.meta.url)) {
+  serve(childOptions<Options>());
 }
