@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 import { localDateIn, type LocalDate } from "@/lib/local-date";
 import type { Queryable } from "@/server/db/client";
 import { checkinAnswers, checkinForms, checkinPainScores, checkinQuestions, checkinResponses, clients, messages, threads } from "@/server/db/schema";
-import { clientNotDeleted, clientVisibleTo, inStudio } from "@/server/db/tenancy";
+import { clientDataReadableBy, clientNotDeleted, inStudio } from "@/server/db/tenancy";
 import { zoneOf } from "@/server/dates/zones";
 import { historyStart, shapeCheckinHistory, shapeResponses, type CheckinHistoryShape, type DueDay, type HistoryAnswerRow, type HistoryPainRow, type HistoryResponse, type HistoryResponseRow } from "./history-shape";
 import { dueOccurrences } from "./occurrences";
@@ -50,7 +50,7 @@ export async function checkinResponseFor(q: Queryable, studioId: string, reader:
     .from(checkinResponses)
     .innerJoin(clients, eq(clients.id, checkinResponses.clientId))
     .where(
-      inStudio(checkinResponses, studioId, eq(checkinResponses.id, responseId), clientNotDeleted, reader.kind === "client" ? eq(clients.id, reader.clientId) : clientVisibleTo(reader.clientScope)),
+      inStudio(checkinResponses, studioId, eq(checkinResponses.id, responseId), clientDataReadableBy(reader)),
     )
     .limit(1);
   if (!owner) throw notFound("check-in");

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { rowsOf } from "@/server/db/raw-rows";
 import { inStudioSql } from "@/server/db/tenancy";
+import { escapeLike } from "./service";
 import { DomainError } from "@/lib/errors";
 import { BAD_CURSOR_MESSAGE, cursorFits, pageOf, type ClientSort, type ClientStatus, type Cursor, type KeyPart, type Page, type SortDirection } from "@/lib/paging";
 
@@ -40,10 +41,6 @@ export const clientSortKeyKinds: Record<ClientSort, ("string" | "number")[]> = {
   coach: ["string", "string"],
   status: ["string", "string"],
 };
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * One page of the studio's clients (not deleted), in the asked order, with the total and the

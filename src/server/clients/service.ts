@@ -81,7 +81,8 @@ export function listCoaches(q: Queryable, studioId: string) {
     .orderBy(asc(users.name));
 }
 
-function escapeLike(text: string): string {
+/** The text as a literal inside an ILIKE pattern: its `%`, `_` and `\` match themselves. */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

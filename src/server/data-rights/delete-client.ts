@@ -46,7 +46,7 @@ import { enqueueEmail } from "@/server/outbox/service";
 import { anonymisedIdentity, isBookingToCancel, isDeletionConfirmed, isSubscriptionToStop } from "./rules";
 import { coachOrOwner } from "@/server/messages/audience";
 import { mediaStore } from "@/server/media/storage-select";
-import { removeVideoFiles } from "@/server/media/videos";
+import { removeFilesOfRemovedVideo } from "@/server/media/videos";
 
 // Deleting a client: by the owner, or by the client themselves from their account settings
 // (the same rule either way, and then their coach is told). What goes and what stays:
@@ -156,9 +156,8 @@ export async function deleteClient(
     if (input.requestedBy.by === "client") await tellCoachOfSelfDeletion(tx, input.studioId, locked);
     return { removedVideos, result: { clientId: locked.id, deletedAt: input.now, cancelledBookings: cancelled, stoppedSubscriptions: running.length } };
   });
-  // The videos' files, once their rows are gone for good; one the store cannot remove now is an
-  // orphan the media clean-up removes within the hour.
-  for (const { id } of deleted.removedVideos) await removeVideoFiles(mediaStore(), input.studioId, id).catch(() => undefined);
+  // The videos' files, once their rows are gone for good.
+  for (const { id } of deleted.removedVideos) await removeFilesOfRemovedVideo(mediaStore(), input.studioId, id);
   return deleted.result;
 }
 

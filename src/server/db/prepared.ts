@@ -8,7 +8,8 @@ import type { Queryable } from "./client";
 // and only its values change. Inside a transaction the query is built on the transaction each
 // time (a query prepared on the pool would run outside it), as an unprepared one would be.
 
-const byDatabase = new WeakMap<object, Map<string, unknown>>();
+// On globalThis, as client.ts's registry is: with tRPC on Node one process holds two copies of this module.
+const byDatabase: WeakMap<object, Map<string, unknown>> = ((globalThis as unknown as { __stridePrepared?: WeakMap<object, Map<string, unknown>> }).__stridePrepared ??= new WeakMap());
 
 // PgTransaction has rollback(); the database does not.
 const isTransaction = (q: Queryable) => "rollback" in q;

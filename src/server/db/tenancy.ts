@@ -46,3 +46,15 @@ export function clientVisibleTo(scope: ClientScope, clientId: PgColumn = clients
   if (clientId === clients.id) return eq(clients.coachId, scope);
   return sql`${clientId} in (select c.id from clients c where c.coach_id = ${scope}::uuid)`;
 }
+
+/** Someone reading a client's own data: the client, or a trainer with their scope. */
+export type ClientDataReader = { kind: "client"; clientId: string } | { kind: "trainer"; clientScope: ClientScope };
+
+/**
+ * Who may read what a client logged, wrote or filmed, over a query joined to that client's
+ * `clients` row: the client themselves, or a trainer who may see the client; never a deleted
+ * client. Threads, check-in responses and videos all answer with this one rule.
+ */
+export function clientDataReadableBy(reader: ClientDataReader): SQL {
+  return and(clientNotDeleted, reader.kind === "client" ? eq(clients.id, reader.clientId) : clientVisibleTo(reader.clientScope))!;
+}

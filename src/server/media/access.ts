@@ -1,7 +1,6 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { ClientScope } from "@/lib/client-visibility";
-import { clients } from "@/server/db/schema";
-import { clientNotDeleted, clientVisibleTo } from "@/server/db/tenancy";
+import { clientDataReadableBy } from "@/server/db/tenancy";
 import type { Viewer } from "@/server/auth/viewer";
 
 // Who may watch a client's videos: the client, and the studio's trainers who may see that
@@ -13,9 +12,7 @@ export type MediaReader =
   | { kind: "trainer"; studioId: string; userId: string; clientScope: ClientScope };
 
 /** The rule, over a query joined to the video's `clients` row. */
-export function mayWatch(reader: MediaReader): SQL {
-  return and(clientNotDeleted, reader.kind === "client" ? eq(clients.id, reader.clientId) : clientVisibleTo(reader.clientScope))!;
-}
+export const mayWatch = (reader: MediaReader): SQL => clientDataReadableBy(reader);
 
 /** The one who may upload: a client, filming their own logs. */
 export type Uploader = { studioId: string; userId: string; clientId: string };

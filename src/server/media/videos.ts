@@ -3,6 +3,7 @@ import { DomainError, notFound } from "@/lib/errors";
 import type { Db, Queryable } from "@/server/db/client";
 import { clients, practiceEntries, practiceSessions, videos, type Video } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
+import { logger } from "@/server/logger";
 import { mayWatch, type MediaReader, type Uploader } from "./access";
 import { videoFolder } from "./keys";
 import type { MediaStore } from "./storage";
@@ -122,7 +123,15 @@ export async function removeVideo(db: Db, store: MediaStore, client: Uploader, v
     .where(inStudio(videos, client.studioId, eq(videos.id, videoId), eq(videos.clientId, client.clientId)))
     .returning({ id: videos.id, studioId: videos.studioId });
   if (!removed) throw notFound("video");
-  await removeVideoFiles(store, removed.studioId, removed.id).catch(() => undefined);
+  await removeFilesOfRemovedVideo(store, removed.studioId, removed.id);
+}
+
+/**
+ * The files of a video whose row is gone for good. One the store cannot remove now is an orphan
+ * the hourly media clean-up removes, so the failure is logged, not thrown.
+ */
+export async function removeFilesOfRemovedVideo(store: MediaStore, studioId: string, videoId: string): Promise<void> {
+  await removeVideoFiles(store, studioId, videoId).catch((err: unknown) => logger.warn({ err, videoId }, "video files left for the media clean-up"));
 }
 
 /** Every file of a video in the store (original, copy, poster, and anything half-written). */

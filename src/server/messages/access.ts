@@ -3,7 +3,7 @@ import type { ClientScope } from "@/lib/client-visibility";
 import { notFound } from "@/lib/errors";
 import type { Queryable } from "@/server/db/client";
 import { checkinResponses, clients, practiceSessions, runs, studioMembers, threads, users, type Thread } from "@/server/db/schema";
-import { clientNotDeleted, clientVisibleTo, inStudio } from "@/server/db/tenancy";
+import { clientDataReadableBy, inStudio } from "@/server/db/tenancy";
 import type { Viewer } from "@/server/auth/viewer";
 import { conversationOf, logThreadOf, type LogRef } from "./threads";
 
@@ -20,9 +20,7 @@ export type ThreadReader =
  * The one access rule, over a query joined to the thread's (or log's) `clients` row: the client
  * themselves, or a trainer who may see the client; never a deleted client.
  */
-export function readableBy(reader: ThreadReader): SQL {
-  return and(clientNotDeleted, reader.kind === "client" ? eq(clients.id, reader.clientId) : clientVisibleTo(reader.clientScope))!;
-}
+export const readableBy = (reader: ThreadReader): SQL => clientDataReadableBy(reader);
 
 /** The thread, if the reader may read it; another client's, or another studio's, is "missing". */
 export async function threadFor(q: Queryable, reader: ThreadReader, threadId: string): Promise<Thread> {

@@ -46,6 +46,7 @@ export async function overviewPage(q: Queryable, studioId: string, now: Date, qu
   const sign = query.direction === "asc" ? 1 : -1;
   const ordered = [...matching].sort((a, b) => sign * comparePositions({ key: order.key(a), id: a.clientId }, { key: order.key(b), id: b.clientId }));
   const page = sliceByKeyset(ordered, { key: order.key, id: (r) => r.clientId }, query.sort, query.direction, query.cursor, query.size);
-  const sameSides = ordered.flatMap((r) => (r.sameSide ? [{ clientId: r.clientId, name: r.name, message: r.sameSide.message }] : []));
+  // The attention list beside the table is the studio's (or the coach's), not the search's.
+  const sameSides = overview.rows.flatMap((r) => (r.sameSide ? [{ clientId: r.clientId, name: r.name, message: r.sameSide.message }] : []));
   return { asymmetryThresholdPercent: overview.asymmetryThresholdPercent, page, sameSides };
 }

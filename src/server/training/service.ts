@@ -142,17 +142,16 @@ export async function writeSession(q: Queryable, write: SessionWrite) {
 /**
  * The session row and its entries as one statement (one round trip, and no savepoint inside
  * the caller's transaction): the entries are inserted from the session's own insert, so a
- * session id already stored inserts no entries either. Entries travel as one JSON parameter,
+ * session id already stored inserts no entries either, and every entry takes its studio and
+ * client from the session row it belongs to. Entries travel as one JSON parameter,
  * typed by jsonb_to_recordset, whatever their number.
  */
 async function insertSession(q: Queryable, write: SessionWrite) {
   // No conflict target: two submits of one id racing can trip the (studio_id, id) index before
   // the id one, and a targeted ON CONFLICT would then raise instead of doing nothing.
-  const session = q.insert(practiceSessions).values(write.session).onConflictDoNothing().returning({ id: practiceSessions.id, createdAt: practiceSessions.createdAt });
+  const session = q.insert(practiceSessions).values(write.session).onConflictDoNothing().returning({ id: practiceSessions.id, studioId: practiceSessions.studioId, clientId: practiceSessions.clientId, createdAt: practiceSessions.createdAt });
   const entries = JSON.stringify(
     write.entries.map((e) => ({
-      studio_id: e.studioId,
-      client_id: e.clientId,
       drill_id: e.drillId,
       assignment_version_id: e.assignmentVersionId,
       local_date: e.localDate,
@@ -168,9 +167,9 @@ async function insertSession(q: Queryable, write: SessionWrite) {
     sql`with s as (${session.getSQL()}),
       e as (
         insert into ${practiceEntries} (studio_id, session_id, client_id, drill_id, assignment_version_id, local_date, set_number, side, value, contact_feel, note)
-        select x.studio_id, s.id, x.client_id, x.drill_id, x.assignment_version_id, x.local_date, x.set_number, x.side, x.value, x.contact_feel, x.note
+        select s.studio_id, s.id, s.client_id, x.drill_id, x.assignment_version_id, x.local_date, x.set_number, x.side, x.value, x.contact_feel, x.note
         from s cross join jsonb_to_recordset(${entries}::text::jsonb) as x(
-          studio_id uuid, client_id uuid, drill_id uuid, assignment_version_id uuid, local_date date, set_number smallint, side text, value numeric, contact_feel text, note text)
+          drill_id uuid, assignment_version_id uuid, local_date date, set_number smallint, side text, value numeric, contact_feel text, note text)
       )
       select s.created_at from s`,
   );
