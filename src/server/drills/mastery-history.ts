@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { lockHistoriesForRebuild } from "@/server/db/history-lock";
 import { isAnyOf, preparedQuery, value } from "@/server/db/prepared";
 import { masteryChecks } from "@/server/db/schema";
+import { inStudio } from "@/server/db/tenancy";
 import { dailyBestsFor } from "./daily-bests";
 import { addDays, type LocalDate } from "@/lib/local-date";
 import { findFirstMasteredDate, type DailyBest } from "./mastery";
@@ -96,7 +97,7 @@ const checksQuery = preparedQuery("mastery_checks_of", (q, name) =>
   q
     .select({ requiresDrillId: masteryChecks.requiresDrillId, ruleKey: masteryChecks.ruleKey, checkedThrough: masteryChecks.checkedThrough, firstMet: masteryChecks.firstMet })
     .from(masteryChecks)
-    .where(and(eq(masteryChecks.studioId, value("studioId")), eq(masteryChecks.clientId, value("clientId")), isAnyOf(masteryChecks.requiresDrillId, value("drillIds"))))
+    .where(inStudio(masteryChecks, value("studioId"), eq(masteryChecks.clientId, value("clientId")), isAnyOf(masteryChecks.requiresDrillId, value("drillIds"))))
     .prepare(name),
 );
 

@@ -4,7 +4,7 @@ import { ExportLink } from "@/components/data-rights/export-link";
 import { inputClass } from "@/components/ui/field";
 import { Pager } from "@/components/paging/pager";
 import { SearchForm } from "@/components/paging/search-form";
-import { SortLink } from "@/components/paging/sort-link";
+import { nextDirection, SortLink } from "@/components/paging/sort-link";
 import { clientListParams, CLIENT_STATUSES, encodeCursor, PAGE_SIZE, showingText, type ClientSort } from "@/lib/paging";
 import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
@@ -108,7 +108,7 @@ export async function ClientsScreen({ searchParams, basePath }: { searchParams: 
             <SortLink
               key={c.key}
               label={c.label}
-              href={href({ sort: c.key, direction: state.isSorted && params.direction === "asc" ? "desc" : "asc" })}
+              href={href({ sort: c.key, direction: nextDirection(state) })}
               state={state}
               className={state.isSorted ? "rounded-full bg-brand-50 px-3 py-2.5 font-semibold text-brand-800" : "rounded-full px-3 py-2.5 text-brand-700 underline"}
             />

@@ -6,7 +6,7 @@ import { Alert, Badge, Card } from "@/components/ui/card";
 import type { OverviewRow } from "@/server/progression/overview";
 import { Pager } from "@/components/paging/pager";
 import { SearchForm } from "@/components/paging/search-form";
-import { SortHeader, SortLink } from "@/components/paging/sort-link";
+import { nextDirection, SortHeader, SortLink } from "@/components/paging/sort-link";
 import { encodeCursor, overviewParams, showingText, type OverviewSort } from "@/lib/paging";
 import { requireViewer } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
@@ -75,7 +75,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const rows = page.rows;
   const href = (change: Parameters<typeof overviewParams.query>[1]) => `/dashboard/overview${overviewParams.query(params, change)}`;
   const sortState = (key: OverviewSort) => ({ isSorted: params.sort === key, direction: params.direction });
-  const sortHref = (key: OverviewSort) => href({ sort: key, direction: params.sort === key && params.direction === "asc" ? "desc" : "asc" });
+  const sortHref = (key: OverviewSort) => href({ sort: key, direction: nextDirection(sortState(key)) });
   const pager = (
     <Pager
       showing={showingText({ start: page.start, count: rows.length, total: page.total }, { one: "client", many: "clients" })}
