@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { drills, videos } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import type { MediaStore } from "@/server/media/storage";
@@ -49,16 +49,13 @@ export const videosFile: ExportFile = {
 export async function* exportedVideoFiles(ctx: FileContext, store: MediaStore): AsyncIterable<{ name: string; chunks: AsyncIterable<Uint8Array> }> {
   const ids = ctx.clients.map((c) => c.id);
   if (!ids.length) return;
-  let after: string | null = null;
-  for (;;) {
-    const [video] = await ctx.q
-      .select({ id: videos.id, mimeType: videos.mimeType, copyKey: videos.copyKey, originalKey: videos.originalKey })
-      .from(videos)
-      .where(and(inStudio(videos, ctx.studioId, inArray(videos.clientId, ids), after ? gt(videos.id, after) : undefined)))
-      .orderBy(asc(videos.id))
-      .limit(1);
-    if (!video) return;
-    after = video.id;
+  // One read of the rows (a few short columns each); the bytes are streamed one file at a time.
+  const rows = await ctx.q
+    .select({ id: videos.id, mimeType: videos.mimeType, copyKey: videos.copyKey, originalKey: videos.originalKey })
+    .from(videos)
+    .where(inStudio(videos, ctx.studioId, inArray(videos.clientId, ids)))
+    .orderBy(asc(videos.id));
+  for (const video of rows) {
     const key = video.copyKey ?? video.originalKey;
     const object = key ? await store.get(key) : null;
     if (object) yield { name: videoFileName(video.id, video.mimeType), chunks: object.body as AsyncIterable<Uint8Array> };
