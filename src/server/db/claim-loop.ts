@@ -15,6 +15,9 @@ export function retryDelaySql(attempts: AnyColumn): SQL {
   return sql`(power(2, ${attempts}) * interval '1 minute')`;
 }
 
+/** The same wait in milliseconds, for a row whose attempt number is already known. */
+export const retryDelayMs = (attempts: number): number => 2 ** attempts * 60_000;
+
 /**
  * The total wait before attempt number `attempts`, for a table that keeps no next-attempt time
  * (the outbox): the sum of the waits above, (2^attempts − 1) minutes from when the row was made.

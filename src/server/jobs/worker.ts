@@ -20,16 +20,20 @@ import { runDueJobs, type JobHandlers } from "./service";
 
 const mediaDeps = (): MediaJobDeps => ({ store: mediaStore(), tools: systemTools, incomingFolder: mediaFolders(env()).incoming });
 
-export const jobHandlers: JobHandlers = {
+const quickJobHandlers: JobHandlers = {
   [REMINDER_JOB]: sendBookingReminder,
   [PUSH_JOB]: pushNotificationJob,
   [DIGEST_JOB]: digestJob(() => env().appUrl),
   [CHECKIN_SWEEP_JOB]: checkinSweepJob,
   [CHECKIN_REMIND_JOB]: checkinReminderJob,
-  [TRANSCODE_JOB]: transcodeVideoJob(mediaDeps),
   [DROP_ORIGINAL_JOB]: dropOriginalJob(mediaDeps),
   [MEDIA_SWEEP_JOB]: mediaSweepJob(mediaDeps),
 };
+// Run in their own loop, so a minute of ffmpeg does not hold back a booking reminder or a push.
+const longJobHandlers: JobHandlers = {
+  [TRANSCODE_JOB]: transcodeVideoJob(mediaDeps),
+};
+export const jobHandlers: JobHandlers = { ...quickJobHandlers, ...longJobHandlers };
 
 const INTERVAL_MS = 5_000;
 const SWEEP_INTERVAL_MS = 3_600_000;
@@ -47,6 +51,18 @@ export function startWorker(): void {
   const e = env();
   const transport = e.SMTP_URL ? nodemailer.createTransport(e.SMTP_URL) : null;
   let running = false;
+  let isLongRunning = false;
+  const longTick = async () => {
+    if (isLongRunning) return;
+    isLongRunning = true;
+    try {
+      await runDueJobs(await getDb(), longJobHandlers);
+    } catch (error) {
+      logger.error({ err: error }, "background worker pass of long jobs failed");
+    } finally {
+      isLongRunning = false;
+    }
+  };
   let lastSweepAt = 0;
   let isCheckinSweepStarted = false;
   const tick = async () => {
@@ -59,7 +75,8 @@ export function startWorker(): void {
         await startCheckinReminders(db, new Date());
         isCheckinSweepStarted = true;
       }
-      await runDueJobs(db, jobHandlers);
+      await runDueJobs(db, quickJobHandlers);
+      void longTick();
       if (transport) await deliverPendingEmails(db, transport, e.MAIL_FROM);
       else await writePendingCredentials(db, logCredential);
       // Photos uploaded for a message never sent (the person changed their mind): gone after a

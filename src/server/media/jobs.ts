@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { and, eq, inArray, lt } from "drizzle-orm";
-import type { Queryable, Tx } from "@/server/db/client";
+import type { Db, Queryable, Tx } from "@/server/db/client";
 import { videos } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
-import { enqueueJob } from "@/server/jobs/service";
+import { enqueueJob, type LongJobHandler } from "@/server/jobs/service";
 import { logger } from "@/server/logger";
 import { copyKey, posterKey, VIDEOS_PREFIX, videoOfKey } from "./keys";
 import type { MediaStore } from "./storage";
@@ -31,59 +31,68 @@ export const COPY_FAILED_NOTE = "Shown as uploaded: a phone-friendly copy could 
 export type MediaJobDeps = { store: MediaStore; tools: MediaTools; incomingFolder: string };
 
 /**
- * Makes the poster and the H.264/AAC copy, stores them and points the row at them. The original
- * stays until the row names the copy: its removal is a job queued in the same transaction,
- * so it runs only once the copy is committed.
+ * Makes the poster and the H.264/AAC copy, stores them and points the row at them. ffmpeg runs
+ * outside any transaction (a long job, jobs/service.ts); the row is written at the end, and only
+ * if the video is still the one being copied. The original stays until the row names the copy:
+ * its removal is a job queued with that write, so it runs only once the copy is committed.
  */
-export function transcodeVideoJob(deps: () => MediaJobDeps) {
-  return async (tx: Tx, payload: Record<string, unknown>, now: Date): Promise<void> => {
-    const { store, tools } = deps();
-    const [video] = await tx
-      .select()
-      .from(videos)
-      .where(inStudio(videos, String(payload.studioId), eq(videos.id, String(payload.videoId))))
-      .limit(1);
-    if (!video || video.status !== "processing" || !video.originalKey) return;
-    const serveOriginal = (note: string) =>
-      tx.update(videos).set({ status: "ready", statusNote: note, updatedAt: now }).where(inStudio(videos, video.studioId, eq(videos.id, video.id)));
-    if (!(await hasTool(tools.ffmpeg))) return void (await serveOriginal(NO_FFMPEG_NOTE));
+export function transcodeVideoJob(deps: () => MediaJobDeps): LongJobHandler {
+  const nothing = async () => {};
+  return {
+    long: async (db: Db, payload: Record<string, unknown>, now: Date) => {
+      const { store, tools } = deps();
+      const [video] = await db
+        .select()
+        .from(videos)
+        .where(inStudio(videos, String(payload.studioId), eq(videos.id, String(payload.videoId))))
+        .limit(1);
+      if (!video || video.status !== "processing" || !video.originalKey) return nothing;
+      const original = video.originalKey;
+      const row = inStudio(videos, video.studioId, eq(videos.id, video.id), eq(videos.status, "processing"), eq(videos.originalKey, original));
+      const serveOriginal = (note: string) => async (tx: Tx) => {
+        await tx.update(videos).set({ status: "ready", statusNote: note, updatedAt: now }).where(row);
+      };
+      if (!(await hasTool(tools.ffmpeg))) return serveOriginal(NO_FFMPEG_NOTE);
 
-    const work = await fsp.mkdtemp(path.join(os.tmpdir(), "stride-video-"));
-    try {
-      const original = await store.get(video.originalKey);
-      if (!original) throw new Error(`The original of video ${video.id} is missing from the store.`);
-      const input = path.join(work, "original");
-      await pipeline(original.body, fs.createWriteStream(input));
-      const copy = path.join(work, "copy.mp4");
-      const poster = path.join(work, "poster.jpg");
+      const work = await fsp.mkdtemp(path.join(os.tmpdir(), "stride-video-"));
+      const made = { copy: copyKey(video.studioId, video.id), poster: posterKey(video.studioId, video.id) };
+      let copySize: number;
+      let posterSize: number;
       try {
-        await makePhoneCopy(tools, input, copy);
-        await makePoster(tools, input, poster, video.durationMs);
-      } catch (error) {
-        // The file passed ffprobe yet ffmpeg cannot turn it into a copy: retrying will not help.
-        logger.warn({ err: error, videoId: video.id }, "video copy failed; the original is served");
-        return void (await serveOriginal(COPY_FAILED_NOTE));
+        const stored = await store.get(original);
+        if (!stored) throw new Error(`The original of video ${video.id} is missing from the store.`);
+        const input = path.join(work, "original");
+        await pipeline(stored.body, fs.createWriteStream(input));
+        const copy = path.join(work, "copy.mp4");
+        const poster = path.join(work, "poster.jpg");
+        try {
+          await makePhoneCopy(tools, input, copy);
+          await makePoster(tools, input, poster, video.durationMs);
+        } catch (error) {
+          // The file passed ffprobe yet ffmpeg cannot turn it into a copy: retrying will not help.
+          logger.warn({ err: error, videoId: video.id }, "video copy failed; the original is served");
+          return serveOriginal(COPY_FAILED_NOTE);
+        }
+        [copySize, posterSize] = [(await fsp.stat(copy)).size, (await fsp.stat(poster)).size];
+        await store.put(made.copy, fs.createReadStream(copy), { contentType: "video/mp4", size: copySize });
+        await store.put(made.poster, fs.createReadStream(poster), { contentType: "image/jpeg", size: posterSize });
+      } finally {
+        await fsp.rm(work, { recursive: true, force: true });
       }
-      const [copySize, posterSize] = [(await fsp.stat(copy)).size, (await fsp.stat(poster)).size];
-      await store.put(copyKey(video.studioId, video.id), fs.createReadStream(copy), { contentType: "video/mp4", size: copySize });
-      await store.put(posterKey(video.studioId, video.id), fs.createReadStream(poster), { contentType: "image/jpeg", size: posterSize });
-      await tx
-        .update(videos)
-        .set({
-          status: "ready",
-          statusNote: null,
-          copyKey: copyKey(video.studioId, video.id),
-          posterKey: posterKey(video.studioId, video.id),
-          originalKey: null,
-          mimeType: "video/mp4",
-          sizeBytes: copySize + posterSize,
-          updatedAt: now,
-        })
-        .where(inStudio(videos, video.studioId, eq(videos.id, video.id)));
-      await enqueueJob(tx, { kind: DROP_ORIGINAL_JOB, key: `${DROP_ORIGINAL_JOB}:${video.id}`, runAt: now, payload: { key: video.originalKey } });
-    } finally {
-      await fsp.rm(work, { recursive: true, force: true });
-    }
+      return async (tx: Tx) => {
+        const updated = await tx
+          .update(videos)
+          .set({ status: "ready", statusNote: null, copyKey: made.copy, posterKey: made.poster, originalKey: null, mimeType: "video/mp4", sizeBytes: copySize + posterSize, updatedAt: now })
+          .where(row)
+          .returning({ id: videos.id });
+        // Removed (or its session deleted) while ffmpeg ran: the files made for it go too.
+        if (updated.length === 0) {
+          await Promise.all([store.delete(made.copy), store.delete(made.poster)]);
+          return;
+        }
+        await enqueueJob(tx, { kind: DROP_ORIGINAL_JOB, key: `${DROP_ORIGINAL_JOB}:${video.id}`, runAt: now, payload: { key: original } });
+      };
+    },
   };
 }
 

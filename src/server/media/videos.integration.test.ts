@@ -111,13 +111,29 @@ describe("the clean-up job", () => {
   });
 });
 
+describe("the copy, made outside any transaction", () => {
+  it("drops the files it made when the video was removed while ffmpeg ran", async () => {
+    const video = await aVideoRow(t.db, s, { status: "processing", copyKey: null, posterKey: null, mimeType: "video/mp4" });
+    const clip = await fs.readFile(await makeTestVideo(as.folder, { name: "removed-meanwhile.mp4" }));
+    await t.db.update(videos).set({ originalKey: originalKey(s.studioId, video.id) }).where(eq(videos.id, video.id));
+    await put(originalKey(s.studioId, video.id), clip);
+    const finish = await transcodeVideoJob(deps()).long(t.db, { videoId: video.id, studioId: s.studioId }, new Date());
+    expect(await store().list(`videos/${s.studioId}/${video.id}/`)).toHaveLength(3);
+    await t.db.delete(videos).where(eq(videos.id, video.id));
+    await store().delete(originalKey(s.studioId, video.id));
+    await t.db.transaction(finish);
+    expect(await store().list(`videos/${s.studioId}/${video.id}/`)).toEqual([]);
+  });
+});
+
 describe("without ffmpeg", () => {
   it("serves the original as uploaded, and the status says what is missing", async () => {
     const video = await aVideoRow(t.db, s, { status: "processing", copyKey: null, mimeType: "video/webm" });
     await t.db.update(videos).set({ originalKey: originalKey(s.studioId, video.id) }).where(eq(videos.id, video.id));
     await put(originalKey(s.studioId, video.id));
     const tools = { ffmpeg: "/nonexistent/ffmpeg", ffprobe: "/nonexistent/ffprobe" };
-    await t.db.transaction((tx) => transcodeVideoJob(deps(tools))(tx, { videoId: video.id, studioId: s.studioId }, new Date()));
+    const finish = await transcodeVideoJob(deps(tools)).long(t.db, { videoId: video.id, studioId: s.studioId }, new Date());
+    await t.db.transaction(finish);
     expect(await callerFor(t.db, s.clientA.userId).video.get({ videoId: video.id })).toMatchObject({
       status: "ready",
       statusNote: NO_FFMPEG_NOTE,
