@@ -21,7 +21,10 @@ import { rowsOf } from "../src/server/db/raw-rows";
 import * as schema from "../src/server/db/schema";
 import { unreadThreadCount } from "../src/server/messages/service";
 import type { ThreadReader } from "../src/server/messages/access";
+import { OVERVIEW_PAGE_SIZE } from "../src/lib/paging";
+import { progressionAttention } from "../src/server/progression/attention-sources";
 import { studioOverview } from "../src/server/progression/overview";
+import { overviewPage } from "../src/server/progression/overview-page";
 import { clientProgression } from "../src/server/progression/service";
 import { listStudioAttention, studioAttentionSources } from "../src/server/review/studio-attention";
 import { measure, ms, percentile, printColumns, type ColumnsRow } from "./lib";
@@ -33,7 +36,7 @@ const SLICES = 4;
 const PROFILE = process.env.BENCH_PROFILE === "1";
 
 type Prepared = { studioId: string; clientIds: string[]; owner: { memberId: string; userId: string; name: string } };
-type Figures = { dashboard: { p50: number; p95: number }; progress: { p50: number; p95: number }; seedS: number };
+type Figures = { dashboard: { p50: number; p95: number }; overviewPage: { p50: number; p95: number }; progress: { p50: number; p95: number }; seedS: number };
 
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -61,6 +64,21 @@ function dashboard(db: Db, p: Prepared) {
   return Promise.all([listStudioAttention(db, p.studioId, NOW, { coachId: null, distanceUnit: "km" }), studioOverview(db, p.studioId, NOW, { coachId: null })]);
 }
 
+/**
+ * The owner's overview page as Next renders it at 500 clients: the layout's queue count and
+ * unread count beside the page's first page by name (25 rows, OVERVIEW_PAGE_SIZE) and the
+ * progression attention list.
+ */
+function overviewPageData(db: Db, p: Prepared) {
+  const reader: ThreadReader = { kind: "trainer", studioId: p.studioId, userId: p.owner.userId, name: p.owner.name, clientScope: null };
+  return Promise.all([
+    listStudioAttention(db, p.studioId, NOW, { coachId: null, distanceUnit: "km" }),
+    unreadThreadCount(db, reader),
+    overviewPage(db, p.studioId, NOW, { sort: "name", direction: "asc", coachId: null, cursor: null, size: OVERVIEW_PAGE_SIZE }),
+    progressionAttention(db, { studioId: p.studioId, now: NOW, coachId: null }),
+  ]);
+}
+
 /** The progress page's server data for the owner: the layout's two counts beside the page's two reads. */
 function progressPage(db: Db, p: Prepared, clientId: string) {
   const reader: ThreadReader = { kind: "trainer", studioId: p.studioId, userId: p.owner.userId, name: p.owner.name, clientScope: null };
@@ -78,13 +96,15 @@ async function figures(db: Db, p: Prepared, iterations: number) {
   // the overview's first read rebuilds them all in one statement.
   await studioOverview(db, p.studioId, NOW, { coachId: null });
   const dash: number[] = [];
+  const overview: number[] = [];
   const page: number[] = [];
   let c = 0;
   for (let s = 0; s < SLICES; s++) {
     dash.push(...(await measure(iterations / SLICES, () => dashboard(db, p), s === 0 ? 10 : 2)).samples);
+    overview.push(...(await measure(iterations / SLICES, () => overviewPageData(db, p), s === 0 ? 10 : 2)).samples);
     page.push(...(await measure(iterations / SLICES, () => progressPage(db, p, p.clientIds[c++ % p.clientIds.length]!), s === 0 ? 10 : 2)).samples);
   }
-  return { dashboard: { p50: percentile(dash, 50), p95: percentile(dash, 95) }, progress: { p50: percentile(page, 50), p95: percentile(page, 95) } };
+  return { dashboard: { p50: percentile(dash, 50), p95: percentile(dash, 95) }, overviewPage: { p50: percentile(overview, 50), p95: percentile(overview, 95) }, progress: { p50: percentile(page, 50), p95: percentile(page, 95) } };
 }
 
 /** Each part alone (one after another, no contention): where the time of a figure goes. */
@@ -96,6 +116,7 @@ async function breakdown(kind: string, db: Db, p: Prepared) {
     ...studioAttentionSources(db).map(([name, source]) => [`attention: ${name}`, () => source(scope)] as [string, () => Promise<unknown>]),
     ["attention: whole queue", () => listStudioAttention(db, p.studioId, NOW, { coachId: null })],
     ["overview (500 clients)", () => studioOverview(db, p.studioId, NOW, { coachId: null })],
+    ["overview page (first 25 by name)", () => overviewPage(db, p.studioId, NOW, { sort: "name", direction: "asc", coachId: null, cursor: null, size: OVERVIEW_PAGE_SIZE })],
     ["progress: clientProgression", () => clientProgression(db, p.studioId, clientId, NOW, { distanceUnit: "km" })],
     ["progress: checkinHistoryOf", () => checkinHistoryOf(db, p.studioId, clientId, NOW, {})],
     ["progress: unreadThreadCount", () => unreadThreadCount(db, reader)],
@@ -187,6 +208,13 @@ const both = (f: (x: Figures) => string) => [pg ? f(pg) : "-", lite ? f(lite) : 
 const rows: ColumnsRow[] = [
   { figure: "owner's dashboard data (attention + overview, 500 clients) p50", values: both((x) => ms(x.dashboard.p50)), budget: "-", pass: null },
   { figure: "owner's dashboard data (attention + overview, 500 clients) p95", values: both((x) => ms(x.dashboard.p95)), budget: `≤ ${DASHBOARD_BUDGET_MS} ms (PostgreSQL)`, pass: pg ? pg.dashboard.p95 <= DASHBOARD_BUDGET_MS : null },
+  { figure: "owner's overview page, server data (layout's counts + first 25 by name + attention) p50", values: both((x) => ms(x.overviewPage.p50)), budget: "-", pass: null },
+  {
+    figure: "owner's overview page, server data (layout's counts + first 25 by name + attention) p95",
+    values: both((x) => ms(x.overviewPage.p95)),
+    budget: `≤ ${DASHBOARD_BUDGET_MS} ms (PostgreSQL)`,
+    pass: pg ? pg.overviewPage.p95 <= DASHBOARD_BUDGET_MS : null,
+  },
   { figure: "client progress page, server data (owner) p50", values: both((x) => ms(x.progress.p50)), budget: "-", pass: null },
   { figure: "client progress page, server data (owner) p95", values: both((x) => ms(x.progress.p95)), budget: `≤ ${PROGRESS_BUDGET_MS} ms (PostgreSQL)`, pass: pg ? pg.progress.p95 <= PROGRESS_BUDGET_MS : null },
 ];

@@ -6,7 +6,7 @@ import { addDays, type LocalDate } from "@/lib/local-date";
 import { usableZoneSql } from "@/server/dates/zones";
 import { adherenceFor } from "./client-adherence";
 import { studioReads, type StudioReads } from "./studio-reads";
-import { sameSideFor } from "./dynamics-service";
+import { sameSideFor, type SameSideRow } from "./dynamics-service";
 import type { SameSide } from "./running-dynamics";
 import { checkinWeeksFor } from "@/server/checkins/checkin-adherence";
 import type { CheckinWeek } from "@/lib/checkins/checkin-week";
@@ -86,11 +86,12 @@ export type OverviewRow = {
   lastActivityAt: Date | null;
 };
 
-/** Every client of the studio (or of one coach) with this week's adherence, streak, asymmetry flag and last activity. */
-export async function studioOverview(q: Queryable, studioId: string, now: Date, filter: { coachId?: string | null } = {}) {
+type Person = { id: string; name: string; coach_id: string; coach_name: string; status: OverviewRow["status"]; last_at: number | null };
+
+/** The overview's clients (the studio's, or one coach's) with what needs no figure: name, coach, status, last activity. */
+export function overviewPeople(q: Queryable, studioId: string, filter: { coachId?: string | null } = {}): Promise<Person[]> {
   const coach = filter.coachId ? sql`and c.coach_id = ${filter.coachId}::uuid` : sql``;
-  const reads = studioReads(q, studioId);
-  const [people, { asymmetryThresholdPercent: threshold }] = await Promise.all([rowsOf<{ id: string; name: string; coach_id: string; coach_name: string; status: OverviewRow["status"]; last_at: number | null }>(
+  return rowsOf<Person>(
     q,
     sql`
       select c.id::text as id, c.name, c.coach_id::text as coach_id, cu.name as coach_name, c.status::text as status,
@@ -103,38 +104,74 @@ export async function studioOverview(q: Queryable, studioId: string, now: Date, 
       join users cu on cu.id = m.user_id
       where ${inStudioSql("c", studioId)} and c.status <> 'archived' ${coach}
       order by c.name`,
-  ), reads.settings(), reads.unusableZones()]);
-  const ids = people.map((p) => p.id);
+  );
+}
+
+/** A person's row before its figures are read: no week, streak, check-ins or flags yet. */
+export function rowWithoutFigures(p: Person): OverviewRow {
+  return {
+    clientId: p.id,
+    name: p.name,
+    coachId: p.coach_id,
+    coachName: p.coach_name,
+    status: p.status,
+    weekPrescribed: 0,
+    weekDone: 0,
+    weekRate: null,
+    currentStreak: 0,
+    checkins: null,
+    asymmetry: null,
+    sameSide: null,
+    lastActivityAt: p.last_at ? new Date(p.last_at) : null,
+  };
+}
+
+/**
+ * These rows with their figures: this week's adherence and streak, check-ins, the asymmetry flag
+ * and the same-side signal. `filter` names the same clients as `rows` (the asymmetry statement
+ * takes the coach rather than 500 ids) unless `rows` is a page of them.
+ */
+export async function withFigures(
+  q: Queryable,
+  studioId: string,
+  now: Date,
+  rows: readonly OverviewRow[],
+  scope: { coachId?: string | null; isPage: boolean; sides?: Promise<SameSideRow[]> },
+  reads: StudioReads,
+  threshold: number,
+): Promise<OverviewRow[]> {
+  const ids = rows.map((r) => r.clientId);
+  if (ids.length === 0) return [];
   const [adherence, checkins, flags, sides] = await Promise.all([
     adherenceFor(q, studioId, ids, now, { recentDays: 0, weeks: 1, reads }),
     checkinWeeksFor(q, studioId, ids, now),
-    // The same clients as `people` (asymmetry counts active ones only), by the filter rather than
-    // 500 ids: the attention queue's statement, parsed and planned once per connection.
-    ids.length ? asymmetriesAbove(q, studioId, now, threshold, filter.coachId ? { coachId: filter.coachId } : {}, reads) : Promise.resolve([]),
-    sameSideFor(q, studioId, now, threshold, ids, reads),
+    // The whole list by the filter rather than 500 ids: the attention queue's statement, parsed and planned once per connection.
+    asymmetriesAbove(q, studioId, now, threshold, scope.isPage ? { clientIds: ids } : scope.coachId ? { coachId: scope.coachId } : {}, reads),
+    scope.sides ?? sameSideFor(q, studioId, now, threshold, ids, reads),
   ]);
   const sameSideOf = new Map(sides.map((s) => [s.clientId, s.signal]));
-  const rows: OverviewRow[] = people.map((p) => {
-    const a = adherence.get(p.id);
+  return rows.map((row) => {
+    const a = adherence.get(row.clientId);
     const week = a?.weeks.at(-1);
     const isThisWeek = week !== undefined && a !== undefined && week.weekStart <= a.today && a.today < addDays(week.weekStart, 7);
-    const flag = flags.find((f) => f.clientId === p.id);
+    const flag = flags.find((f) => f.clientId === row.clientId);
     return {
-      clientId: p.id,
-      name: p.name,
-      coachId: p.coach_id,
-      coachName: p.coach_name,
-      status: p.status,
+      ...row,
       weekPrescribed: isThisWeek ? week.prescribed : 0,
       weekDone: isThisWeek ? week.done : 0,
       weekRate: isThisWeek ? week.rate : null,
       currentStreak: a?.streaks.current ?? 0,
-      checkins: checkins.get(p.id) ?? null,
+      checkins: checkins.get(row.clientId) ?? null,
       asymmetry: flag ? { drillName: flag.drillName, percent: flag.percent, weakerSide: flag.left < flag.right ? "left" : "right" } : null,
-      sameSide: sameSideOf.get(p.id) ?? null,
-      lastActivityAt: p.last_at ? new Date(p.last_at) : null,
+      sameSide: sameSideOf.get(row.clientId) ?? null,
     };
   });
-  return { asymmetryThresholdPercent: threshold, rows };
 }
 
+/** Every client of the studio (or of one coach) with this week's adherence, streak, asymmetry flag and last activity. */
+export async function studioOverview(q: Queryable, studioId: string, now: Date, filter: { coachId?: string | null } = {}) {
+  const reads = studioReads(q, studioId);
+  const [people, { asymmetryThresholdPercent: threshold }] = await Promise.all([overviewPeople(q, studioId, filter), reads.settings(), reads.unusableZones()]);
+  const rows = await withFigures(q, studioId, now, people.map(rowWithoutFigures), { coachId: filter.coachId, isPage: false }, reads, threshold);
+  return { asymmetryThresholdPercent: threshold, rows };
+}

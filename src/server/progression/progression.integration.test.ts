@@ -381,6 +381,11 @@ describe("mastery and automatic unlocks", () => {
     expect(flagged.find((i) => i.kind === "asymmetry")?.summary).toBe("Left and right differ by 25% in Knee Drive (7-day average; right is weaker).");
     const overview = await callerFor(t.db, trainer.userId, { now: () => NOW }).progression.overview({});
     expect(overview.rows.find((r) => r.clientId === clientA.clientId)).toMatchObject({ asymmetry: { drillName: "Knee Drive", weakerSide: "right" }, lastActivityAt: at("2026-03-19", "07:00:00") });
+    // A page by name reads only its own rows' figures: the same figures as the whole overview's.
+    for (const sort of ["name", "last"] as const) {
+      const { page } = await callerFor(t.db, trainer.userId, { now: () => NOW }).progression.overviewPage({ sort, size: 100 });
+      expect(new Map(page.rows.map((r) => [r.clientId, r]))).toEqual(new Map(overview.rows.map((r) => [r.clientId, r])));
+    }
     await callerFor(t.db, trainer.userId).progression.setAsymmetryThreshold({ asymmetryThresholdPercent: 30 });
     expect((await progressionAttention(t.db, { studioId, now: NOW })).filter((i) => i.kind === "asymmetry")).toEqual([]);
     const refused = await callerFor(t.db, trainer.userId).progression.setAsymmetryThreshold({ asymmetryThresholdPercent: 0 }).catch((e: unknown) => e);

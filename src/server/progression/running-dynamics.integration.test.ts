@@ -128,6 +128,10 @@ describe("running dynamics beside the drills, in SQL against the pure rule", () 
     const overview = await trainer.progression.overview({});
     expect(overview.rows.find((r) => r.clientId === studio.clientA.clientId)?.sameSide?.side).toBe("left");
     expect(overview.rows.find((r) => r.clientId === studio.clientB.clientId)?.sameSide).toBeNull();
+    // A page by name fills its rows' figures alone, and lists the same-side clients of the whole studio.
+    const { page, sameSides } = await trainer.progression.overviewPage({ size: 10 });
+    expect(page.rows).toEqual(overview.rows.slice(0, 10));
+    expect(sameSides).toEqual([{ clientId: studio.clientA.clientId, name: expect.any(String), message: overview.rows.find((r) => r.clientId === studio.clientA.clientId)!.sameSide!.message }]);
     // Another studio's trainer sees none of it.
     const other = await createTestStudio(t.db, "elsewhere");
     const theirs = await callerFor(t.db, other.trainer.userId, { now: () => NOW }).progression.overview({});
