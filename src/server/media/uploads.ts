@@ -13,6 +13,7 @@ import { ACCEPTED_VIDEO_TYPES, MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS, NOT_A_VIDEO, 
 import type { MediaStore } from "./storage";
 import { hasTool, probeDurationMs, type MediaTools } from "./tools";
 import { isLoggedByClient, notYourUpload, removeVideoFiles, type EntrySide } from "./videos";
+import { isUuid } from "@/lib/uuid";
 
 // A video arrives through tus (resumable: a dropped connection on a phone continues where it
 // stopped) into a folder of the data directory, then is checked and moved into the media store.
@@ -23,10 +24,9 @@ export const TRANSCODE_JOB = "video.transcode";
 
 /** The entry and side a new upload is for, as the client named them in the upload's metadata. */
 export function entryOfMetadata(metadata: Record<string, string | null | undefined>): EntrySide {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const setNumber = Number(metadata.setNumber ?? "1");
   const side = metadata.side;
-  if (!metadata.sessionId || !uuid.test(metadata.sessionId) || !metadata.drillId || !uuid.test(metadata.drillId)) {
+  if (!metadata.sessionId || !isUuid(metadata.sessionId) || !metadata.drillId || !isUuid(metadata.drillId)) {
     throw new DomainError("BAD_REQUEST", "Film a drill of a session you logged: open the session and choose the side to film.");
   }
   if (!Number.isInteger(setNumber) || setNumber < 1 || setNumber > 20) throw new DomainError("BAD_REQUEST", "Choose the set you filmed (1 to 20).");
