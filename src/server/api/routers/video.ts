@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { mediaReaderOf } from "@/server/media/access";
+import { entryVideosInput } from "@/server/media/entry-side";
 import { ACCEPTED_VIDEO_TYPES, MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS } from "@/server/media/limits";
 import { mediaStore } from "@/server/media/storage-select";
 import { VIDEO_UPLOAD_PATH } from "@/server/media/tus";
@@ -25,14 +26,7 @@ export const videoRouter = createTRPCRouter({
   uploadLimits: clientProcedure.query(() => ({ endpoint: VIDEO_UPLOAD_PATH, maxBytes: MAX_VIDEO_BYTES, maxSeconds: MAX_VIDEO_SECONDS, acceptedTypes: [...ACCEPTED_VIDEO_TYPES] })),
   /** The videos of one drill of a logged session (one side and set, or all of them), newest first. */
   forEntry: watcherProcedure
-    .input(
-      z.object({
-        sessionId: z.uuid({ error: "Pick a session from the history." }),
-        drillId: z.uuid({ error: "Pick a drill of the session." }),
-        setNumber: z.int({ error: "Pick a set of the drill." }).min(1, { error: "Pick a set of the drill." }).max(20, { error: "Pick a set of the drill." }).optional(),
-        side: z.enum(["left", "right", "both"], { error: "Pick the left or the right side." }).optional(),
-      }),
-    )
+    .input(entryVideosInput)
     .query(({ ctx, input }) => videosOfEntry(ctx.db, ctx.reader, input)),
   /** One video: its status (uploading, processing, ready, failed), length and file URLs. */
   get: watcherProcedure.input(videoIdInput).query(async ({ ctx, input }) => viewOf(await watchableVideo(ctx.db, ctx.reader, input.videoId))),
