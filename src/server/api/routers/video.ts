@@ -3,7 +3,7 @@ import { z } from "zod";
 import { mediaReaderOf } from "@/server/media/access";
 import { entryVideosInput } from "@/server/media/entry-side";
 import { ACCEPTED_VIDEO_TYPES, MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS } from "@/server/media/limits";
-import { mediaStore } from "@/server/media/storage-select";
+import { mediaStore, storeLocation } from "@/server/media/storage-select";
 import { VIDEO_UPLOAD_PATH } from "@/server/media/tus";
 import { removeVideo, studioVideoStorage, videosOfEntry, viewOf, watchableVideo } from "@/server/media/videos";
 import { authedProcedure, clientProcedure, createTRPCRouter, ownerProcedure } from "../trpc";
@@ -35,6 +35,6 @@ export const videoRouter = createTRPCRouter({
     await removeVideo(ctx.db, mediaStore(), { studioId: ctx.studioId, clientId: ctx.clientId, userId: ctx.viewer.userId }, input.videoId);
     return { removed: true as const };
   }),
-  /** The studio's videos and the bytes they take (the owner's settings page). */
-  studioStorage: ownerProcedure.query(({ ctx }) => studioVideoStorage(ctx.db, ctx.studioId)),
+  /** The studio's videos, the bytes they take and where they are kept (the owner's settings page). */
+  studioStorage: ownerProcedure.query(async ({ ctx }) => ({ ...(await studioVideoStorage(ctx.db, ctx.studioId)), location: storeLocation() })),
 });
