@@ -21,10 +21,3 @@ export function mediaStore(): MediaStore {
   holder.__strideMediaStore ??= storeFor(env());
   return holder.__strideMediaStore;
 }
-
-/** Where videos are kept, as the owner's settings page says it: this server's disk, or the bucket's name (never its keys). */
-export type StoreLocation = { kind: "disk" } | { kind: "s3"; bucket: string };
-
-export function storeLocation(e: Pick<Env, "s3"> = env()): StoreLocation {
-  return e.s3 ? { kind: "s3", bucket: e.s3.bucket } : { kind: "disk" };
-}

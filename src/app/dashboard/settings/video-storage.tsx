@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { formatBytes } from "@/lib/byte-size";
-import type { StoreLocation } from "@/server/media/storage-select";
+import type { StoreLocation } from "@/server/media/store-location";
 
 // The owner's view of what the studio's form-check videos take (issue 22): how many, how big,
 // where they are kept, and what a deletion does to them, so an owner running their own server
