@@ -146,17 +146,25 @@ async function run() {
 
     // The transcode queue: every video leaves "processing" once its copy and poster are made.
     const drainStarted = performance.now();
+    // The today read is asked meanwhile too: ffmpeg shares the two cores with the server.
     const statuses = new Map<string, string>();
+    const whileDraining: number[] = [];
+    let askedAt = 0;
     while (performance.now() - drainStarted < DRAIN_LIMIT_MS) {
-      for (const [i, id] of videoIds.entries()) if (statuses.get(id) !== "ready" && statuses.get(id) !== "failed") statuses.set(id, await videoStatus(stride.url, uploaderCookies[i]!, id));
-      if ([...statuses.values()].every((s) => s === "ready" || s === "failed") && statuses.size === videoIds.length) break;
-      await new Promise((r) => setTimeout(r, 1000));
+      if (performance.now() - askedAt >= 1000) {
+        askedAt = performance.now();
+        for (const [i, id] of videoIds.entries()) if (statuses.get(id) !== "ready" && statuses.get(id) !== "failed") statuses.set(id, await videoStatus(stride.url, uploaderCookies[i]!, id));
+        if ([...statuses.values()].every((s) => s === "ready" || s === "failed") && statuses.size === videoIds.length) break;
+      }
+      const t0 = performance.now();
+      await today();
+      whileDraining.push(performance.now() - t0);
     }
     const drainMs = performance.now() - drainStarted;
     const failed = [...statuses.values()].filter((s) => s === "failed").length;
     const pending = [...statuses.values()].filter((s) => s !== "ready" && s !== "failed").length;
     log(`transcode queue drained in ${(drainMs / 1000).toFixed(1)} s (${failed} failed, ${pending} still processing)`);
-    return { idle, duringP50: percentile(during, 50), duringP95: percentile(during, 95), duringCount: during.length, uploadedMs, drainMs, failed, pending, bytes: file.length };
+    return { idle, drainingP95: percentile(whileDraining, 95), drainingCount: whileDraining.length, duringP50: percentile(during, 50), duringP95: percentile(during, 95), duringCount: during.length, uploadedMs, drainMs, failed, pending, bytes: file.length };
   } finally {
     await stride.stop();
   }
@@ -177,6 +185,7 @@ printColumns(`Form-check uploads (issue 22), PGlite, ${os.cpus().length} cores, 
   { figure: "today read p95, idle", values: [`${f.idle.p95.toFixed(1)} ms`], budget: "-", pass: null },
   { figure: `today read p95 during ${UPLOADS} × ${mb} MB uploads (${f.duringCount} reads)`, values: [`${f.duringP95.toFixed(1)} ms`], budget: "-", pass: null },
   { figure: `today read p95 during ${UPLOADS} × 50 MB uploads ÷ idle`, values: [ratio.toFixed(2)], budget: `≤ ${RATIO_BUDGET}×`, pass: ratio <= RATIO_BUDGET },
+  { figure: `today read p95 while the transcode queue drains (${f.drainingCount} reads) ÷ idle`, values: [(f.drainingP95 / f.idle.p95).toFixed(2)], budget: "-", pass: null },
   { figure: `${UPLOADS} parallel uploads, first byte → last done`, values: [`${(f.uploadedMs / 1000).toFixed(1)} s`], budget: "-", pass: null },
   { figure: "transcode queue drain (last upload done → all ready)", values: [f.pending ? `> ${(f.drainMs / 1000).toFixed(0)} s (${f.pending} left)` : `${(f.drainMs / 1000).toFixed(1)} s${f.failed ? `, ${f.failed} failed` : ""}`], budget: "-", pass: null },
 ]);
