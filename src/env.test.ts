@@ -33,4 +33,12 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ STRIPE_SECRET_KEY: "sk_test_123" })).toThrow(/STRIPE_WEBHOOK_SECRET is missing/);
     expect(loadEnv({ STRIPE_SECRET_KEY: "sk_test_123", STRIPE_WEBHOOK_SECRET: "whsec_1" }).STRIPE_SECRET_KEY).toBe("sk_test_123");
   });
+
+  it("decides once whether videos go to S3: all five S3_* set, or none (blank counts as unset)", () => {
+    const all = { S3_ENDPOINT: "http://127.0.0.1:9", S3_BUCKET: "videos", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s", S3_REGION: "us-east-1" };
+    expect(loadEnv(all).s3).toEqual({ endpoint: "http://127.0.0.1:9", bucket: "videos", accessKeyId: "k", secretAccessKey: "s", region: "us-east-1" });
+    expect(loadEnv({}).s3).toBeNull();
+    expect(loadEnv({ S3_ENDPOINT: "", S3_BUCKET: "", S3_ACCESS_KEY_ID: "", S3_SECRET_ACCESS_KEY: "", S3_REGION: "" }).s3).toBeNull();
+    expect(() => loadEnv({ ...all, S3_REGION: "" })).toThrow(/S3_REGION is missing/);
+  });
 });

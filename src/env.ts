@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import type { S3Config } from "./server/media/storage-s3";
 import { parseTrustProxy, type ProxyTrust } from "./server/security/client-address";
 
 // The whole environment, validated once. Everything else imports `env` or `loadEnv`,
@@ -78,6 +79,8 @@ export type Env = z.infer<typeof envSchema> & {
   isSignupOpen: boolean;
   appUrl: string;
   dataDir: string;
+  /** The S3-compatible store for videos when all five S3_* are set; null: videos are kept under the data folder. */
+  s3: S3Config | null;
 };
 
 export class EnvError extends Error {}
@@ -104,9 +107,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         "signing secret (whsec_…) of your webhook endpoint, or of `stripe listen` when testing locally.",
     );
   }
-  const s3Set = S3_VARIABLES.filter((name) => e[name]);
-  if (s3Set.length > 0 && s3Set.length < S3_VARIABLES.length) {
-    const missing = S3_VARIABLES.filter((name) => !e[name]);
+  const missing = S3_VARIABLES.filter((name) => !e[name]);
+  if (missing.length > 0 && missing.length < S3_VARIABLES.length) {
     throw new EnvError(`Stride cannot start: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing. Set all of ${S3_VARIABLES.join(", ")} to keep videos in an S3-compatible store, or none to keep them in the data folder.`);
   }
   return {
@@ -115,6 +117,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     isSignupOpen: e.STRIDE_SIGNUP === "open",
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     dataDir: path.resolve(e.STRIDE_DATA_DIR),
+    s3:
+      e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY && e.S3_REGION
+        ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, region: e.S3_REGION }
+        : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isUuid } from "./uuid";
 
 // Server-side paging of long lists (issue 21): a studio of 500 clients must not send 500 rows
 // to a phone. Pages are keyset pages, not offsets: a cursor names the last (or first) row seen
@@ -243,9 +244,6 @@ export function listParams<Sort extends string, Filter extends string>(spec: Lis
 
   return { parse, query, spec, defaultSize };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (value: string) => UUID.test(value);
 
 export const CLIENT_SORTS = ["name", "email", "coach", "status"] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];

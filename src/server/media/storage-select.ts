@@ -4,17 +4,14 @@ import type { MediaStore } from "./storage";
 import { diskStore } from "./storage-disk";
 import { s3Store } from "./storage-s3";
 
-// The store this deployment keeps videos in: S3 when all of S3_* are set (env.ts refuses a
+// The store this deployment keeps videos in: S3 when env.ts found all of S3_* set (it refuses a
 // half-set configuration at start-up), otherwise a folder of the data directory.
 
 /** Where the disk store keeps its files, and where tus keeps uploads still arriving (always on disk: ffprobe reads a file). */
 export const mediaFolders = (e: Pick<Env, "dataDir">) => ({ store: path.join(e.dataDir, "media"), incoming: path.join(e.dataDir, "uploads", "videos") });
 
-export function storeFor(e: Env): MediaStore {
-  if (e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY && e.S3_REGION) {
-    return s3Store({ endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, region: e.S3_REGION });
-  }
-  return diskStore(mediaFolders(e).store);
+export function storeFor(e: Pick<Env, "s3" | "dataDir">): MediaStore {
+  return e.s3 ? s3Store(e.s3) : diskStore(mediaFolders(e).store);
 }
 
 const holder = globalThis as unknown as { __strideMediaStore?: MediaStore };

@@ -12,6 +12,7 @@ import { MAX_VIDEO_BYTES, VIDEO_TOO_BIG } from "./limits";
 import type { MediaStore } from "./storage";
 import type { MediaTools } from "./tools";
 import { dropUpload, entryOfMetadata, finishVideoUpload, startVideoUpload, uploadOf } from "./uploads";
+import { isUuid } from "@/lib/uuid";
 
 // The tus endpoint for form-check videos (the protocol tus-js-client speaks: create, then PATCH
 // chunks, HEAD to ask how far it got after a dropped connection). The route has already said
@@ -82,8 +83,6 @@ export function uploadIdOf(url: string): string | null {
   return pathname.startsWith(`${VIDEO_UPLOAD_PATH}/`) ? pathname.slice(VIDEO_UPLOAD_PATH.length + 1) : null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Answers one tus request of `uploader`. Resuming (HEAD, PATCH) or cancelling (DELETE) an upload
  * is refused unless they started it; a cancelled upload leaves nothing behind.
@@ -92,7 +91,7 @@ export async function handleVideoUpload(request: Request, uploader: Uploader, de
   const id = uploadIdOf(request.url);
   const method = request.method.toUpperCase();
   if (method !== "OPTIONS") {
-    if (method === "POST" ? id !== null : id === null || !UUID.test(id)) throw new DomainError("NOT_FOUND", "That upload does not exist or is not part of your studio.");
+    if (method === "POST" ? id !== null : id === null || !isUuid(id)) throw new DomainError("NOT_FOUND", "That upload does not exist or is not part of your studio.");
     if (id) await uploadOf(deps.db, uploader, id);
   }
   const response = await current.run({ uploader, deps }, () => serverFor(deps.incomingFolder).handleWeb(request));

@@ -8,6 +8,7 @@ import { videos, type Video } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import { enqueueJob } from "@/server/jobs/service";
 import type { Uploader } from "./access";
+import { entrySideInput } from "./entry-side";
 import { originalKey } from "./keys";
 import { ACCEPTED_VIDEO_TYPES, MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS, NOT_A_VIDEO, tooLongSentence, UNREADABLE_VIDEO, VIDEO_TOO_BIG } from "./limits";
 import type { MediaStore } from "./storage";
@@ -21,17 +22,11 @@ import { isLoggedByClient, notYourUpload, removeVideoFiles, type EntrySide } fro
 
 export const TRANSCODE_JOB = "video.transcode";
 
-/** The entry and side a new upload is for, as the client named them in the upload's metadata. */
+/** The entry and side a new upload is for, as the client named them in the upload's metadata (all text; the set defaults to 1). */
 export function entryOfMetadata(metadata: Record<string, string | null | undefined>): EntrySide {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const setNumber = Number(metadata.setNumber ?? "1");
-  const side = metadata.side;
-  if (!metadata.sessionId || !uuid.test(metadata.sessionId) || !metadata.drillId || !uuid.test(metadata.drillId)) {
-    throw new DomainError("BAD_REQUEST", "Film a drill of a session you logged: open the session and choose the side to film.");
-  }
-  if (!Number.isInteger(setNumber) || setNumber < 1 || setNumber > 20) throw new DomainError("BAD_REQUEST", "Choose the set you filmed (1 to 20).");
-  if (side !== "left" && side !== "right" && side !== "both") throw new DomainError("BAD_REQUEST", "Choose the side you filmed: left or right.");
-  return { sessionId: metadata.sessionId, drillId: metadata.drillId, setNumber, side };
+  const parsed = entrySideInput.safeParse({ ...metadata, setNumber: metadata.setNumber == null ? 1 : Number(metadata.setNumber) });
+  if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues[0]!.message);
+  return parsed.data;
 }
 
 /** Refuses a declared size over the limit before a byte is stored. */

@@ -78,7 +78,7 @@ describe("what the client and their trainers see of a video", () => {
     await aVideoRow(t.db, studio, { status: "processing", copyKey: null, originalKey: "videos/x/original", sizeBytes: 5_000_000 });
     await aVideoRow(t.db, studio, { status: "uploading", copyKey: null, sizeBytes: 0 });
     expect(await studioVideoStorage(t.db, studio.studioId)).toEqual({ videos: 2, bytes: 8_000_000 });
-    expect(await callerFor(t.db, studio.owner.userId).video.studioStorage()).toEqual({ videos: 2, bytes: 8_000_000 });
+    expect(await callerFor(t.db, studio.owner.userId).video.studioStorage()).toEqual({ videos: 2, bytes: 8_000_000, location: { kind: "disk" } });
   });
 });
 

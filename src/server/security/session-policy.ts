@@ -1,3 +1,5 @@
+import { isUuid } from "@/lib/uuid";
+
 // How long a sign-in lasts. Auth.js re-signs a JWT (with a fresh expiry) whenever its session
 // endpoint is read, so its maxAge alone is an idle limit that could slide forever; the
 // sign-in time travels in the token and caps the session absolutely. Auth.js ignores
@@ -36,8 +38,6 @@ export function isDeviceSeenStale(lastSeenAt: Date, now: Date): boolean {
   return now.getTime() - lastSeenAt.getTime() >= DEVICE_SEEN_EVERY_MS;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Is a presented session still good, before asking the database? It must name a user, a
  * session version and its device session, and be younger than the maximum age. Tokens issued
@@ -45,7 +45,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function isWithinLifetime(claims: SessionClaims, now: Date): claims is HeldClaims {
   if (typeof claims.uid !== "string" || typeof claims.sv !== "number" || typeof claims.signedInAt !== "number") return false;
-  if (typeof claims.sid !== "string" || !UUID.test(claims.sid)) return false;
+  if (typeof claims.sid !== "string" || !isUuid(claims.sid)) return false;
   const age = now.getTime() / 1000 - claims.signedInAt;
   return age >= -60 && age < SESSION_MAX_AGE_SECONDS;
 }

@@ -5,7 +5,8 @@ import { ANY_OWNER, CLIENT_A, CLIENTS, type ProcedureRules, type Role } from "..
 // Client A's form-check videos: client A and the trainers who may see client A watch them;
 // client B, or another studio's trainer, naming one finds nothing. The bytes go through the tus
 // route and the media route, whose own test (src/app/api/media/videos/media-route.integration.test.ts)
-// asks each role too; both routes authorize through video.uploadLimits and video.get.
+// asks each role too; the upload route authorizes through video.uploadLimits, the media route
+// through watchableVideo, the check of video.get.
 const WATCHERS: readonly Role[] = ["clientA", "trainer", "owner"];
 
 export const videoRules: ProcedureRules = {

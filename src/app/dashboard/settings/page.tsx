@@ -6,6 +6,7 @@ import { timeZoneOptions } from "@/lib/time-zones";
 import { api, orForbidden } from "@/trpc/server";
 import { LogoForm } from "./logo-form";
 import { StudioSettingsForm } from "./studio-settings-form";
+import { VideoStorage } from "./video-storage";
 
 export const metadata: Metadata = { title: "Studio settings" };
 
@@ -28,7 +29,7 @@ export default async function StudioSettingsPage() {
       </div>
     );
   }
-  const settings = await orForbidden(trpc.studio.get());
+  const [settings, videoStorage] = await Promise.all([orForbidden(trpc.studio.get()), orForbidden(trpc.video.studioStorage())]);
   const zones = timeZoneOptions();
   return (
     <div className="mx-auto max-w-2xl space-y-5">
@@ -41,6 +42,7 @@ export default async function StudioSettingsPage() {
         <h2 className="text-lg font-semibold">Logo</h2>
         <LogoForm logo={settings.logo} />
       </Card>
+      <VideoStorage {...videoStorage} />
       <Card className="space-y-2">
         <h2 className="text-lg font-semibold">More settings</h2>
         <ul aria-label="More settings" className="space-y-2">

@@ -1,8 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { mediaReaderOf } from "@/server/media/access";
+import { entryVideosInput } from "@/server/media/entry-side";
 import { ACCEPTED_VIDEO_TYPES, MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS } from "@/server/media/limits";
 import { mediaStore } from "@/server/media/storage-select";
+import { storeLocation } from "@/server/media/store-location";
 import { VIDEO_UPLOAD_PATH } from "@/server/media/tus";
 import { removeVideo, studioVideoStorage, videosOfEntry, viewOf, watchableVideo } from "@/server/media/videos";
 import { authedProcedure, clientProcedure, createTRPCRouter, ownerProcedure } from "../trpc";
@@ -25,14 +27,7 @@ export const videoRouter = createTRPCRouter({
   uploadLimits: clientProcedure.query(() => ({ endpoint: VIDEO_UPLOAD_PATH, maxBytes: MAX_VIDEO_BYTES, maxSeconds: MAX_VIDEO_SECONDS, acceptedTypes: [...ACCEPTED_VIDEO_TYPES] })),
   /** The videos of one drill of a logged session (one side and set, or all of them), newest first. */
   forEntry: watcherProcedure
-    .input(
-      z.object({
-        sessionId: z.uuid({ error: "Pick a session from the history." }),
-        drillId: z.uuid({ error: "Pick a drill of the session." }),
-        setNumber: z.int({ error: "Pick a set of the drill." }).min(1, { error: "Pick a set of the drill." }).max(20, { error: "Pick a set of the drill." }).optional(),
-        side: z.enum(["left", "right", "both"], { error: "Pick the left or the right side." }).optional(),
-      }),
-    )
+    .input(entryVideosInput)
     .query(({ ctx, input }) => videosOfEntry(ctx.db, ctx.reader, input)),
   /** One video: its status (uploading, processing, ready, failed), length and file URLs. */
   get: watcherProcedure.input(videoIdInput).query(async ({ ctx, input }) => viewOf(await watchableVideo(ctx.db, ctx.reader, input.videoId))),
@@ -41,6 +36,6 @@ export const videoRouter = createTRPCRouter({
     await removeVideo(ctx.db, mediaStore(), { studioId: ctx.studioId, clientId: ctx.clientId, userId: ctx.viewer.userId }, input.videoId);
     return { removed: true as const };
   }),
-  /** The studio's videos and the bytes they take (the owner's settings page). */
-  studioStorage: ownerProcedure.query(({ ctx }) => studioVideoStorage(ctx.db, ctx.studioId)),
+  /** The studio's videos, the bytes they take and where they are kept (the owner's settings page). */
+  studioStorage: ownerProcedure.query(async ({ ctx }) => ({ ...(await studioVideoStorage(ctx.db, ctx.studioId)), location: storeLocation() })),
 });

@@ -225,7 +225,7 @@ describe("uploading a form-check video", () => {
     expect(await upload(null, clip, target)).toMatchObject({ ok: false, status: 401 });
     expect(await upload(s.trainer.userId, clip, target)).toMatchObject({ ok: false, status: 403 });
     expect(await upload(s.clientB.userId, clip, target)).toEqual({ ok: false, status: 404, body: expect.stringContaining("not in a session you logged") });
-    expect(await upload(s.clientA.userId, clip, { ...target, side: "sideways" })).toEqual({ ok: false, status: 400, body: "Choose the side you filmed: left or right." });
+    expect(await upload(s.clientA.userId, clip, { ...target, side: "sideways" })).toEqual({ ok: false, status: 400, body: "Choose the side: left or right." });
     await nothingLeftFor(target.sessionId);
   });
 
