@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { and, eq, inArray, lt } from "drizzle-orm";
+import { isUuid } from "@/lib/uuid";
 import type { Db, Queryable, Tx } from "@/server/db/client";
 import { videos } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
@@ -159,4 +160,3 @@ export function mediaSweepJob(deps: () => MediaJobDeps) {
   };
 }
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
