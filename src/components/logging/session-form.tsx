@@ -13,6 +13,7 @@ import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { useSender } from "./use-sync";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { FilmSession } from "@/components/form-check/capture/film-session";
 
 /** Form errors by field, with entry errors moved onto the value key of their input. */
 export function errorsByKey(fields: Record<string, string | undefined>, keys: string[], prefix = "") {
@@ -81,7 +82,10 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [isSaving, setIsSaving] = useState(false);
+  // The log just saved (or queued), so its sides can be filmed once the form is cleared.
+  const [saved, setSaved] = useState<{ sessionId: string; entries: LogSessionInput["entries"]; isQueued: boolean } | null>(null);
   const drillMap = useMemo(() => loggableMap(drills), [drills]);
+  const drillNames = useMemo(() => new Map(drills.map((d) => [d.drillId, d.name])), [drills]);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -140,6 +144,7 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
           ? { tone: "success", message: "Session saved. Your coach will see it." }
           : { tone: "info", message: "No connection: the session is saved on this phone and waiting to send. It goes as soon as you are back online." },
       );
+      setSaved({ sessionId: id, entries, isQueued: result.status !== "sent" });
       setId(newDeviceId());
       setValues(emptyValues());
       setExtras({ effort: null, hasPain: false, painWhere: "", note: "" });
@@ -182,6 +187,7 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
         <SessionExtras {...extras} errors={errors} onChange={(next) => (setExtras({ ...extras, ...next }), setErrors({ ...errors, effort: undefined, painWhere: undefined, note: undefined }))} />
       </Card>
       <SaveFeedback feedback={feedback} />
+      {saved && !isEdit ? <FilmSession sessionId={saved.sessionId} entries={saved.entries} drillNames={drillNames} isQueued={saved.isQueued} /> : null}
       <SubmitButton size="lg" className="w-full" disabled={isSaving}>
         {isEdit ? "Save changes" : "Save session"}
       </SubmitButton>

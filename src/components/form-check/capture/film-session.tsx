@@ -1,0 +1,49 @@
+"use client";
+
+import { Card } from "@/components/ui/card";
+import { sidesToFilm, type FilmedSide } from "./capture-rules";
+import { FilmSide, type SideVideo } from "./film-side";
+
+type LoggedEntry = { drillId: string; setNumber: number; side: FilmedSide };
+
+/**
+ * "Film it" for every drill and side of a logged session: a coach asks for the side that
+ * wobbles, so each side is its own video. A log still waiting on this phone has no session on
+ * the server to attach to yet: it says so instead.
+ */
+export function FilmSession({ sessionId, entries, drillNames, isQueued = false, videoAction }: { sessionId: string; entries: readonly LoggedEntry[]; drillNames: ReadonlyMap<string, string>; isQueued?: boolean; videoAction?: (video: SideVideo) => React.ReactNode }) {
+  const sides = sidesToFilm(entries);
+  if (sides.length === 0) return null;
+  if (isQueued) {
+    return (
+      <Card className="p-4">
+        <h2 className="font-semibold">Form-check videos</h2>
+        <p className="text-sm text-stone-700">Film it once this log is saved — it will sync when you are back online. Then open the session in your history to film each side.</p>
+      </Card>
+    );
+  }
+  const drills = [...new Set(sides.map((s) => s.drillId))];
+  return (
+    <Card className="space-y-3 p-4">
+      <div>
+        <h2 className="font-semibold">Form-check videos</h2>
+        <p className="text-sm text-stone-600">Film one side at a time, up to a minute, so your coach can see the moment it wobbles.</p>
+      </div>
+      {drills.map((drillId) => {
+        const name = drillNames.get(drillId) ?? "This drill";
+        return (
+          <div key={drillId} role="group" aria-label={`Videos of ${name}`} className="space-y-2">
+            <h3 className="text-sm font-semibold text-stone-800">{name}</h3>
+            <div className="grid gap-2 sm:grid-cols-2">
+              {sides
+                .filter((s) => s.drillId === drillId)
+                .map((s) => (
+                  <FilmSide key={`${s.side}|${s.setNumber}`} sessionId={sessionId} drillId={drillId} setNumber={s.setNumber} side={s.side} drillName={name} videoAction={videoAction} />
+                ))}
+            </div>
+          </div>
+        );
+      })}
+    </Card>
+  );
+}
