@@ -178,3 +178,20 @@ test("a PDF renamed as a video is refused with the server's sentence, and nothin
   await expect(onPage.getByRole("img")).toHaveCount(0);
   await expect(onPage.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
 });
+
+test("a log still waiting on the phone says to film it once it is saved", async ({ page }) => {
+  await signIn(page, CLIENT);
+  await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
+  await page.goto("/portal/log");
+  await expect(page.getByRole("heading", { name: "Log drills", exact: true })).toBeVisible();
+  await page.context().setOffline(true);
+  const knee = page.getByRole("group", { name: "Knee Drive" });
+  await knee.getByLabel("Left side seconds").fill("12");
+  await knee.getByLabel("Right side seconds").fill("11");
+  await page.getByRole("button", { name: "Save session" }).click();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "No connection: the session is saved on this phone" })).toBeVisible();
+  const videos = page.getByRole("region", { name: "Form-check videos" });
+  await expect(videos).toContainText("Film it once this log is saved — it will sync when you are back online.");
+  await expect(videos.getByRole("button", { name: /^Film/ })).toHaveCount(0);
+  await page.context().setOffline(false);
+});

@@ -18,8 +18,10 @@ export function FilmSession({ sessionId, entries, drillNames, isQueued = false, 
   if (sides.length === 0) return null;
   if (isQueued) {
     return (
-      <Card className="p-4">
-        <h2 className="font-semibold">Form-check videos</h2>
+      <Card className="p-4" role="region" aria-labelledby={headingId}>
+        <h2 id={headingId} className="font-semibold">
+          Form-check videos
+        </h2>
         <p className="text-sm text-stone-700">Film it once this log is saved — it will sync when you are back online. Then open the session in your history to film each side.</p>
       </Card>
     );
