@@ -13,7 +13,13 @@ import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { useSender } from "./use-sync";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { FilmSession } from "@/components/form-check/capture/film-session";
+import dynamic from "next/dynamic";
+import { FilmLater } from "@/components/form-check/capture/film-later";
+
+// The film-a-side card shows after a save that reached the server only: its code comes then,
+// not with the logger (the page's weight has a budget, issue 21). A log queued offline gets
+// FilmLater, which is in the page: offline, no chunk can load.
+const FilmSession = dynamic(() => import("@/components/form-check/capture/film-session").then((m) => m.FilmSession), { ssr: false });
 
 /** Form errors by field, with entry errors moved onto the value key of their input. */
 export function errorsByKey(fields: Record<string, string | undefined>, keys: string[], prefix = "") {
@@ -187,7 +193,7 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
         <SessionExtras {...extras} errors={errors} onChange={(next) => (setExtras({ ...extras, ...next }), setErrors({ ...errors, effort: undefined, painWhere: undefined, note: undefined }))} />
       </Card>
       <SaveFeedback feedback={feedback} />
-      {saved && !isEdit ? <FilmSession sessionId={saved.sessionId} entries={saved.entries} drillNames={drillNames} isQueued={saved.isQueued} /> : null}
+      {saved && !isEdit ? saved.isQueued ? <FilmLater /> : <FilmSession sessionId={saved.sessionId} entries={saved.entries} drillNames={drillNames} /> : null}
       <SubmitButton size="lg" className="w-full" disabled={isSaving}>
         {isEdit ? "Save changes" : "Save session"}
       </SubmitButton>

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { Card } from "@/components/ui/card";
 import { sidesToFilm, type FilmedSide } from "./capture-rules";
+import { FilmLater } from "./film-later";
 import { FilmSide, type SideVideo } from "./film-side";
 
 type LoggedEntry = { drillId: string; setNumber: number; side: FilmedSide };
@@ -16,16 +17,7 @@ export function FilmSession({ sessionId, entries, drillNames, isQueued = false, 
   const headingId = useId();
   const sides = sidesToFilm(entries);
   if (sides.length === 0) return null;
-  if (isQueued) {
-    return (
-      <Card className="p-4" role="region" aria-labelledby={headingId}>
-        <h2 id={headingId} className="font-semibold">
-          Form-check videos
-        </h2>
-        <p className="text-sm text-stone-700">Film it once this log is saved — it will sync when you are back online. Then open the session in your history to film each side.</p>
-      </Card>
-    );
-  }
+  if (isQueued) return <FilmLater />;
   const drills = [...new Set(sides.map((s) => s.drillId))];
   return (
     <Card className="space-y-3 p-4" role="region" aria-labelledby={headingId}>
