@@ -42,7 +42,7 @@ test("pages and API answers carry the security headers; every page gets its own 
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["permissions-policy"]).toContain("camera=(self)");
   expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
   // Plain http here: HSTS is only ever sent by an https deployment.
   expect(headers["strict-transport-security"]).toBeUndefined();

@@ -13,6 +13,13 @@ import { formErrorsOf, useTRPC } from "@/trpc/react";
 import { clearChanged, DrillLoggers, emptyValues, entriesOf, fromLocalInput, SessionExtras, toLocalInput, type LoggerDrill, type LoggerValues } from "./drill-loggers";
 import { useSender } from "./use-sync";
 import { SubmitButton } from "@/components/ui/submit-button";
+import dynamic from "next/dynamic";
+import { FilmLater } from "@/components/form-check/capture/film-later";
+
+// The film-a-side card shows after a save that reached the server only: its code comes then,
+// not with the logger (the page's weight has a budget, issue 21). A log queued offline gets
+// FilmLater, which is in the page: offline, no chunk can load.
+const FilmSession = dynamic(() => import("@/components/form-check/capture/film-session").then((m) => m.FilmSession), { ssr: false });
 
 /** Form errors by field, with entry errors moved onto the value key of their input. */
 export function errorsByKey(fields: Record<string, string | undefined>, keys: string[], prefix = "") {
@@ -81,7 +88,10 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [isSaving, setIsSaving] = useState(false);
+  // The log just saved (or queued), so its sides can be filmed once the form is cleared.
+  const [saved, setSaved] = useState<{ sessionId: string; entries: LogSessionInput["entries"]; isQueued: boolean } | null>(null);
   const drillMap = useMemo(() => loggableMap(drills), [drills]);
+  const drillNames = useMemo(() => new Map(drills.map((d) => [d.drillId, d.name])), [drills]);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -140,6 +150,7 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
           ? { tone: "success", message: "Session saved. Your coach will see it." }
           : { tone: "info", message: "No connection: the session is saved on this phone and waiting to send. It goes as soon as you are back online." },
       );
+      setSaved({ sessionId: id, entries, isQueued: result.status !== "sent" });
       setId(newDeviceId());
       setValues(emptyValues());
       setExtras({ effort: null, hasPain: false, painWhere: "", note: "" });
@@ -182,6 +193,7 @@ export function SessionForm({ drills, initial, timeZone, runs = [] }: { drills: 
         <SessionExtras {...extras} errors={errors} onChange={(next) => (setExtras({ ...extras, ...next }), setErrors({ ...errors, effort: undefined, painWhere: undefined, note: undefined }))} />
       </Card>
       <SaveFeedback feedback={feedback} />
+      {saved && !isEdit ? saved.isQueued ? <FilmLater /> : <FilmSession sessionId={saved.sessionId} entries={saved.entries} drillNames={drillNames} /> : null}
       <SubmitButton size="lg" className="w-full" disabled={isSaving}>
         {isEdit ? "Save changes" : "Save session"}
       </SubmitButton>

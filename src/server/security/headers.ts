@@ -26,6 +26,8 @@ export function contentSecurityPolicy({ nonce, isDev, isHttps, formTargets = [] 
     ["style-src", "'self'", ...(isDev ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
     ["style-src-attr", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:"],
+    // blob:: a picked form-check clip is read on the phone (its length) before it is sent.
+    ["media-src", "'self'", "blob:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'"],
     // With 'strict-dynamic', 'self' in script-src no longer covers workers: name it here.
@@ -57,9 +59,10 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   // frame-ancestors supersedes it in current browsers; old ones only know this.
   { key: "X-Frame-Options", value: "DENY" },
-  // The app uses no camera, microphone, location, payment request or USB; the clipboard
-  // (copy the calendar link) stays allowed for our own origin by default.
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+  // The camera for our own pages only (a client films a form check, issue 22); no microphone,
+  // location, payment request or USB; the clipboard (copy the calendar link) stays allowed for
+  // our own origin by default.
+  { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
   // Stripe Checkout is a full-page redirect, not a popup, so nothing needs an opener.
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { valuesFromEntries } from "@/components/logging/logger-values";
 import { toLoggerDrill } from "@/components/logging/logger-drill";
 import { SessionForm } from "@/components/logging/session-form";
+import { FilmSession } from "@/components/form-check/capture/film-session";
 import { LogComments } from "@/components/messages/log-comments";
 import { Alert } from "@/components/ui/card";
 import { formatDistance } from "@/lib/distance-units";
@@ -48,6 +49,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
       ) : (
         <Alert>{session.changeMessage}</Alert>
       )}
+      <FilmSession sessionId={session.id} entries={session.entries} drillNames={new Map(session.drills.map((d) => [d.drill.id, d.drill.name]))} />
       <LogComments log={{ sessionId: session.id }} canQueueOffline />
     </div>
   );
