@@ -30,11 +30,21 @@ export async function probeDurationMs(tools: MediaTools, file: string): Promise<
     const { stdout } = await run(tools.ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "format=duration:stream=codec_type", "-of", "json", file], { timeout: 60_000 });
     const probed = JSON.parse(stdout) as { format?: { duration?: string }; streams?: { codec_type?: string }[] };
     if (!probed.streams?.some((s) => s.codec_type === "video")) return null;
-    const seconds = Number(probed.format?.duration);
+    const seconds = probed.format?.duration === undefined ? await lastFrameSeconds(tools, file) : Number(probed.format.duration);
     return Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * A browser's MediaRecorder writes a WebM as it films, with no length in its header: the length
+ * is then the time of its last frame, read from the packets (demuxing only, no decoding).
+ */
+async function lastFrameSeconds(tools: MediaTools, file: string): Promise<number> {
+  const { stdout } = await run(tools.ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0", file], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const times = stdout.split("\n").map(Number).filter((t) => Number.isFinite(t));
+  return times.length ? Math.max(...times) : NaN;
 }
 
 // The copy phones play everywhere: H.264 (yuv420p, which Safari needs) and AAC in an MP4 with
