@@ -27,6 +27,7 @@ export function proxy(request: NextRequest) {
     // A checkout form posted without JavaScript is answered by a redirect to Stripe, and
     // form-action also governs where a submission is redirected.
     formTargets: e.STRIPE_SECRET_KEY ? ["https://checkout.stripe.com", "https://billing.stripe.com"] : [],
+    mediaOrigins: e.s3 ? [new URL(e.s3.endpoint).origin] : [],
   });
 
   const requestHeaders = new Headers(request.headers);

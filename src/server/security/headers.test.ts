@@ -42,6 +42,15 @@ describe("the page Content-Security-Policy", () => {
     expect(directives(contentSecurityPolicy({ ...base, isHttps: true })).has("upgrade-insecure-requests")).toBe(true);
   });
 
+  it("lets posters and videos come from the S3 store's origin only when videos are kept there", () => {
+    const plain = directives(contentSecurityPolicy(base));
+    expect(plain.get("media-src")).toEqual(["'self'", "blob:"]);
+    const s3 = directives(contentSecurityPolicy({ ...base, mediaOrigins: ["https://s3.eu-west-1.amazonaws.com"] }));
+    expect(s3.get("media-src")).toEqual(["'self'", "blob:", "https://s3.eu-west-1.amazonaws.com"]);
+    expect(s3.get("img-src")).toContain("https://s3.eu-west-1.amazonaws.com");
+    expect(s3.get("connect-src")).toEqual(["'self'"]);
+  });
+
   it("lets a form go to Stripe only when named", () => {
     const csp = directives(contentSecurityPolicy({ ...base, formTargets: ["https://checkout.stripe.com"] }));
     expect(csp.get("form-action")).toEqual(["'self'", "https://checkout.stripe.com"]);

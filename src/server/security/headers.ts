@@ -10,6 +10,8 @@ export type PolicyOptions = {
   isHttps: boolean;
   /** Other sites a form may submit to (a no-JavaScript checkout form redirects to Stripe). */
   formTargets?: string[];
+  /** Where form-check videos and posters are fetched from besides 'self' (the S3 store's signed URLs). */
+  mediaOrigins?: string[];
 };
 
 /**
@@ -19,15 +21,16 @@ export type PolicyOptions = {
  * and an attribute cannot hold selectors, so injected CSS cannot read the page; <style>
  * elements still need the nonce. The service worker and manifest are same-origin files.
  */
-export function contentSecurityPolicy({ nonce, isDev, isHttps, formTargets = [] }: PolicyOptions): string {
+export function contentSecurityPolicy({ nonce, isDev, isHttps, formTargets = [], mediaOrigins = [] }: PolicyOptions): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(isDev ? ["'unsafe-eval'"] : [])],
     ["style-src", "'self'", ...(isDev ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
     ["style-src-attr", "'unsafe-inline'"],
-    ["img-src", "'self'", "data:", "blob:"],
+    // A video's poster and file redirect to the S3 store's signed URLs when videos are kept there.
+    ["img-src", "'self'", "data:", "blob:", ...mediaOrigins],
     // blob:: a picked form-check clip is read on the phone (its length) before it is sent.
-    ["media-src", "'self'", "blob:"],
+    ["media-src", "'self'", "blob:", ...mediaOrigins],
     ["font-src", "'self'"],
     ["connect-src", "'self'"],
     // With 'strict-dynamic', 'self' in script-src no longer covers workers: name it here.
