@@ -7,7 +7,7 @@ import type { ThreadReader } from "@/server/messages/access";
 import { postMessage } from "@/server/messages/service";
 import { conversationOf } from "@/server/messages/threads";
 import type { MediaReader } from "./access";
-import { clientMomentPath, commentBodyProblem, commentMessageText, momentProblem, parseMoment } from "./comments-rules";
+import { clientMomentPath, commentBodyProblem, commentMessageText, momentProblem, parseMoment } from "@/lib/video-moments";
 import { viewOf, watchableVideo, type VideoView } from "./videos";
 
 // Comments pinned to a moment of a form-check video (issue 22): the trainer writes one at the

@@ -3,17 +3,20 @@ import { notFound } from "next/navigation";
 import { valuesFromEntries } from "@/components/logging/logger-values";
 import { toLoggerDrill } from "@/components/logging/logger-drill";
 import { SessionForm } from "@/components/logging/session-form";
+import { SessionVideos } from "@/components/form-check/player/session-videos";
 import { LogComments } from "@/components/messages/log-comments";
 import { Alert } from "@/components/ui/card";
 import { formatDistance } from "@/lib/distance-units";
+import { localDateIn } from "@/lib/local-date";
 import { formatWhen } from "@/lib/time-wording";
 import { viewerDistanceUnit } from "@/app/require-viewer";
 import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Edit session" };
 
-export default async function EditSessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
+export default async function EditSessionPage({ params, searchParams }: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ video?: string; t?: string }> }) {
   const { sessionId } = await params;
+  const { video, t } = await searchParams;
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) notFound();
   const trpc = await api();
   const [session, recent, unit] = await Promise.all([orForbidden(trpc.session.mine({ sessionId })), orForbidden(trpc.session.recentRuns()), viewerDistanceUnit()]);
@@ -48,6 +51,12 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
       ) : (
         <Alert>{session.changeMessage}</Alert>
       )}
+      {/* The trainer's comments pinned to moments of the videos of each drill (form checks). */}
+      {session.drills
+        .filter((d) => logged.has(d.drill.id))
+        .map((d) => (
+          <SessionVideos key={d.drill.id} sessionId={session.id} drill={{ id: d.drill.id, name: d.drill.name }} canComment={false} localDate={localDateIn(session.performedAt, session.timeZone)} focus={{ videoId: video, t }} />
+        ))}
       <LogComments log={{ sessionId: session.id }} canQueueOffline />
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientMomentPath, commentBodyProblem, commentMessageText, formatMoment, formatPreciseMoment, momentFromParam, momentParam, momentProblem, parseMoment } from "./comments-rules";
+import { clientMomentPath, commentBodyProblem, commentMessageText, formatMoment, formatPreciseMoment, momentFromParam, momentParam, momentProblem, parseMoment } from "./video-moments";
 
 describe("parseMoment", () => {
   it.each([
