@@ -3,7 +3,8 @@
 // phone, opens the session at that moment from the link and sees the marker and the comment,
 // and both compare it with the video of a week before. The videos are real (ffmpeg at test
 // time), uploaded through the tus route as the phone does, and processed by the real job.
-// Changes only chidi@'s data: two logged sessions, their videos, and a message from Morgan.
+// Changes only bea@'s data: two logged sessions (yesterday and a week before), their videos,
+// and a message from Morgan.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +16,8 @@ import { baseURL } from "../playwright.config";
 import { makeTestVideo } from "../test/video-fixtures";
 import { expectAccessible, signIn } from "./fixtures";
 
-const CLIENT = "chidi@stride.test";
+// Bea does Knee Drive daily (Morgan's client); the other stories tell her logs apart by their notes.
+const CLIENT = "bea@stride.test";
 const TRAINER = "morgan@stride.test";
 const shots = process.env.SHOTS;
 
@@ -87,9 +89,9 @@ test("the trainer pins a comment to 0:07 in slow motion; the client sees the mar
     const today = await trpc<{ drills: { drill: { id: string; name: string } }[] }>(client, "portal.today", undefined, "get");
     const kneeDrive = today.drills.find((d) => d.drill.name === "Knee Drive")!.drill.id;
 
-    // A week ago and today, each with a ten-second video of the left side.
-    const lastWeek = await logKneeDrive(client, kneeDrive, 7, 18);
-    const sessionId = await logKneeDrive(client, kneeDrive, 0, 24);
+    // Yesterday and a week before, each with a ten-second video of the left side.
+    const lastWeek = await logKneeDrive(client, kneeDrive, 8, 18);
+    const sessionId = await logKneeDrive(client, kneeDrive, 1, 24);
     await uploadLeftSide(client, await makeTestVideo(folder, { seconds: 10, name: "last-week.mp4" }), lastWeek, kneeDrive);
     await uploadLeftSide(client, await makeTestVideo(folder, { seconds: 10, name: "today.mp4" }), sessionId, kneeDrive);
     await readyVideo(client, lastWeek, kneeDrive);

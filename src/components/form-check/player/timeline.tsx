@@ -15,7 +15,7 @@ export function Timeline({ durationMs, currentMs, markers, selectedId, onSeek, o
         type="range"
         min={0}
         max={durationMs}
-        step={Math.round(1000 / 30)}
+        step={100}
         value={Math.min(currentMs, durationMs)}
         onChange={(e) => onSeek(Number(e.target.value))}
         aria-label="Position in the video"
