@@ -110,13 +110,22 @@ test("the trainer pins a comment to 0:07 in slow motion; the client sees the mar
     await videos.getByRole("button", { name: "Play the video" }).click();
     await expect.poll(() => player.evaluate((v: HTMLVideoElement) => ({ rate: v.playbackRate, playing: !v.paused }))).toEqual({ rate: 0.5, playing: true });
     await videos.getByRole("button", { name: "Pause the video" }).click();
+    // To the wobble by the keyboard (a tenth of a second a press), then a frame each way.
+    const position = videos.getByLabel("Position in the video");
+    await position.focus();
+    await position.press("Home");
+    for (let i = 0; i < 70; i++) await position.press("ArrowRight");
+    await expect(videos.getByTestId("current-time")).toHaveText("0:07.0");
     const before = await player.evaluate((v: HTMLVideoElement) => v.currentTime);
     await videos.getByRole("button", { name: "Forward one frame" }).click();
     await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(before + 1 / 30, 2);
-    // The time is said to the tenth: m:ss.s.
-    await expect(videos.getByTestId("current-time")).toHaveText(/^0:0\d\.\d$/);
-    await videos.getByRole("button", { name: "Back one frame" }).click();
+    await expect(videos.getByTestId("current-time")).toHaveText("0:07.0");
+    for (let i = 0; i < 3; i++) await videos.getByRole("button", { name: "Forward one frame" }).click();
+    await expect(videos.getByTestId("current-time")).toHaveText("0:07.1");
+    for (let i = 0; i < 4; i++) await videos.getByRole("button", { name: "Back one frame" }).click();
     await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(before, 2);
+    // The comment form takes the player's moment.
+    await expect(videos.getByRole("button", { name: "Comment at 0:07" })).toBeVisible();
 
     // A moment past the end is refused with a sentence; then the comment at 0:07.
     const form = videos.getByRole("form", { name: "Comment at a moment" });

@@ -49,6 +49,12 @@ export function VideoPlayer({ src, poster, durationMs, label, markers, startMs, 
     },
   }));
 
+  // The bar follows the finger or the key at once; the video catches up when its seek lands.
+  const moveTo = (ms: number) => {
+    setCurrentMs(ms);
+    onTime?.(ms);
+    if (video.current) seekTo(video.current, ms);
+  };
   const onLoaded = () => {
     const v = video.current;
     if (!v) return;
@@ -79,7 +85,7 @@ export function VideoPlayer({ src, poster, durationMs, label, markers, startMs, 
         onPause={() => setPlaying(false)}
         onEnded={() => setPlaying(false)}
       />
-      {lengthMs !== null ? <Timeline durationMs={lengthMs} currentMs={currentMs} markers={markers} selectedId={selected?.id ?? null} onSeek={(ms) => video.current && seekTo(video.current, ms)} onMarker={showMarker} /> : null}
+      {lengthMs !== null ? <Timeline durationMs={lengthMs} currentMs={currentMs} markers={markers} selectedId={selected?.id ?? null} onSeek={moveTo} onMarker={showMarker} /> : null}
       <PlaybackControls
         isPlaying={isPlaying}
         speed={speed}
