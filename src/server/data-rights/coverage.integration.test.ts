@@ -95,7 +95,9 @@ describe.each([
     await callerFor(t.db, person.userId).push.subscribe({ endpoint: `https://push.example.test/${randomUUID()}`, keys: { p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA", auth: "tBHItJI5svbpez7KI4CCXg" } });
     await callerFor(t.db, person.userId).push.setPreference({ kind: "drill_unlocked", pushEnabled: false });
     await freshOverride(t.db, s);
-    await aVideoRow(t.db, s);
+    // Their coach pins a comment to a moment of their video.
+    const video = await aVideoRow(t.db, s);
+    await callerFor(t.db, s.trainer.userId).video.comment({ videoId: video.id, at: "0:01", body: "Your left hip drops here." });
     const hopping = await builtInDrillId(t.db, s.studioId, "hopping");
     await t.db.insert(unlockEvents).values({ studioId: s.studioId, clientId: person.clientId, drillId: hopping, metOn: "2026-03-18" });
     await callerFor(t.db, person.userId).progression.mine({});

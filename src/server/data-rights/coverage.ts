@@ -77,6 +77,8 @@ export const personalDataCoverage = {
   // Form-check videos: their files (in the media store) are under videos/ in the zip. A deleted
   // session or client takes the rows; the files go with the media clean-up's orphan sweep.
   videos: { exported: { file: "videos.csv" }, deletion: removed },
+  // The trainer's comments pinned to moments of the client's videos: they go with the video.
+  video_comments: { exported: { file: "video-comments.csv" }, deletion: removed },
   progress_snapshots: { exported: { notExported: "A cache derived from the sessions and runs that are exported." }, deletion: removed },
   mastery_checks: { exported: { notExported: "A cache derived from the sessions that are exported." }, deletion: removed },
   bookings: {

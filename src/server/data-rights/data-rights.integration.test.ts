@@ -88,7 +88,7 @@ describe("exports", () => {
     const { scope, fileName } = await callerFor(t.db, home.owner.userId).dataRights.studioExport();
     expect(fileName).toMatch(/^stride-home-[0-9a-f-]+-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = await unzip(t.db, scope);
-    expect(Object.keys(files)).toEqual(["README.txt", "clients.csv", "assignments.csv", "assignment-versions.csv", "unlocks.csv", "sessions.csv", "entries.csv", "runs.csv", "bookings.csv", "subscriptions.csv", "invoices.csv", "pack-purchases.csv", "credit-ledger.csv", "messages.csv", "checkins.csv", "checkin-schedules.csv", "videos.csv"]);
+    expect(Object.keys(files)).toEqual(["README.txt", "clients.csv", "assignments.csv", "assignment-versions.csv", "unlocks.csv", "sessions.csv", "entries.csv", "runs.csv", "bookings.csv", "subscriptions.csv", "invoices.csv", "pack-purchases.csv", "credit-ledger.csv", "messages.csv", "checkins.csv", "checkin-schedules.csv", "videos.csv", "video-comments.csv"]);
     const all = everything(files);
     for (const marker of markersOf(other)) expect(all, `leaked ${marker}`).not.toContain(marker);
     for (const email of [home.clientA.email, home.clientB.email, ownersOwn.email]) expect(files["clients.csv"]).toContain(email);

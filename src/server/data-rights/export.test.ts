@@ -15,7 +15,7 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
 
 describe("the export's files", () => {
   it("the studio gets the client list; a client gets their profile and signed-in devices; both get every kind of row", () => {
-    const rows = ["assignments.csv", "assignment-versions.csv", "unlocks.csv", "sessions.csv", "entries.csv", "runs.csv", "bookings.csv", "subscriptions.csv", "invoices.csv", "pack-purchases.csv", "credit-ledger.csv", "messages.csv", "checkins.csv", "checkin-schedules.csv", "videos.csv"];
+    const rows = ["assignments.csv", "assignment-versions.csv", "unlocks.csv", "sessions.csv", "entries.csv", "runs.csv", "bookings.csv", "subscriptions.csv", "invoices.csv", "pack-purchases.csv", "credit-ledger.csv", "messages.csv", "checkins.csv", "checkin-schedules.csv", "videos.csv", "video-comments.csv"];
     expect(exportFiles("studio").map((f) => f.name)).toEqual(["clients.csv", ...rows]);
     expect(exportFiles("client").map((f) => f.name)).toEqual(["profile.csv", ...rows, "signed-in-devices.csv", "notifications.csv"]);
   });

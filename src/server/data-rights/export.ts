@@ -71,6 +71,8 @@ export function readMe(input: { studioName: string; audience: ExportScope["audie
     "checkin_response_id.",
     "Form-check videos are in videos/, named in videos.csv's file column (the phone-friendly",
     "copy the app plays, without the phone's location; the original while there is no copy).",
+    "The trainer's comments pinned to a moment of a video are in video-comments.csv (at_s is",
+    "the moment, in seconds from the start).",
     "",
   ].join("\r\n");
 }

@@ -44,7 +44,7 @@ import { answerAsText } from "./answer-text";
 import { isoInstant } from "./csv";
 import { photoFileName } from "./photo-files";
 import { runFileName } from "./run-files";
-import { videosFile } from "./video-files";
+import { videoCommentsFile, videosFile } from "./video-files";
 import type { ExportClient } from "./scope";
 
 // The CSV files of an export. Every query is scoped twice: to the studio (inStudio) and to
@@ -665,6 +665,7 @@ const sharedFiles = [
   checkinsFile,
   checkinSchedulesFile,
   videosFile,
+  videoCommentsFile,
 ];
 
 /** The CSV files of an export, in the order they are written. */

@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { drills, videos } from "@/server/db/schema";
+import { drills, users, videoComments, videos } from "@/server/db/schema";
 import { inStudio } from "@/server/db/tenancy";
 import type { MediaStore } from "@/server/media/storage";
 import { isoInstant } from "./csv";
@@ -42,6 +42,26 @@ export const videosFile: ExportFile = {
       (v.copyKey ?? v.originalKey) ? videoFileName(v.id, v.mimeType) : null,
       isoInstant(v.createdAt),
     ]);
+  },
+};
+
+const COMMENT_HEADER = ["comment_id", "video_id", "client_id", "at_s", "author", "comment", "created_at_utc"] as const;
+
+/** The comments pinned to moments of the client's videos, in the order of each video's moments. */
+export const videoCommentsFile: ExportFile = {
+  name: "video-comments.csv",
+  header: COMMENT_HEADER,
+  async *rows(ctx) {
+    const ids = ctx.clients.map((c) => c.id);
+    if (!ids.length) return;
+    const rows = await ctx.q
+      .select({ c: videoComments, clientId: videos.clientId, author: users.name })
+      .from(videoComments)
+      .innerJoin(videos, eq(videos.id, videoComments.videoId))
+      .innerJoin(users, eq(users.id, videoComments.authorUserId))
+      .where(inStudio(videoComments, ctx.studioId, inArray(videos.clientId, ids)))
+      .orderBy(asc(videos.clientId), asc(videoComments.videoId), asc(videoComments.atMs), asc(videoComments.id));
+    yield rows.map(({ c, clientId, author }) => [c.id, c.videoId, clientId, (c.atMs / 1000).toFixed(1), author, c.body, isoInstant(c.createdAt)]);
   },
 };
 

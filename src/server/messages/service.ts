@@ -39,7 +39,9 @@ export async function postMessage(
   // isLogComment: a comment the app writes for a log (its pain report, the trainer's saved
   // feedback). One per log write, so the logs bound it, not the sender's pace: logging or
   // reviewing never fails for messages written before.
-  options: { photoId?: string; isLogComment?: boolean } = {},
+  // clientUrl: where the client's notification opens, when the message is about a place of its
+  // own (a comment pinned to a moment of a video) rather than the thread.
+  options: { photoId?: string; isLogComment?: boolean; clientUrl?: string } = {},
 ): Promise<{ message: Message; isNew: boolean }> {
   const body = normalisedMessageText(input.body);
   // A photo may go without words; words alone must be there.
@@ -92,7 +94,7 @@ export async function postMessage(
         kind: thread.kind === "conversation" ? "message" : "log_comment",
         title: thread.kind === "conversation" ? `Message from ${author.name}` : `${author.name} commented on ${LOG_WORDS[thread.kind]}`,
         body: preview,
-        url: threadPathFor(reader, place),
+        url: reader === "client" && options.clientUrl ? options.clientUrl : threadPathFor(reader, place),
       });
     }
     return { message, isNew: true };

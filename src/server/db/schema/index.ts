@@ -16,3 +16,4 @@ export * from "./notifications";
 export * from "./run-files";
 export * from "./checkins";
 export * from "./videos";
+export * from "./video-comments";

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { describeRun } from "@/components/logging/entry-summary";
+import { SessionVideos } from "@/components/form-check/player/session-videos";
 import { ReviewForm } from "@/components/review/review-form";
 import { LogComments } from "@/components/messages/log-comments";
 import { Badge, Card } from "@/components/ui/card";
 import { shownIn } from "@/lib/distance-units";
+import { localDateIn } from "@/lib/local-date";
 import { formatWhen } from "@/lib/time-wording";
 import { describeDose } from "@/lib/drills/describe";
 import { measureUnits } from "@/lib/drills/vocabulary";
@@ -14,9 +16,9 @@ import { api, orForbidden } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Review session" };
 
-export default async function ReviewSessionPage({ params, searchParams }: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ tz?: string }> }) {
+export default async function ReviewSessionPage({ params, searchParams }: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ tz?: string; video?: string; t?: string }> }) {
   const { sessionId } = await params;
-  const { tz } = await searchParams;
+  const { tz, video, t } = await searchParams;
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) notFound();
   const trpc = await api();
   const [session, me] = await Promise.all([orForbidden(trpc.review.session({ sessionId })), requireViewer("trainer")]);
@@ -138,6 +140,9 @@ export default async function ReviewSessionPage({ params, searchParams }: { para
           <p className="text-sm whitespace-pre-line">{session.review.feedback || "Reviewed, no comment."}</p>
         </Card>
       ) : null}
+      {[...new Map(session.entries.map((e) => [e.drillId, e.drillName])).entries()].map(([drillId, drillName]) => (
+        <SessionVideos key={drillId} sessionId={session.id} drill={{ id: drillId, name: drillName }} canComment localDate={localDateIn(session.performedAt, session.clientTimeZone)} focus={{ videoId: video, t }} />
+      ))}
       <Card className="p-4">
         <ReviewForm subject={{ kind: "session", sessionId: session.id }} feedback={session.review?.feedback ?? ""} isReviewed={Boolean(session.review) && !editedAt} />
       </Card>
