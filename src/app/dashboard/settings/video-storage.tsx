@@ -12,7 +12,7 @@ export function VideoStorage({ videos, bytes, location }: { videos: number; byte
         Form-check videos
       </h2>
       <p className="text-base font-medium">
-        Form-check videos: {videos} {videos === 1 ? "video" : "videos"}, {formatBytes(bytes)}
+        Kept now: {videos} {videos === 1 ? "video" : "videos"}, {formatBytes(bytes)}
       </p>
       <p className="text-sm text-stone-600">
         {location.kind === "s3" ? (
