@@ -5,7 +5,7 @@ import { callerFor } from "~test/caller";
 import { setupTestDatabase } from "~test/db";
 import { builtInDrillId, runnersFoundationId, samplePrescription } from "~test/drill-fixtures";
 import { createTestStudio } from "~test/factories";
-import { assignments, assignmentVersions, availabilityExceptions } from "@/server/db/schema";
+import { assignments, assignmentVersions, availabilityExceptions, clients, studios } from "@/server/db/schema";
 
 const t = setupTestDatabase();
 
@@ -67,6 +67,17 @@ describe("dates typed into assignments, programs and days off", () => {
     expect(await t.db.select().from(assignments).where(eq(assignments.studioId, s.studioId))).toEqual([]);
     await trainer.program.applyTo({ programId, clientIds: [s.clientA.clientId], startDate: "2026-12-07" });
     expect(await t.db.select().from(assignments).where(eq(assignments.studioId, s.studioId))).toHaveLength(3);
+  });
+
+  it("starts a program on the studio's today for a client invited but not yet joined", async () => {
+    const s = await createTestStudio(t.db);
+    await t.db.update(studios).set({ timeZone: "America/New_York" }).where(eq(studios.id, s.studioId));
+    const [invited] = await t.db.insert(clients).values({ studioId: s.studioId, coachId: s.trainer.memberId, name: "Ivy Invited", email: `ivy-${s.studioId}@stride.test`, status: "invited" }).returning();
+    // 01:00 UTC on Saturday is still Friday evening in New York.
+    const evening = { now: () => new Date("2026-12-05T01:00:00Z") };
+    await callerFor(t.db, s.trainer.userId, evening).program.applyTo({ programId: await runnersFoundationId(t.db, s.studioId), clientIds: [invited!.id] });
+    const starts = await t.db.select({ startDate: assignmentVersions.startDate }).from(assignmentVersions).where(eq(assignmentVersions.studioId, s.studioId));
+    expect(starts.map((v) => v.startDate)).toEqual(["2026-12-04", "2026-12-04", "2026-12-04"]);
   });
 
   it.each(["1999-01-01", "2999-01-01", "2026-11-30"])("a day off on %s is refused, not dropped", async (date) => {

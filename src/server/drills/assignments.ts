@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/server/db/client";
 import { preparedQuery, value } from "@/server/db/prepared";
 import {
@@ -10,6 +10,7 @@ import {
   programItems,
   programs,
   studioMembers,
+  studios,
   unlockOverrides,
   users,
   type AssignmentVersion,
@@ -78,8 +79,11 @@ async function loadClient(q: Queryable, studioId: string, clientId: string, fiel
 /** Several clients at once, all of this studio and not archived, or the same refusal as `loadClient`. */
 async function loadClients(q: Queryable, studioId: string, clientIds: string[], field: string) {
   const rows = await q
-    .select({ id: clients.id, name: clients.name, status: clients.status, timeZone: users.timeZone })
+    // A client invited but not yet joined has no clock of their own: their drills start on the
+    // studio's today, not UTC's (a New York studio's evening is already tomorrow in UTC).
+    .select({ id: clients.id, name: clients.name, status: clients.status, timeZone: sql<string | null>`coalesce(${users.timeZone}, ${studios.timeZone})` })
     .from(clients)
+    .innerJoin(studios, eq(studios.id, clients.studioId))
     .leftJoin(users, eq(users.id, clients.userId))
     .where(inStudio(clients, studioId, inArray(clients.id, clientIds), clientNotDeleted));
   if (rows.length !== clientIds.length) throw clientNotListed(field);
