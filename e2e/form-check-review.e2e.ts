@@ -10,11 +10,10 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext } from "@playwright/test";
-import superjson from "superjson";
 import * as tus from "tus-js-client";
 import { baseURL } from "../playwright.config";
 import { makeTestVideo } from "../test/video-fixtures";
-import { expectAccessible, signIn } from "./fixtures";
+import { expectAccessible, signIn, trpc } from "./fixtures";
 
 // Bea does Knee Drive daily (Morgan's client); the other stories tell her logs apart by their notes.
 const CLIENT = "bea@stride.test";
@@ -28,15 +27,6 @@ async function signedIn(context: BrowserContext, email: string) {
   return page;
 }
 
-async function trpc<T>(context: BrowserContext, procedure: string, input: unknown, method: "get" | "post"): Promise<T> {
-  const response =
-    method === "get"
-      ? await context.request.get(`/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`)
-      : await context.request.post(`/api/trpc/${procedure}`, { data: superjson.serialize(input) });
-  const body = (await response.json()) as { result?: { data: Parameters<typeof superjson.deserialize>[0] }; error?: unknown };
-  expect(response.ok(), `${procedure}: ${JSON.stringify(body.error)}`).toBe(true);
-  return superjson.deserialize(body.result!.data) as T;
-}
 
 /** The client logs a Knee Drive session (both sides) done `daysAgo` days ago; answers its id. */
 async function logKneeDrive(client: BrowserContext, drillId: string, daysAgo: number, seconds: number): Promise<string> {

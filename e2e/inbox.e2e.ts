@@ -5,9 +5,8 @@
 // hana@, and adds a template of priya@'s.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import superjson from "superjson";
 import { baseURL } from "../playwright.config";
-import { signIn } from "./fixtures";
+import { signIn, trpc } from "./fixtures";
 
 async function signedIn(browser: Browser, email: string, width: number): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: "Europe/London", extraHTTPHeaders: { Origin: baseURL } });
@@ -18,15 +17,6 @@ async function signedIn(browser: Browser, email: string, width: number): Promise
   return context;
 }
 
-async function trpc<T>(context: BrowserContext, procedure: string, input: unknown, method: "get" | "post"): Promise<T> {
-  const response =
-    method === "get"
-      ? await context.request.get(`/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`)
-      : await context.request.post(`/api/trpc/${procedure}`, { data: superjson.serialize(input) });
-  const body = (await response.json()) as { result?: { data: Parameters<typeof superjson.deserialize>[0] }; error?: unknown };
-  expect(response.ok(), `${procedure}: ${JSON.stringify(body.error)}`).toBe(true);
-  return superjson.deserialize(body.result!.data) as T;
-}
 
 /** The client writes in their conversation; answers its thread id. */
 async function write(client: BrowserContext, body: string): Promise<string> {

@@ -3,13 +3,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import S3rver from "s3rver";
 import * as tus from "tus-js-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { videos } from "@/server/db/schema";
 import { setupTestDatabase } from "~test/db";
+import { serveRoute } from "~test/route-server";
 import { callerFor } from "~test/caller";
 import { createTestStudio, type TestStudio } from "~test/factories";
 import { freshSession } from "~test/training-fixtures";
@@ -64,22 +64,7 @@ beforeAll(async () => {
   pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
   tenMinutes = await fs.readFile(await makeTestVideo(clips, { name: "ten-minutes.mp4", seconds: 600, size: "32x24", silent: true }));
   shortClip = await fs.readFile(await makeTestVideo(clips, { name: "six-seconds.mp4", seconds: 6, size: "640x480" }));
-  // The route's handlers behind a plain Node server on a free port, as Next would call them.
-  server = http.createServer(async (req, res) => {
-    const method = req.method ?? "GET";
-    const handler = (route as unknown as Record<string, (r: Request) => Promise<Response>>)[method];
-    if (!handler) return void res.writeHead(405).end();
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const hasBody = method !== "GET" && method !== "HEAD";
-    const request = new Request(`http://${req.headers.host}${req.url}`, { method, headers, body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined, duplex: "half" } as RequestInit);
-    const response = await handler(request);
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (response.body && method !== "HEAD") for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
-    res.end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/uploads/videos`;
+  ({ server, url: endpoint } = await serveRoute(route, "/api/uploads/videos"));
 }, 120_000);
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));

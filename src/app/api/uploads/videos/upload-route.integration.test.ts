@@ -1,10 +1,8 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { and, eq } from "drizzle-orm";
 import * as tus from "tus-js-client";
@@ -15,6 +13,7 @@ import { diskStore } from "@/server/media/storage-disk";
 import { systemTools } from "@/server/media/tools";
 import { runDueJobs } from "@/server/jobs/service";
 import { setupTestDatabase } from "~test/db";
+import { serveRoute } from "~test/route-server";
 import { createTestStudio, type TestStudio } from "~test/factories";
 import { freshSession } from "~test/training-fixtures";
 import { makeTestVideo } from "~test/video-fixtures";
@@ -55,22 +54,7 @@ beforeAll(async () => {
   clips = path.join(as.folder, "clips");
   await fs.mkdir(clips);
   s = await createTestStudio(t.db, "video-upload");
-  // The route's handlers behind a plain Node server, as Next would call them.
-  server = http.createServer(async (req, res) => {
-    const method = req.method ?? "GET";
-    const handler = (route as unknown as Record<string, (r: Request) => Promise<Response>>)[method];
-    if (!handler) return void res.writeHead(405).end();
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const hasBody = method !== "GET" && method !== "HEAD";
-    const request = new Request(`http://${req.headers.host}${req.url}`, { method, headers, body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined, duplex: "half" } as RequestInit);
-    const response = await handler(request);
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (response.body && method !== "HEAD") for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
-    res.end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/uploads/videos`;
+  ({ server, url: endpoint } = await serveRoute(route, "/api/uploads/videos"));
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
