@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { MAX_COMMENT_CHARS } from "@/lib/video-moments";
 import { mediaReaderOf } from "@/server/media/access";
 import { commentOnVideo, commentsOfVideo, earlierVideosOfDrillSide, removeVideoComment } from "@/server/media/comments";
 import { entryVideosInput } from "@/server/media/entry-side";
@@ -44,7 +45,8 @@ export const videoRouter = createTRPCRouter({
     .input(
       videoIdInput.extend({
         at: z.string({ error: "Write the moment as minutes and seconds, for example 0:07." }).max(20, { error: "Write the moment as minutes and seconds, for example 0:07." }),
-        body: z.string({ error: "Write what you see at this moment." }).max(5000, { error: "Keep a comment to 1000 characters." }),
+        // A bound on what is read at all; the rule with its count is commentBodyProblem (src/lib/video-moments.ts).
+        body: z.string({ error: "Write what you see at this moment." }).max(5 * MAX_COMMENT_CHARS, { error: `Keep a comment to ${MAX_COMMENT_CHARS} characters.` }),
       }),
     )
     .mutation(({ ctx, input }) =>
