@@ -13,6 +13,7 @@ import type { MediaStore } from "./storage";
 import type { MediaTools } from "./tools";
 import { dropUpload, entryOfMetadata, finishVideoUpload, startVideoUpload, uploadOf } from "./uploads";
 import { isUuid } from "@/lib/uuid";
+import { createPace, paced } from "./ingest-pace";
 
 // The tus endpoint for form-check videos (the protocol tus-js-client speaks: create, then PATCH
 // chunks, HEAD to ask how far it got after a dropped connection). The route has already said
@@ -46,6 +47,15 @@ const refusing = async <T>(work: () => Promise<T>): Promise<T> => {
 };
 
 const servers = new Map<string, Server>();
+
+// 30 MB/s (240 Mbit/s) for the whole server: above any phone's upload, so only a LAN burst waits.
+const ingestPace = createPace(30 * 1024 * 1024, 8 * 1024 * 1024);
+
+/** A PATCH's bytes at the shared pace; every other request as it came. */
+function pacedRequest(request: Request): Request {
+  if (request.method.toUpperCase() !== "PATCH" || !request.body) return request;
+  return new Request(request.url, { method: request.method, headers: request.headers, body: paced(request.body, ingestPace), signal: request.signal, duplex: "half" } as RequestInit);
+}
 
 /** One tus server per incoming folder (its file store and its locks live with it). */
 function serverFor(incomingFolder: string): Server {
@@ -94,7 +104,7 @@ export async function handleVideoUpload(request: Request, uploader: Uploader, de
     if (method === "POST" ? id !== null : id === null || !isUuid(id)) throw new DomainError("NOT_FOUND", "That upload does not exist or is not part of your studio.");
     if (id) await uploadOf(deps.db, uploader, id);
   }
-  const response = await current.run({ uploader, deps }, () => serverFor(deps.incomingFolder).handleWeb(request));
+  const response = await current.run({ uploader, deps }, () => serverFor(deps.incomingFolder).handleWeb(pacedRequest(request)));
   if (method === "DELETE" && id && response.status === 204) await dropUpload(deps.db, deps.store, { id, studioId: uploader.studioId }, path.join(deps.incomingFolder, id));
   return response;
 }
